@@ -26,8 +26,12 @@ def data_dir() -> Path:
 
 
 def morphology_dir() -> Path:
-    """Our own installed copy of the morphology database and its licence."""
-    return data_dir() / "morphology"
+    """Our own installed copy of the morphology database and its licence.
+
+    It sits where camel-tools' catalogue (below) says the builtin
+    ``calima-msa-r13`` database lives, so ``MorphologyDB.builtin_db()`` finds it too.
+    """
+    return camel_data_dir() / "data" / "morphology_db" / "calima-msa-r13"
 
 
 def camel_data_dir() -> Path:

@@ -1,0 +1,158 @@
+"""The analyzer a learner talks to: every Arabic word gets ranked, glossed readings."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.morphology.build import build_analysis, dediacritize, proper_name_guesses
+from reader.morphology.database import (
+    DatabaseLocation,
+    MorphologyDataError,
+    locate_database,
+)
+from reader.morphology.loader import load_database
+from reader.morphology.ranking import Context, context_after, rank
+from reader.morphology.records import Analysis
+
+if TYPE_CHECKING:
+    from reader.text import Document, Token
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class AnalysisCancelled(Exception):
+    pass
+
+
+class Morphology:
+    """camel-tools' analyzer over a loaded database, with ranking and a cache.
+
+    The cache is keyed by surface form and context (there are only a handful of
+    contexts), so a long document costs about one camel-tools analysis per
+    distinct word. Safe to call from several threads: the worst a race does is
+    compute one entry twice.
+    """
+
+    def __init__(self, database: Any, location: DatabaseLocation | None = None) -> None:
+        from camel_tools.morphology.analyzer import Analyzer
+
+        self.location = location
+        self._analyzer = Analyzer(database)
+        self._guesser = Analyzer(database, backoff="NOAN_PROP")
+        self._cache: dict[tuple[str, Context, bool], tuple[Analysis, ...]] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(
+        cls, path: str | os.PathLike[str] | None = None, *, setting: str | None = None
+    ) -> Morphology:
+        """Load the database at ``path``, or the one :func:`locate_database` finds."""
+        if path is None:
+            location = locate_database(setting)
+            if location is None:
+                raise MorphologyDataError(
+                    "No morphology database is installed; run `arabic-reader data install`."
+                )
+        else:
+            location = DatabaseLocation(Path(path), "setting", None)
+        return cls(load_database(location.path), location)
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    @property
+    def cache_size(self) -> int:
+        return len(self._cache)
+
+    def analyze_word(
+        self, word: str, context: Context = Context.NONE, *, ranked: bool = True
+    ) -> tuple[Analysis, ...]:
+        """Readings of one Arabic word, best first; never empty for an Arabic word."""
+        key = (word, context, ranked)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        result = self._analyze_uncached(word, context, ranked)
+        self._cache[key] = result
+        return result
+
+    def _analyze_uncached(self, word: str, context: Context, ranked: bool) -> tuple[Analysis, ...]:
+        lookup = word.replace("\u0640", "").strip()
+        if not lookup:
+            return ()
+        raw = self._analyzer.analyze(lookup)
+        if not raw:
+            return proper_name_guesses(lookup, self._guesser.analyze(lookup))
+        readings = []
+        for features, score, variants in rank(raw, context, ranked=ranked):
+            analysis = build_analysis(features)
+            readings.append(
+                dataclasses.replace(analysis, score=round(score, 3), case_variants=variants)
+            )
+        return tuple(readings)
+
+    def context_of(self, document: Document, token: Token) -> Context:
+        """The grammatical context of a token: what the word before it says."""
+        if token.index == 0:
+            return Context.NONE
+        previous = document.tokens[token.index - 1]
+        if previous.sentence != token.sentence or previous.kind != token.kind:
+            return Context.NONE
+        best = self.analyze_word(previous.lookup)
+        return context_after(dediacritize(previous.lookup), best[0] if best else None)
+
+    def analyze_token(
+        self, document: Document, token: Token, *, ranked: bool = True
+    ) -> tuple[Analysis, ...]:
+        if token.kind != "arabic":
+            return ()
+        context = self.context_of(document, token) if ranked else Context.NONE
+        return self.analyze_word(token.lookup, context, ranked=ranked)
+
+    def analyze_document(
+        self,
+        document: Document,
+        *,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        ranked: bool = True,
+    ) -> DocumentAnalysis:
+        """Readings for every token (empty for non-Arabic ones), in text order."""
+        readings: list[tuple[Analysis, ...]] = []
+        total = len(document.tokens)
+        for token in document.tokens:
+            if token.index % 256 == 0:
+                if cancelled is not None and cancelled():
+                    raise AnalysisCancelled()
+                if progress is not None:
+                    progress(token.index, total)
+            readings.append(self.analyze_token(document, token, ranked=ranked))
+        if progress is not None:
+            progress(total, total)
+        return DocumentAnalysis(document, tuple(readings))
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    document: Document
+    readings: tuple[tuple[Analysis, ...], ...]
+
+    def best(self, token_index: int) -> Analysis | None:
+        found = self.readings[token_index]
+        return found[0] if found else None
+
+    def arabic_words(self) -> Sequence[int]:
+        return [t.index for t in self.document.tokens if t.kind == "arabic"]
+
+    def coverage(self) -> tuple[int, int]:
+        """(words with a lexicon reading, Arabic words)."""
+        words = self.arabic_words()
+        known = sum(1 for i in words if self.readings[i] and not self.readings[i][0].is_guess)
+        return known, len(words)

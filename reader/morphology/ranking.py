@@ -1,0 +1,170 @@
+"""Most likely reading first: database frequencies plus a few safe rules of grammar.
+
+Scores are log10-probability-like numbers. The database gives each analysis
+the frequency of its lemma and part of speech (``pos_lex_freq`` in release 13,
+``pos_lex_logprob`` in camel-tools' own releases); -99 means "never seen", which
+we raise to a floor so that a rule of grammar can still outweigh it.
+
+Context rules, applied only where grammar is clear:
+
+* after a preposition (في، من، إلى ...) a noun is genitive and a verb unlikely;
+* after قد، لم، لن، سوف comes a verb (jussive after لم, subjunctive after لن);
+* after a bare noun (no ال, no suffix pronoun) a word with ال is the second
+  term of a construct (إضافة): a noun in the genitive, not an adjective. This
+  is what makes وزير الخارجية "minister of foreign affairs".
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any
+
+FLOOR = -8.0
+_SPVAR_PENALTY = 1.0
+_CLITIC_PENALTY = 0.3
+_FREQ_NAMES = (("pos_lex_logprob", "pos_lex_freq"), ("lex_logprob", "lex_freq"))
+_CLITICS = ("prc3", "prc2", "prc1", "prc0", "enc0")
+_EMPTY = {"0", "na", "", None}
+_FINAL_MARKS = re.compile("[\u064b-\u0650\u0652]+$")
+_NOUNS = frozenset({"noun", "noun_prop", "noun_num", "noun_quant"})
+_NOMINALS = _NOUNS | {"adj", "adj_comp", "adj_num"}
+
+PREPOSITIONS = frozenset(
+    "في من إلى الى على عن مع منذ حتى عبر بين حول ضد لدى نحو عند خلال بعد قبل دون تجاه".split()
+)
+
+
+class Context(enum.Enum):
+    NONE = "none"
+    AFTER_PREPOSITION = "after preposition"
+    AFTER_QAD = "after qad"  # قد and سوف: a verb follows
+    AFTER_LAM = "after lam"  # لم: jussive verb
+    AFTER_LAN = "after lan"  # لن: subjunctive verb
+    CONSTRUCT = "second term of a construct"
+
+
+_VERBAL_PARTICLES = {
+    "قد": Context.AFTER_QAD,
+    "سوف": Context.AFTER_QAD,
+    "لم": Context.AFTER_LAM,
+    "لن": Context.AFTER_LAN,
+}
+
+
+def context_after(previous_plain: str | None, previous_best: Any | None) -> Context:
+    """The context a word stands in, given the word before it in the sentence.
+
+    ``previous_plain`` is that word without diacritics or tatweel;
+    ``previous_best`` its best analysis out of context (an Analysis), if any.
+    """
+    if not previous_plain:
+        return Context.NONE
+    if previous_plain in PREPOSITIONS:
+        return Context.AFTER_PREPOSITION
+    particle = _VERBAL_PARTICLES.get(previous_plain)
+    if particle is not None:
+        return particle
+    if (
+        previous_best is not None
+        and previous_best.pos == "noun"
+        and len(previous_best.segments) == 1
+        and not previous_best.is_guess
+    ):
+        return Context.CONSTRUCT
+    return Context.NONE
+
+
+def frequency(features: dict[str, Any]) -> float:
+    for names in _FREQ_NAMES:
+        for name in names:
+            value = features.get(name)
+            if value is None:
+                continue
+            score = float(value)
+            if score > -90:
+                return max(score, FLOOR)
+    return FLOOR
+
+
+def clitic_count(features: dict[str, Any]) -> int:
+    return sum(features.get(name) not in _EMPTY for name in _CLITICS)
+
+
+def base_score(features: dict[str, Any]) -> float:
+    score = frequency(features) - _CLITIC_PENALTY * clitic_count(features)
+    if features.get("source") == "spvar":
+        score -= _SPVAR_PENALTY
+    return score
+
+
+def context_bonus(features: dict[str, Any], context: Context) -> float:
+    if context is Context.NONE:
+        return 0.0
+    pos = features.get("pos")
+    case = features.get("cas")
+    if context is Context.AFTER_PREPOSITION:
+        if pos == "verb":
+            return -3.0
+        if pos in _NOMINALS:
+            return 1.0 if case == "g" else (0.5 if case in ("u", "na") else -0.5)
+        return 0.0
+    if context is Context.CONSTRUCT:
+        if features.get("prc0") != "Al_det" or clitic_count(features) != 1:
+            return 0.0
+        if pos in _NOUNS:
+            return 6.0 + (0.5 if case == "g" else 0.0)
+        return 0.0
+    # A verbal particle: قد / سوف / لم / لن
+    if pos != "verb":
+        return -4.0
+    bonus = 4.0
+    mood = features.get("mod")
+    if context is Context.AFTER_LAM and features.get("asp") == "i":
+        bonus += 1.0 if mood == "j" else -0.5
+    elif context is Context.AFTER_LAN and features.get("asp") == "i":
+        bonus += 1.0 if mood == "s" else -0.5
+    return bonus
+
+
+def variant_key(features: dict[str, Any]) -> tuple:
+    """Analyses equal in all but the final case or mood ending share this key."""
+    bare = _FINAL_MARKS.sub("", str(features.get("diac", "")))
+    return (
+        features.get("lex"),
+        features.get("pos"),
+        bare,
+        features.get("stemgloss"),
+        features.get("source"),
+        *(features.get(name) for name in (*_CLITICS, "per", "asp", "vox", "gen", "num")),
+    )
+
+
+def _unmarked(features: dict[str, Any]) -> bool:
+    return features.get("cas") in ("u", "na") and features.get("mod") in ("u", "na", None)
+
+
+def rank(
+    analyses: Iterable[dict[str, Any]], context: Context = Context.NONE, *, ranked: bool = True
+) -> list[tuple[dict[str, Any], float, tuple[str, ...]]]:
+    """Collapse case variants and order readings best first.
+
+    Returns ``(representative features, score, variant diacs)`` triples. With
+    ``ranked=False`` the database order is kept and context ignored (used to
+    measure what ranking costs).
+    """
+    groups: dict[tuple, list[tuple[dict[str, Any], float]]] = {}
+    for features in analyses:
+        score = base_score(features) + context_bonus(features, context) if ranked else 0.0
+        groups.setdefault(variant_key(features), []).append((features, score))
+    result = []
+    for members in groups.values():
+        # Best score wins; on a tie the form without a case ending, which is how
+        # the word is written in unvocalised text.
+        best, score = max(members, key=lambda item: (item[1], _unmarked(item[0])))
+        variants = tuple(dict.fromkeys(str(f.get("diac", "")) for f, _ in members))
+        result.append((best, score, variants))
+    if ranked:
+        result.sort(key=lambda item: -item[1])
+    return result
