@@ -1,0 +1,176 @@
+"""Finding out how a text file's bytes spell its characters.
+
+Arabic text files come in four encodings in practice: UTF-8 (with or without a
+BOM), UTF-16 (Windows "Unicode", with a BOM), Windows-1256 and ISO-8859-6.
+Generic detectors confuse the last two (and other code pages) on short Arabic
+text, so after the unambiguous cases we decode with each Arabic code page and
+keep the reading that looks most like Arabic.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from reader.text.errors import BinaryFileError, EncodingError
+
+_BOMS = (
+    # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
+
+# File signatures of formats people mistake for text, named in the error message.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+)
+
+# Arabic code pages we try ourselves; order breaks ties (cp1256 is far commoner).
+_ARABIC_CODEPAGES = ("cp1256", "iso8859_6")
+
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# C0/C1 controls other than tab, newline, carriage return and form feed.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Share of control characters above which "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def _encoding_name(codec: str) -> str:
+    """A stable, readable name: ``cp1256``, ``iso8859_6``, ``utf-8``..."""
+    name = codecs.lookup(codec).name
+    return name if name.startswith("utf") else name.replace("-", "_")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    return len(_CONTROL_RE.findall(text)) > _MAX_CONTROL_SHARE * len(text)
+
+
+def _arabic_share(text: str) -> float:
+    """Share of letters that are Arabic: high for a right guess, low for mojibake."""
+    letters = len(_LETTER_RE.findall(text))
+    if not letters:
+        return 0.0
+    return len(_ARABIC_LETTER_RE.findall(text)) / letters
+
+
+def _arabic_score(text: str) -> tuple[float, int]:
+    # The article ال is the commonest letter pair in Arabic; a wrong code page
+    # can still produce only Arabic letters, but rarely this pair.
+    return (round(_arabic_share(text), 3), text.count("ال"))
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL bytes then sit on every other byte of ASCII."""
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, codec)
+        if text and not _looks_binary(text) and (_arabic_share(text) > 0.5 or text.isascii()):
+            return unicodedata.normalize("NFC", text), "utf-16"
+    return None
+
+
+def decode_text_bytes(data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a text file, returning ``(text, encoding name)``.
+
+    Raises BinaryFileError for data that is not text at all and EncodingError
+    for text in an encoding we cannot identify.
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, codec)
+            if text is None:
+                raise EncodingError(
+                    f"The file starts like {name.upper()} text but is damaged; "
+                    "save it again as UTF-8 and reopen it."
+                )
+            return text, name
+
+    kind = _binary_kind(data)
+    if kind:
+        raise BinaryFileError(
+            f"This file is {kind}, not text; open a .txt or .html article instead."
+        )
+    if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            return utf16
+        raise BinaryFileError(
+            "This file contains binary data, not text; open a .txt or .html article instead."
+        )
+
+    text = _strict(data, "utf-8")
+    if text is not None:
+        if _looks_binary(text):
+            raise BinaryFileError(
+                "This file contains binary data, not text; open a .txt or .html article instead."
+            )
+        return text, "utf-8"
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF: an Arabic code page, or what the detector says."""
+    candidates: dict[str, str] = {}
+    for codec in _ARABIC_CODEPAGES:
+        text = _strict(data, codec)
+        if text is not None and not _looks_binary(text):
+            candidates[codec] = text
+    best_guess = from_bytes(data).best()
+    guessed_name: str | None = None
+    if best_guess is not None:
+        guessed_name = _encoding_name(best_guess.encoding)
+        if guessed_name not in candidates:
+            text = _strict(data, guessed_name)
+            if text is not None and not _looks_binary(text):
+                candidates[guessed_name] = text
+
+    if candidates:
+        # max() keeps the first of equal scores, so dict order breaks ties.
+        name = max(candidates, key=lambda n: _arabic_score(candidates[n]))
+        if _arabic_share(candidates[name]) >= 0.5:
+            return candidates[name], name
+        # Not Arabic in any code page: trust the detector (a French or English text).
+        if guessed_name in candidates:
+            return candidates[guessed_name], guessed_name
+    if _looks_binary(data.decode("latin-1")):
+        raise BinaryFileError(
+            "This file contains binary data, not text; open a .txt or .html article instead."
+        )
+    raise EncodingError(
+        "The file's text encoding could not be recognised; "
+        "save it as UTF-8 (or Windows-1256) and open it again."
+    )

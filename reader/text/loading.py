@@ -1,0 +1,189 @@
+"""Opening files and pasted text as Documents, refusing what cannot be read.
+
+Files with a supported suffix are read as text or HTML. A file without a suffix
+or with an unknown one (``article``, ``notes.md``, ``news.log``) is accepted when
+its bytes are text, and read as HTML when they start like a web page: learners
+save articles under all sorts of names. Formats we know we cannot read (PDF,
+Word, images, archives) are refused by suffix before anything is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from reader.text.cleaning import MAX_TITLE_CHARS, clean_inline, clean_paragraphs, heading_line
+from reader.text.document import build_document
+from reader.text.encoding import decode_text_bytes
+from reader.text.errors import (
+    DocumentError,
+    EmptyDocumentError,
+    TooLargeError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from reader.text.model import Document
+from reader.text.webpage import extract_article
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm")
+_HTML_SUFFIXES = (".html", ".htm")
+_REFUSED_SUFFIXES = frozenset(
+    ".pdf .doc .docx .odt .rtf .epub .mobi .djvu .xls .xlsx .ods .ppt .pptx .odp "
+    ".png .jpg .jpeg .gif .bmp .webp .tif .tiff .svg .ico .heic "
+    ".zip .rar .7z .gz .tgz .bz2 .xz .tar .exe .dll .so .dylib .bin .iso "
+    ".mp3 .wav .ogg .flac .m4a .mp4 .mkv .avi .mov .webm .sqlite .db".split()
+)
+_HTML_START_RE = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_TITLE_WORDS = 8
+_SUPPORTED_LIST = "a .txt or .html file"
+
+
+def _shown_name(path: Path) -> str:
+    return path.name or str(path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, after checking with stat that it is a reasonable file."""
+    name = _shown_name(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UnreadableFileError(
+            f"“{name}” does not exist any more; check where the file went and open it again."
+        ) from None
+    except OSError as error:
+        raise UnreadableFileError(
+            f"“{name}” could not be opened ({error.strerror or error}); "
+            "check the file and try again."
+        ) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFileError(f"“{name}” is a folder; choose an article file inside it.")
+    if info.st_size > MAX_FILE_BYTES:
+        raise TooLargeError(
+            f"“{name}” is {info.st_size / 1024 / 1024:.0f} MB, more than the "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB an article can be; open a smaller file."
+        )
+    try:
+        with path.open("rb") as handle:
+            # Never more than the limit, even if the file grew since stat().
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise UnreadableFileError(
+            f"You do not have permission to read “{name}”; "
+            "change its permissions or copy it somewhere you can read it."
+        ) from None
+    except OSError as error:
+        raise UnreadableFileError(
+            f"“{name}” could not be read ({error.strerror or error}); check the file and try again."
+        ) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise TooLargeError(
+            f"“{name}” is more than the {MAX_FILE_BYTES // 1024 // 1024} MB an article can be; "
+            "open a smaller file."
+        )
+    return data
+
+
+def _fallback_title(paragraphs: list[str]) -> str:
+    words = paragraphs[0].split()
+    if len(words) <= _TITLE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:_TITLE_WORDS]) + "…"
+
+
+def _empty_error(name: str | None) -> EmptyDocumentError:
+    what = f"“{name}”" if name else "The text"
+    return EmptyDocumentError(f"{what} has no readable text; choose a file with an article in it.")
+
+
+def document_from_text(
+    text: str,
+    *,
+    title: str | None = None,
+    source_path: Path | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """A Document from already decoded text (a .txt file or the clipboard)."""
+    paragraphs = clean_paragraphs(text)
+    if not paragraphs:
+        raise _empty_error(source_path.name if source_path else None)
+    heading = heading_line(text)
+    has_title_paragraph = heading is not None and heading == paragraphs[0]
+    chosen = clean_inline(title)[:MAX_TITLE_CHARS] if title else ""
+    if chosen and chosen == paragraphs[0]:
+        has_title_paragraph = True
+    if not chosen:
+        if has_title_paragraph:
+            chosen = paragraphs[0]
+        elif source_path is not None and source_path.stem:
+            chosen = source_path.stem
+        else:
+            chosen = _fallback_title(paragraphs)
+    return build_document(
+        paragraphs,
+        title=chosen,
+        has_title_paragraph=has_title_paragraph,
+        source_path=source_path,
+        encoding=encoding,
+    )
+
+
+def _document_from_html(data: bytes, path: Path) -> Document:
+    article = extract_article(data)
+    paragraphs = [p for p in (clean_inline(line) for line in article.paragraphs) if p]
+    if not paragraphs:
+        raise EmptyDocumentError(
+            f"“{path.name}” is a web page with no article text in it; "
+            "save the article's page itself and open that."
+        )
+    title = clean_inline(article.title) if article.title else ""
+    if title:
+        # The title heads the text, once: pages usually repeat it in an <h1>.
+        if paragraphs[0] != title:
+            paragraphs.insert(0, title)
+        has_title_paragraph = True
+    else:
+        has_title_paragraph = False
+        title = path.stem or _fallback_title(paragraphs)
+    return build_document(
+        paragraphs,
+        title=title,
+        has_title_paragraph=has_title_paragraph,
+        source_path=path,
+        encoding=article.encoding,
+    )
+
+
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """Open a .txt or .html article (see the module docstring for other names)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _REFUSED_SUFFIXES:
+        raise UnsupportedFormatError(
+            f"“{path.name}” is a {suffix[1:].upper()} file, which the reader cannot open; "
+            f"save the article as {_SUPPORTED_LIST} and open that."
+        )
+    data = _read_bytes(path)
+    if not data.strip():
+        raise _empty_error(path.name)
+
+    if suffix in _HTML_SUFFIXES:
+        return _document_from_html(data, path)
+    try:
+        text, encoding = decode_text_bytes(data)
+    except DocumentError as error:
+        if suffix in SUPPORTED_SUFFIXES:
+            raise
+        raise UnsupportedFormatError(
+            f"“{path.name}” is not a text file the reader can open; "
+            f"save the article as {_SUPPORTED_LIST} and open that."
+        ) from error
+    if suffix not in SUPPORTED_SUFFIXES and _HTML_START_RE.match(text):
+        return _document_from_html(data, path)
+    return document_from_text(text, source_path=path, encoding=encoding)

@@ -1,0 +1,103 @@
+"""Word tokenisation with offsets, mirroring camel-tools' ``simple_word_tokenize``.
+
+camel-tools splits on whitespace and cuts every Unicode punctuation or symbol
+character (categories P* and S*) into a token of its own; what remains are runs
+of word characters. We do the same with one compiled regex so every token keeps
+its offsets, and we add two refinements a reader needs:
+
+* a run mixing scripts is split by script, so ``بـ2015`` is ARABIC + NUMBER and
+  the Arabic part can be looked up on its own;
+* a number keeps internal separators (``3.5``, ``١٬٠٠٠``) so it stays one token
+  and a sentence is never split inside it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reader.text.model import TokenKind, strip_tatweel
+
+__all__ = ["tokenize", "strip_tatweel", "ARABIC_LETTER_CLASS"]
+
+# Blocks whose letters and marks make an ARABIC token.
+_ARABIC_BLOCKS = (
+    (0x0600, 0x06FF),  # Arabic
+    (0x0750, 0x077F),  # Arabic Supplement
+    (0x0870, 0x089F),  # Arabic Extended-B
+    (0x08A0, 0x08FF),  # Arabic Extended-A
+    (0xFB50, 0xFDFF),  # Presentation Forms-A
+    (0xFE70, 0xFEFF),  # Presentation Forms-B
+)
+
+
+def _ranges_to_class(codepoints: list[int]) -> str:
+    """Compress sorted code points into the body of a regex character class."""
+    parts: list[str] = []
+    i = 0
+    while i < len(codepoints):
+        j = i
+        while j + 1 < len(codepoints) and codepoints[j + 1] == codepoints[j] + 1:
+            j += 1
+        lo, hi = codepoints[i], codepoints[j]
+        parts.append(
+            re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        )
+        i = j + 1
+    return "".join(parts)
+
+
+def _arabic_word_codepoints() -> list[int]:
+    # Letters (L*) and marks (M*) only: Arabic punctuation (، ؛ ؟ ٪ ٫ ٬ ٭ ۔) is P*,
+    # the digits are Nd and the Quranic/number signs are So/Cf, so they fall out.
+    return [
+        cp
+        for lo, hi in _ARABIC_BLOCKS
+        for cp in range(lo, hi + 1)
+        if unicodedata.category(chr(cp))[0] in "LM"
+    ]
+
+
+ARABIC_LETTER_CLASS = _ranges_to_class(_arabic_word_codepoints())
+_ARABIC_BLOCK_CLASS = "".join(
+    f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _ARABIC_BLOCKS
+)
+
+# Combining marks (M*) are not \w in Python, yet inside a word they belong to it
+# (a Latin word typed with combining accents, a stray Arabic diacritic).
+# Scanning only the planes that hold marks keeps import fast (all of Unicode
+# would cost a quarter of a second at start-up).
+_COMBINING = _ranges_to_class(
+    [
+        cp
+        for cp in (*range(0x20000), *range(0xE0100, 0xE01F0))
+        if unicodedata.category(chr(cp))[0] == "M"
+    ]
+)
+
+_TOKEN_RE = re.compile(
+    rf"""
+    (?P<arabic>[{ARABIC_LETTER_CLASS}]+(?:\u200c[{ARABIC_LETTER_CLASS}]+)*)
+                                          # ZWNJ stays inside a word (Persian, Urdu)
+  | (?P<number>\d+(?:[.,\u066b\u066c]\d+)*)  # 3.5  1,000  ١٬٠٠٠ (\d covers all Nd digits)
+  | (?P<latin>[^\W\d_{_ARABIC_BLOCK_CLASS}](?:[^\W_{_ARABIC_BLOCK_CLASS}]|[{_COMBINING}])*)
+                                          # any other script's word, digits may follow
+  | (?P<punct>\S[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u20e3]*)
+                                          # one symbol each, like camel-tools; an emoji
+                                          # keeps its variation selector / skin tone
+    """,
+    re.VERBOSE,
+)
+
+_KINDS = {
+    "arabic": TokenKind.ARABIC,
+    "number": TokenKind.NUMBER,
+    "latin": TokenKind.LATIN,
+    "punct": TokenKind.PUNCT,
+}
+
+
+def tokenize(text: str) -> list[tuple[int, int, TokenKind]]:
+    """Split ``text`` into ``(start, end, kind)`` triples; whitespace is never a token."""
+    kinds = _KINDS
+    return [(m.start(), m.end(), kinds[m.lastgroup]) for m in _TOKEN_RE.finditer(text)]  # type: ignore[index]

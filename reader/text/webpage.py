@@ -1,0 +1,120 @@
+"""The article inside a saved web page: its title and paragraphs, nothing else.
+
+Menus, scripts, styles, comments and footers are noise to a learner. trafilatura
+finds the main text; nothing is ever fetched (no URL is given, and images or
+stylesheets are only markup to it). Pages it cannot read fall back to the
+``<p>`` elements of the body.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from reader.text.encoding import decode_text_bytes
+
+# Where browsers look for it: the first bytes, as ASCII.
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CHROME_XPATH = [
+    "//nav",
+    "//footer",
+    "//aside",
+    "//header[not(ancestor::article or ancestor::main)]",
+]
+_NOISE_XPATH = ["//script", "//style", "//noscript", "//form", "//template"]
+
+
+@dataclass(frozen=True, slots=True)
+class WebArticle:
+    title: str | None
+    paragraphs: list[str]
+    encoding: str
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_html_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a page using its BOM, else its ``<meta charset>``, else detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text_bytes(data)
+    declared = _declared_charset(data)
+    if declared and not declared.startswith("utf-16"):
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            # Pages often say latin-1 or ascii and are really UTF-8: valid UTF-8
+            # with non-ASCII bytes is almost never anything else.
+            if declared != "utf-8" and not data.isascii():
+                try:
+                    return data.decode("utf-8"), "utf-8"
+                except UnicodeDecodeError:
+                    pass
+            name = declared if declared.startswith("utf") else declared.replace("-", "_")
+            return text, name
+    return decode_text_bytes(data)
+
+
+def _trafilatura_article(markup: str) -> tuple[str | None, list[str]]:
+    result = trafilatura.bare_extraction(
+        markup,
+        url=None,  # never fetch anything
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        favor_precision=True,
+        with_metadata=True,
+        # On pages with little text trafilatura falls back to any text it can
+        # find, menus included; site chrome is never the article, so cut it first.
+        prune_xpath=_CHROME_XPATH,
+    )
+    if result is None:
+        return None, []
+    text = result.text or ""
+    return result.title or None, [line for line in text.split("\n") if line.strip()]
+
+
+def _lxml_article(markup: str) -> tuple[str | None, list[str]]:
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None, []
+    title_text = root.findtext(".//title")
+    for element in root.xpath(" | ".join(_CHROME_XPATH + _NOISE_XPATH)):
+        element.drop_tree()
+    paragraphs = [
+        " ".join(element.text_content().split())
+        for element in root.xpath("//body//*[self::p or self::h1 or self::h2 or self::h3]")
+    ]
+    title = " ".join(title_text.split()) if title_text else None
+    return title or None, [p for p in paragraphs if p]
+
+
+def extract_article(data: bytes) -> WebArticle:
+    """Title and raw paragraph lines of the page's main text (may be empty)."""
+    markup, encoding = decode_html_bytes(data)
+    # lxml refuses str input that still declares a byte encoding.
+    markup = _XML_DECLARATION_RE.sub("", markup, count=1)
+    title, paragraphs = _trafilatura_article(markup)
+    if not paragraphs:
+        fallback_title, paragraphs = _lxml_article(markup)
+        title = title or fallback_title
+    return WebArticle(title=title, paragraphs=paragraphs, encoding=encoding)
