@@ -1,0 +1,332 @@
+"""Opening the SQLite file: connection settings, safety checks, migrations, backups.
+
+Every connection runs in WAL mode with foreign keys on and a busy timeout, so a
+second running instance (or the CLI) can read and write while the window is open.
+Writes begin with ``BEGIN IMMEDIATE``: a read-then-write transaction that starts
+deferred can fail at once with "database is locked" when another process commits
+in between, whereas an immediate one waits its turn under the busy timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+from reader import paths
+from reader.store.errors import (
+    CorruptStoreError,
+    NewerStoreError,
+    StoreBusyError,
+    StoreError,
+    UnrecognisedStoreError,
+)
+
+BUSY_TIMEOUT_MS = 5000
+# The newest revision in migrations/versions (a test keeps the two in step).
+# Knowing it without Alembic keeps the usual start-up, on an up-to-date file,
+# free of Alembic's import cost (seconds on a slow machine).
+SCHEMA_HEAD = "0002"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The tables revision 0001 created: a file holding exactly these but no
+# alembic_version table was made before migrations existed, and is upgraded.
+_FIRST_REVISION = "0001"
+_FIRST_REVISION_TABLES = frozenset({"documents", "vocabulary", "occurrences"})
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+    url = URL.create("sqlite+pysqlite", database=str(path))
+    engine = create_engine(url, poolclass=None if pooled else NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        # Autocommit at the driver level: we issue BEGIN ourselves (below), so
+        # pysqlite's own implicit transactions cannot get in the way.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Store:
+    """An open vocabulary database. Create with :func:`open_store`.
+
+    Every operation opens its own short session on a pooled connection, so one
+    Store may be shared by several threads (the window's and a worker's).
+    """
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only transaction: one consistent snapshot, never blocks writers."""
+        with Session(self._engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction: all of it is committed, or none of it."""
+        try:
+            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                raise StoreBusyError(
+                    f"The vocabulary file {self.path} stayed locked by another program "
+                    f"for over {BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed."
+                ) from exc
+            raise
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+
+def _alembic_config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision, as Alembic's scripts say."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+@dataclass(frozen=True)
+class _FileState:
+    fresh: bool  # no file, or an empty one: nothing to protect
+    revision: str | None  # None for fresh or pre-Alembic files
+    pre_alembic: bool = False
+
+
+def _read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _inspect(path: Path) -> _FileState:
+    """What is in the file, without writing a byte of it; raises if it is not ours."""
+    if not path.exists() or path.stat().st_size == 0:
+        return _FileState(fresh=True, revision=None)
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise CorruptStoreError(path, "it does not start with a SQLite header")
+    try:
+        connection = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise StoreError(f"The vocabulary file {path} could not be opened: {exc}.") from exc
+    try:
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            tables = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise StoreBusyError(
+                    f"The vocabulary file {path} is locked by another program."
+                ) from exc
+            raise CorruptStoreError(path, str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise CorruptStoreError(path, str(exc)) from exc
+        if problems != ["ok"]:
+            raise CorruptStoreError(path, "; ".join(problems[:3]))
+        if not tables:
+            return _FileState(fresh=True, revision=None)
+        if "alembic_version" not in tables:
+            if tables == _FIRST_REVISION_TABLES:
+                return _FileState(fresh=False, revision=None, pre_alembic=True)
+            raise UnrecognisedStoreError(path)
+        revisions = [
+            row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+        ]
+    finally:
+        connection.close()
+    if len(revisions) != 1:
+        raise CorruptStoreError(path, f"{len(revisions)} schema versions are recorded")
+    revision = revisions[0]
+    if revision != SCHEMA_HEAD and revision not in _known_revisions():
+        raise NewerStoreError(path, revision)
+    return _FileState(fresh=False, revision=revision)
+
+
+def _timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def _unused(candidate: Path) -> Path:
+    """``candidate``, or the same name with -2, -3... when it is already taken."""
+    if not candidate.exists():
+        return candidate
+    counter = 2
+    while True:
+        numbered = candidate.with_name(f"{candidate.stem}-{counter}{candidate.suffix}")
+        if not numbered.exists():
+            return numbered
+        counter += 1
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    """A consistent copy via SQLite's backup API, written atomically to ``dest``.
+
+    Reads a committed snapshot, so it works while other connections write.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(f".{dest.name}.partial")
+    try:
+        reader = sqlite3.connect(_read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            writer = sqlite3.connect(partial)
+            try:
+                reader.backup(writer)
+                # A backup should be one self-contained file, not WAL + shm.
+                writer.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                writer.close()
+        finally:
+            reader.close()
+        os.replace(partial, dest)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def backup(source: Store | Path, dest: Path) -> Path:
+    """Copy the database to ``dest`` (a file, or a directory to put a dated copy in).
+
+    Safe while the app is running and writing: the copy holds everything committed.
+    Returns the path written.
+    """
+    source_path = source.path if isinstance(source, Store) else Path(source)
+    dest = Path(dest)
+    if dest.is_dir():
+        dest = _unused(dest / f"{source_path.stem}-{_timestamp()}.sqlite3")
+    try:
+        _copy_database(source_path, dest)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"The backup to {dest} could not be written: {exc}.") from exc
+    return dest
+
+
+def _upgrade(path: Path, *, pre_alembic: bool, target: str = "head") -> None:
+    # A throwaway connection with foreign keys OFF: batch migrations rebuild tables
+    # by drop-and-rename, and a DROP with keys on would cascade-delete occurrences.
+    # (The pragma cannot change inside a transaction, hence a separate engine.)
+    from alembic import command
+
+    engine = _make_engine(path, foreign_keys=False, pooled=False)
+    try:
+        with engine.execution_options(sqlite_begin="IMMEDIATE").connect() as connection:
+            with connection.begin():
+                config = _alembic_config()
+                config.attributes["connection"] = connection
+                if pre_alembic:
+                    command.stamp(config, _FIRST_REVISION)
+                command.upgrade(config, target)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(
+                        f"Upgrading {path} would leave {len(broken)} dangling references; "
+                        "the upgrade was rolled back."
+                    )
+    finally:
+        engine.dispose()
+
+
+def open_store(path: Path | None = None) -> Store:
+    """Open (creating or upgrading as needed) the vocabulary database.
+
+    Before upgrading a file that holds data, a dated copy goes to
+    ``paths.backups_dir()``. Raises :class:`CorruptStoreError`,
+    :class:`NewerStoreError` or :class:`UnrecognisedStoreError` rather than
+    touching a file it does not understand.
+    """
+    path = Path(path) if path is not None else paths.vocabulary_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = _inspect(path)
+    if state.revision != SCHEMA_HEAD:
+        if not state.fresh:
+            was = state.revision or "pre-migrations"
+            backup(path, _unused(paths.backups_dir() / f"{path.stem}-{was}-{_timestamp()}.sqlite3"))
+        try:
+            _upgrade(path, pre_alembic=state.pre_alembic)
+        except OperationalError as exc:
+            raise StoreError(
+                f"The vocabulary file {path} could not be upgraded: {exc.orig}."
+            ) from exc
+    return Store(path, _make_engine(path))
+
+
+def set_aside_and_start_fresh(path: Path | None = None) -> Path:
+    """Rename a damaged (or too new) database out of the way; return where it went.
+
+    Call only with the learner's consent. Its -wal and -shm companions move with
+    it under matching names, so SQLite tools can still open the set-aside copy.
+    The next :func:`open_store` on ``path`` creates an empty database.
+    """
+    path = Path(path) if path is not None else paths.vocabulary_db_path()
+    aside = path.with_name(f"{path.name}.broken-{_timestamp()}")
+    counter = 2
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        aside = path.with_name(f"{path.name}.broken-{_timestamp()}-{counter}")
+        counter += 1
+    try:
+        for suffix in ("-wal", "-shm", ""):  # companions first: the main file last
+            companion = Path(f"{path}{suffix}")
+            if companion.exists():
+                os.replace(companion, Path(f"{aside}{suffix}"))
+    except OSError as exc:
+        raise StoreError(f"The file {path} could not be moved aside: {exc}.") from exc
+    return aside

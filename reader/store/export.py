@@ -1,0 +1,295 @@
+"""Exports of the vocabulary: CSV for spreadsheets, TSV and .apkg for Anki.
+
+Every export is all-or-nothing: it is written to a temporary file beside the
+target and moved into place, so a failure leaves any previous export intact and
+no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import genanki
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from reader.store.arabic import strip_diacritics
+from reader.store.database import Store
+from reader.store.errors import ExportError
+from reader.store.models import Occurrence, Status, VocabularyEntry
+from reader.store.records import EntryRecord, OccurrenceRecord
+from reader.store.vocabulary import _with_counts
+
+# Fixed forever: Anki recognises our note type and deck by these ids, so a
+# re-import updates the learner's cards instead of creating a second note type.
+ANKI_MODEL_ID = 1_738_204_517
+ANKI_DECK_ID = 1_738_204_593
+ANKI_FIELDS = ("Word", "Context", "Gloss", "Lemma", "Root", "PartOfSpeech", "Notes")
+CSV_COLUMNS = (
+    "lemma",
+    "form seen",
+    "gloss",
+    "part of speech",
+    "root",
+    "status",
+    "tags",
+    "notes",
+    "context sentence",
+    "document",
+)
+# Ignored words are names and noise the learner chose not to study.
+DEFAULT_STATUSES = frozenset({Status.NEW, Status.LEARNING, Status.KNOWN})
+
+# A spreadsheet evaluates a cell starting with these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ARABIC_FONTS = '"Amiri", "Noto Naskh Arabic", "Scheherazade New", "Traditional Arabic", serif'
+
+_CARD_CSS = f"""\
+.card {{ font-family: system-ui, sans-serif; font-size: 20px; text-align: center; }}
+.arabic {{ font-family: {_ARABIC_FONTS}; direction: rtl; unicode-bidi: isolate; }}
+.word {{ font-size: 2.6em; margin: 0.3em 0; }}
+.context {{ font-size: 1.5em; line-height: 1.9; color: #444; }}
+.context b {{ color: #000; background: #fff3b0; }}
+.gloss {{ font-size: 1.3em; margin: 0.6em 0; }}
+.details {{ color: #666; }}
+.notes {{ margin-top: 0.8em; font-style: italic; }}
+"""
+_FRONT = """\
+<div class="arabic word" dir="rtl" lang="ar">{{Word}}</div>
+<div class="arabic context" dir="rtl" lang="ar">{{Context}}</div>
+"""
+_BACK = """\
+{{FrontSide}}
+<hr id="answer">
+<div class="gloss">{{Gloss}}</div>
+<div class="details"><span class="arabic" dir="rtl" lang="ar">{{Lemma}}</span>
+ · <span class="arabic" dir="rtl" lang="ar">{{Root}}</span> · {{PartOfSpeech}}</div>
+{{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}
+"""
+
+ANKI_MODEL = genanki.Model(
+    ANKI_MODEL_ID,
+    "Arabic Reader word",
+    fields=[
+        {"name": name, "rtl": name in ("Word", "Context", "Lemma", "Root")} for name in ANKI_FIELDS
+    ],
+    templates=[{"name": "Reading", "qfmt": _FRONT, "afmt": _BACK}],
+    css=_CARD_CSS,
+)
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """An entry with the occurrence that represents it: the most recent one."""
+
+    entry: EntryRecord
+    occurrence: OccurrenceRecord | None
+
+
+def export_rows(store: Store, statuses: Iterable[Status | str] | None = None) -> list[ExportRow]:
+    """What the exports write, read in one consistent snapshot, alphabetically."""
+    wanted = [Status(s).value for s in (DEFAULT_STATUSES if statuses is None else statuses)]
+    with store.reading() as session:
+        chosen = (
+            _with_counts()
+            .where(VocabularyEntry.status.in_(wanted))
+            .order_by(VocabularyEntry.lemma_plain, VocabularyEntry.lemma, VocabularyEntry.id)
+        )
+        entries = [EntryRecord.of(row, count) for row, count in session.execute(chosen).all()]
+        latest: dict[int, OccurrenceRecord] = {}
+        for occurrence in session.scalars(
+            select(Occurrence)
+            .join(VocabularyEntry)
+            .where(VocabularyEntry.status.in_(wanted))
+            .options(selectinload(Occurrence.document))
+            .order_by(Occurrence.created_at, Occurrence.id)
+        ):
+            latest[occurrence.entry_id] = OccurrenceRecord.of(occurrence)
+    return [ExportRow(entry, latest.get(entry.id)) for entry in entries]
+
+
+def neutralise_formula(cell: str) -> str:
+    """Make a cell inert for spreadsheets (CSV formula injection): prefix a quote."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def highlight(sentence: str, surface: str) -> str:
+    """The sentence as HTML with the first appearance of ``surface`` in <b>.
+
+    Matches with or without vowels, since the stored form and the stored
+    sentence may differ in vocalisation. Unfound: the sentence, escaped.
+    """
+    if not surface:
+        return html.escape(sentence)
+    found = sentence.find(surface)
+    if found >= 0:
+        start, end = found, found + len(surface)
+    else:
+        kept = [i for i, char in enumerate(sentence) if strip_diacritics(char)]
+        plain = "".join(sentence[i] for i in kept)
+        needle = strip_diacritics(surface)
+        at = plain.find(needle) if needle else -1
+        if at < 0:
+            return html.escape(sentence)
+        start, end = kept[at], kept[at + len(needle) - 1] + 1
+    while end < len(sentence) and not strip_diacritics(sentence[end]):
+        end += 1  # the last letter's own vowel marks belong inside the <b>
+    return (
+        html.escape(sentence[:start])
+        + "<b>"
+        + html.escape(sentence[start:end])
+        + "</b>"
+        + html.escape(sentence[end:])
+    )
+
+
+def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    target = Path(target)
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {target.parent}: {exc.strerror or exc}.") from exc
+    partial = Path(name)
+    try:
+        write(partial)
+        os.chmod(partial, 0o644)  # mkstemp's 0600 is too private for a user's export
+        os.replace(partial, target)
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            raise ExportError(f"The export to {target} failed: {reason}.") from exc
+        raise
+
+
+def _write_table(
+    handle: TextIO, header: Iterable[str] | None, rows: Iterable[list[str]], delimiter: str
+) -> None:
+    writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
+    if header is not None:
+        writer.writerow(header)
+    writer.writerows(rows)
+
+
+def _csv_cells(row: ExportRow) -> list[str]:
+    entry, seen = row.entry, row.occurrence
+    cells = [
+        entry.lemma,
+        seen.surface if seen else "",
+        entry.gloss,
+        entry.pos_label or entry.pos,
+        entry.root,
+        entry.status.value,
+        " ".join(entry.tags),
+        entry.notes,
+        seen.sentence if seen else "",
+        seen.document_title if seen else "",
+    ]
+    return [neutralise_formula(cell) for cell in cells]
+
+
+def export_csv(
+    store: Store,
+    path: Path,
+    *,
+    statuses: Iterable[Status | str] | None = None,
+    delimiter: str = ",",
+) -> int:
+    """A spreadsheet of the vocabulary, one row per word; returns the row count.
+
+    UTF-8 with a byte-order mark, which spreadsheet programs need to show Arabic.
+    ``statuses`` defaults to every status except ignored.
+    """
+    rows = export_rows(store, statuses)
+
+    def write(partial: Path) -> None:
+        with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+            _write_table(handle, CSV_COLUMNS, (_csv_cells(row) for row in rows), delimiter)
+
+    _write_atomically(path, write)
+    return len(rows)
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text).replace("\r\n", "<br>").replace("\n", "<br>").replace("\t", " ")
+
+
+def _anki_fields(row: ExportRow) -> list[str]:
+    entry, seen = row.entry, row.occurrence
+    context = highlight(seen.sentence, seen.surface) if seen else ""
+    return [
+        html.escape(entry.lemma),
+        context.replace("\n", " ").replace("\t", " "),
+        _html_text(entry.gloss),
+        html.escape(entry.lex),
+        html.escape(entry.root),
+        html.escape(entry.pos_label or entry.pos),
+        _html_text(entry.notes),
+    ]
+
+
+def export_tsv(store: Store, path: Path, *, statuses: Iterable[Status | str] | None = None) -> int:
+    """A tab-separated file for Anki's text import (File > Import); returns the row count.
+
+    Starts with Anki's header lines, so Anki knows the separator, that fields
+    are HTML, and which column holds the tags. Columns follow ``ANKI_FIELDS``
+    plus Tags, so they map onto the note type of :func:`export_apkg`.
+    """
+    rows = export_rows(store, statuses)
+    header = [
+        "#separator:tab",
+        "#html:true",
+        f"#tags column:{len(ANKI_FIELDS) + 1}",
+        "#columns:" + "\t".join([*ANKI_FIELDS, "Tags"]),
+    ]
+
+    def write(partial: Path) -> None:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            handle.write("\n".join(header) + "\n")
+            lines = ([*_anki_fields(row), " ".join(row.entry.tags)] for row in rows)
+            _write_table(handle, None, lines, "\t")
+
+    _write_atomically(path, write)
+    return len(rows)
+
+
+def anki_guid(lex: str, pos: str) -> str:
+    """The note id Anki sees for a word: stable, so re-exports update, not duplicate."""
+    return genanki.guid_for(lex, pos)
+
+
+def export_apkg(
+    store: Store,
+    path: Path,
+    *,
+    statuses: Iterable[Status | str] | None = None,
+    deck_name: str = "Arabic Reader",
+) -> int:
+    """An Anki package (.apkg) with one note per word; returns the note count."""
+    rows = export_rows(store, statuses)
+    deck = genanki.Deck(ANKI_DECK_ID, deck_name)
+    for row in rows:
+        deck.add_note(
+            genanki.Note(
+                model=ANKI_MODEL,
+                fields=_anki_fields(row),
+                guid=anki_guid(row.entry.lex, row.entry.pos),
+                tags=list(row.entry.tags),
+            )
+        )
+
+    def write(partial: Path) -> None:
+        genanki.Package(deck).write_to_file(str(partial))
+
+    _write_atomically(path, write)
+    return len(rows)

@@ -1,0 +1,153 @@
+"""Looking words up: by id, by lemma, for a whole article, or by search and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from reader.store.arabic import strip_diacritics
+from reader.store.database import Store
+from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
+from reader.store.records import EntryRecord, OccurrenceRecord
+from reader.store.vocabulary import (
+    EntryOrder,
+    LemmaKey,
+    _entry,
+    _record,
+    _with_counts,
+    normalise_tag,
+)
+
+
+def all_tags(store: Store) -> list[str]:
+    """Every tag in use, alphabetically (for completion and the filter menu)."""
+    with store.reading() as session:
+        return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+
+
+def get_entry(store: Store, entry_id: int) -> EntryRecord:
+    with store.reading() as session:
+        return _record(session, _entry(session, entry_id))
+
+
+def find_entry(store: Store, lex: str, pos: str) -> EntryRecord | None:
+    found = entries_for_lemmas(store, [(lex, pos)])
+    return found.get((lex, pos))
+
+
+def entries_for_lemmas(store: Store, keys: Iterable[LemmaKey]) -> dict[LemmaKey, EntryRecord]:
+    """The saved entries among ``keys``, in one pass: for marking a whole article."""
+    wanted = set(keys)
+    lexes = sorted({lex for lex, _pos in wanted})
+    found: dict[LemmaKey, EntryRecord] = {}
+    with store.reading() as session:
+        # Chunked so that a long article stays under SQLite's bound-parameter limit.
+        for first in range(0, len(lexes), 500):
+            chunk = lexes[first : first + 500]
+            for row, count in session.execute(
+                _with_counts().where(VocabularyEntry.lex.in_(chunk))
+            ).all():
+                if (row.lex, row.pos) in wanted:
+                    found[(row.lex, row.pos)] = EntryRecord.of(row, count)
+    return found
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_entries(
+    store: Store,
+    *,
+    search: str | None = None,
+    status: Status | str | Iterable[Status | str] | None = None,
+    tag: str | None = None,
+    document_id: int | None = None,
+    root: str | None = None,
+    order_by: EntryOrder | str = EntryOrder.LEMMA,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[EntryRecord]:
+    """Entries matching every given filter.
+
+    ``search`` matches the lemma or any seen form, with or without vowels, and
+    the glosses and notes (case-insensitively for English). ``root`` may be
+    written with or without the dots camel-tools puts between radicals.
+    """
+    stmt = _with_counts()
+    if search and search.strip():
+        plain = _like(strip_diacritics(search.strip()))
+        words = _like(search.strip())
+        seen_as = exists().where(
+            Occurrence.entry_id == VocabularyEntry.id,
+            Occurrence.surface_plain.like(plain, escape="\\"),
+        )
+        stmt = stmt.where(
+            or_(
+                VocabularyEntry.lemma_plain.like(plain, escape="\\"),
+                seen_as,
+                VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
+                VocabularyEntry.user_gloss.like(words, escape="\\"),
+                VocabularyEntry.notes.like(words, escape="\\"),
+            )
+        )
+    if status is not None:
+        statuses = [status] if isinstance(status, str) else list(status)
+        stmt = stmt.where(VocabularyEntry.status.in_([Status(s).value for s in statuses]))
+    if tag is not None:
+        stmt = stmt.where(
+            exists().where(
+                entry_tags.c.entry_id == VocabularyEntry.id,
+                entry_tags.c.tag_id == Tag.id,
+                Tag.name == normalise_tag(tag),
+            )
+        )
+    if document_id is not None:
+        stmt = stmt.where(
+            exists().where(
+                Occurrence.entry_id == VocabularyEntry.id, Occurrence.document_id == document_id
+            )
+        )
+    if root:
+        radicals = strip_diacritics(root).replace(".", "").replace(" ", "")
+        stmt = stmt.where(func.replace(VocabularyEntry.root, ".", "") == radicals)
+    order = EntryOrder(order_by)
+    if order is EntryOrder.LEMMA:
+        stmt = stmt.order_by(VocabularyEntry.lemma_plain, VocabularyEntry.lemma, VocabularyEntry.id)
+    elif order is EntryOrder.RECENTLY_UPDATED:
+        stmt = stmt.order_by(VocabularyEntry.updated_at.desc(), VocabularyEntry.id.desc())
+    else:
+        stmt = stmt.order_by(VocabularyEntry.created_at.desc(), VocabularyEntry.id.desc())
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    with store.reading() as session:
+        return [EntryRecord.of(row, count) for row, count in session.execute(stmt).all()]
+
+
+def occurrences(store: Store, entry_id: int) -> list[OccurrenceRecord]:
+    """Where the word was met, oldest first."""
+    with store.reading() as session:
+        rows = session.scalars(
+            select(Occurrence)
+            .where(Occurrence.entry_id == entry_id)
+            .options(selectinload(Occurrence.document))
+            .order_by(Occurrence.created_at, Occurrence.id)
+        )
+        return [OccurrenceRecord.of(row) for row in rows]
+
+
+def occurrences_in_document(store: Store, document_id: int) -> list[OccurrenceRecord]:
+    """Every saved occurrence in one document, in text order (to mark them)."""
+    with store.reading() as session:
+        rows = session.scalars(
+            select(Occurrence)
+            .where(Occurrence.document_id == document_id)
+            .options(selectinload(Occurrence.document))
+            .order_by(Occurrence.start, Occurrence.id)
+        )
+        return [OccurrenceRecord.of(row) for row in rows]

@@ -1,0 +1,186 @@
+"""What operations hand back: frozen, session-free snapshots, plus what changed.
+
+Records are safe to keep, compare and pass across threads; they never lazy-load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from reader.store.models import Document, DocumentNote, Occurrence, Status, VocabularyEntry
+
+
+@dataclass(frozen=True)
+class Change:
+    """Which kinds of data an operation changed, so each view can decide to refresh.
+
+    Empty (falsy) when the operation turned out to be a no-op, e.g. saving an
+    occurrence that was already saved.
+    """
+
+    vocabulary: bool = False
+    notes: bool = False
+    documents: bool = False
+    entry_ids: frozenset[int] = field(default_factory=frozenset)
+    document_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return self.vocabulary or self.notes or self.documents
+
+    def __or__(self, other: Change) -> Change:
+        return Change(
+            vocabulary=self.vocabulary or other.vocabulary,
+            notes=self.notes or other.notes,
+            documents=self.documents or other.documents,
+            entry_ids=self.entry_ids | other.entry_ids,
+            document_ids=self.document_ids | other.document_ids,
+        )
+
+
+NO_CHANGE = Change()
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite keeps naive datetimes; everything we write is UTC.
+    return moment.replace(tzinfo=UTC)
+
+
+def utc_now() -> datetime:
+    """The current time as stored: naive UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: int
+    title: str
+    fingerprint: str
+    path: str | None
+    text_length: int
+    reading_position: int
+    added_at: datetime
+    last_opened_at: datetime
+
+    @classmethod
+    def of(cls, row: Document) -> DocumentRecord:
+        return cls(
+            id=row.id,
+            title=row.title,
+            fingerprint=row.fingerprint,
+            path=row.path,
+            text_length=row.text_length,
+            reading_position=row.reading_position,
+            added_at=_utc(row.added_at),
+            last_opened_at=_utc(row.last_opened_at),
+        )
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    id: int
+    lex: str
+    pos: str
+    lemma: str
+    root: str
+    pos_label: str
+    dictionary_gloss: str
+    user_gloss: str | None
+    status: Status
+    tags: tuple[str, ...]
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    occurrence_count: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.lex, self.pos)
+
+    @property
+    def gloss(self) -> str:
+        """The gloss to show: the learner's own wins over the dictionary's."""
+        return self.user_gloss if self.user_gloss else self.dictionary_gloss
+
+    @classmethod
+    def of(cls, row: VocabularyEntry, occurrence_count: int) -> EntryRecord:
+        return cls(
+            id=row.id,
+            lex=row.lex,
+            pos=row.pos,
+            lemma=row.lemma,
+            root=row.root,
+            pos_label=row.pos_label,
+            dictionary_gloss=row.dictionary_gloss,
+            user_gloss=row.user_gloss,
+            status=Status(row.status),
+            tags=tuple(tag.name for tag in row.tags),
+            notes=row.notes,
+            created_at=_utc(row.created_at),
+            updated_at=_utc(row.updated_at),
+            occurrence_count=occurrence_count,
+        )
+
+
+@dataclass(frozen=True)
+class OccurrenceRecord:
+    id: int
+    entry_id: int
+    document_id: int
+    document_title: str
+    surface: str
+    sentence: str
+    start: int
+    end: int
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Occurrence) -> OccurrenceRecord:
+        return cls(
+            id=row.id,
+            entry_id=row.entry_id,
+            document_id=row.document_id,
+            document_title=row.document.title,
+            surface=row.surface,
+            sentence=row.sentence,
+            start=row.start,
+            end=row.end,
+            created_at=_utc(row.created_at),
+        )
+
+
+@dataclass(frozen=True)
+class DeletedEntry:
+    """Everything :func:`delete_entry` removed, for :func:`restore_entry` (undo)."""
+
+    entry: EntryRecord
+    occurrences: tuple[OccurrenceRecord, ...]
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    id: int
+    document_id: int
+    text: str
+    start: int | None
+    end: int | None
+    anchor_text: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def anchored(self) -> bool:
+        return self.start is not None
+
+    @classmethod
+    def of(cls, row: DocumentNote) -> NoteRecord:
+        return cls(
+            id=row.id,
+            document_id=row.document_id,
+            text=row.text,
+            start=row.start,
+            end=row.end,
+            anchor_text=row.anchor_text,
+            created_at=_utc(row.created_at),
+            updated_at=_utc(row.updated_at),
+        )
