@@ -106,13 +106,13 @@ def segments(features: dict[str, Any]) -> tuple[Segment, ...]:
     pro_glosses = parts[: len(proclitics)]
     enc_glosses = parts[len(parts) - len(enclitics) :] if enclitics else []
     middle = parts[len(proclitics) : len(parts) - len(enclitics)]
-    inflections = [
-        _inflection_gloss(part)
-        for part in middle
-        if part != stem_gloss and not part.startswith("[") and part
-    ]
-    # The verb's subject prefix reads before the meaning: "he/it strive; pursue".
-    stem_text = " ".join([*inflections, readable_gloss(stem_gloss)]).strip()
+    meaningful = [part for part in middle if part and not part.startswith("[")]
+    if len(meaningful) <= 1:
+        stem_text = readable_gloss(meaningful[0] if meaningful else stem_gloss)
+    else:
+        # The verb's subject prefix reads before the meaning: "he/it strive; pursue".
+        inflections = [_inflection_gloss(part) for part in meaningful if part != stem_gloss]
+        stem_text = " ".join([*inflections, readable_gloss(stem_gloss)]).strip()
     result = [
         Segment(form, _inflection_gloss(gloss), "proclitic")
         for form, gloss in zip(proclitics, pro_glosses, strict=True)

@@ -53,9 +53,7 @@ LICENSE_FILE = "LICENSE"
 MANIFEST_FILE = "install.json"
 
 # camel-tools 1.6 stops reading ORDER at this section; release 13 predates it.
-TOKENIZATIONS_SECTION = (
-    "###TOKENIZATIONS###\nTOKENIZATION d3seg atbseg d2seg d1seg d1tok d2tok atbtok d3tok\n"
-)
+TOKENIZATION_FEATURES = ("d3seg", "atbseg", "d2seg", "d1seg", "d1tok", "d2tok", "atbtok", "d3tok")
 _SECTIONS = (
     "###DEFINES###",
     "###DEFAULTS###",
@@ -245,7 +243,16 @@ def add_tokenizations_section(text: str) -> str:
         raise CorruptDatabaseError(
             "This file is not a CAMeL morphology database (it has no STEMBACKOFF section)."
         )
-    return text[: at + 1] + TOKENIZATIONS_SECTION + text[at + 1 :]
+    # camel-tools insists every listed feature is DEFINEd; list those that are.
+    defines_end = text.find("\n###DEFAULTS###")
+    defined = {
+        line.split(" ", 2)[1]
+        for line in text[:defines_end].splitlines()
+        if line.startswith("DEFINE ") and line.count(" ") >= 2
+    }
+    features = [name for name in TOKENIZATION_FEATURES if name in defined] or ["diac"]
+    section = "###TOKENIZATIONS###\nTOKENIZATION " + " ".join(features) + "\n"
+    return text[: at + 1] + section + text[at + 1 :]
 
 
 def check_structure(text: str) -> None:
@@ -435,6 +442,8 @@ def install_database(
     with a message for the user; on any failure nothing is left behind.
     """
     directory = target_dir or paths.morphology_dir()
+    if source is not None and not Path(source).is_file():
+        raise InstallError(f"{source} does not exist or is not a file.")
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
