@@ -1,0 +1,5 @@
+"""The Qt layer of Arabic Reader: the only package that imports PySide6.
+
+Everything here presents what :mod:`reader.text` and :mod:`reader.morphology`
+compute; the work itself runs on one background worker (:mod:`reader.ui.tasks`).
+"""

@@ -1,0 +1,104 @@
+"""Start the reader: ``run(path)`` is what ``arabic-reader`` calls for the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader import paths
+from reader.settings import Settings
+from reader.text import Document, DocumentError, load_document
+from reader.ui import dialogs, fonts
+from reader.ui.main_window import MainWindow
+
+SELF_TEST_TIMEOUT_MS = 120_000
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    icons = paths.resources_dir() / "icons"
+    for size in (48, 128, 256):
+        png = icons / f"arabic-reader-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png))
+    if icon.isNull():
+        icon.addFile(str(icons / "arabic-reader.svg"))
+    return icon
+
+
+def _load_quietly(path: str | Path | None) -> Document | None:
+    if not path:
+        return None
+    try:
+        return load_document(path)
+    except DocumentError:
+        return None  # it moved or changed: start from the default article instead
+
+
+def open_first_document(window: MainWindow, path: Path | None) -> None:
+    """The file asked for; else the last one read (at its place); else the default article."""
+    if path is not None and window.open_path(path):
+        return
+    settings = window.settings
+    last = settings.get("last_document")
+    document = _load_quietly(last)
+    if document is not None:
+        window.show_document(document, position=settings.get("last_position"))
+        return
+    default = _load_quietly(paths.default_article_path())
+    if default is not None:
+        window.show_document(default)
+
+
+def run(path: Path | None, *, self_test: bool = False) -> int:
+    """Open the reader window and return its exit code.
+
+    ``self_test``: load everything, answer every question with its safe choice,
+    report on stdout and quit; 0 when the dictionary analysed the article.
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Arabic Reader")
+    app.setApplicationDisplayName("Arabic Reader")
+    app.setDesktopFileName("arabic-reader")
+    app.setWindowIcon(app_icon())
+    fonts.register_fonts()
+    if self_test:
+        dialogs.NONINTERACTIVE = True
+
+    window = MainWindow(Settings())
+    window.setWindowIcon(app.windowIcon())
+    open_first_document(window, path)
+    window.show()
+    # After the first paint: the text is on screen before any dictionary work starts.
+    QTimer.singleShot(0, window.start_dictionary)
+    if self_test:
+        window.save_settings_on_close = False
+        return _self_test(app, window)
+    return app.exec()
+
+
+def _self_test(app: QApplication, window: MainWindow) -> int:
+    outcome = {"code": 1}
+
+    def check() -> None:
+        if window.analysis is not None:
+            known, total = window.analysis.coverage()
+            print(f"self-test: {window.windowTitle()}: {known} of {total} words known")
+            outcome["code"] = 0
+        elif window.dictionary_state != "unavailable":
+            QTimer.singleShot(100, check)
+            return
+        else:
+            print("self-test: the window opened, but no dictionary is available")
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(100, check)
+    QTimer.singleShot(SELF_TEST_TIMEOUT_MS, app.quit)
+    app.exec()
+    return outcome["code"]

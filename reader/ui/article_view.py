@@ -1,0 +1,346 @@
+"""The article, right to left, built token by token so every word knows its index.
+
+Each token's index is stored in its character format (``TOKEN_PROPERTY``); a
+hover is hit-tested with the document layout and reported only when the word
+under the mouse changes (Frescobaldi's ``view.py``). What is shown may differ from
+``Document.text`` ("Show vowels"), so the view keeps, per token, the range it
+occupies in the QTextDocument; offsets given out always refer to the Document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.text import Document, TokenKind
+from reader.ui import fonts
+
+TOKEN_PROPERTY = QTextFormat.Property.UserProperty + 1
+LINE_HEIGHT_PERCENT = 195  # room for vowels above a line without touching the one before
+PAPER = "#fbf8f1"
+INK = "#1f1b16"
+HOVER_BACKGROUND = QColor("#f6e7b4")
+PINNED_BACKGROUND = QColor("#c9ddf5")
+SENTENCE_BACKGROUND = QColor("#f3eee2")
+
+
+class ArticleView(QTextBrowser):
+    """Read-only article view; reports the word under the mouse and the pinned word."""
+
+    token_hovered = Signal(int)  # token index, -1 when the mouse leaves words
+    token_pinned = Signal(int)  # token index, -1 when unpinned
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)  # the main window opens dropped files
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.viewport().setMouseTracking(True)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setStyleSheet(f"QTextBrowser {{ background: {PAPER}; color: {INK}; }}")
+        self.document_model: Document | None = None
+        self.hovered: int | None = None
+        self.pinned: int | None = None
+        self.font_family = ""
+        self.font_size = 24
+        self._vowelled: Mapping[int, str] = {}
+        self._ranges: list[tuple[int, int]] = []  # token index -> [start, end) shown
+        self._starts: list[int] = []
+        self._arabic: list[int] = []  # indices of Arabic tokens, in reading order
+
+    # -- building ---------------------------------------------------------------
+
+    def show_document(
+        self, document: Document, *, vowelled: Mapping[int, str] | None = None
+    ) -> None:
+        """Lay out ``document``; ``vowelled`` maps token index -> the form to show."""
+        self.document_model = document
+        self._vowelled = vowelled or {}
+        self.hovered = self.pinned = None
+        self._arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
+        self._build()
+
+    def set_vowelled(self, vowelled: Mapping[int, str] | None) -> None:
+        """Show (or stop showing) vowelled forms, keeping the place in the text."""
+        if self.document_model is None:
+            self._vowelled = vowelled or {}
+            return
+        offset = self.first_visible_offset()
+        self._vowelled = vowelled or {}
+        self._build()
+        self.scroll_to_offset(offset)
+        self._refresh_highlights()
+
+    def set_font(self, family: str, size: int) -> None:
+        self.font_family, self.font_size = family, fonts.clamp_size(size)
+        document = self.document()
+        offset = self.first_visible_offset() if self.document_model else 0
+        document.setDefaultFont(fonts.arabic_font(self.font_size, self.font_family))
+        if self.document_model is not None:
+            self.scroll_to_offset(offset)
+
+    def _build(self) -> None:
+        model = self.document_model
+        assert model is not None
+        text_document = QTextDocument(self)
+        text_document.setUndoRedoEnabled(False)
+        text_document.setDocumentMargin(32)
+        text_document.setDefaultFont(fonts.arabic_font(self.font_size, self.font_family))
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        text_document.setDefaultTextOption(option)
+
+        plain = QTextCharFormat()
+        title = QTextCharFormat()
+        title.setFontWeight(700)
+        # Relative to the default font, so zooming needs no rebuild.
+        title.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
+        ranges = [(0, 0)] * len(model.tokens)
+        cursor = QTextCursor(text_document)
+        cursor.beginEditBlock()
+        for paragraph in model.paragraphs:
+            is_title = model.has_title_paragraph and paragraph.index == 0
+            block = QTextBlockFormat()
+            block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            block.setAlignment(Qt.AlignmentFlag.AlignRight)
+            block.setLineHeight(
+                LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+            block.setBottomMargin(self.font_size * (1.0 if is_title else 0.6))
+            if paragraph.index == 0:
+                cursor.setBlockFormat(block)
+            else:
+                cursor.insertBlock(block)
+            base = title if is_title else plain
+            at = paragraph.start
+            for token in model.tokens[paragraph.first_token : paragraph.end_token]:
+                if token.start > at:
+                    cursor.insertText(model.text[at : token.start], base)
+                word = QTextCharFormat(base)
+                word.setProperty(TOKEN_PROPERTY, token.index)
+                start = cursor.position()
+                cursor.insertText(self._vowelled.get(token.index, token.text), word)
+                ranges[token.index] = (start, cursor.position())
+                at = token.end
+            if paragraph.end > at:
+                cursor.insertText(model.text[at : paragraph.end], base)
+        cursor.endEditBlock()
+        self._ranges = ranges
+        self._starts = [start for start, _ in ranges]
+        self.setDocument(text_document)
+
+    # -- mapping between the screen, the QTextDocument and tokens ----------------
+
+    def token_at(self, viewport_pos: QPoint) -> int | None:
+        """The token under a viewport point, or None (space, punctuation, margin)."""
+        if self.document_model is None:
+            return None
+        point = QPointF(
+            viewport_pos.x() + self.horizontalScrollBar().value(),
+            viewport_pos.y() + self.verticalScrollBar().value(),
+        )
+        document = self.document()
+        hit = document.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+        if hit < 0:
+            return None
+        # A hit is a cursor position between two characters: check which one the
+        # point is really over, with the line's own geometry (exact for RTL too).
+        for char in (hit, hit - 1):
+            if char < 0:
+                continue
+            block = document.findBlock(char)
+            relative = char - block.position()
+            if relative >= block.length() - 1:
+                continue
+            layout = block.layout()
+            line = layout.lineForTextPosition(relative)
+            if not line.isValid():
+                continue
+            local = point - layout.position()
+            if not line.y() <= local.y() < line.y() + line.height():
+                continue
+            left, right = sorted((line.cursorToX(relative)[0], line.cursorToX(relative + 1)[0]))
+            if left <= local.x() <= right:
+                return self._token_of_char(char)
+        return None
+
+    def _token_of_char(self, position: int) -> int | None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position + 1)  # the format of the character before the cursor
+        value = cursor.charFormat().property(TOKEN_PROPERTY)
+        return value if isinstance(value, int) else None
+
+    def token_range(self, index: int) -> tuple[int, int]:
+        """Where a token is shown in the QTextDocument."""
+        return self._ranges[index]
+
+    def token_rect(self, index: int) -> QRect:
+        """The token's box in viewport coordinates."""
+        start, end = self._ranges[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        first = self.cursorRect(cursor)
+        cursor.setPosition(end)
+        last = self.cursorRect(cursor)
+        if last.top() != first.top():  # the word ends a line; take the first line's part
+            return QRect(first.left() - 1, first.top(), 2, first.height())
+        return QRect(
+            min(first.left(), last.left()),
+            first.top(),
+            abs(first.left() - last.left()) or 1,
+            max(first.height(), last.height()),
+        )
+
+    def shown_text(self, index: int) -> str:
+        start, end = self._ranges[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def first_visible_offset(self) -> int:
+        """The Document offset of the first word shown at the top of the view."""
+        if self.document_model is None or not self._ranges:
+            return 0
+        position = self.cursorForPosition(QPoint(self.viewport().width() - 40, 8)).position()
+        index = max(0, bisect_right(self._starts, position) - 1)
+        return self.document_model.tokens[index].start
+
+    def scroll_to_offset(self, offset: int) -> None:
+        if self.document_model is None or not self._ranges or offset <= 0:
+            return
+        token = self.document_model.token_at(offset)
+        if token is None:
+            starts = [t.start for t in self.document_model.tokens]
+            token = self.document_model.tokens[max(0, bisect_right(starts, offset) - 1)]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._ranges[token.index][0])
+        block_top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+        self.verticalScrollBar().setValue(int(block_top + (line.y() if line.isValid() else 0)))
+
+    def ensure_token_visible(self, index: int) -> None:
+        rect = self.token_rect(index)
+        viewport = self.viewport().rect()
+        bar = self.verticalScrollBar()
+        margin = rect.height()
+        if rect.top() - margin < viewport.top():
+            bar.setValue(bar.value() + rect.top() - margin)
+        elif rect.bottom() + margin > viewport.bottom():
+            bar.setValue(bar.value() + rect.bottom() + margin - viewport.bottom())
+
+    # -- hover, pin, keyboard -----------------------------------------------------
+
+    def set_hovered(self, index: int | None, *, notify: bool = True) -> None:
+        if index == self.hovered:
+            return
+        self.hovered = index
+        self._refresh_highlights()
+        if notify:
+            self.token_hovered.emit(-1 if index is None else index)
+
+    def pin(self, index: int | None) -> None:
+        if index == self.pinned:
+            return
+        self.pinned = index
+        self._refresh_highlights()
+        if index is not None:
+            self.ensure_token_visible(index)
+        self.token_pinned.emit(-1 if index is None else index)
+
+    def step_word(self, step: int) -> None:
+        """Move the pinned word ``step`` Arabic words on in reading order."""
+        if not self._arabic:
+            return
+        current = self.pinned if self.pinned is not None else self.hovered
+        if current is None:
+            position = self.cursorForPosition(QPoint(self.viewport().width() - 40, 8)).position()
+            self.pin(self._arabic[min(len(self._arabic) - 1, self._arabic_after(position))])
+            return
+        where = bisect_right(self._arabic, current) - 1
+        if self._arabic[where] != current and step > 0:
+            where -= 1  # current was not an Arabic word: its successor is where+1
+        self.pin(self._arabic[max(0, min(len(self._arabic) - 1, where + step))])
+
+    def _arabic_after(self, position: int) -> int:
+        index = max(0, bisect_right(self._starts, position) - 1)
+        return bisect_right(self._arabic, index - 1)
+
+    def _refresh_highlights(self) -> None:
+        selections = []
+        for index, colour in ((self.hovered, HOVER_BACKGROUND), (self.pinned, PINNED_BACKGROUND)):
+            if index is None or index >= len(self._ranges):
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            start, end = self._ranges[index]
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = QTextCharFormat()
+            selection.format.setBackground(colour)
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def _hover_at(self, viewport_pos: QPoint) -> None:
+        index = self.token_at(viewport_pos)
+        if index is not None and self.document_model is not None:
+            if self.document_model.tokens[index].kind is not TokenKind.ARABIC:
+                index = None
+        self.set_hovered(index)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            self._hover_at(event.position().toPoint())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            index = self.token_at(event.position().toPoint())
+            if index is not None and self.document_model is not None:
+                if self.document_model.tokens[index].kind is TokenKind.ARABIC:
+                    self.pin(None if index == self.pinned else index)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self.set_hovered(None)
+        return super().viewportEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        # The word under a still mouse changed; say so rather than leave a stale popup.
+        self._hover_at(self.viewport().mapFromGlobal(self.cursor().pos()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.pinned is not None:
+            self.pin(None)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not event.modifiers():
+            # Arabic runs right to left: the next word is to the left.
+            self.step_word(1 if key == Qt.Key.Key_Left else -1)
+        else:
+            super().keyPressEvent(event)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+        # Articles are text: never fetch anything, least of all from the network.
+        return None

@@ -1,0 +1,412 @@
+"""The reader window: the article in the middle, the gloss pane at its left."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from reader.morphology.analyzer import DocumentAnalysis, Morphology
+from reader.morphology.records import Analysis
+from reader.settings import Settings
+from reader.text import (
+    MAX_FILE_BYTES,
+    SUPPORTED_SUFFIXES,
+    Document,
+    DocumentError,
+    TokenKind,
+    document_from_text,
+    load_document,
+)
+from reader.ui import dialogs, fonts
+from reader.ui.about import AboutDialog
+from reader.ui.article_view import ArticleView
+from reader.ui.dictionary import DictionaryLoader
+from reader.ui.gloss_pane import GlossPane
+from reader.ui.hover_popup import HoverPopup
+from reader.ui.menus import Actions, build_menus
+from reader.ui.readings import ReadingChoices, vowelled_text, word_gloss
+from reader.ui.tasks import Task, TaskManager
+
+APP_TITLE = "Arabic Reader"
+# Files above this are read on the worker, with the status bar saying so.
+BACKGROUND_LOAD_BYTES = 512 * 1024
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        tasks: TaskManager | None = None,
+        morphology: Morphology | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.tasks = tasks or TaskManager(self)
+        self.document: Document | None = None
+        self.analysis: DocumentAnalysis | None = None
+        self.morphology: Morphology | None = morphology
+        self.dictionary_state = "ready" if morphology else "loading"
+        self.choices = ReadingChoices()
+        self._analysis_task: Task[DocumentAnalysis] | None = None
+        self._open_task: Task[Document] | None = None
+        self.save_settings_on_close = True
+
+        family = self.settings.get("font_family")
+        self.view = ArticleView(self)
+        self.view.font_family = family
+        self.view.font_size = fonts.clamp_size(self.settings.get("font_size"))
+        self.setCentralWidget(self.view)
+        self.popup = HoverPopup(self, arabic_family=family)
+        self.gloss_pane = GlossPane(self, arabic_family=family)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.gloss_pane)
+        self.dictionary_label = QLabel("Loading the Arabic dictionary…")
+        self.words_label = QLabel()
+        self.statusBar().addWidget(self.dictionary_label, 1)
+        self.statusBar().addPermanentWidget(self.words_label)
+
+        self.actions = Actions(self)
+        self.recent_menu = build_menus(self, self.actions)
+        self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
+        self.setAcceptDrops(True)
+        self.resize(1200, 800)
+        self._restore_layout()
+
+        self.view.token_hovered.connect(self._on_hovered)
+        self.view.token_pinned.connect(self._on_pinned)
+        self.gloss_pane.reading_chosen.connect(self.choose_reading)
+        self.gloss_pane.sentence_word_hovered.connect(self._on_sentence_word_hovered)
+        self.gloss_pane.sentence_word_clicked.connect(self.view.pin)
+
+        self.dictionary = DictionaryLoader(self.tasks, self, self.settings.get("morphology_db"))
+        self.dictionary.status.connect(self.dictionary_label.setText)
+        self.dictionary.ready.connect(self._dictionary_ready)
+        self.dictionary.unavailable.connect(self._dictionary_unavailable)
+
+    def start_dictionary(self) -> None:
+        """Load (or install) the dictionary in the background, unless one was given."""
+        if self.morphology is not None:
+            self._dictionary_ready(self.morphology)
+        else:
+            self.dictionary.start()
+
+    # -- opening documents -------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open a file; False (and a message) when it cannot be read.
+
+        Large files are read on the worker: True then means "being opened".
+        """
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        if BACKGROUND_LOAD_BYTES < size <= MAX_FILE_BYTES:
+            self.statusBar().showMessage(f"Opening {path.name}…")
+            if self._open_task is not None:
+                self._open_task.cancel()
+            self._open_task = self.tasks.run(
+                lambda task: load_document(path),
+                on_success=self.show_document,
+                on_failure=lambda error: self._refuse(path.name, error),
+            )
+            return True
+        try:
+            document = load_document(path)
+        except DocumentError as error:
+            self._refuse(path.name, error)
+            return False
+        self.show_document(document)
+        return True
+
+    def _refuse(self, name: str, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        message = str(error) if isinstance(error, DocumentError) else f"{name}: {error}"
+        dialogs.inform(self, "Cannot open this file", message)
+
+    def choose_and_open(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        path = dialogs.choose_file(
+            self, "Open an article", f"Articles ({patterns});;All files (*)"
+        )
+        if path is not None:
+            self.open_path(path)
+
+    def paste_as_new_document(self) -> bool:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            dialogs.inform(
+                self,
+                "Nothing to paste",
+                "The clipboard holds no text; copy an article's text and try again.",
+                kind="information",
+            )
+            return False
+        try:
+            document = document_from_text(text)
+        except DocumentError as error:
+            dialogs.inform(self, "Cannot read the pasted text", str(error))
+            return False
+        self.show_document(document)
+        return True
+
+    def show_document(self, document: Document, *, position: int = 0) -> None:
+        self.statusBar().clearMessage()
+        if self._analysis_task is not None:
+            self._analysis_task.cancel()
+        self.document, self.analysis = document, None
+        self.popup.hide()
+        self.view.show_document(document, vowelled=None)
+        self.setWindowTitle(f"{document.title} — {APP_TITLE}")
+        if document.source_path is not None:
+            self.settings.add_recent_file(document.source_path)
+        arabic = sum(1 for token in document.tokens if token.kind is TokenKind.ARABIC)
+        self.words_label.setText(f"{arabic:,} words")
+        self.gloss_pane.show_message(None, "", "Hover over a word to see what it means.")
+        self.gloss_pane.show_sentence(None, [])
+        if position:
+            # After the first layout pass, so the line positions are known.
+            QTimer.singleShot(0, lambda: self.view.scroll_to_offset(position))
+        if self.morphology is not None:
+            self._analyse(document)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(Path(files[0]))
+
+    # -- the dictionary and the analysis ----------------------------------------
+
+    def _dictionary_ready(self, morphology: Morphology) -> None:
+        self.morphology, self.dictionary_state = morphology, "ready"
+        self.dictionary_label.setText("Dictionary loaded")
+        if self.document is not None:
+            self._analyse(self.document)
+        self._refresh_focus()
+
+    def _dictionary_unavailable(self) -> None:
+        self.dictionary_state = "unavailable"
+        self._refresh_focus()
+
+    def _analyse(self, document: Document) -> None:
+        morphology = self.morphology
+        assert morphology is not None
+        self.dictionary_label.setText("Analysing the article…")
+        self._analysis_task = self.tasks.run(
+            lambda task: morphology.analyze_document(
+                document, progress=task.report, cancelled=task.is_cancelled
+            ),
+            on_success=self._analysed,
+            on_failure=lambda error: self.dictionary_label.setText(
+                f"The article could not be analysed: {error}"
+            ),
+            on_progress=lambda done, total: self.dictionary_label.setText(
+                f"Analysing the article… {done * 100 // max(total, 1)}%"
+            ),
+        )
+
+    def _analysed(self, analysis: DocumentAnalysis) -> None:
+        if analysis.document is not self.document:
+            return
+        self.analysis = analysis
+        known, total = analysis.coverage()
+        self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words known")
+        if self.actions.show_vowels.isChecked():
+            self.view.set_vowelled(self._vowelled_forms())
+        self._refresh_focus()
+
+    # -- readings ----------------------------------------------------------------
+
+    def readings(self, token_index: int) -> tuple[Analysis, ...] | None:
+        """The readings of a token, or None while (or if) there is no dictionary."""
+        document = self.document
+        if document is None:
+            return None
+        if self.analysis is not None and self.analysis.document is document:
+            return self.analysis.readings[token_index]
+        if self.morphology is None:
+            return None
+        return self.morphology.analyze_token(document, document.tokens[token_index])
+
+    def reading(self, token_index: int) -> Analysis | None:
+        """The reading shown for a token: the learner's choice, else the best."""
+        found = self.readings(token_index)
+        if not found or self.document is None:
+            return None
+        return self.choices.reading_for(self.document.fingerprint, token_index, found)
+
+    def choose_reading(self, token_index: int, reading: Analysis) -> None:
+        if self.document is None:
+            return
+        self.choices.choose(self.document.fingerprint, token_index, reading)
+        if self.actions.show_vowels.isChecked() and self.analysis is not None:
+            self.view.set_vowelled(self._vowelled_forms())
+        self.gloss_pane.show_sentence(None, [])  # its glosses may have changed
+        self._refresh_focus()
+
+    def _vowelled_forms(self) -> dict[int, str]:
+        assert self.document is not None
+        forms = {}
+        for token in self.document.arabic_tokens():
+            chosen = self.reading(token.index)
+            if chosen is not None:
+                forms[token.index] = vowelled_text(token.text, chosen.diac)
+        return forms
+
+    def _unavailable_message(self) -> str:
+        if self.dictionary_state == "unavailable":
+            return "No dictionary installed — glosses unavailable"
+        return "loading…"
+
+    # -- hover, pin and focus ----------------------------------------------------
+
+    def focus_token(self) -> int | None:
+        return self.view.pinned if self.view.pinned is not None else self.view.hovered
+
+    def _on_hovered(self, index: int) -> None:
+        if index < 0:
+            self.popup.hide()
+            self.gloss_pane.highlight_sentence_word(self.view.pinned)
+            return
+        self._show_popup(index)
+        if self.view.pinned is None:
+            self._show_focus(index)
+        else:
+            self.gloss_pane.highlight_sentence_word(index)
+
+    def _on_pinned(self, index: int) -> None:
+        if index >= 0:
+            self._show_focus(index)
+            if self.view.hovered is not None and self.view.hovered != index:
+                self.popup.hide()
+
+    def _on_sentence_word_hovered(self, index: int) -> None:
+        self.view.set_hovered(index if index >= 0 else None, notify=False)
+
+    def _show_popup(self, index: int) -> None:
+        assert self.document is not None
+        rect = self.view.token_rect(index)
+        top_left = self.view.viewport().mapToGlobal(rect.topLeft())
+        global_rect = QRect(top_left, rect.size())
+        chosen = self.reading(index)
+        if chosen is None:
+            word = self.document.tokens[index].text
+            self.popup.show_message(word, self._unavailable_message(), global_rect)
+        else:
+            self.popup.show_reading(chosen, global_rect)
+
+    def _show_focus(self, index: int) -> None:
+        document = self.document
+        assert document is not None
+        token = document.tokens[index]
+        found = self.readings(index)
+        if found:
+            chosen = self.choices.reading_for(document.fingerprint, index, found)
+            self.gloss_pane.show_word(index, token.text, found, chosen)
+        else:
+            self.gloss_pane.show_message(index, token.text, self._unavailable_message())
+        if self.gloss_pane.sentence_index != token.sentence or not self.gloss_pane._sentence:
+            self.gloss_pane.show_sentence(token.sentence, self._sentence_words(token.sentence))
+        self.gloss_pane.highlight_sentence_word(index)
+
+    def _sentence_words(self, sentence: int) -> list[tuple[int, str, str]]:
+        assert self.document is not None
+        analysed = self.analysis is not None and self.analysis.document is self.document
+        words = []
+        for token in self.document.sentence_tokens(sentence):
+            if token.kind is TokenKind.PUNCT:
+                continue
+            gloss = ""
+            if token.kind is TokenKind.ARABIC:
+                # Before the whole text is analysed, the sentence waits rather than
+                # stall the hover with a dozen fresh look-ups.
+                chosen = self.reading(token.index) if analysed else None
+                gloss = word_gloss(chosen) if chosen else "…"
+            words.append((token.index, token.text, gloss))
+        return words
+
+    def _refresh_focus(self) -> None:
+        index = self.focus_token()
+        self.gloss_pane.show_sentence(None, [])
+        if index is not None and self.document is not None:
+            self._show_focus(index)
+            if self.view.hovered is not None and self.popup.isVisible():
+                self._show_popup(self.view.hovered)
+
+    # -- view settings -----------------------------------------------------------
+
+    def set_show_vowels(self, on: bool) -> None:
+        self.actions.show_vowels.setChecked(on)
+        self.settings.set("show_vowels", bool(on))
+        if self.document is None:
+            return
+        if not on:
+            self.view.set_vowelled(None)
+        elif self.analysis is not None:
+            self.view.set_vowelled(self._vowelled_forms())
+        else:
+            self.statusBar().showMessage("Vowels will show once the article is analysed.", 4000)
+
+    def zoom(self, step: int) -> None:
+        size = self.view.font_size + step if step else self.settings_default("font_size")
+        self.view.set_font(self.view.font_family, fonts.clamp_size(size))
+        self.settings.set("font_size", self.view.font_size)
+        self.popup.hide()
+
+    @staticmethod
+    def settings_default(name: str) -> int:
+        from reader.settings import SETTINGS
+
+        return next(setting.default for setting in SETTINGS if setting.name == name)
+
+    def show_about(self) -> None:
+        AboutDialog(self, self.settings.get("morphology_db")).exec()
+
+    # -- remembering the window between runs -------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window_geometry")
+        state = self.settings.get("window_state")
+        try:
+            if geometry:
+                self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
+            if state:
+                self.restoreState(QByteArray(base64.b64decode(state)))
+        except ValueError:
+            pass  # a damaged value: the default layout is fine
+
+    def save_settings(self) -> bool:
+        settings = self.settings
+        settings.set("window_geometry", base64.b64encode(bytes(self.saveGeometry())).decode())
+        settings.set("window_state", base64.b64encode(bytes(self.saveState())).decode())
+        settings.set("font_size", self.view.font_size)
+        document = self.document
+        if document is not None and document.source_path is not None:
+            settings.set("last_document", str(document.source_path.resolve()))
+            settings.set("last_position", self.view.first_visible_offset())
+        try:
+            settings.save()
+        except OSError as error:
+            self.statusBar().showMessage(f"Settings could not be saved: {error.strerror or error}")
+            return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.popup.hide()
+        if self.save_settings_on_close:
+            self.save_settings()
+        for task in (self._analysis_task, self._open_task):
+            if task is not None:
+                task.cancel()
+        self.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,80 @@
+"""The window's actions and menus, kept apart from what they do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+class Actions:
+    def __init__(self, window: MainWindow) -> None:
+        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+            made = QAction(text, window)
+            if shortcut is not None:
+                made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(slot)
+            return made
+
+        self.open = action("&Open…", window.choose_and_open, QKeySequence.StandardKey.Open)
+        self.paste = action(
+            "&Paste as New Document", window.paste_as_new_document, "Ctrl+Shift+V"
+        )
+        self.quit = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+        self.show_vowels = action("Show &Vowels", window.set_show_vowels, "Ctrl+Shift+H")
+        self.show_vowels.setCheckable(True)
+        self.show_vowels.setToolTip("Show each word with the vowels of its best reading (ḥarakāt)")
+        self.zoom_in = action("Zoom &In", lambda: window.zoom(+2), QKeySequence.StandardKey.ZoomIn)
+        # Ctrl+= too: on most keyboards "+" needs Shift.
+        self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="])
+        self.zoom_out = action(
+            "Zoom &Out", lambda: window.zoom(-2), QKeySequence.StandardKey.ZoomOut
+        )
+        self.zoom_reset = action("&Reset Zoom", lambda: window.zoom(0), "Ctrl+0")
+        self.about = action("&About Arabic Reader", window.show_about)
+
+
+def build_menus(window: MainWindow, actions: Actions) -> QMenu:
+    """Fill the menu bar; returns the Open Recent menu (rebuilt each time it opens)."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(actions.open)
+    recent = file_menu.addMenu("Open &Recent")
+    recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
+    file_menu.addAction(actions.paste)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    view_menu = bar.addMenu("&View")
+    view_menu.addAction(actions.show_vowels)
+    view_menu.addSeparator()
+    for zoom in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
+        view_menu.addAction(zoom)
+    view_menu.addSeparator()
+    view_menu.addAction(window.gloss_pane.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+    return recent
+
+
+def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    existing = [p for p in window.settings.get("recent_files") if Path(p).is_file()]
+    if existing != window.settings.get("recent_files"):
+        window.settings.set("recent_files", existing)  # files that went away leave the menu
+    for number, name in enumerate(existing, start=1):
+        entry = menu.addAction(f"&{number % 10}  {Path(name).name}")
+        entry.setToolTip(name)
+        entry.setStatusTip(name)
+        entry.triggered.connect(lambda _=False, path=name: window.open_path(Path(path)))
+    if existing:
+        menu.addSeparator()
+    clear = menu.addAction("&Clear Menu")
+    clear.setEnabled(bool(existing))
+    clear.triggered.connect(lambda: window.settings.set("recent_files", []))
