@@ -30,7 +30,7 @@ from reader.text import Document, TokenKind
 from reader.ui import fonts
 
 TOKEN_PROPERTY = QTextFormat.Property.UserProperty + 1
-LINE_HEIGHT_PERCENT = 195  # room for vowels above a line without touching the one before
+LINE_HEIGHT_PERCENT = 125  # room for vowels above a line without touching the one before
 PAPER = "#fbf8f1"
 INK = "#1f1b16"
 HOVER_BACKGROUND = QColor("#f6e7b4")
@@ -51,7 +51,6 @@ class ArticleView(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(False)  # the main window opens dropped files
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.viewport().setMouseTracking(True)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setStyleSheet(f"QTextBrowser {{ background: {PAPER}; color: {INK}; }}")
@@ -162,25 +161,27 @@ class ArticleView(QTextBrowser):
         hit = document.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
         if hit < 0:
             return None
-        # A hit is a cursor position between two characters: check which one the
-        # point is really over, with the line's own geometry (exact for RTL too).
+        # A hit is a cursor position between two characters: check which word the
+        # point is really over, with the line's own geometry. Whole words, not
+        # characters, because ligatures (لم, لا) give no x inside themselves.
         for char in (hit, hit - 1):
             if char < 0:
                 continue
-            block = document.findBlock(char)
-            relative = char - block.position()
-            if relative >= block.length() - 1:
+            index = self._token_of_char(char)
+            if index is None:
                 continue
+            block = document.findBlock(char)
             layout = block.layout()
-            line = layout.lineForTextPosition(relative)
+            start, end = (p - block.position() for p in self._ranges[index])
+            line = layout.lineForTextPosition(char - block.position())
             if not line.isValid():
                 continue
             local = point - layout.position()
             if not line.y() <= local.y() < line.y() + line.height():
                 continue
-            left, right = sorted((line.cursorToX(relative)[0], line.cursorToX(relative + 1)[0]))
+            left, right = sorted((line.cursorToX(start)[0], line.cursorToX(end)[0]))
             if left <= local.x() <= right:
-                return self._token_of_char(char)
+                return index
         return None
 
     def _token_of_char(self, position: int) -> int | None:

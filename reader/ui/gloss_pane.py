@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.morphology.records import Analysis, readable_gloss
 from reader.ui import fonts
-from reader.ui.readings import spaced_root
+from reader.ui.readings import scale_pattern, spaced_root
 from reader.ui.word_list import TOKEN_ROLE, WordList
 
 SECTION_STYLE = "color:#7a705f; font-weight:600; margin-top:6px"
@@ -36,17 +36,14 @@ def _arabic(text: str, family: str, size: int = 18) -> str:
 def describe_reading(reading: Analysis, family: str) -> str:
     """The reading's details as rich text: lemma, part of speech, root, pattern, features."""
     rows: list[tuple[str, str]] = []
-    if reading.is_guess:
-        rows.append(("", "<b>Not in the dictionary — probably a name</b>"))
-    else:
-        meaning = html.escape(readable_gloss(reading.lemma_gloss))
-        rows.append(("Lemma", f"{_arabic(reading.lemma, family)}&nbsp; {meaning}"))
+    if not reading.is_guess:
+        rows.append(("Lemma", _arabic(reading.lemma, family)))
     rows.append(("Part of speech", html.escape(reading.pos_label)))
     if reading.root:
         note = " <i>(ء/و/ي: a weak letter or hamza)</i>" if "#" in reading.root else ""
         rows.append(("Root", _arabic(spaced_root(reading.root), family) + note))
     if reading.pattern:
-        pattern = _arabic(reading.pattern, family, 16)
+        pattern = _arabic(scale_pattern(reading.pattern), family)
         if reading.verb_form:
             pattern += f"&nbsp; verb form {html.escape(reading.verb_form)}"
         rows.append(("Pattern", pattern))
@@ -57,6 +54,13 @@ def describe_reading(reading: Analysis, family: str) -> str:
         for label, value in rows
     )
     return f"<table cellspacing=2>{cells}</table>"
+
+
+def meaning_of(reading: Analysis) -> str:
+    """The English a learner looks for first; honest about guesses."""
+    if reading.is_guess:
+        return "Not in the dictionary — probably a name"
+    return readable_gloss(reading.lemma_gloss) or readable_gloss(reading.gloss)
 
 
 def describe_segments(reading: Analysis, family: str) -> str:
@@ -150,11 +154,16 @@ class GlossPane(QDockWidget):
         self.form_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.translit_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.translit_label.setStyleSheet("color:#6b6357")
+        self.meaning_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.meaning_label.setStyleSheet("font-size:15pt; font-weight:600; color:#2b251c")
+        self.meaning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.segments_label = QLabel(textFormat=Qt.TextFormat.RichText)
         self.segments_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        for widget in (self.form_label, self.translit_label, self.details_label):
+        for widget in (self.form_label, self.translit_label, self.meaning_label):
+            layout.addWidget(widget)
+        for widget in (self.details_label,):
             layout.addWidget(widget)
         layout.addWidget(self.segments_label)
         layout.addStretch(1)
@@ -212,12 +221,14 @@ class GlossPane(QDockWidget):
         if reading is None:
             self.form_label.setText(self._word)
             self.translit_label.setText("")
-            self.details_label.setText(html.escape(self._message))
+            self.meaning_label.setText(self._message)
+            self.details_label.setText("")
             self.segments_label.setText("")
             self.readings_list.set_words([])
             return
         self.form_label.setText(reading.diac)
         self.translit_label.setText(reading.translit.get("hsb", ""))
+        self.meaning_label.setText(meaning_of(reading))
         self.details_label.setText(describe_reading(reading, self.arabic_family))
         self.segments_label.setText(describe_segments(reading, self.arabic_family))
         rows = []
@@ -241,7 +252,7 @@ class GlossPane(QDockWidget):
         from PySide6.QtGui import QTextDocument
 
         plain = QTextDocument()
-        parts = [self.form_label.text(), self.translit_label.text()]
+        parts = [self.form_label.text(), self.translit_label.text(), self.meaning_label.text()]
         for label in (self.details_label, self.segments_label):
             plain.setHtml(label.text())
             parts.append(plain.toPlainText())

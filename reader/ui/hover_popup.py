@@ -40,7 +40,7 @@ class HoverPopup(QFrame):
         self.gloss_label.setTextFormat(Qt.TextFormat.RichText)
         self.gloss_label.setWordWrap(True)
         self.gloss_label.setMaximumWidth(420)
-        self.pos_label = QLabel(objectName="pos")
+        self.pos_label = QLabel(objectName="pos", textFormat=Qt.TextFormat.RichText)
         for label in (self.translit_label, self.gloss_label, self.pos_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._arabic_family = fonts.arabic_family(arabic_family)
@@ -54,17 +54,18 @@ class HoverPopup(QFrame):
         self.translit_label.setText(reading.translit.get("hsb", ""))
         self.translit_label.setVisible(bool(self.translit_label.text()))
         if reading.is_guess:
-            gloss = "Not in the dictionary — probably a name"
-            self.gloss_label.setText(html.escape(gloss))
+            self.gloss_label.setText("<b>Not in the dictionary — probably a name</b>")
             self.pos_label.hide()
         else:
-            lemma = html.escape(reading.lemma)
-            meaning = html.escape(readable_gloss(reading.lemma_gloss))
-            self.gloss_label.setText(
-                f"<span style=\"font-family:'{self._arabic_family}'; font-size:16pt\">"
-                f"{lemma}</span>&nbsp; <b>{meaning}</b>"
-            )
-            self.pos_label.setText(reading.pos_label)
+            self.gloss_label.setText(f"<b>{html.escape(readable_gloss(reading.lemma_gloss))}</b>")
+            # Part of speech, then the dictionary form the word comes from.
+            lemma = ""
+            if reading.lemma != reading.diac:
+                lemma = (
+                    f" · <span style=\"font-family:'{self._arabic_family}'; font-size:15pt;"
+                    f' font-style:normal">{html.escape(reading.lemma)}</span>'
+                )
+            self.pos_label.setText(f"{html.escape(reading.pos_label)}{lemma}")
             self.pos_label.show()
         self._place(word_rect)
 

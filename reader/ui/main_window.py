@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = build_menus(self, self.actions)
         self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
         self.setAcceptDrops(True)
-        self.resize(1200, 800)
+        self.resize(1280, 820)
+        self.resizeDocks([self.gloss_pane], [400], Qt.Orientation.Horizontal)
         self._restore_layout()
 
         self.view.token_hovered.connect(self._on_hovered)
@@ -131,9 +132,7 @@ class MainWindow(QMainWindow):
 
     def choose_and_open(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-        path = dialogs.choose_file(
-            self, "Open an article", f"Articles ({patterns});;All files (*)"
-        )
+        path = dialogs.choose_file(self, "Open an article", f"Articles ({patterns});;All files (*)")
         if path is not None:
             self.open_path(path)
 

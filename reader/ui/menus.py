@@ -22,9 +22,7 @@ class Actions:
             return made
 
         self.open = action("&Open…", window.choose_and_open, QKeySequence.StandardKey.Open)
-        self.paste = action(
-            "&Paste as New Document", window.paste_as_new_document, "Ctrl+Shift+V"
-        )
+        self.paste = action("&Paste as New Document", window.paste_as_new_document, "Ctrl+Shift+V")
         self.quit = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
         self.show_vowels = action("Show &Vowels", window.set_show_vowels, "Ctrl+Shift+H")
         self.show_vowels.setCheckable(True)

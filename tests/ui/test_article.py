@@ -1,0 +1,157 @@
+"""The article view and the hover: real widgets, the real analyzer, the default article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from reader.text import TokenKind
+from reader.ui.readings import DIACRITICS
+from tests.ui.conftest import click, hover, token_index
+
+
+def test_default_article_is_shown_right_to_left(window):
+    document = window.document
+    assert window.windowTitle() == f"{document.title} — Arabic Reader"
+    assert len(document.tokens) > 400
+    assert window.view.document().toPlainText().replace("\u2029", "\n") == document.text
+    block = window.view.document().begin()
+    while block.isValid():
+        assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+        block = block.next()
+    assert "441 words" in window.words_label.text()
+    assert "438 of 441 words known" in window.dictionary_label.text()
+
+
+def test_hovering_putin_shows_putin(window):
+    hover(window, token_index(window, "بوتين"))
+    assert "Putin" in window.gloss_pane.text()
+    assert window.popup.isVisible()
+    assert "Putin" in window.popup.text()
+
+
+def test_foreign_ministry_after_minister(window):
+    index = token_index(window, "الخارجية", after="وزير")
+    hover(window, index)
+    assert window.view.hovered == index
+    pane = window.gloss_pane.text()
+    assert "foreign ministry" in pane
+    assert "noun" in pane
+    assert "ال" in window.gloss_pane.segments_label.text()  # the article, glossed apart
+
+
+def test_punctuation_and_space_change_nothing(window):
+    word = token_index(window, "بوتين")
+    hover(window, word)
+    pane_before = window.gloss_pane.text()
+    comma = next(t for t in window.document.tokens if t.kind is TokenKind.PUNCT)
+    QTest.mouseMove(window.view.viewport(), window.view.token_rect(comma.index).center())
+    assert window.view.hovered is None
+    assert not window.popup.isVisible()
+    assert window.gloss_pane.text() == pane_before
+
+
+def test_an_unknown_name_is_said_honestly(window):
+    hover(window, token_index(window, "الكريملن"))
+    pane = window.gloss_pane.text()
+    assert "Not in the dictionary — probably a name" in pane
+    assert window.gloss_pane.translit_label.text()
+
+
+def test_click_pins_escape_unpins_and_arrows_follow_reading_order(window):
+    putin = token_index(window, "بوتين")
+    click(window, putin)
+    assert window.view.pinned == putin
+    hover(window, token_index(window, "الكريملن"))
+    assert "Putin" in window.gloss_pane.text()  # the pane keeps the pinned word
+
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Left)  # Arabic: the next word is to the left
+    after = window.document.tokens[putin + 1]
+    assert window.view.pinned == after.index and after.text == "ترك"
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.document.tokens[window.view.pinned].text == "فلاديمير"
+
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.view.pinned is None
+
+
+def test_arrows_skip_punctuation_and_numbers(window):
+    kerry = token_index(window, "كيري", after="جون")  # followed by "،" then "خلال"
+    window.view.pin(kerry)
+    window.view.step_word(1)
+    assert window.document.tokens[window.view.pinned].text == "خلال"
+    window.view.step_word(-1)
+    assert window.view.pinned == kerry
+
+
+def test_sentence_word_by_word_follows_the_article(window):
+    putin = token_index(window, "بوتين")
+    hover(window, putin)
+    words = window.gloss_pane.sentence_list.words()
+    sentence = window.document.tokens[putin].sentence
+    expected = [t.index for t in window.document.sentence_tokens(sentence) if t.kind != "punct"]
+    assert [index for index, _, _ in words] == expected
+    assert dict((i, g) for i, _, g in words)[putin] == "Putin"
+    assert window.gloss_pane.sentence_list.selected_token() == putin
+    # Hovering a word in the list lights it up in the article.
+    window.gloss_pane.sentence_word_hovered.emit(expected[0])
+    assert window.view.hovered == expected[0]
+
+
+def test_choosing_another_reading_is_kept_for_this_occurrence(window):
+    index = token_index(window, "المهمة")  # "the mission", or "the important"
+    hover(window, index)
+    readings = window.readings(index)
+    assert len(readings) > 1
+    item = window.gloss_pane.readings_list.item(1)
+    window.gloss_pane.readings_list.itemClicked.emit(item)
+    chosen = window.choices.chosen_key(window.document.fingerprint, index)
+    assert chosen is not None and chosen.diac == readings[1].diac
+    assert window.reading(index) == readings[1]
+    assert window.gloss_pane.form_label.text() == readings[1].diac
+
+
+def test_show_vowels_keeps_hover_on_the_same_word(window):
+    putin = token_index(window, "بوتين")
+    window.actions.show_vowels.trigger()
+    assert window.settings.get("show_vowels") is True
+    shown = window.view.document().toPlainText()
+    assert any(mark in shown for mark in DIACRITICS)
+    word = token_index(window, "الخارجية", after="وزير")
+    assert any(mark in window.view.shown_text(word) for mark in DIACRITICS)
+    hover(window, putin)
+    assert "Putin" in window.gloss_pane.text()
+    window.actions.show_vowels.trigger()
+    assert window.view.document().toPlainText().replace("\u2029", "\n") == window.document.text
+
+
+def test_zoom_changes_the_font_size(window):
+    before = window.view.font_size
+    window.actions.zoom_in.trigger()
+    assert window.view.font_size == before + 2
+    assert window.view.document().defaultFont().pointSize() == before + 2
+    window.actions.zoom_out.trigger()
+    window.actions.zoom_out.trigger()
+    assert window.view.font_size == before - 2
+    window.actions.zoom_reset.trigger()
+    assert window.view.font_size == 24
+
+
+def test_selected_text_can_be_copied(window):
+    cursor = window.view.textCursor()
+    start, end = window.view.token_range(token_index(window, "بوتين"))
+    cursor.setPosition(start)
+    cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "بوتين"
+
+
+def test_margins_and_line_gaps_hit_no_word(window):
+    assert window.view.token_at(QPoint(2, 2)) is None
+    assert window.view.hovered is None
