@@ -46,6 +46,7 @@ class Morphology:
         self._analyzer = Analyzer(database)
         self._guesser = Analyzer(database, backoff="NOAN_PROP")
         self._cache: dict[tuple[str, Context, bool], tuple[Analysis, ...]] = {}
+        self._raw_cache: dict[str, tuple[list[dict[str, Any]], dict[int, Analysis]]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -66,6 +67,7 @@ class Morphology:
     def clear_cache(self) -> None:
         with self._lock:
             self._cache.clear()
+            self._raw_cache.clear()
 
     @property
     def cache_size(self) -> int:
@@ -83,18 +85,33 @@ class Morphology:
         self._cache[key] = result
         return result
 
+    def _raw_analyses(self, lookup: str) -> tuple[list[dict[str, Any]], dict[int, Analysis]]:
+        """camel-tools' analyses of a surface form, and the records built so far.
+
+        Cached apart from ranking: a word met in several contexts is analysed
+        once, then only re-ranked; a record is built only for a reading that
+        leads its group of case variants in some context.
+        """
+        found = self._raw_cache.get(lookup)
+        if found is None:
+            found = (self._analyzer.analyze(lookup), {})
+            self._raw_cache[lookup] = found
+        return found
+
     def _analyze_uncached(self, word: str, context: Context, ranked: bool) -> tuple[Analysis, ...]:
         lookup = word.replace("\u0640", "").strip()
         if not lookup:
             return ()
-        raw = self._analyzer.analyze(lookup)
+        raw, built = self._raw_analyses(lookup)
         if not raw:
             return proper_name_guesses(lookup, self._guesser.analyze(lookup))
         readings = []
         for features, score, variants in rank(raw, context, ranked=ranked):
-            analysis = build_analysis(features)
+            record = built.get(id(features))
+            if record is None:
+                record = built[id(features)] = build_analysis(features)
             readings.append(
-                dataclasses.replace(analysis, score=round(score, 3), case_variants=variants)
+                dataclasses.replace(record, score=round(score, 3), case_variants=variants)
             )
         return tuple(readings)
 

@@ -30,6 +30,8 @@ _EMPTY = {"0", "na", "", None}
 _FINAL_MARKS = re.compile("[\u064b-\u0650\u0652]+$")
 _NOUNS = frozenset({"noun", "noun_prop", "noun_num", "noun_quant"})
 _NOMINALS = _NOUNS | {"adj", "adj_comp", "adj_num"}
+_KEY = "__reader_variant_key"
+_BASE = "__reader_base_score"
 
 PREPOSITIONS = frozenset(
     "في من إلى الى على عن مع منذ حتى عبر بين حول ضد لدى نحو عند خلال بعد قبل دون تجاه".split()
@@ -156,8 +158,18 @@ def rank(
     """
     groups: dict[tuple, list[tuple[dict[str, Any], float]]] = {}
     for features in analyses:
-        score = base_score(features) + context_bonus(features, context) if ranked else 0.0
-        groups.setdefault(variant_key(features), []).append((features, score))
+        # A word is re-ranked in each context it meets; what does not depend on
+        # the context is computed once and kept in camel-tools' (fresh) dict.
+        key = features.get(_KEY)
+        if key is None:
+            key = features[_KEY] = variant_key(features)
+        score = 0.0
+        if ranked:
+            base = features.get(_BASE)
+            if base is None:
+                base = features[_BASE] = base_score(features)
+            score = base + context_bonus(features, context)
+        groups.setdefault(key, []).append((features, score))
     result = []
     for members in groups.values():
         # Best score wins; on a tie the form without a case ending, which is how
