@@ -63,6 +63,8 @@ class ArticleView(QTextBrowser):
         self._ranges: list[tuple[int, int]] = []  # token index -> [start, end) shown
         self._starts: list[int] = []
         self._arabic: list[int] = []  # indices of Arabic tokens, in reading order
+        self._pending_scroll: int | None = None
+        self.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
 
     # -- building ---------------------------------------------------------------
 
@@ -73,6 +75,7 @@ class ArticleView(QTextBrowser):
         self.document_model = document
         self._vowelled = vowelled or {}
         self.hovered = self.pinned = None
+        self._pending_scroll = None
         self._arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
         self._build()
 
@@ -237,7 +240,18 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(self._ranges[token.index][0])
         block_top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
         line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
-        self.verticalScrollBar().setValue(int(block_top + (line.y() if line.isValid() else 0)))
+        target = int(block_top + (line.y() if line.isValid() else 0))
+        # The scroll range follows the layout a moment later; keep the target until then.
+        self._pending_scroll = target
+        self._apply_pending_scroll()
+
+    def _apply_pending_scroll(self) -> None:
+        if self._pending_scroll is None:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(self._pending_scroll)
+        if bar.value() == self._pending_scroll:
+            self._pending_scroll = None
 
     def ensure_token_visible(self, index: int) -> None:
         rect = self.token_rect(index)

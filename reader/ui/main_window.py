@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
     def _refuse(self, name: str, error: BaseException) -> None:
         self.statusBar().clearMessage()
         message = str(error) if isinstance(error, DocumentError) else f"{name}: {error}"
-        dialogs.inform(self, "Cannot open this file", message)
+        dialogs.inform(self, f"Cannot open “{name}”", message)
 
     def choose_and_open(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
