@@ -244,3 +244,28 @@ def test_a_named_database_that_is_missing_is_an_error(
     monkeypatch.setenv(DB_ENV, str(data_home / "nowhere.db"))
     with pytest.raises(MorphologyDataError, match="does not exist"):
         locate_database()
+
+
+def test_importing_camel_tools_through_us_never_touches_the_network(tmp_path: Path) -> None:
+    """A fresh data directory, every socket connection refused: the import must work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "import reader.morphology\n"
+        "from camel_tools.morphology.database import MorphologyDB\n"
+        "import os; print(os.environ['CAMELTOOLS_DATA'])\n"
+    )
+    env = dict(os.environ, ARABIC_READER_HOME=str(tmp_path), HOME=str(tmp_path))
+    env.pop("CAMELTOOLS_DATA", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    camel_dir = Path(result.stdout.strip())
+    assert camel_dir == tmp_path / "camel_tools"
+    assert (camel_dir / "catalogue.json").is_file()
