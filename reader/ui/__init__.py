@@ -3,3 +3,7 @@
 Everything here presents what :mod:`reader.text` and :mod:`reader.morphology`
 compute; the work itself runs on one background worker (:mod:`reader.ui.tasks`).
 """
+
+from reader.ui.compat import keep_none_alive
+
+keep_none_alive()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
@@ -34,6 +35,7 @@ from reader.ui.tasks import Task, TaskManager
 APP_TITLE = "Arabic Reader"
 # Files above this are read on the worker, with the status bar saying so.
 BACKGROUND_LOAD_BYTES = 512 * 1024
+POPUP_HIDE_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self.view.font_size = fonts.clamp_size(self.settings.get("font_size"))
         self.setCentralWidget(self.view)
         self.popup = HoverPopup(self, arabic_family=family)
+        self._popup_hide_timer = QTimer(self, singleShot=True, interval=POPUP_HIDE_MS)
+        self._popup_hide_timer.timeout.connect(self.popup.hide)
         self.gloss_pane = GlossPane(self, arabic_family=family)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.gloss_pane)
         self.dictionary_label = QLabel("Loading the Arabic dictionary…")
@@ -187,6 +191,10 @@ class MainWindow(QMainWindow):
     # -- the dictionary and the analysis ----------------------------------------
 
     def _dictionary_ready(self, morphology: Morphology) -> None:
+        # The dictionary is millions of long-lived objects: take them out of the
+        # cyclic collector's sight, or every full collection (on any thread)
+        # stops the event loop for a few hundred milliseconds.
+        gc.freeze()
         self.morphology, self.dictionary_state = morphology, "ready"
         self.dictionary_label.setText("Dictionary loaded")
         if self.document is not None:
@@ -274,9 +282,11 @@ class MainWindow(QMainWindow):
 
     def _on_hovered(self, index: int) -> None:
         if index < 0:
-            self.popup.hide()
+            # Crossing the space to the next word must not make the popup blink.
+            self._popup_hide_timer.start()
             self.gloss_pane.highlight_sentence_word(self.view.pinned)
             return
+        self._popup_hide_timer.stop()
         self._show_popup(index)
         if self.view.pinned is None:
             self._show_focus(index)

@@ -42,14 +42,14 @@ def test_foreign_ministry_after_minister(window):
     assert "ال" in window.gloss_pane.segments_label.text()  # the article, glossed apart
 
 
-def test_punctuation_and_space_change_nothing(window):
+def test_punctuation_and_space_change_nothing(qtbot, window):
     word = token_index(window, "بوتين")
     hover(window, word)
     pane_before = window.gloss_pane.text()
     comma = next(t for t in window.document.tokens if t.kind is TokenKind.PUNCT)
     QTest.mouseMove(window.view.viewport(), window.view.token_rect(comma.index).center())
     assert window.view.hovered is None
-    assert not window.popup.isVisible()
+    qtbot.waitUntil(lambda: not window.popup.isVisible())
     assert window.gloss_pane.text() == pane_before
 
 

@@ -119,8 +119,8 @@ def test_recent_menu_forgets_files_that_went_away(window, tmp_path: Path):
 
 
 def test_settings_survive_a_restart(qtbot, window, tmp_path: Path):
-    from tests.ui.conftest import make_window
     from reader.ui.app import open_first_document
+    from tests.ui.conftest import make_window
 
     path = tmp_path / "long.txt"
     path.write_text("\n".join([ARTICLE] * 60), encoding="utf-8")

@@ -1,0 +1,244 @@
+"""Reader window figures: start-up, hover latency, event-loop stalls while analysing.
+
+Run:  uv run python tests/benchmarks/bench_ui.py
+Uses the installed dictionary (or ARABIC_READER_HOME's), offscreen Qt. Targets:
+article painted within 1 s of process start, hover p95 < 5 ms, no stall > 50 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+# Runs in a fresh process: the same start-up as reader.ui.app.run, with clocks.
+STARTUP = r"""
+import time
+T0 = time.time()
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
+from reader.ui import app as reader_app
+from reader.ui.main_window import MainWindow
+from reader.settings import Settings
+
+qt = QApplication([])
+reader_app.fonts.register_fonts()
+marks = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in marks:
+            marks["painted"] = time.time() - T0
+        return False
+
+window = MainWindow(Settings())
+window.save_settings_on_close = False
+painted = FirstPaint()
+window.view.viewport().installEventFilter(painted)
+reader_app.open_first_document(window, None)
+window.show()
+QTimer.singleShot(0, window.start_dictionary)
+word = next(t.index for t in window.document.tokens if t.text == "بوتين")
+
+def move(point):
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(point), QPointF(point),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.view.viewport(), event)
+
+def try_hover():
+    if window.gloss_pane.built and "Putin" in window.gloss_pane.text():
+        marks["hover_answered"] = time.time() - T0
+        print(json.dumps(marks)); sys.stdout.flush(); qt.quit(); return
+    move(QPoint(1, 1)); move(window.view.token_rect(word).center())
+    QTimer.singleShot(5, try_hover)
+
+QTimer.singleShot(0, try_hover)
+QTimer.singleShot(60000, qt.quit)
+qt.exec()
+"""
+
+
+def startup() -> dict[str, float]:
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", STARTUP], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
+    marks = json.loads(out.strip().splitlines()[-1])
+    # The child's clock starts after the interpreter is up; add the spawn time too.
+    spawn = time.time() - started - marks["hover_answered"]
+    return {"painted": marks["painted"], "hover": marks["hover_answered"], "spawn_overhead": spawn}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def in_process() -> dict[str, float]:
+    from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, Qt, QTimer
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from reader.morphology.analyzer import Morphology
+    from reader.paths import default_article_path
+    from reader.settings import Settings
+    from reader.text import document_from_text, load_document
+    from reader.ui import fonts
+    from reader.ui.main_window import MainWindow
+    from reader.ui.tasks import TaskManager
+
+    qt = QApplication.instance() or QApplication([])
+    fonts.register_fonts()
+    morphology = Morphology.load()
+    window = MainWindow(Settings(), tasks=TaskManager(synchronous=True), morphology=morphology)
+    window.save_settings_on_close = False
+    window.resize(1280, 820)
+    window.show()
+    article = load_document(default_article_path())
+    window.show_document(article)
+    window.start_dictionary()
+    qt.processEvents()
+    viewport = window.view.viewport()
+
+    def move(point: QPoint) -> None:
+        event = QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(point),
+            QPointF(point),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
+
+    # Hover latency: mouse-move event in, popup and gloss pane updated, per word.
+    latencies = []
+    for token in article.arabic_tokens():
+        window.view.ensure_token_visible(token.index)
+        qt.processEvents()
+        centre = window.view.token_rect(token.index).center()
+        move(QPoint(1, 1))
+        started = time.perf_counter()
+        move(centre)
+        latencies.append((time.perf_counter() - started) * 1000)
+        assert window.gloss_pane.token_index == token.index, token.text
+
+    # camel-tools' own analyzer, one word, uncached: the reference.
+    from camel_tools.morphology.analyzer import Analyzer
+    from camel_tools.morphology.database import MorphologyDB
+
+    location = morphology.location
+    assert location is not None
+    camel = Analyzer(MorphologyDB(str(location.path)))
+    words = list(dict.fromkeys(t.lookup for t in article.arabic_tokens()))
+    started = time.perf_counter()
+    for word in words:
+        camel.analyze(word)
+    camel_ms = (time.perf_counter() - started) * 1000 / len(words)
+
+    # The longest event-loop stall while a ~100k-token text is analysed on the worker.
+    repeats = 100_000 // len(article.tokens) + 1
+    long_text = "\n".join([article.text] * repeats)
+    long_document = document_from_text(long_text, title="long")
+    # The view of a long text is built and laid out on the GUI thread (measured
+    # apart); the stall measured is the one the worker's analysis causes.
+    started = time.perf_counter()
+    window.show_document(long_document)
+    window.view.document().documentLayout().documentSize()
+    qt.processEvents()
+    build_ms = (time.perf_counter() - started) * 1000
+    window.show_document(article)
+    qt.processEvents()
+    morphology.clear_cache()
+    tasks = TaskManager()
+    results: list[object] = []
+    tasks.run(
+        lambda task: morphology.analyze_document(
+            long_document, progress=task.report, cancelled=task.is_cancelled
+        ),
+        on_success=results.append,
+        on_progress=lambda done, total: window.dictionary_label.setText(f"{done}/{total}"),
+    )
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    analysis_started = time.perf_counter()
+    while not results and time.perf_counter() - analysis_started < 300:
+        qt.processEvents()
+        time.sleep(0.0005)
+    analysis_s = time.perf_counter() - analysis_started
+    timer.stop()
+    tasks.shutdown()
+    window.close()
+    return {
+        "hover_median": statistics.median(latencies),
+        "hover_p95": percentile(latencies, 0.95),
+        "hover_max": max(latencies),
+        "hover_words": len(latencies),
+        "camel_ms": camel_ms,
+        "long_tokens": len(long_document.tokens),
+        "long_build_ms": build_ms,
+        "long_analysis_s": analysis_s,
+        "stall_max": max(gaps) if gaps else 0.0,
+    }
+
+
+def main() -> None:
+    start = startup()
+    figures = in_process()
+    rows = [
+        ("process start -> article painted", f"{start['painted'] * 1000:.0f} ms", "< 1000 ms"),
+        ("process start -> first hover answered", f"{start['hover'] * 1000:.0f} ms", ""),
+        ("(interpreter spawn, not counted above)", f"{start['spawn_overhead'] * 1000:.0f} ms", ""),
+        (
+            f"hover latency, median ({figures['hover_words']} words)",
+            f"{figures['hover_median']:.2f} ms",
+            "",
+        ),
+        ("hover latency, p95", f"{figures['hover_p95']:.2f} ms", "< 5 ms"),
+        ("hover latency, max", f"{figures['hover_max']:.2f} ms", ""),
+        ("camel-tools Analyzer.analyze, per word", f"{figures['camel_ms']:.2f} ms", ""),
+        (
+            "hover median / camel-tools per word",
+            f"{figures['hover_median'] / figures['camel_ms']:.2f}x",
+            "",
+        ),
+        (
+            f"view build + layout, {figures['long_tokens']:,} tokens",
+            f"{figures['long_build_ms']:.0f} ms",
+            "",
+        ),
+        ("analysis on the worker, same text", f"{figures['long_analysis_s']:.1f} s", ""),
+        ("longest event-loop stall meanwhile", f"{figures['stall_max']:.1f} ms", "< 50 ms"),
+    ]
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'measure':<{width}}  {'value':>10}  target")
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:>10}  {target}")
+
+
+if __name__ == "__main__":
+    main()
