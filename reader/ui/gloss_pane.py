@@ -40,7 +40,8 @@ def describe_reading(reading: Analysis, family: str) -> str:
         rows.append(("Lemma", _arabic(reading.lemma, family)))
     rows.append(("Part of speech", html.escape(reading.pos_label)))
     if reading.root:
-        note = " <i>(ء/و/ي: a weak letter or hamza)</i>" if "#" in reading.root else ""
+        # English only on this line: a mixed-script parenthesis reorders badly.
+        note = "<br><i>one radical is a weak letter or hamza</i>" if "#" in reading.root else ""
         rows.append(("Root", _arabic(spaced_root(reading.root), family) + note))
     if reading.pattern:
         pattern = _arabic(scale_pattern(reading.pattern), family)

@@ -39,6 +39,7 @@ class HoverPopup(QFrame):
         self.gloss_label = QLabel()
         self.gloss_label.setTextFormat(Qt.TextFormat.RichText)
         self.gloss_label.setWordWrap(True)
+        self.gloss_label.setMinimumWidth(200)
         self.gloss_label.setMaximumWidth(420)
         self.pos_label = QLabel(objectName="pos", textFormat=Qt.TextFormat.RichText)
         for label in (self.translit_label, self.gloss_label, self.pos_label):
