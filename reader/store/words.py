@@ -1,0 +1,71 @@
+"""Saving what the learner met in a text: the bridge from analyses to the store.
+
+The window (on a click) and the CLI (``vocab add``) both save a word this way,
+so an entry saved from either place has the same fields. Qt-free and
+camel-tools-free: the analysis and the document arrive as plain records.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.store.database import Store
+from reader.store.documents import remember_document
+from reader.store.models import Status
+from reader.store.records import Change, DocumentRecord, EntryRecord
+from reader.store.vocabulary import save_word
+
+if TYPE_CHECKING:
+    from reader.morphology.records import Analysis
+    from reader.text import Document
+
+
+def remember_text_document(
+    store: Store, document: Document, *, title: str | None = None
+) -> tuple[DocumentRecord, Change]:
+    """Remember a :class:`reader.text.Document` as opened; its identity is its text.
+
+    ``document.fingerprint`` is the same sha256 as ``fingerprint_text`` of the
+    shown text, so an article reopened from elsewhere finds its words again.
+    """
+    return remember_document(
+        store,
+        title=title or document.title,
+        fingerprint=document.fingerprint,
+        path=document.source_path,
+        text_length=len(document.text),
+    )
+
+
+def save_analysis(
+    store: Store,
+    analysis: Analysis,
+    *,
+    surface: str,
+    sentence: str,
+    document_id: int,
+    start: int,
+    end: int,
+    status: Status | str = Status.LEARNING,
+) -> tuple[EntryRecord, Change]:
+    """Save the reading ``analysis`` of the word ``surface`` met at ``start:end``.
+
+    The entry is keyed by camel-tools' (lex, pos); the dictionary gloss is the
+    lemma's gloss (not the inflected form's), since the entry stands for the
+    lemma. Idempotent like :func:`save_word`.
+    """
+    return save_word(
+        store,
+        lex=analysis.lex,
+        pos=analysis.pos,
+        lemma=analysis.lemma,
+        root=analysis.root,
+        pos_label=analysis.pos_label,
+        dictionary_gloss=analysis.lemma_gloss,
+        surface=surface,
+        sentence=sentence,
+        document_id=document_id,
+        start=start,
+        end=end,
+        status=status,
+    )

@@ -1,0 +1,508 @@
+"""`arabic-reader vocab ...` and `arabic-reader backup`, run as scripts run them.
+
+Real processes on real SQLite files in a private ARABIC_READER_HOME, with the
+real analyser. Each process pays about three seconds of imports on a slow
+machine, so the words are added once per module and the read-only commands
+run side by side, each test then checking its own command's result.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.realdb
+
+USER_GLOSS = "the foreign ministry (State Department)"
+IGNORED_LEX = "كِيرِي"
+# As camel-tools writes it: shadda before fatha, which is not Unicode's
+# canonical order, so a literal typed in an editor may differ invisibly.
+MINISTRY_LEX = "\u062e\u0627\u0631\u0650\u062c\u0650\u064a\u0651\u064e\u0629"
+
+
+def _env(home: Path, db: Path | None) -> dict[str, str]:
+    env = dict(os.environ, ARABIC_READER_HOME=str(home), PIP_INDEX_URL="http://127.0.0.1:9/simple")
+    env.pop("ARABIC_READER_MORPH_DB", None)
+    if db is not None:
+        env["ARABIC_READER_MORPH_DB"] = str(db)
+    env["HOME"] = str(home)  # no stray ~/.camel_tools install
+    return env
+
+
+Job = tuple[Sequence[str], Path, Path | None]  # arguments, data home, morphology db
+
+
+def run_jobs(jobs: Sequence[Job]) -> list[subprocess.CompletedProcess]:
+    """Run CLI processes side by side; they only read, or write under SQLite's locks."""
+    running = [
+        (
+            list(args),
+            subprocess.Popen(
+                [sys.executable, "-m", "reader.cli", *args],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                env=_env(home, db),
+            ),
+        )
+        for args, home, db in jobs
+    ]
+    results = []
+    for args, process in running:
+        stdout, stderr = process.communicate(timeout=300)
+        results.append(subprocess.CompletedProcess(args, process.returncode, stdout, stderr))
+    return results
+
+
+def run_all(
+    commands: Sequence[Sequence[str]], *, home: Path, db: Path | None = None
+) -> list[subprocess.CompletedProcess]:
+    return run_jobs([(args, home, db) for args in commands])
+
+
+def run_cli(*args: str, home: Path, db: Path | None = None) -> subprocess.CompletedProcess:
+    return run_all([args], home=home, db=db)[0]
+
+
+def assert_one_sentence_error(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith("arabic-reader: ")
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
+def sentence_with(article: Path, word: str) -> str:
+    """A real sentence of the default article containing ``word``."""
+    from reader.text import load_document
+
+    document = load_document(article)
+    token = next(t for t in document.tokens if t.text == word)
+    span = document.sentences[token.sentence]
+    return document.text[span.start : span.end]
+
+
+@dataclass
+class Vocabulary:
+    """A data home holding words added through the CLI, and the commands' results."""
+
+    home: Path
+    added: dict[str, subprocess.CompletedProcess]
+    results: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
+
+    @property
+    def db(self) -> Path:
+        return self.home / "reader.sqlite3"
+
+    def out(self, name: str) -> Path:
+        return self.home / "out" / name
+
+
+# name -> arguments; every read-only command the tests check, run side by side.
+def _read_commands(vocab: Vocabulary) -> dict[str, list[str]]:
+    return {
+        "list json": ["vocab", "list", "--json"],
+        "list table": ["vocab", "list"],
+        "csv": ["vocab", "export", "--format", "csv", "-o", str(vocab.out("words.csv"))],
+        "csv filtered": [
+            "vocab",
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            str(vocab.out("some.csv")),
+            "--status",
+            "known,ignored",
+            "--status",
+            "new",
+        ],
+        "tsv": ["vocab", "export", "--format", "tsv", "-o", str(vocab.out("words.tsv"))],
+        "apkg 1": ["vocab", "export", "-o", str(vocab.out("one.apkg"))],
+        "apkg 2": ["vocab", "export", "--format", "apkg", "-o", str(vocab.out("two.apkg"))],
+        "export nowhere": ["vocab", "export", "-o", str(vocab.out("missing/words.csv"))],
+        "backup": ["backup", str(vocab.out("backup.sqlite3"))],
+    }
+
+
+@pytest.fixture(scope="module")
+def vocab(
+    tmp_path_factory: pytest.TempPathFactory, real_db_path: Path, default_article_path: Path
+) -> Vocabulary:
+    from reader.store import open_store, remember_document, save_word
+
+    home = tmp_path_factory.mktemp("vocab-home")
+    (home / "out").mkdir()
+    # The schema exists before the two adds start, so they race only as two
+    # windows saving words would, not over who creates the file.
+    with open_store(home / "reader.sqlite3") as store:
+        doc, _ = remember_document(store, title="Kerry in Moscow", fingerprint="0" * 64)
+        save_word(
+            store,
+            lex=IGNORED_LEX,
+            pos="noun_prop",
+            lemma=IGNORED_LEX,
+            pos_label="proper noun",
+            dictionary_gloss="Kerry",
+            surface="كيري",
+            sentence="جون كيري",
+            document_id=doc.id,
+            start=4,
+            end=8,
+            status="ignored",
+        )
+    putin, ministry = run_all(
+        [
+            [
+                "vocab",
+                "add",
+                "بوتين",
+                "--sentence",
+                sentence_with(default_article_path, "بوتين"),
+                "--status",
+                "known",
+            ],
+            [
+                "vocab",
+                "add",
+                "الخارجية",
+                "--sentence",
+                sentence_with(default_article_path, "الخارجية"),
+                "--gloss",
+                USER_GLOSS,
+            ],
+        ],
+        home=home,
+        db=real_db_path,
+    )
+    vocab = Vocabulary(home, {"putin": putin, "ministry": ministry})
+    for result in vocab.added.values():
+        assert result.returncode == 0, result.stderr
+    commands = _read_commands(vocab)
+    vocab.results = dict(zip(commands, run_all(list(commands.values()), home=home), strict=True))
+    return vocab
+
+
+def ok(vocab: Vocabulary, name: str) -> subprocess.CompletedProcess:
+    result = vocab.results[name]
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def by_lex(entries: list[dict]) -> dict[str, dict]:
+    return {entry["lex"]: entry for entry in entries}
+
+
+# -- add and list ---------------------------------------------------------------
+
+
+def test_add_prints_what_was_saved(vocab: Vocabulary) -> None:
+    putin = vocab.added["putin"].stdout
+    assert putin.startswith("Saved: بُوتِين (proper noun) — Putin")
+    assert "status known" in putin
+    ministry = vocab.added["ministry"].stdout
+    assert ministry.startswith(f"Saved: {MINISTRY_LEX} (noun) — {USER_GLOSS}")
+
+
+def test_list_json_shows_the_added_words_with_their_analysis(vocab: Vocabulary) -> None:
+    entries = by_lex(json.loads(ok(vocab, "list json").stdout))
+    assert set(entries) == {"بُوتِين", MINISTRY_LEX, IGNORED_LEX}
+    putin = entries["بُوتِين"]
+    assert (putin["pos"], putin["pos_label"], putin["gloss"]) == (
+        "noun_prop",
+        "proper noun",
+        "Putin",
+    )
+    assert putin["status"] == "known"
+    assert putin["occurrences"] == 1
+    assert putin["user_gloss"] is None
+    assert set(putin) >= {
+        "lemma",
+        "lex",
+        "pos",
+        "pos_label",
+        "root",
+        "gloss",
+        "dictionary_gloss",
+        "user_gloss",
+        "status",
+        "tags",
+        "notes",
+        "occurrences",
+    }
+
+
+def test_the_learners_gloss_wins_in_the_list(vocab: Vocabulary) -> None:
+    ministry = by_lex(json.loads(ok(vocab, "list json").stdout))[MINISTRY_LEX]
+    assert ministry["pos"] == "noun"
+    assert ministry["gloss"] == ministry["user_gloss"] == USER_GLOSS
+    assert "foreign ministry" in ministry["dictionary_gloss"]
+    assert ministry["status"] == "learning"
+
+
+def test_the_occurrence_is_the_sentence_in_a_command_line_document(
+    vocab: Vocabulary, default_article_path: Path
+) -> None:
+    with sqlite3.connect(vocab.db) as connection:
+        surface, sentence, title = connection.execute(
+            "SELECT o.surface, o.sentence, d.title FROM occurrences o "
+            "JOIN vocabulary v ON v.id = o.entry_id JOIN documents d ON d.id = o.document_id "
+            "WHERE v.lex = ?",
+            ("بُوتِين",),
+        ).fetchone()
+    assert surface == "بوتين"
+    assert sentence == sentence_with(default_article_path, "بوتين")
+    assert title == "Added from the command line"
+
+
+def test_list_table_is_readable(vocab: Vocabulary) -> None:
+    table = ok(vocab, "list table").stdout
+    assert table.splitlines()[0].split()[:2] == ["lemma", "part"]
+    assert "Putin" in table and USER_GLOSS in table
+    assert table.rstrip().endswith("3 words.")
+
+
+# -- exports --------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "spreadsheets need the BOM to show Arabic"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_export_has_bom_columns_and_the_learners_gloss(vocab: Vocabulary) -> None:
+    from reader.store.export import CSV_COLUMNS
+
+    result = ok(vocab, "csv")
+    path = vocab.out("words.csv")
+    assert result.stdout.strip() == f"Exported 2 words to {path}"
+    rows = read_csv(path)
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_lemma = {row["lemma"]: row for row in rows}
+    # Ignored words stay out unless asked for.
+    assert set(by_lemma) == {"بُوتِين", MINISTRY_LEX}
+    assert by_lemma[MINISTRY_LEX]["gloss"] == USER_GLOSS
+    assert by_lemma[MINISTRY_LEX]["form seen"] == "الخارجية"
+    assert by_lemma["بُوتِين"]["gloss"] == "Putin"
+    assert "بوتين" in by_lemma["بُوتِين"]["context sentence"]
+
+
+def test_export_status_filter_repeated_and_comma_separated(vocab: Vocabulary) -> None:
+    assert ok(vocab, "csv filtered").stdout.startswith("Exported 2 words")
+    rows = read_csv(vocab.out("some.csv"))
+    assert {row["lemma"]: row["status"] for row in rows} == {
+        "بُوتِين": "known",
+        IGNORED_LEX: "ignored",
+    }
+
+
+def test_tsv_export_is_for_anki(vocab: Vocabulary) -> None:
+    ok(vocab, "tsv")
+    lines = vocab.out("words.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#separator:tab"
+    notes = [line.split("\t") for line in lines if not line.startswith("#")]
+    assert len(notes) == 2
+    assert any(note[0] == MINISTRY_LEX and note[2] == html_escaped(USER_GLOSS) for note in notes)
+
+
+def html_escaped(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def apkg_guids(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as package:
+        collection = path.with_suffix(".anki2")
+        collection.write_bytes(package.read("collection.anki2"))
+    with sqlite3.connect(collection) as connection:
+        rows = connection.execute("SELECT guid, flds FROM notes").fetchall()
+    return {fields.split("\x1f")[0]: guid for guid, fields in rows}
+
+
+def test_apkg_exports_keep_note_guids(vocab: Vocabulary) -> None:
+    from reader.store.export import anki_guid
+
+    assert ok(vocab, "apkg 1").stdout.startswith("Exported 2 words")  # format from .apkg
+    ok(vocab, "apkg 2")
+    first, second = apkg_guids(vocab.out("one.apkg")), apkg_guids(vocab.out("two.apkg"))
+    assert first == second
+    assert first["بُوتِين"] == anki_guid("بُوتِين", "noun_prop")
+
+
+def test_export_into_a_missing_directory_fails_clearly(vocab: Vocabulary) -> None:
+    result = vocab.results["export nowhere"]
+    assert_one_sentence_error(result)
+    assert "Cannot write in" in result.stderr
+    assert not vocab.out("missing").exists()
+
+
+# -- backup ---------------------------------------------------------------------
+
+
+def test_backup_is_a_database_sqlite_can_open(vocab: Vocabulary) -> None:
+    result = ok(vocab, "backup")
+    copy = vocab.out("backup.sqlite3")
+    assert str(copy) in result.stdout and "3 words" in result.stdout
+    with sqlite3.connect(copy) as connection:
+        lexes = {row[0] for row in connection.execute("SELECT lex FROM vocabulary")}
+        (journal,) = connection.execute("PRAGMA journal_mode").fetchone()
+    assert lexes == {"بُوتِين", MINISTRY_LEX, IGNORED_LEX}
+    assert journal == "delete"  # one self-contained file, no -wal beside it
+
+
+def test_backup_help_says_how_to_restore(
+    data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["backup", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "quit Arabic Reader" in shown
+    assert str(data_home.resolve() / "reader.sqlite3") in shown
+
+
+# -- errors ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def refusals(tmp_path_factory: pytest.TempPathFactory, real_db_path: Path) -> dict:
+    """Every command that must refuse, run side by side: damaged, newer, bad input."""
+    root = tmp_path_factory.mktemp("refusals")
+    corrupt_home, newer_home, empty_home = root / "corrupt", root / "newer", root / "empty"
+    for home in (corrupt_home, newer_home, empty_home):
+        home.mkdir()
+    corrupt = corrupt_home / "reader.sqlite3"
+    corrupt.write_bytes(b"not a database at all\n" * 200)
+    newer = newer_home / "reader.sqlite3"
+    connection = sqlite3.connect(newer)
+    with connection:
+        connection.execute("CREATE TABLE alembic_version (version_num TEXT NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999')")
+    connection.close()
+    before = {path: path.read_bytes() for path in (corrupt, newer)}
+    jobs: dict[str, Job] = {
+        "corrupt list": (["vocab", "list", "--json"], corrupt_home, None),
+        "corrupt add": (
+            ["vocab", "add", "كيري", "--sentence", "وصل كيري إلى موسكو."],
+            corrupt_home,
+            real_db_path,
+        ),
+        "corrupt backup": (["backup", str(root / "copy.sqlite3")], corrupt_home, None),
+        "backup onto itself": (["backup", str(corrupt)], corrupt_home, None),
+        "newer list": (["vocab", "list"], newer_home, None),
+        "not in sentence": (
+            ["vocab", "add", "خارجية", "--sentence", "وصل وزير الخارجية إلى موسكو."],
+            empty_home,
+            real_db_path,
+        ),
+    }
+    results = dict(zip(jobs, run_jobs(list(jobs.values())), strict=True))
+    return {"root": root, "before": before, **results}
+
+
+@pytest.mark.parametrize("command", ["list", "add", "backup"])
+def test_a_damaged_database_is_reported_and_left_untouched(refusals: dict, command: str) -> None:
+    result = refusals[f"corrupt {command}"]
+    assert_one_sentence_error(result)
+    assert "damaged or is not a database" in result.stderr
+    assert "left untouched" in result.stderr
+    assert {path: path.read_bytes() for path in refusals["before"]} == refusals["before"]
+    root = refusals["root"]
+    assert not (root / "copy.sqlite3").exists()
+
+
+def test_a_newer_database_is_reported_and_left_untouched(refusals: dict) -> None:
+    result = refusals["newer list"]
+    assert_one_sentence_error(result)
+    assert "newer version" in result.stderr and "left untouched" in result.stderr
+    assert {path: path.read_bytes() for path in refusals["before"]} == refusals["before"]
+
+
+def test_backup_refuses_to_overwrite_the_database(refusals: dict) -> None:
+    result = refusals["backup onto itself"]
+    assert_one_sentence_error(result)
+    assert "vocabulary file itself" in result.stderr
+
+
+def test_add_a_word_not_in_the_sentence(refusals: dict) -> None:
+    result = refusals["not in sentence"]
+    assert_one_sentence_error(result)
+    assert "is not a word of the given sentence" in result.stderr
+    assert "الخارجية" in result.stderr  # the form to use instead
+    # Refused before the store was opened: no database was created.
+    assert not (refusals["root"] / "empty" / "reader.sqlite3").exists()
+
+
+# -- parsing (in-process: no database involved) ---------------------------------
+
+
+def test_statuses_repeat_and_split_on_commas() -> None:
+    from reader.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["vocab", "export", "-o", "w.csv", "--status", "new, Known", "--status", "ignored"]
+    )
+    assert args.statuses == ["new", "known", "ignored"]
+
+
+def test_an_unknown_status_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import build_parser
+
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args(["vocab", "list", "--status", "learning,forgotten"])
+    assert exit_info.value.code == 2
+    assert "unknown status forgotten" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "expected"),
+    [
+        ("w.CSV", None, "csv"),
+        ("w.txt", None, "tsv"),
+        ("w.apkg", None, "apkg"),
+        ("w.apkg", "csv", "csv"),
+        ("words", None, None),
+    ],
+)
+def test_the_export_format_follows_the_extension(
+    name: str, given: str | None, expected: str | None
+) -> None:
+    from reader.cli import build_parser
+    from reader.cli_vocab import export_format
+
+    argv = ["vocab", "export", "-o", name, *(["--format", given] if given else [])]
+    assert export_format(build_parser().parse_args(argv)) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("الخارجية", "الخارجية"),
+        ("الخـارجية", "الخارجية"),  # tatweel typed, none in the text
+        ("وَزِير", "وزير"),  # vowels typed, none in the text
+        ("كيري", "كيـري"),  # tatweel in the text
+    ],
+)
+def test_the_word_is_found_as_written_give_or_take_tatweel_and_vowels(
+    typed: str, found: str
+) -> None:
+    from reader.cli_vocab import find_word
+    from reader.text import document_from_text
+
+    document = document_from_text("قال وزير الخارجية جون كيـري إن الاجتماع كان مثمرًا.")
+    token = find_word(document, typed)
+    assert token.text == found
+    assert document.text[token.start : token.end] == found
