@@ -271,10 +271,25 @@ def versions_text() -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from reader.morphology.database import MorphologyDataError
-    from reader.text import DocumentError
+def _user_error(error: BaseException) -> bool:
+    """Is this one of the core's errors whose message is meant for the user?
 
+    Looked up in sys.modules rather than imported: an error class can only
+    have been raised if its module was imported, and importing the store or
+    the text package just to catch their errors would slow every command.
+    """
+    for module, name in (
+        ("reader.morphology.database", "MorphologyDataError"),
+        ("reader.text.errors", "DocumentError"),
+        ("reader.store.errors", "StoreError"),
+    ):
+        error_class = getattr(sys.modules.get(module), name, None)
+        if error_class is not None and isinstance(error, error_class):
+            return True
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
@@ -287,12 +302,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.ui.app import run
 
         return run(args.file, self_test=args.self_test)
-    except (MorphologyDataError, DocumentError) as error:
-        return _fail(str(error))
     except KeyboardInterrupt:
         return _fail("interrupted.")
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:
+        if _user_error(error):
+            return _fail(str(error))
+        raise
 
 
 if __name__ == "__main__":

@@ -12,10 +12,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-import lxml.html
-import trafilatura
-from lxml import etree
-
 from reader.text.encoding import decode_text_bytes
 
 # Where browsers look for it: the first bytes, as ASCII.
@@ -73,6 +69,10 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _trafilatura_article(markup: str) -> tuple[str | None, list[str]]:
+    # Imported here: trafilatura takes about a second to import, and a plain
+    # text article should not wait for it.
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         markup,
         url=None,  # never fetch anything
@@ -93,6 +93,9 @@ def _trafilatura_article(markup: str) -> tuple[str | None, list[str]]:
 
 
 def _lxml_article(markup: str) -> tuple[str | None, list[str]]:
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
