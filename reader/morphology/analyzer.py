@@ -17,7 +17,7 @@ from reader.morphology.database import (
     locate_database,
 )
 from reader.morphology.loader import load_database
-from reader.morphology.ranking import Context, context_after, rank
+from reader.morphology.ranking import Context, context_after, never_seen, rank
 from reader.morphology.records import Analysis
 
 if TYPE_CHECKING:
@@ -44,9 +44,12 @@ class Morphology:
 
         self.location = location
         self._analyzer = Analyzer(database)
-        self._guesser = Analyzer(database, backoff="NOAN_PROP")
+        # ADD_PROP: the proper-noun readings even of words the lexicon knows,
+        # for words like كيري whose only lexicon readings are far-fetched.
+        self._guesser = Analyzer(database, backoff="ADD_PROP")
         self._cache: dict[tuple[str, Context, bool], tuple[Analysis, ...]] = {}
         self._raw_cache: dict[str, tuple[list[dict[str, Any]], dict[int, Analysis]]] = {}
+        self._surname_cache: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -68,6 +71,7 @@ class Morphology:
         with self._lock:
             self._cache.clear()
             self._raw_cache.clear()
+            self._surname_cache.clear()
 
     @property
     def cache_size(self) -> int:
@@ -104,8 +108,8 @@ class Morphology:
             return ()
         raw, built = self._raw_analyses(lookup)
         if not raw:
-            return proper_name_guesses(lookup, self._guesser.analyze(lookup))
-        readings = []
+            return self._name_guesses(lookup)
+        readings: list[Analysis] = []
         for features, score, variants in rank(raw, context, ranked=ranked):
             record = built.get(id(features))
             if record is None:
@@ -113,7 +117,33 @@ class Morphology:
             readings.append(
                 dataclasses.replace(record, score=round(score, 3), case_variants=variants)
             )
+        if ranked and never_seen(raw):
+            name = self._name_guesses(lookup)[:1]
+            if context is Context.AFTER_NAME:
+                return (*name, *readings)
+            return (*readings, *name)
         return tuple(readings)
+
+    def _name_guesses(self, lookup: str) -> tuple[Analysis, ...]:
+        backoff = [f for f in self._guesser.analyze(lookup) if f.get("source") == "backoff"]
+        return proper_name_guesses(lookup, backoff)
+
+    def surnames(self, document: Document) -> frozenset[str]:
+        """Words read as a surname somewhere in the document (right after a name).
+
+        One sense per discourse: كيري after جون is the name Kerry, and so is
+        every other كيري of the same article.
+        """
+        found = self._surname_cache.get(document.fingerprint)
+        if found is None:
+            names = {
+                token.lookup
+                for token in document.arabic_tokens()
+                if self.context_of(document, token) is Context.AFTER_NAME
+                and never_seen(self._raw_analyses(token.lookup)[0])
+            }
+            found = self._surname_cache[document.fingerprint] = frozenset(names)
+        return found
 
     def context_of(self, document: Document, token: Token) -> Context:
         """The grammatical context of a token: what the word before it says."""
@@ -130,7 +160,11 @@ class Morphology:
     ) -> tuple[Analysis, ...]:
         if token.kind != "arabic":
             return ()
-        context = self.context_of(document, token) if ranked else Context.NONE
+        context = Context.NONE
+        if ranked:
+            context = self.context_of(document, token)
+            if token.lookup in self.surnames(document):
+                context = Context.AFTER_NAME
         return self.analyze_word(token.lookup, context, ranked=ranked)
 
     def analyze_document(
@@ -169,7 +203,7 @@ class DocumentAnalysis:
         return [t.index for t in self.document.tokens if t.kind == "arabic"]
 
     def coverage(self) -> tuple[int, int]:
-        """(words with a lexicon reading, Arabic words)."""
+        """(words with a lexicon reading among their readings, Arabic words)."""
         words = self.arabic_words()
-        known = sum(1 for i in words if self.readings[i] and not self.readings[i][0].is_guess)
+        known = sum(1 for i in words if any(not r.is_guess for r in self.readings[i]))
         return known, len(words)

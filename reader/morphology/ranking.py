@@ -9,6 +9,10 @@ Context rules, applied only where grammar is clear:
 
 * after a preposition (في، من، إلى ...) a noun is genitive and a verb unlikely;
 * after قد، لم، لن، سوف comes a verb (jussive after لم, subjunctive after لن);
+* after a proper name, a word the lexicon knows only in readings never seen
+  in its corpus is most likely a surname (جون كيري is John Kerry, not
+  "John, my bellows"); elsewhere such a word still offers the name reading
+  last, for the learner to choose;
 * after a bare noun (no ال, no suffix pronoun) a word with ال is the second
   term of a construct (إضافة): a noun in the genitive, not an adjective. This
   is what makes وزير الخارجية "minister of foreign affairs".
@@ -45,6 +49,7 @@ class Context(enum.Enum):
     AFTER_LAM = "after lam"  # لم: jussive verb
     AFTER_LAN = "after lan"  # لن: subjunctive verb
     CONSTRUCT = "second term of a construct"
+    AFTER_NAME = "after a proper name"  # جون كيري: a first name, then a surname
 
 
 _VERBAL_PARTICLES = {
@@ -68,6 +73,8 @@ def context_after(previous_plain: str | None, previous_best: Any | None) -> Cont
     particle = _VERBAL_PARTICLES.get(previous_plain)
     if particle is not None:
         return particle
+    if previous_best is not None and previous_best.pos == "noun_prop":
+        return Context.AFTER_NAME
     if (
         previous_best is not None
         and previous_best.pos == "noun"
@@ -88,6 +95,13 @@ def frequency(features: dict[str, Any]) -> float:
             if score > -90:
                 return max(score, FLOOR)
     return FLOOR
+
+
+def never_seen(analyses: Iterable[dict[str, Any]]) -> bool:
+    """True when no reading is a name and none was ever seen in the corpus."""
+    return all(
+        frequency(features) <= FLOOR and features.get("pos") != "noun_prop" for features in analyses
+    )
 
 
 def clitic_count(features: dict[str, Any]) -> int:
@@ -112,6 +126,8 @@ def context_bonus(features: dict[str, Any], context: Context) -> float:
         if pos in _NOMINALS:
             return 1.0 if case == "g" else (0.5 if case in ("u", "na") else -0.5)
         return 0.0
+    if context is Context.AFTER_NAME:
+        return 1.0 if pos == "noun_prop" else 0.0
     if context is Context.CONSTRUCT:
         if features.get("prc0") != "Al_det" or clitic_count(features) != 1:
             return 0.0

@@ -118,3 +118,19 @@ def test_vocalised_forms_keep_the_letters(analysis, article) -> None:
         if letters(analysis.best(t.index).diac) != letters(t.text)
     ]
     assert len(mismatches) <= 5, mismatches
+
+
+def test_kerry_after_john_is_a_name_throughout_the_article(morphology, article) -> None:
+    kerries = [t for t in article.tokens if t.text == "كيري"]
+    assert len(kerries) > 3
+    for token in kerries:
+        readings = morphology.analyze_token(article, token)
+        assert readings[0].is_guess and readings[0].pos == "noun_prop", token.start
+        # The lexicon's own reading stays available to choose.
+        assert any(not r.is_guess for r in readings)
+
+
+def test_a_far_fetched_word_offers_the_name_reading_last(morphology) -> None:
+    readings = morphology.analyze_word("كيري")
+    assert not readings[0].is_guess
+    assert readings[-1].is_guess and readings[-1].pos == "noun_prop"
