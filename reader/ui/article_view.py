@@ -10,7 +10,7 @@ occupies in the QTextDocument; offsets given out always refer to the Document.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -64,6 +64,7 @@ class ArticleView(QTextBrowser):
         self._starts: list[int] = []
         self._arabic: list[int] = []  # indices of Arabic tokens, in reading order
         self._pending_scroll: int | None = None
+        self._marks: dict[int, QTextCharFormat] = {}  # token index -> its vocabulary mark
         self.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
 
     # -- building ---------------------------------------------------------------
@@ -76,6 +77,7 @@ class ArticleView(QTextBrowser):
         self._vowelled = vowelled or {}
         self.hovered = self.pinned = None
         self._pending_scroll = None
+        self._marks = {}
         self._arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
         self._build()
 
@@ -149,6 +151,45 @@ class ArticleView(QTextBrowser):
         self._ranges = ranges
         self._starts = [start for start, _ in ranges]
         self.setDocument(text_document)
+        self._apply_marks(self._marks)
+
+    # -- vocabulary marks ---------------------------------------------------------
+
+    def set_marks(self, marks: Mapping[int, QTextCharFormat]) -> None:
+        """Mark words in the text itself (background, underline); only changed words are touched.
+
+        In the character formats rather than extra selections: a hover then costs
+        the same on a long article full of saved words, and hover and pin (extra
+        selections) paint over the marks.
+        """
+        old, self._marks = self._marks, dict(marks)
+        changed = [i for i in old.keys() | self._marks.keys() if old.get(i) != self._marks.get(i)]
+        self._apply_marks(changed)
+
+    def marks(self) -> dict[int, QTextCharFormat]:
+        return dict(self._marks)
+
+    def _apply_marks(self, indices: Iterable[int]) -> None:
+        if not self._ranges:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for index in indices:
+            start, end = self._ranges[index]
+            if end <= start:
+                continue
+            cursor.setPosition(start)
+            cursor.setPosition(start + 1, QTextCursor.MoveMode.KeepAnchor)
+            char_format = cursor.charFormat()
+            char_format.clearBackground()
+            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+            char_format.clearProperty(QTextFormat.Property.TextUnderlineColor)
+            mark = self._marks.get(index)
+            if mark is not None:
+                char_format.merge(mark)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(char_format)
+        cursor.endEditBlock()
 
     # -- mapping between the screen, the QTextDocument and tokens ----------------
 
@@ -220,6 +261,52 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         return cursor.selectedText()
+
+    def shown_position(self, offset: int, *, end: bool = False) -> int:
+        """Where a Document offset is in the QTextDocument (they differ with vowels shown)."""
+        if not self._ranges or self.document_model is None:
+            return offset
+        tokens = self.document_model.tokens
+        starts = [t.start for t in tokens]
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return offset
+        token = tokens[index]
+        shown_start, shown_end = self._ranges[index]
+        if offset < token.end:  # inside the word: whole words only
+            return shown_end if end and offset > token.start else shown_start
+        return shown_end + (offset - token.end)
+
+    def document_offset(self, position: int, *, end: bool = False) -> int:
+        """The Document offset of a QTextDocument position: the inverse of shown_position."""
+        if not self._ranges or self.document_model is None:
+            return position
+        index = bisect_right(self._starts, position) - 1
+        if index < 0:
+            return position
+        token = self.document_model.tokens[index]
+        shown_start, shown_end = self._ranges[index]
+        if position < shown_end:
+            return token.end if end and position > shown_start else token.start
+        return token.end + (position - shown_end)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as Document offsets (start, end), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self.document_offset(cursor.selectionStart()),
+            self.document_offset(cursor.selectionEnd(), end=True),
+        )
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select a span given in Document offsets and bring it into view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.shown_position(start))
+        cursor.setPosition(self.shown_position(end, end=True), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def first_visible_offset(self) -> int:
         """The Document offset of the first word shown at the top of the view."""

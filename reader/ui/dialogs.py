@@ -60,3 +60,13 @@ def choose_file(parent: QWidget | None, caption: str, file_filter: str) -> Path 
         return None
     name, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), file_filter)
     return Path(name) if name else None
+
+
+def choose_save_file(
+    parent: QWidget | None, caption: str, file_filter: str, suggested: Path
+) -> Path | None:
+    """Ask where to write a file; None when the learner cancels."""
+    if NONINTERACTIVE:
+        return None
+    name, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), file_filter)
+    return Path(name) if name else None

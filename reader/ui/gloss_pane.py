@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.morphology.records import Analysis, readable_gloss
+from reader.store import EntryRecord
 from reader.ui import fonts
+from reader.ui.entry_editor import EntryEditor
 from reader.ui.readings import scale_pattern, spaced_root
 from reader.ui.word_list import TOKEN_ROLE, WordList
 
@@ -97,6 +99,9 @@ class GlossPane(QDockWidget):
         self._message = "Hover over a word to see what it means."
         self._sentence: list[tuple[int, str, str]] = []
         self._sentence_index: int | None = None
+        self._entry: EntryRecord | None = None
+        # Made now (so the window can connect to it), laid out when the pane is built.
+        self.editor = EntryEditor()
         self.visibilityChanged.connect(self._on_visible)
 
     # -- what to show (cheap while hidden) ---------------------------------------
@@ -114,9 +119,15 @@ class GlossPane(QDockWidget):
             self._render_word()
             self.sentence_list.select_token(token_index)
 
+    def show_entry(self, entry: EntryRecord | None) -> None:
+        """The saved entry of the reading shown (None: not saved); its own gloss wins."""
+        self._entry = entry
+        if self.built:
+            self._render_word()
+
     def show_message(self, token_index: int | None, word: str, message: str) -> None:
         self.token_index, self._word, self._message = token_index, word, message
-        self._readings, self._chosen = (), None
+        self._readings, self._chosen, self._entry = (), None, None
         if self.built:
             self._render_word()
             self.sentence_list.select_token(token_index)
@@ -155,7 +166,9 @@ class GlossPane(QDockWidget):
         self.form_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.translit_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.translit_label.setStyleSheet("color:#6b6357")
-        self.meaning_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.meaning_label = QLabel(
+            alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, textFormat=Qt.TextFormat.RichText
+        )
         self.meaning_label.setStyleSheet("font-size:15pt; font-weight:600; color:#2b251c")
         self.meaning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
@@ -164,8 +177,8 @@ class GlossPane(QDockWidget):
         self.segments_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         for widget in (self.form_label, self.translit_label, self.meaning_label):
             layout.addWidget(widget)
-        for widget in (self.details_label,):
-            layout.addWidget(widget)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.details_label)
         layout.addWidget(self.segments_label)
         layout.addStretch(1)
         word_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
@@ -219,17 +232,28 @@ class GlossPane(QDockWidget):
 
     def _render_word(self) -> None:
         reading = self._chosen
+        entry = self._entry if reading is not None else None
+        if entry is not None and entry.key != reading.key:
+            entry = None  # an entry for another reading of the word
+        self.editor.show_entry(entry, can_save=reading is not None)
         if reading is None:
             self.form_label.setText(self._word)
             self.translit_label.setText("")
-            self.meaning_label.setText(self._message)
+            self.meaning_label.setText(html.escape(self._message))
             self.details_label.setText("")
             self.segments_label.setText("")
             self.readings_list.set_words([])
             return
         self.form_label.setText(reading.diac)
         self.translit_label.setText(reading.translit.get("hsb", ""))
-        self.meaning_label.setText(meaning_of(reading))
+        if entry is not None and entry.user_gloss:
+            self.meaning_label.setText(
+                f"{html.escape(entry.user_gloss)}<br><span style='font-size:10pt;"
+                f" font-weight:normal; color:#7a705f'>dictionary: "
+                f"{html.escape(meaning_of(reading))}</span>"
+            )
+        else:
+            self.meaning_label.setText(html.escape(meaning_of(reading)))
         self.details_label.setText(describe_reading(reading, self.arabic_family))
         self.segments_label.setText(describe_segments(reading, self.arabic_family))
         rows = []
@@ -253,8 +277,8 @@ class GlossPane(QDockWidget):
         from PySide6.QtGui import QTextDocument
 
         plain = QTextDocument()
-        parts = [self.form_label.text(), self.translit_label.text(), self.meaning_label.text()]
-        for label in (self.details_label, self.segments_label):
+        parts = [self.form_label.text(), self.translit_label.text()]
+        for label in (self.meaning_label, self.details_label, self.segments_label):
             plain.setHtml(label.text())
             parts.append(plain.toPlainText())
         return "\n".join(part for part in parts if part)

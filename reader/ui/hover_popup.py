@@ -48,17 +48,26 @@ class HoverPopup(QFrame):
         for label in (self.form_label, self.translit_label, self.gloss_label, self.pos_label):
             layout.addWidget(label)
 
-    def show_reading(self, reading: Analysis, word_rect: QRect) -> None:
-        """Show one reading next to ``word_rect`` (global coordinates)."""
+    def show_reading(
+        self, reading: Analysis, word_rect: QRect, *, user_gloss: str | None = None
+    ) -> None:
+        """Show one reading next to ``word_rect`` (global coordinates).
+
+        ``user_gloss``: the learner's own gloss for the word, shown instead of the dictionary's.
+        """
         self.form_label.setText(reading.diac)
         self.form_label.show()
         self.translit_label.setText(reading.translit.get("hsb", ""))
         self.translit_label.setVisible(bool(self.translit_label.text()))
-        if reading.is_guess:
+        if user_gloss:
+            self.gloss_label.setText(f"<b>{html.escape(user_gloss)}</b>")
+        elif reading.is_guess:
             self.gloss_label.setText("<b>Not in the dictionary — probably a name</b>")
-            self.pos_label.hide()
         else:
             self.gloss_label.setText(f"<b>{html.escape(readable_gloss(reading.lemma_gloss))}</b>")
+        if reading.is_guess and not user_gloss:
+            self.pos_label.hide()
+        else:
             # Part of speech, then the dictionary form the word comes from.
             lemma = ""
             if reading.lemma != reading.diac:

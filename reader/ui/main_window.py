@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from reader.morphology.analyzer import DocumentAnalysis, Morphology
 from reader.morphology.records import Analysis
 from reader.settings import Settings
+from reader.store import Change, Status
 from reader.text import (
     MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,
@@ -26,11 +27,15 @@ from reader.ui import dialogs, fonts
 from reader.ui.about import AboutDialog
 from reader.ui.article_view import ArticleView
 from reader.ui.dictionary import DictionaryLoader
+from reader.ui.export_dialog import ask_and_export, back_up_vocabulary
 from reader.ui.gloss_pane import GlossPane
 from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
 from reader.ui.readings import ReadingChoices, vowelled_text, word_gloss
 from reader.ui.tasks import Task, TaskManager
+from reader.ui.vocabulary_controller import VocabularyController
+from reader.ui.vocabulary_docks import VocabularyDocks
+from reader.ui.vocabulary_hub import VocabularyHub, VocabularyOpener
 
 APP_TITLE = "Arabic Reader"
 # Files above this are read on the worker, with the status bar saying so.
@@ -70,12 +75,21 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.gloss_pane)
         self.dictionary_label = QLabel("Loading the Arabic dictionary…")
         self.words_label = QLabel()
+        self.known_label = QLabel()
         self.statusBar().addWidget(self.dictionary_label, 1)
+        self.statusBar().addPermanentWidget(self.known_label)
         self.statusBar().addPermanentWidget(self.words_label)
+
+        self.vocabulary = VocabularyHub(self)
+        self.vocabulary.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.vocabulary.changed.connect(self._on_vocabulary_changed)
+        self.words = VocabularyController(self)
+        self.docks = VocabularyDocks(self)
 
         self.actions = Actions(self)
         self.recent_menu = build_menus(self, self.actions)
         self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
+        self.actions.highlight_new_words.setChecked(self.settings.get("highlight_new_words"))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.resizeDocks([self.gloss_pane], [400], Qt.Orientation.Horizontal)
@@ -86,6 +100,19 @@ class MainWindow(QMainWindow):
         self.gloss_pane.reading_chosen.connect(self.choose_reading)
         self.gloss_pane.sentence_word_hovered.connect(self._on_sentence_word_hovered)
         self.gloss_pane.sentence_word_clicked.connect(self.view.pin)
+        editor = self.gloss_pane.editor
+        editor.save_requested.connect(self.words.save_focused_word)
+        editor.status_chosen.connect(lambda value: self.words.set_focused_status(Status(value)))
+        editor.gloss_edited.connect(lambda entry, text: self.words.edit_entry("gloss", entry, text))
+        editor.tags_edited.connect(lambda entry, tags: self.words.edit_entry("tags", entry, tags))
+        editor.notes_edited.connect(lambda entry, text: self.words.edit_entry("notes", entry, text))
+
+        # Opened before the dictionary starts loading: the same worker, first in line.
+        self.vocabulary_opener = VocabularyOpener(self.vocabulary, self.tasks, self)
+        self.vocabulary_opener.quit_requested.connect(
+            lambda: QTimer.singleShot(0, self.close), Qt.ConnectionType.QueuedConnection
+        )
+        self.vocabulary_opener.start()
 
         self.dictionary = DictionaryLoader(self.tasks, self, self.settings.get("morphology_db"))
         self.dictionary.status.connect(self.dictionary_label.setText)
@@ -159,6 +186,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_document(self, document: Document, *, position: int = 0) -> None:
+        self.words.document_closing()
         self.statusBar().clearMessage()
         if self._analysis_task is not None:
             self._analysis_task.cancel()
@@ -172,6 +200,10 @@ class MainWindow(QMainWindow):
         self.words_label.setText(f"{arabic:,} words")
         self.gloss_pane.show_message(None, "", "Hover over a word to see what it means.")
         self.gloss_pane.show_sentence(None, [])
+        record = self.words.document_shown(document)
+        self.docks.document_shown(record.id if record is not None else None)
+        if not position and record is not None:
+            position = record.reading_position
         if position:
             # After the first layout pass, so the line positions are known.
             QTimer.singleShot(0, lambda: self.view.scroll_to_offset(position))
@@ -228,6 +260,7 @@ class MainWindow(QMainWindow):
         self.analysis = analysis
         known, total = analysis.coverage()
         self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words known")
+        self.words.analysed()
         if self.actions.show_vowels.isChecked():
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
@@ -259,7 +292,12 @@ class MainWindow(QMainWindow):
         if self.actions.show_vowels.isChecked() and self.analysis is not None:
             self.view.set_vowelled(self._vowelled_forms())
         self.gloss_pane.show_sentence(None, [])  # its glosses may have changed
+        self.words.refresh_marks()
         self._refresh_focus()
+
+    def _on_vocabulary_changed(self, change: Change) -> None:
+        if change.vocabulary:
+            self._refresh_focus()  # the saved state and own gloss of the word in focus
 
     def _vowelled_forms(self) -> dict[int, str]:
         assert self.document is not None
@@ -312,7 +350,7 @@ class MainWindow(QMainWindow):
             word = self.document.tokens[index].text
             self.popup.show_message(word, self._unavailable_message(), global_rect)
         else:
-            self.popup.show_reading(chosen, global_rect)
+            self.popup.show_reading(chosen, global_rect, user_gloss=self.words.user_gloss(chosen))
 
     def _show_focus(self, index: int) -> None:
         document = self.document
@@ -322,6 +360,7 @@ class MainWindow(QMainWindow):
         if found:
             chosen = self.choices.reading_for(document.fingerprint, index, found)
             self.gloss_pane.show_word(index, token.text, found, chosen)
+            self.gloss_pane.show_entry(self.words.entry_for(chosen))
         else:
             self.gloss_pane.show_message(index, token.text, self._unavailable_message())
         if self.gloss_pane.sentence_index != token.sentence or not self.gloss_pane._sentence:
@@ -340,7 +379,7 @@ class MainWindow(QMainWindow):
                 # Before the whole text is analysed, the sentence waits rather than
                 # stall the hover with a dozen fresh look-ups.
                 chosen = self.reading(token.index) if analysed else None
-                gloss = word_gloss(chosen) if chosen else "…"
+                gloss = (self.words.user_gloss(chosen) or word_gloss(chosen)) if chosen else "…"
             words.append((token.index, token.text, gloss))
         return words
 
@@ -365,6 +404,17 @@ class MainWindow(QMainWindow):
             self.view.set_vowelled(self._vowelled_forms())
         else:
             self.statusBar().showMessage("Vowels will show once the article is analysed.", 4000)
+
+    def set_highlight_new_words(self, on: bool) -> None:
+        self.actions.highlight_new_words.setChecked(on)
+        self.settings.set("highlight_new_words", bool(on))
+        self.words.refresh_marks()
+
+    def export_vocabulary(self) -> None:
+        ask_and_export(self, self.vocabulary, self.tasks, self.statusBar())
+
+    def back_up_vocabulary(self) -> None:
+        back_up_vocabulary(self, self.vocabulary, self.statusBar())
 
     def zoom(self, step: int) -> None:
         size = self.view.font_size + step if step else self.settings_default("font_size")
@@ -412,10 +462,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.popup.hide()
+        self.words.document_closing()
         if self.save_settings_on_close:
             self.save_settings()
         for task in (self._analysis_task, self._open_task):
             if task is not None:
                 task.cancel()
         self.tasks.shutdown()
+        self.vocabulary.close()
         super().closeEvent(event)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from reader.ui.entry_editor import STATUS_KEYS
+
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
@@ -35,6 +37,23 @@ class Actions:
         )
         self.zoom_reset = action("&Reset Zoom", lambda: window.zoom(0), "Ctrl+0")
         self.about = action("&About Arabic Reader", window.show_about)
+        self.highlight_new_words = action(
+            "Highlight &New Words", window.set_highlight_new_words, "Ctrl+Shift+W"
+        )
+        self.highlight_new_words.setCheckable(True)
+        self.highlight_new_words.setToolTip("Mark the words not yet in your vocabulary")
+        self.export = action("&Export Vocabulary…", window.export_vocabulary, "Ctrl+Shift+E")
+        self.backup = action("&Back Up Vocabulary…", window.back_up_vocabulary)
+        self.save_word = action("&Save Word", lambda: window.words.save_focused_word(), "S")
+        self.save_word.setToolTip("Save the word under the mouse, or the pinned word")
+        self.statuses = [
+            action(
+                f"Mark as {status.value.capitalize()}",
+                lambda _=False, s=status: window.words.set_focused_status(s),
+                key,
+            )
+            for key, status in STATUS_KEYS
+        ]
 
 
 def build_menus(window: MainWindow, actions: Actions) -> QMenu:
@@ -46,6 +65,9 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
     recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
     file_menu.addAction(actions.paste)
     file_menu.addSeparator()
+    file_menu.addAction(actions.export)
+    file_menu.addAction(actions.backup)
+    file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
     view_menu = bar.addMenu("&View")
@@ -54,7 +76,17 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
     for zoom in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
         view_menu.addAction(zoom)
     view_menu.addSeparator()
+    view_menu.addAction(actions.highlight_new_words)
+    view_menu.addSeparator()
     view_menu.addAction(window.gloss_pane.toggleViewAction())
+    view_menu.addAction(window.docks.vocabulary.toggleViewAction())
+    view_menu.addAction(window.docks.notes.toggleViewAction())
+
+    word_menu = bar.addMenu("&Word")
+    word_menu.addAction(actions.save_word)
+    word_menu.addSeparator()
+    for status in actions.statuses:
+        word_menu.addAction(status)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

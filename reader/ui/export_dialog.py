@@ -1,0 +1,179 @@
+"""File > Export Vocabulary… and File > Back Up Vocabulary….
+
+The dialog only gathers an :class:`ExportChoice`; :func:`export_vocabulary` does
+the work (on the worker, with a busy cursor) and is what the menu and the tests
+both call. The core writes atomically, so a failed export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStatusBar,
+    QWidget,
+)
+
+from reader.store import Status, StoreError, backup
+from reader.store.export import export_apkg, export_csv, export_tsv
+from reader.ui import dialogs
+from reader.ui.tasks import TaskManager
+from reader.ui.vocabulary_hub import VocabularyHub
+
+# Label, file suffix, writer.
+FORMATS: dict[str, tuple[str, str, Callable[..., int]]] = {
+    "csv": ("Spreadsheet (CSV)", ".csv", export_csv),
+    "tsv": ("Anki text import (TSV)", ".txt", export_tsv),
+    "apkg": ("Anki deck (.apkg)", ".apkg", export_apkg),
+}
+DEFAULT_STATUSES = (Status.NEW, Status.LEARNING, Status.KNOWN)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    format: str
+    statuses: tuple[Status, ...]
+    path: Path
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, suggested_dir: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Vocabulary")
+        self.suggested_dir = suggested_dir
+        form = QFormLayout(self)
+        self.format_combo = QComboBox()
+        for key, (label, _suffix, _writer) in FORMATS.items():
+            self.format_combo.addItem(label, key)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        form.addRow("Format", self.format_combo)
+        statuses = QHBoxLayout()
+        self.status_boxes: dict[Status, QCheckBox] = {}
+        for status in Status:
+            box = QCheckBox(status.value.capitalize())
+            box.setChecked(status in DEFAULT_STATUSES)
+            self.status_boxes[status] = box
+            statuses.addWidget(box)
+        form.addRow("Words", statuses)
+        target = QHBoxLayout()
+        self.path_edit = QLineEdit(str(suggested_dir / "arabic-vocabulary.csv"))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        target.addWidget(self.path_edit, 1)
+        target.addWidget(browse)
+        form.addRow("File", target)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(520)
+
+    def _format_changed(self) -> None:
+        suffix = FORMATS[self.format_combo.currentData()][1]
+        self.path_edit.setText(str(Path(self.path_edit.text()).with_suffix(suffix)))
+
+    def _browse(self) -> None:
+        label, suffix, _ = FORMATS[self.format_combo.currentData()]
+        chosen = dialogs.choose_save_file(
+            self, "Export to", f"{label} (*{suffix})", Path(self.path_edit.text())
+        )
+        if chosen is not None:
+            self.path_edit.setText(str(chosen))
+
+    def choice(self) -> ExportChoice | None:
+        statuses = tuple(s for s, box in self.status_boxes.items() if box.isChecked())
+        text = self.path_edit.text().strip()
+        if not statuses or not text:
+            return None
+        return ExportChoice(self.format_combo.currentData(), statuses, Path(text).expanduser())
+
+
+def export_vocabulary(
+    parent: QWidget,
+    hub: VocabularyHub,
+    tasks: TaskManager,
+    choice: ExportChoice,
+    status_bar: QStatusBar,
+    on_done: Callable[[int | None], None] | None = None,
+) -> None:
+    """Write the export on the worker; say how many words went where, or why none did."""
+    store = hub.store
+    if store is None:
+        dialogs.inform(parent, "Nothing to export", hub.unavailable_reason)
+        return
+    writer = FORMATS[choice.format][2]
+    status_bar.showMessage(f"Exporting to {choice.path.name}…")
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def succeeded(count: int) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        status_bar.showMessage(f"Exported {count} words to {choice.path}", 10000)
+        if on_done is not None:
+            on_done(count)
+
+    def failed(error: BaseException) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        status_bar.clearMessage()
+        dialogs.inform(parent, "Export failed", f"Nothing was written to {choice.path}.\n\n{error}")
+        if on_done is not None:
+            on_done(None)
+
+    tasks.run(
+        lambda task: writer(store, choice.path, statuses=choice.statuses),
+        on_success=succeeded,
+        on_failure=failed,
+    )
+
+
+def ask_and_export(
+    parent: QWidget, hub: VocabularyHub, tasks: TaskManager, bar: QStatusBar
+) -> None:
+    dialog = ExportDialog(parent, Path.home())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    choice = dialog.choice()
+    if choice is None:
+        dialogs.inform(parent, "Nothing to export", "Choose at least one kind of word and a file.")
+        return
+    export_vocabulary(parent, hub, tasks, choice, bar)
+
+
+def back_up_vocabulary(
+    parent: QWidget, hub: VocabularyHub, bar: QStatusBar, target: Path | None = None
+) -> Path | None:
+    """Copy the vocabulary file (consistently, even while open) to a file the learner picks."""
+    store = hub.store
+    if store is None:
+        dialogs.inform(parent, "Nothing to back up", hub.unavailable_reason)
+        return None
+    if target is None:
+        target = dialogs.choose_save_file(
+            parent,
+            "Back up the vocabulary to",
+            "Vocabulary databases (*.sqlite3)",
+            Path.home() / "arabic-reader-vocabulary.sqlite3",
+        )
+    if target is None:
+        return None
+    try:
+        written = backup(store, target)
+    except (OSError, StoreError) as error:  # the core says why in one sentence
+        dialogs.inform(parent, "Backup failed", str(error))
+        return None
+    bar.showMessage(f"Backed up the vocabulary to {written}", 10000)
+    return written

@@ -1,0 +1,202 @@
+"""Notes on the open document: free-standing, or anchored to a span of its text.
+
+A dock built the first time it is shown. Clicking an anchored note selects its
+span in the article (``span_clicked``); deleting is undoable (Ctrl+Z in the dock).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store import (
+    Change,
+    NoteRecord,
+    add_note,
+    delete_note,
+    notes_for_document,
+    restore_note,
+    update_note,
+)
+from reader.ui.vocabulary_hub import VocabularyHub
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+# The text selected in the article, as Document offsets and their text; None: no selection.
+SelectionSource = Callable[[], tuple[int, int, str] | None]
+
+
+class DeleteNote(QUndoCommand):
+    def __init__(self, hub: VocabularyHub, note: NoteRecord) -> None:
+        super().__init__("Delete note")
+        self.hub, self.note = hub, note
+
+    def redo(self) -> None:
+        if self.hub.apply(lambda store: delete_note(store, self.note.id)) is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        restored = self.hub.apply(lambda store: restore_note(store, self.note))
+        if restored is not None:
+            self.note = restored
+
+
+def note_label(note: NoteRecord) -> str:
+    if note.anchored:
+        return f"«{note.anchor_text or ''}»  {note.text}"
+    return note.text
+
+
+class NotesDock(QDockWidget):
+    span_clicked = Signal(int, int)  # Document offsets of an anchored note
+
+    def __init__(
+        self, hub: VocabularyHub, selection: SelectionSource, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Notes", parent)
+        self.setObjectName("notesDock")
+        self.hub = hub
+        self.selection = selection
+        self.document_id: int | None = None
+        self.built = False
+        self.notes: list[NoteRecord] = []
+        self.undo_stack = QUndoStack(self)
+        self.visibilityChanged.connect(lambda visible: visible and self.build())
+        hub.changed.connect(self._on_changed)
+
+    def set_document(self, document_id: int | None) -> None:
+        self.document_id = document_id
+        self.undo_stack.clear()  # undoing must never reach into another document
+        self.reload()
+
+    def build(self) -> None:
+        if self.built:
+            return
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.editor = QPlainTextEdit(placeholderText="Write a note on this article…")
+        self.editor.setFixedHeight(80)
+        self.hint = QLabel(
+            "Select words in the article first to attach the note to them.", wordWrap=True
+        )
+        self.hint.setStyleSheet("color:#7a705f")
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add Note")
+        self.add_button.clicked.connect(self.add_from_editor)
+        self.save_button = QPushButton("Save Changes")
+        self.save_button.clicked.connect(self.save_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        undo = self.undo_stack.createUndoAction(self, "Undo Delete")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(undo)
+        self.undo_action = undo
+        undo_button = QToolButton()
+        undo_button.setDefaultAction(undo)
+        for button in (self.add_button, self.save_button, self.delete_button, undo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for part in (self.list, self.editor, self.hint):
+            layout.addWidget(part, 1 if part is self.list else 0)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.built = True
+        self.reload()
+
+    # -- showing --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        document_id = self.document_id
+        self.notes = (
+            self.hub.read(lambda store: notes_for_document(store, document_id), [])
+            if document_id is not None
+            else []
+        )
+        if not self.built:
+            return
+        selected = self.selected_note()
+        self.list.clear()
+        for note in self.notes:
+            item = QListWidgetItem(note_label(note))
+            item.setData(NOTE_ROLE, note.id)
+            item.setToolTip("Click to select its words in the article" if note.anchored else "")
+            self.list.addItem(item)
+            if selected is not None and note.id == selected.id:
+                self.list.setCurrentItem(item)
+        enabled = document_id is not None and self.hub.available
+        for widget in (self.editor, self.add_button):
+            widget.setEnabled(enabled)
+        self.setWindowTitle(f"Notes ({len(self.notes)})" if self.notes else "Notes")
+
+    def _on_changed(self, change: Change) -> None:
+        if change.notes and (self.document_id in change.document_ids or not change.document_ids):
+            self.reload()
+
+    def selected_note(self) -> NoteRecord | None:
+        if not self.built or self.list.currentItem() is None:
+            return None
+        note_id = self.list.currentItem().data(NOTE_ROLE)
+        return next((note for note in self.notes if note.id == note_id), None)
+
+    def _show_selected(self) -> None:
+        note = self.selected_note()
+        self.save_button.setEnabled(note is not None)
+        self.delete_button.setEnabled(note is not None)
+        if note is not None:
+            self.editor.setPlainText(note.text)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        note = self.selected_note()
+        if note is not None and note.start is not None and note.end is not None:
+            self.span_clicked.emit(note.start, note.end)
+
+    # -- actions --------------------------------------------------------------------
+
+    def add_from_editor(self) -> NoteRecord | None:
+        """A new note with the editor's text, anchored to the article's selection if any."""
+        text = self.editor.toPlainText().strip()
+        document_id = self.document_id
+        if not text or document_id is None:
+            return None
+        span = self.selection()
+        start, end, anchor = span if span is not None else (None, None, None)
+        note = self.hub.apply(
+            lambda store: add_note(
+                store, document_id, text, start=start, end=end, anchor_text=anchor
+            )
+        )
+        if note is not None:
+            self.editor.clear()
+            self.list.setCurrentRow(self.list.count() - 1)
+        return note
+
+    def save_selected(self) -> None:
+        note = self.selected_note()
+        text = self.editor.toPlainText().strip()
+        if note is not None and text and text != note.text:
+            self.hub.apply(lambda store: update_note(store, note.id, text))
+
+    def delete_selected(self) -> None:
+        note = self.selected_note()
+        if note is not None:
+            self.undo_stack.push(DeleteNote(self.hub, note))
+            self.editor.clear()

@@ -1,0 +1,213 @@
+"""What the reader window does with the vocabulary: remember documents, save words, mark them.
+
+User actions become store operations (through the hub); the marks, the known
+share and the word in focus are then redrawn from the hub's "changed" signal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from reader.morphology.records import Analysis
+from reader.store import (
+    Change,
+    DocumentRecord,
+    EntryRecord,
+    LemmaKey,
+    NotFoundError,
+    Status,
+    Store,
+    get_entry,
+    occurrences_in_document,
+    set_notes,
+    set_reading_position,
+    set_status,
+    set_tags,
+    set_user_gloss,
+)
+from reader.store.words import remember_text_document, save_analysis
+from reader.text import Document, TokenKind
+from reader.ui.word_marks import KnownShare, SavedEntries, known_share, mark_format, marks_for
+from reader.ui.word_marks import token_keys as shown_keys
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+class VocabularyController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hub = window.vocabulary
+        self.document_record: DocumentRecord | None = None
+        self.entries = SavedEntries(self.hub)
+        self.share = KnownShare(0, 0)
+        self._keys: dict[int, LemmaKey] = {}
+        self.hub.changed.connect(self._on_changed)
+        self.hub.availability_changed.connect(self._on_availability)
+
+    # -- documents ----------------------------------------------------------------
+
+    def document_closing(self) -> None:
+        """Remember where the learner is in the document being left."""
+        record, view = self.document_record, self.window.view
+        if record is not None and view.document_model is not None:
+            offset = view.first_visible_offset()
+            self.hub.apply(lambda store: set_reading_position(store, record.id, offset))
+
+    def document_shown(self, document: Document) -> DocumentRecord | None:
+        """Remember the document; returns its record (with its saved reading position)."""
+        self.document_record = None
+        self._keys = {}
+        if not self.hub.available:
+            return None
+        self.document_record = self.hub.apply(lambda store: remember_text_document(store, document))
+        return self.document_record
+
+    def _on_availability(self, available: bool) -> None:
+        document = self.window.document
+        if available and document is not None and self.document_record is None:
+            record = self.document_shown(document)
+            self.window.docks.document_shown(record.id if record is not None else None)
+            if record is not None and record.reading_position and self.window.analysis is None:
+                self.window.view.scroll_to_offset(record.reading_position)
+            self.analysed()
+
+    def analysed(self) -> None:
+        """The article's readings are known: restore saved choices, then mark its words."""
+        self._restore_saved_readings()
+        self.refresh_marks(reload=True)
+
+    def _restore_saved_readings(self) -> None:
+        """A word saved in a reading other than the best keeps that reading on reopening."""
+        window, record = self.window, self.document_record
+        document = window.document
+        if record is None or document is None or window.analysis is None:
+            return
+        saved = self.hub.read(lambda store: occurrences_in_document(store, record.id), [])
+        for occurrence in saved:
+            token = document.token_at(occurrence.start)
+            if token is None or token.start != occurrence.start:
+                continue
+            if window.choices.chosen_key(document.fingerprint, token.index) is not None:
+                continue
+            entry = self.hub.read(lambda store, o=occurrence: _entry_of(store, o.entry_id), None)
+            readings = window.readings(token.index) or ()
+            if entry is None or not readings or readings[0].key == entry.key:
+                continue
+            for reading in readings:
+                if reading.key == entry.key:
+                    window.choices.choose(document.fingerprint, token.index, reading)
+                    break
+
+    # -- marks and the known share ---------------------------------------------------
+
+    def refresh_marks(self, *, reload: bool = False) -> None:
+        window = self.window
+        document = window.document
+        if document is None or window.analysis is None or window.analysis.document is not document:
+            window.view.set_marks({})
+            window.known_label.setText("")
+            return
+        arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
+        keys = shown_keys(arabic, window.reading)
+        if reload or set(keys.values()) - set(self._keys.values()):
+            self.entries.load(keys.values())
+        self._keys = keys
+        highlight = window.settings.get("highlight_new_words")
+        marks = marks_for(keys, self.entries, highlight_unsaved=highlight)
+        formats = {index: mark_format(mark) for index, mark in marks.items()}
+        window.view.set_marks({index: f for index, f in formats.items() if f is not None})
+        self.share = known_share(keys, self.entries, len(arabic))
+        window.known_label.setText(self.share.label() if self.hub.available else "")
+
+    def _on_changed(self, change: Change) -> None:
+        if not change.vocabulary:
+            return
+        if change.entry_ids and self._keys:
+            self.entries.update(change.entry_ids)
+            self.refresh_marks()
+        else:
+            self.refresh_marks(reload=True)
+
+    # -- the entry of a reading ---------------------------------------------------------
+
+    def entry_for(self, reading: Analysis | None) -> EntryRecord | None:
+        if reading is None or not self.hub.available:
+            return None
+        return self.entries.get(reading.key)
+
+    def user_gloss(self, reading: Analysis | None) -> str | None:
+        entry = self.entry_for(reading)
+        return entry.user_gloss if entry is not None else None
+
+    # -- what the learner does to the word in focus -----------------------------------
+
+    def _focus(self) -> tuple[int, Analysis] | None:
+        window = self.window
+        index = window.focus_token()
+        reading = window.reading(index) if index is not None else None
+        if index is None or reading is None:
+            window.statusBar().showMessage("Hover over a word, or click one, to save it.", 4000)
+            return None
+        return index, reading
+
+    def save_focused_word(self, status: Status = Status.LEARNING) -> EntryRecord | None:
+        """Save the word in focus in the reading shown (the learner's choice, else the best)."""
+        focus = self._focus()
+        window = self.window
+        document = window.document
+        if focus is None or document is None:
+            return None
+        if self.document_record is None:
+            self.document_shown(document)
+        record = self.document_record
+        if record is None:
+            window.statusBar().showMessage(self.hub.unavailable_reason, 6000)
+            return None
+        index, reading = focus
+        token = document.tokens[index]
+        span = document.sentences[token.sentence]
+        sentence = document.text[span.start : span.end].strip()
+        # The choice travels with the saved occurrence: reopening restores it.
+        window.choices.choose(document.fingerprint, index, reading)
+        entry = self.hub.apply(
+            lambda store: save_analysis(
+                store,
+                reading,
+                surface=token.text,
+                sentence=sentence,
+                document_id=record.id,
+                start=token.start,
+                end=token.end,
+                status=status,
+            )
+        )
+        if entry is not None:
+            window.statusBar().showMessage(f"Saved {entry.lemma} ({entry.status.value})", 4000)
+        return entry
+
+    def set_focused_status(self, status: Status) -> None:
+        focus = self._focus()
+        if focus is None:
+            return
+        entry = self.entry_for(focus[1])
+        if entry is None:
+            self.save_focused_word(status)
+        else:
+            self.hub.apply(lambda store: set_status(store, entry.id, status))
+
+    def edit_entry(self, what: str, entry_id: int, value: object) -> None:
+        """``what``: the "gloss", "tags" or "notes" of a saved entry."""
+        operations = {"gloss": set_user_gloss, "tags": set_tags, "notes": set_notes}
+        operation = operations[what]
+        self.hub.apply(lambda store: operation(store, entry_id, value))  # type: ignore[operator]
+
+
+def _entry_of(store: Store, entry_id: int) -> EntryRecord | None:
+    try:
+        return get_entry(store, entry_id)
+    except NotFoundError:
+        return None

@@ -1,0 +1,275 @@
+"""The vocabulary window: every saved word, searchable, filterable, editable in place.
+
+A dock built the first time it is shown (Frescobaldi's ``panel.py``). Deleting
+is undoable (Ctrl+Z in the dock, or "Undo Delete"), through ``restore_entry``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store import (
+    Change,
+    DeletedEntry,
+    EntryRecord,
+    OccurrenceRecord,
+    Status,
+    all_tags,
+    delete_entry,
+    list_entries,
+    occurrences,
+    recent_documents,
+    restore_entry,
+)
+from reader.ui import fonts
+from reader.ui.vocabulary_hub import VocabularyHub
+from reader.ui.vocabulary_table import (
+    ENTRY_ROLE,
+    LEMMA,
+    SORT_ROLE,
+    STATUS,
+    StatusDelegate,
+    VocabularyTableModel,
+)
+
+ALL = "All"
+
+
+class DeleteEntry(QUndoCommand):
+    """Delete a saved word; undoing brings it back with its occurrences, tags and notes."""
+
+    def __init__(self, hub: VocabularyHub, entry: EntryRecord) -> None:
+        super().__init__(f"Delete {entry.lemma}")
+        self.hub, self.entry_id = hub, entry.id
+        self.deleted: DeletedEntry | None = None
+
+    def redo(self) -> None:
+        self.deleted = self.hub.apply(lambda store: delete_entry(store, self.entry_id))
+        if self.deleted is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        deleted = self.deleted
+        if deleted is not None:
+            restored = self.hub.apply(lambda store: restore_entry(store, deleted))
+            if restored is not None:
+                self.entry_id = restored.id
+
+
+class VocabularyDock(QDockWidget):
+    show_in_context = Signal(object)  # an OccurrenceRecord
+
+    def __init__(self, hub: VocabularyHub, parent: QWidget | None = None) -> None:
+        super().__init__("Vocabulary", parent)
+        self.setObjectName("vocabularyDock")
+        self.hub = hub
+        self.built = False
+        self.current_document_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.visibilityChanged.connect(self._on_visible)
+        hub.changed.connect(self._on_changed)
+        hub.availability_changed.connect(lambda _available: self.reload())
+
+    # -- building -------------------------------------------------------------------
+
+    def _on_visible(self, visible: bool) -> None:
+        if visible and not self.built:
+            self.build()
+
+    def build(self) -> None:
+        if self.built:
+            return
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit(
+            placeholderText="Search: Arabic (with or without vowels) or English"
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItems([ALL, *(status.value for status in Status)])
+        self.tag_filter = QComboBox()
+        self.document_filter = QComboBox()
+        self.root_edit = QLineEdit(placeholderText="Root, e.g. ك ت ب")
+        self.root_edit.setMaximumWidth(130)
+        for widget in (self.search_edit, self.status_filter, self.tag_filter, self.document_filter):
+            filters.addWidget(widget, 2 if widget is self.search_edit else 0)
+        filters.addWidget(self.root_edit)
+        layout.addLayout(filters)
+
+        self.model = VocabularyTableModel(self.hub, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(LEMMA, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.setItemDelegateForColumn(LEMMA, _ArabicDelegate(self.table))
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.context_button = QToolButton(text="Show in Context")
+        self.context_button.clicked.connect(self.show_selected_in_context)
+        self.delete_button = QToolButton(text="Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo Delete")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        undo_button = QToolButton()
+        undo_button.setDefaultAction(self.undo_action)
+        delete_key = QAction(self)
+        delete_key.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete_key.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_key)
+        for button in (self.context_button, self.delete_button, undo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+
+        self.search_edit.textChanged.connect(self.reload)
+        self.root_edit.textChanged.connect(self.reload)
+        for combo in (self.status_filter, self.tag_filter, self.document_filter):
+            combo.currentIndexChanged.connect(self.reload)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.built = True
+        self._fill_filters()
+        self.reload()
+
+    def _fill_filters(self) -> None:
+        tags = self.hub.read(all_tags, [])
+        documents = self.hub.read(lambda store: recent_documents(store, 50), [])
+        for combo, items in (
+            (self.tag_filter, [(f"#{tag}", tag) for tag in tags]),
+            (self.document_filter, [(d.title[:40], d.id) for d in documents]),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("All tags" if combo is self.tag_filter else "All documents", None)
+            for label, value in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    # -- showing --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.built:
+            return
+        status = self.status_filter.currentText()
+        entries = self.hub.read(
+            lambda store: list_entries(
+                store,
+                search=self.search_edit.text() or None,
+                status=None if status == ALL else status,
+                tag=self.tag_filter.currentData(),
+                document_id=self.document_filter.currentData(),
+                root=self.root_edit.text() or None,
+            ),
+            [],
+        )
+        self.model.set_entries(entries)
+        self.table.resizeColumnsToContents()
+        where = "" if self.hub.available else f" — {self.hub.unavailable_reason}"
+        self.setWindowTitle(f"Vocabulary ({len(entries)}){where}")
+
+    def _on_changed(self, change: Change) -> None:
+        if not self.built:
+            return
+        if change.vocabulary and not self.model.update_entries(change):
+            self._fill_filters()
+            self.reload()
+        elif change.documents:
+            self._fill_filters()
+
+    def lemmas(self) -> list[str]:
+        """The words shown, in the table's order (for tests and accessibility)."""
+        return [self.proxy.index(row, LEMMA).data() for row in range(self.proxy.rowCount())]
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.proxy.index(row, LEMMA))
+
+    def selected_entry(self) -> EntryRecord | None:
+        index = self.table.currentIndex()
+        return self.proxy.data(index, ENTRY_ROLE) if index.isValid() else None
+
+    # -- actions --------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.undo_stack.push(DeleteEntry(self.hub, entry))
+
+    def show_selected_in_context(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        seen = self.hub.read(lambda store: occurrences(store, entry.id), [])
+        if not seen:
+            self.hub.message.emit(f"{entry.lemma} was saved without a place in a text.")
+            return
+        here = [o for o in seen if o.document_id == self.current_document_id]
+        self.show_in_context.emit((here or seen)[-1])
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.show_selected_in_context()
+
+    def _context_menu(self, point: QPoint) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        menu = QMenu(self)
+        seen: list[OccurrenceRecord] = self.hub.read(lambda store: occurrences(store, entry.id), [])
+        for occurrence in seen:
+            action = menu.addAction(
+                f"Show in “{occurrence.document_title[:40]}”: {occurrence.surface}"
+            )
+            action.triggered.connect(lambda _=False, o=occurrence: self.show_in_context.emit(o))
+        menu.addSeparator()
+        menu.addAction("Delete", self.delete_selected)
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+
+class _ArabicDelegate(QStyledItemDelegate):
+    """Draws the Word column in the Arabic face, a little larger than the table's."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        option.font = fonts.arabic_font(15)

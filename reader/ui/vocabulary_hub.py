@@ -1,0 +1,171 @@
+"""The window's one door to the learner's vocabulary file, and its one "what changed" signal.
+
+Every view that shows saved words (the article's marks, the gloss pane, the
+vocabulary and notes docks, the status bar) listens to :attr:`VocabularyHub.changed`
+and refreshes itself; none of them pokes another (Anki's ``operations``).
+A store operation is run through :meth:`VocabularyHub.apply`, which turns the
+store's refusals into a status-bar message instead of an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from reader import paths
+from reader.store import (
+    Change,
+    CorruptStoreError,
+    NewerStoreError,
+    NotFoundError,
+    Store,
+    StoreBusyError,
+    StoreError,
+    UnrecognisedStoreError,
+    open_store,
+    set_aside_and_start_fresh,
+)
+from reader.ui import dialogs
+from reader.ui.tasks import TaskManager
+
+T = TypeVar("T")
+
+START_FRESH = "Start with a fresh vocabulary"
+QUIT = "Quit"
+WITHOUT_SAVING = "Continue without saving words"
+SAVING_OFF = "Saving words is off: the vocabulary file could not be opened."
+
+
+class VocabularyHub(QObject):
+    """Holds the open :class:`Store` (or none) and announces every change made through it."""
+
+    changed = Signal(object)  # a reader.store.Change
+    message = Signal(str)  # one sentence for the status bar (busy file, saving off)
+    availability_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.unavailable_reason = "The vocabulary is still being opened."
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None
+
+    def set_store(self, store: Store | None, reason: str = "") -> None:
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.unavailable_reason = reason
+        self.availability_changed.emit(store is not None)
+        if store is not None:
+            self.changed.emit(Change(vocabulary=True, notes=True, documents=True))
+
+    def apply(self, operation: Callable[[Store], tuple[T, Change]]) -> T | None:
+        """Run a store operation that changes data; announce what changed.
+
+        None when there is no store or the store refused (busy, or the row went
+        away meanwhile); the learner is told why on the status bar.
+        """
+        if self.store is None:
+            self.message.emit(self.unavailable_reason or SAVING_OFF)
+            return None
+        try:
+            result, change = operation(self.store)
+        except (StoreBusyError, NotFoundError) as error:
+            self.message.emit(str(error))
+            return None
+        if change:
+            self.changed.emit(change)
+        return result
+
+    def read(self, query: Callable[[Store], T], default: T) -> T:
+        """Run a read-only query; ``default`` without a store or when the file is busy."""
+        if self.store is None:
+            return default
+        try:
+            return query(self.store)
+        except StoreError as error:
+            self.message.emit(str(error))
+            return default
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def _what_happened(error: StoreError) -> str:
+    if isinstance(error, NewerStoreError):
+        return "Your vocabulary file was written by a newer version of Arabic Reader."
+    if isinstance(error, UnrecognisedStoreError):
+        return "The vocabulary file is a database, but not one Arabic Reader made."
+    if isinstance(error, CorruptStoreError):
+        return "Your vocabulary file is damaged or is not a database."
+    return "Your vocabulary file could not be opened."
+
+
+class VocabularyOpener(QObject):
+    """Opens the vocabulary file at start, asking before anything is set aside.
+
+    A damaged, newer or foreign file is never deleted: the learner chooses to move
+    it aside and start fresh, to quit, or to read on without saving words.
+    """
+
+    quit_requested = Signal()
+
+    def __init__(
+        self, hub: VocabularyHub, tasks: TaskManager, parent: QWidget, path: Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.hub, self.tasks, self.parent_widget = hub, tasks, parent
+        self.path = path or paths.vocabulary_db_path()
+
+    def start(self) -> None:
+        path = self.path
+        self.tasks.run(
+            lambda task: open_store(path), on_success=self.hub.set_store, on_failure=self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, StoreError):
+            self.hub.set_store(None, f"{SAVING_OFF} ({error})")
+            dialogs.inform(self.parent_widget, "Vocabulary unavailable", f"{SAVING_OFF}\n\n{error}")
+            return
+        fixable = isinstance(error, CorruptStoreError | NewerStoreError | UnrecognisedStoreError)
+        text = (
+            f"{_what_happened(error)}\n\n{error}\n\n"
+            f"The file is kept as it is at {self.path}. You can move it aside untouched "
+            "and start a fresh vocabulary, quit, or go on reading without saving words."
+        )
+        buttons = (START_FRESH, QUIT, WITHOUT_SAVING) if fixable else (QUIT, WITHOUT_SAVING)
+        answer = dialogs.ask(
+            self.parent_widget,
+            "Your vocabulary could not be opened",
+            text,
+            buttons=buttons,
+            default=WITHOUT_SAVING,
+        )
+        if answer == START_FRESH:
+            self._start_fresh()
+        elif answer == QUIT:
+            self.hub.set_store(None, SAVING_OFF)
+            self.quit_requested.emit()
+        else:
+            self.hub.set_store(None, SAVING_OFF)
+            self.hub.message.emit(SAVING_OFF)
+
+    def _start_fresh(self) -> None:
+        try:
+            aside = set_aside_and_start_fresh(self.path)
+            store = open_store(self.path)
+        except StoreError as error:
+            self.hub.set_store(None, SAVING_OFF)
+            dialogs.inform(self.parent_widget, "No fresh vocabulary", str(error))
+            return
+        self.hub.set_store(store)
+        self.hub.message.emit(f"Started a fresh vocabulary; the old file is kept at {aside}.")
