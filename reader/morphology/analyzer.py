@@ -110,7 +110,7 @@ class Morphology:
         if not raw:
             return self._name_guesses(lookup)
         readings: list[Analysis] = []
-        for features, score, variants in rank(raw, context, ranked=ranked):
+        for features, score, variants in rank(raw, context, ranked=ranked, surface=lookup):
             record = built.get(id(features))
             if record is None:
                 record = built[id(features)] = build_analysis(features)

@@ -6,7 +6,9 @@ Which database is used, in this order:
    (for example a learner's licensed calima-msa-s31);
 2. an existing official camel-tools install of ``calima-msa-r13``
    (``$CAMELTOOLS_DATA`` as the user set it, or ``~/.camel_tools``);
-3. our own installed copy in the data directory.
+3. our own installed copy in the data directory;
+4. the copy bundled with a packaged app (``resources/morphology``), last so that
+   any database the learner installed wins, yet a fresh bundle works offline.
 
 Otherwise :func:`install_database` obtains it: ALMOR/CALIMA-star MSA release 13
 (GPL v2) ships inside the ``camel_tools-0.4.dev5`` wheel on the Python package
@@ -107,7 +109,7 @@ class CorruptDatabaseError(MorphologyDataError):
 @dataclass(frozen=True)
 class DatabaseLocation:
     path: Path
-    origin: str  # "setting", "environment", "camel-tools" or "installed"
+    origin: str  # "setting", "environment", "camel-tools", "installed" or "bundled"
     license_path: Path | None
 
     @property
@@ -117,6 +119,7 @@ class DatabaseLocation:
             "environment": f"named by {DB_ENV}",
             "camel-tools": "from an existing camel-tools installation",
             "installed": "installed by Arabic Reader",
+            "bundled": "bundled with Arabic Reader",
         }[self.origin]
 
 
@@ -172,6 +175,11 @@ def installed_db_path() -> Path:
     return paths.morphology_dir() / DB_FILE
 
 
+def bundled_db_path() -> Path:
+    """Where packaging/build.sh puts the database inside the app bundle."""
+    return paths.resources_dir() / "morphology" / DB_FILE
+
+
 def locate_database(setting: str | os.PathLike[str] | None = None) -> DatabaseLocation | None:
     """The database to use, or None when none is installed.
 
@@ -193,10 +201,10 @@ def locate_database(setting: str | os.PathLike[str] | None = None) -> DatabaseLo
     if official is not None:
         lic = official.parent / LICENSE_FILE
         return DatabaseLocation(official, "camel-tools", lic if lic.is_file() else None)
-    ours = installed_db_path()
-    if ours.is_file():
-        lic = ours.parent / LICENSE_FILE
-        return DatabaseLocation(ours, "installed", lic if lic.is_file() else None)
+    for origin, ours in (("installed", installed_db_path()), ("bundled", bundled_db_path())):
+        if ours.is_file():
+            lic = ours.parent / LICENSE_FILE
+            return DatabaseLocation(ours, origin, lic if lic.is_file() else None)
     return None
 
 
@@ -212,11 +220,12 @@ def database_status(setting: str | None = None) -> DatabaseStatus:
     location = locate_database(setting)
     if location is None:
         return DatabaseStatus(None)
-    manifest = _read_manifest(location.path.parent) if location.origin == "installed" else {}
+    ours = location.origin in ("installed", "bundled")
+    manifest = _read_manifest(location.path.parent) if ours else {}
     sha = manifest.get("sha256") if manifest.get("size") == location.path.stat().st_size else None
     if sha is None:
         sha = file_sha256(location.path)
-    if location.origin in ("installed", "camel-tools"):
+    if ours or location.origin == "camel-tools":
         title, licence = DATABASE_TITLE, DATABASE_LICENSE
     else:
         title, licence = location.path.name, "as distributed with that database"

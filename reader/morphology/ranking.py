@@ -13,6 +13,8 @@ Context rules, applied only where grammar is clear:
   in its corpus is most likely a surname (جون كيري is John Kerry, not
   "John, my bellows"); elsewhere such a word still offers the name reading
   last, for the learner to choose;
+* vowel marks the writer put on a word (غيّب) rule out readings without them;
+* news is written in the third person, so "I" and "you" readings rank lower;
 * after a bare noun (no ال, no suffix pronoun) a word with ال is the second
   term of a construct (إضافة): a noun in the genitive, not an adjective. This
   is what makes وزير الخارجية "minister of foreign affairs".
@@ -34,6 +36,16 @@ _EMPTY = {"0", "na", "", None}
 _FINAL_MARKS = re.compile("[\u064b-\u0650\u0652]+$")
 _NOUNS = frozenset({"noun", "noun_prop", "noun_num", "noun_quant"})
 _NOMINALS = _NOUNS | {"adj", "adj_comp", "adj_num"}
+_CLOSED_CLASS = frozenset(
+    "prep conj conj_sub part part_neg part_verb part_fut part_det part_focus part_interrog "
+    "part_restrict part_voc pron pron_dem pron_rel pron_interrog pron_exclam adv "
+    "adv_interrog adv_rel verb_pseudo noun_quant".split()
+)
+CLOSED_CLASS_UNSEEN = -3.5
+_PERSON_PENALTY = {"1": 0.5, "2": 1.0}
+_VOWEL_CONFLICT_PENALTY = 4.0
+_FATHATAN = "\u064b"
+_LETTER_FORMS = str.maketrans("أإآٱىة", "اااايه")
 _KEY = "__reader_variant_key"
 _BASE = "__reader_base_score"
 
@@ -94,6 +106,11 @@ def frequency(features: dict[str, Any]) -> float:
             score = float(value)
             if score > -90:
                 return max(score, FLOOR)
+    if features.get("pos") in _CLOSED_CLASS:
+        # A preposition or particle is never rare; "unseen" there is a gap in
+        # the frequency data (قَبْلَ "before" has none), so give it the
+        # frequency of an ordinary common word.
+        return CLOSED_CLASS_UNSEEN
     return FLOOR
 
 
@@ -108,11 +125,48 @@ def clitic_count(features: dict[str, Any]) -> int:
     return sum(features.get(name) not in _EMPTY for name in _CLITICS)
 
 
-def base_score(features: dict[str, Any]) -> float:
+def base_score(features: dict[str, Any], surface: str = "") -> float:
     score = frequency(features) - _CLITIC_PENALTY * clitic_count(features)
     if features.get("source") == "spvar":
         score -= _SPVAR_PENALTY
+    # News is written in the third person: "I", "you" readings are unlikely.
+    score -= _PERSON_PENALTY.get(str(features.get("per")), 0.0)
+    enclitic = str(features.get("enc0") or "")
+    if enclitic[:1] in _PERSON_PENALTY:
+        score -= _PERSON_PENALTY[enclitic[:1]]
+    if surface and contradicts_vowels(surface, str(features.get("diac", ""))):
+        score -= _VOWEL_CONFLICT_PENALTY
     return score
+
+
+def _letters_and_marks(text: str) -> list[tuple[str, frozenset[str]]]:
+    units: list[tuple[str, set[str]]] = []
+    for char in text:
+        if "\u064b" <= char <= "\u0652" or char == "\u0670":
+            if units:
+                units[-1][1].add(char)
+        elif char != "\u0640":
+            units.append((char.translate(_LETTER_FORMS), set()))
+    # Tanween fath is written on the final alef or on the letter before it.
+    if len(units) >= 2 and units[-1][0] == "ا" and _FATHATAN in units[-1][1]:
+        units[-1][1].discard(_FATHATAN)
+        units[-2][1].add(_FATHATAN)
+    return [(letter, frozenset(marks)) for letter, marks in units]
+
+
+def contradicts_vowels(surface: str, diac: str) -> bool:
+    """Does a reading contradict the vowel marks the writer put on the word?
+
+    Partly vocalised news marks exactly the ambiguous words (غيّب, يجسّر);
+    a reading without that shadda or vowel is not what the writer meant.
+    """
+    written = _letters_and_marks(surface)
+    if not any(marks for _, marks in written):
+        return False
+    reading = _letters_and_marks(diac)
+    if [letter for letter, _ in written] != [letter for letter, _ in reading]:
+        return True
+    return any(not marks <= theirs for (_, marks), (_, theirs) in zip(written, reading))
 
 
 def context_bonus(features: dict[str, Any], context: Context) -> float:
@@ -164,7 +218,11 @@ def _unmarked(features: dict[str, Any]) -> bool:
 
 
 def rank(
-    analyses: Iterable[dict[str, Any]], context: Context = Context.NONE, *, ranked: bool = True
+    analyses: Iterable[dict[str, Any]],
+    context: Context = Context.NONE,
+    *,
+    ranked: bool = True,
+    surface: str = "",
 ) -> list[tuple[dict[str, Any], float, tuple[str, ...]]]:
     """Collapse case variants and order readings best first.
 
@@ -183,7 +241,7 @@ def rank(
         if ranked:
             base = features.get(_BASE)
             if base is None:
-                base = features[_BASE] = base_score(features)
+                base = features[_BASE] = base_score(features, surface)
             score = base + context_bonus(features, context)
         groups.setdefault(key, []).append((features, score))
     result = []

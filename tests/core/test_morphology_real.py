@@ -134,3 +134,33 @@ def test_a_far_fetched_word_offers_the_name_reading_last(morphology) -> None:
     readings = morphology.analyze_word("كيري")
     assert not readings[0].is_guess
     assert readings[-1].is_guess and readings[-1].pos == "noun_prop"
+
+
+@pytest.mark.parametrize(
+    ("surface", "lemma_gloss_part", "why"),
+    [
+        ("ترك", "leave", "a 'you' enclitic reading is unlikely in news"),
+        ("يمسك", "hold", "the same: not 'touch you'"),
+        ("قبل", "before", "a preposition unseen in the frequency data is still common"),
+        ("فضلًا", "in addition", "the adverb of فضلًا عن"),
+        ("يجسّر", "encourage", "the writer's shadda rules out the form I reading"),
+        ("رفضت", "reject", "third person, not 'I rejected'"),
+    ],
+)
+def test_ranking_spot_checks(morphology, article, surface, lemma_gloss_part, why) -> None:
+    token = _token(article, surface)
+    best = morphology.analyze_token(article, token)[0]
+    assert lemma_gloss_part in best.lemma_gloss, why
+    if surface == "رفضت":
+        assert best.features["person"] == "third person"
+    if surface == "يجسّر":
+        assert best.verb_form == "II"
+
+
+def test_written_vowels_contradicting_a_reading() -> None:
+    from reader.morphology.ranking import contradicts_vowels
+
+    assert contradicts_vowels("يجسّر", "يَجْسُر")
+    assert not contradicts_vowels("يجسّر", "يُجَسِّر")
+    assert not contradicts_vowels("فضلًا", "فَضْلاً")  # tanween on the alef or before it
+    assert not contradicts_vowels("كتب", "كَتَبَ")  # nothing written, nothing contradicted
