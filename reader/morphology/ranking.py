@@ -166,7 +166,9 @@ def contradicts_vowels(surface: str, diac: str) -> bool:
     reading = _letters_and_marks(diac)
     if [letter for letter, _ in written] != [letter for letter, _ in reading]:
         return True
-    return any(not marks <= theirs for (_, marks), (_, theirs) in zip(written, reading))
+    return any(
+        not marks <= theirs for (_, marks), (_, theirs) in zip(written, reading, strict=True)
+    )
 
 
 def context_bonus(features: dict[str, Any], context: Context) -> float:
