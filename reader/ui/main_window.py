@@ -82,8 +82,9 @@ class MainWindow(QMainWindow):
 
         self.vocabulary = VocabularyHub(self)
         self.vocabulary.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.vocabulary.changed.connect(self._on_vocabulary_changed)
         self.words = VocabularyController(self)
+        # After the controller's own handler: it refreshes the saved entries first.
+        self.vocabulary.changed.connect(self._on_vocabulary_changed)
         self.docks = VocabularyDocks(self)
 
         self.actions = Actions(self)
