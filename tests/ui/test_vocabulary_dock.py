@@ -1,0 +1,132 @@
+"""The vocabulary dock: search, filters, inline edits, delete and undo, show in context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from reader.store import Status, find_entry, list_entries
+from reader.ui.vocabulary_table import GLOSS, STATUS
+from tests.ui.conftest import token_index
+from tests.ui.test_vocabulary_words import PUTIN, press
+
+
+def save(window, text: str, key: Qt.Key = Qt.Key.Key_S) -> None:
+    index = token_index(window, text)
+    window.view.pin(index)  # as a click does; the dock may have moved the words about
+    press(window, key)
+
+
+def open_dock(qtbot, window):
+    window.docks.vocabulary.toggleViewAction().trigger()
+    dock = window.docks.vocabulary
+    qtbot.waitUntil(lambda: dock.built)
+    return dock
+
+
+def test_dock_is_built_on_first_show_and_lists_saved_words(qtbot, window):
+    dock = window.docks.vocabulary
+    assert not dock.built and dock.toggleViewAction().shortcut().toString() == "Ctrl+Shift+L"
+    save(window, "بوتين")
+    save(window, "موسكو", Qt.Key.Key_3)
+    open_dock(qtbot, window)
+    assert sorted(dock.lemmas()) == sorted(["بُوتِين", "مُوسْكُو"])
+    assert dock.windowTitle().startswith("Vocabulary (2)")
+    save(window, "زيارة")  # a new word arrives in the open dock
+    assert len(dock.lemmas()) == 3
+
+
+def test_search_with_and_without_vowels_and_english_and_filters(qtbot, window):
+    save(window, "بوتين")
+    save(window, "موسكو", Qt.Key.Key_3)
+    dock = open_dock(qtbot, window)
+    dock.search_edit.setText("بوتين")
+    assert dock.lemmas() == ["بُوتِين"]
+    dock.search_edit.setText("بُوتِين")
+    assert dock.lemmas() == ["بُوتِين"]
+    dock.search_edit.setText("moscow")
+    assert dock.lemmas() == ["مُوسْكُو"]
+    dock.search_edit.clear()
+    dock.status_filter.setCurrentText("known")
+    assert dock.lemmas() == ["مُوسْكُو"]
+    dock.status_filter.setCurrentText("All")
+    dock.document_filter.setCurrentIndex(1)  # the open article
+    assert len(dock.lemmas()) == 2
+
+
+def test_inline_edit_of_gloss_status_and_tags(qtbot, window):
+    save(window, "بوتين")
+    dock = open_dock(qtbot, window)
+    model = dock.proxy
+    assert model.setData(model.index(0, GLOSS), "the president")
+    assert model.setData(model.index(0, STATUS), "known")
+    assert model.setData(model.index(0, 4), "names, politics")
+    entry = find_entry(window.vocabulary.store, *PUTIN)
+    assert entry.user_gloss == "the president" and entry.status is Status.KNOWN
+    assert set(entry.tags) == {"names", "politics"}
+    assert model.index(0, GLOSS).data() == "the president"
+    # The pane and the marks follow the same change.
+    window.view.pin(token_index(window, "بوتين"))
+    assert "the president" in window.gloss_pane.text()
+    dock.tag_filter.setCurrentText("#names")
+    assert dock.lemmas() == ["بُوتِين"]
+
+
+def test_delete_and_undo(qtbot, window):
+    save(window, "بوتين")
+    index = token_index(window, "بوتين")
+    dock = open_dock(qtbot, window)
+    dock.select_row(0)
+    dock.delete_button.click()
+    assert list_entries(window.vocabulary.store) == []
+    assert dock.lemmas() == []
+    assert window.view.marks().get(index) is None
+    assert dock.undo_action.isEnabled()
+    dock.undo_action.trigger()
+    restored = find_entry(window.vocabulary.store, *PUTIN)
+    assert restored is not None and restored.occurrence_count == 1
+    assert dock.lemmas() == ["بُوتِين"]
+    assert window.view.marks().get(index) is not None
+
+
+def test_show_in_context_opens_the_document_at_the_word(qtbot, window, tmp_path: Path):
+    article = tmp_path / "visit.txt"
+    article.write_text(
+        "زار وزير الخارجية موسكو أمس.\nوالتقى الرئيس الروسي بوتين.", encoding="utf-8"
+    )
+    assert window.open_path(article)
+    putin = token_index(window, "بوتين")
+    save(window, "بوتين")
+    window.show_document(_default(window))
+    assert window.document.source_path != article
+
+    dock = open_dock(qtbot, window)
+    dock.select_row(0)
+    dock.context_button.click()
+    assert window.document.source_path == article
+    qtbot.waitUntil(lambda: window.view.pinned == putin)
+    assert "Putin" in window.gloss_pane.text()
+
+
+def test_show_in_context_of_a_vanished_file_says_so(
+    qtbot, window, tmp_path: Path, captured_dialogs
+):
+    article = tmp_path / "gone.txt"
+    article.write_text("التقى الرئيس الروسي بوتين في موسكو.", encoding="utf-8")
+    window.open_path(article)
+    save(window, "بوتين")
+    window.show_document(_default(window))
+    article.unlink()
+    dock = open_dock(qtbot, window)
+    dock.select_row(0)
+    dock.context_button.click()
+    assert "no longer at" in captured_dialogs.texts[-1]
+    assert window.document.source_path != article
+
+
+def _default(window):
+    from reader import paths
+    from reader.text import load_document
+
+    return load_document(paths.default_article_path())
