@@ -258,6 +258,13 @@ def versions_text() -> str:
         except PackageNotFoundError:
             pass
     try:
+        # Imported here only: every other command starts without loading Qt.
+        from PySide6.QtCore import qVersion
+
+        lines.append(f"Qt {qVersion()}")
+    except ImportError as error:  # a broken Qt install must not hide the other versions
+        lines.append(f"Qt: unavailable ({error})")
+    try:
         from reader.morphology.database import database_status
 
         status = database_status(_setting())

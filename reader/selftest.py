@@ -1,0 +1,161 @@
+"""``arabic-reader --self-test``: prove an installation works, headless.
+
+Packagers and users run it after installing (it is what the bundle test runs):
+each check prints one line, and the exit status is 0 only if all passed. These
+are the core's checks and import no Qt; ``reader.ui.app`` adds the window's
+check to the same :class:`Report`.
+
+Nothing here touches the learner's vocabulary: the store check works on a
+temporary file.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from reader import paths
+
+# The default article is ordinary news; far fewer known words means a broken
+# or wrong database, not a hard text.
+MIN_COVERAGE = 0.8
+
+_WEB_PAGE = """<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>اختبار</title></head>
+<body><nav><a href="/">الرئيسية</a></nav>
+<article><h1>اختبار القارئ</h1>
+<p>وصل وزير الخارجية إلى موسكو صباح اليوم في زيارة رسمية تستمر يومين.</p>
+<p>وقال الوزير إن المحادثات ستتناول الأوضاع في المنطقة والعلاقات بين البلدين.</p>
+<p>وأضاف أن الجانبين يأملان في التوصل إلى اتفاق قبل نهاية الشهر الجاري.</p>
+</article><footer>جميع الحقوق محفوظة</footer></body></html>
+"""
+
+
+class SelfTestFailure(Exception):
+    """A check's failure, said in one line."""
+
+
+class Report:
+    """Runs checks, prints one line each, and remembers whether all passed."""
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name: str, run: Callable[[], str]) -> bool:
+        started = time.monotonic()
+        try:
+            detail = run()
+        except Exception as error:  # a self-test reports every failure, whatever it is
+            self.record(name, False, f"{type(error).__name__}: {error}")
+            return False
+        self.record(name, True, f"{detail} [{time.monotonic() - started:.1f} s]")
+        return True
+
+    def record(self, name: str, ok: bool, detail: str) -> None:
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        verdict = "ok" if ok else "FAILED"
+        print(f"self-test: {name}: {verdict}: {detail}", file=self.out, flush=True)
+
+    def finish(self) -> int:
+        """Print the summary line; the process's exit status."""
+        total = self.passed + self.failed
+        if self.failed or not total:
+            print(f"self-test: {self.failed} of {total} checks failed", file=self.out, flush=True)
+            return 1
+        print(f"self-test: all {total} checks passed", file=self.out, flush=True)
+        return 0
+
+
+def check_database(setting: str | None = None) -> str:
+    from reader.morphology.database import database_status
+
+    status = database_status(setting)
+    if status.location is None:
+        raise SelfTestFailure(
+            "no morphology database is installed (run `arabic-reader data install`)"
+        )
+    return (
+        f"{status.title}, {status.location.description}, "
+        f"sha256 {status.sha256}, {status.location.path}"
+    )
+
+
+def check_analysis(setting: str | None = None) -> str:
+    from reader.morphology.analyzer import Morphology
+    from reader.text import load_document
+
+    document = load_document(paths.default_article_path())
+    morphology = Morphology.load(setting=setting)
+    known, total = morphology.analyze_document(document).coverage()
+    if not total or known < MIN_COVERAGE * total:
+        raise SelfTestFailure(
+            f"only {known} of {total} words of the default article found in the dictionary"
+        )
+    return f"{document.title}: {known} of {total} words known"
+
+
+def check_web_page() -> str:
+    """A saved web page goes through trafilatura (and its bundled data files)."""
+    from reader.text import load_document
+
+    with tempfile.TemporaryDirectory(prefix="arabic-reader-selftest-") as directory:
+        page = Path(directory) / "page.html"
+        page.write_text(_WEB_PAGE, encoding="utf-8")
+        document = load_document(page)
+    if "موسكو" not in document.text or "الحقوق محفوظة" in document.text:
+        raise SelfTestFailure("the article was not extracted from the web page")
+    return f"{len(document.tokens)} tokens extracted from a saved page"
+
+
+def check_store() -> str:
+    """Create, migrate, write and read a vocabulary file, and export it for Anki."""
+    from reader.store import find_entry, get_entry, open_store, save_word, set_tags
+    from reader.store.export import export_apkg
+
+    with tempfile.TemporaryDirectory(prefix="arabic-reader-selftest-") as directory:
+        store = open_store(Path(directory) / "vocabulary.sqlite3")
+        try:
+            saved, _ = save_word(
+                store,
+                lex="كِتاب_1",
+                pos="noun",
+                lemma="كِتاب",
+                root="ك.ت.ب",
+                pos_label="noun",
+                dictionary_gloss="book",
+            )
+            set_tags(store, saved.id, ["self-test"])
+            read = get_entry(store, saved.id)
+            found = find_entry(store, "كِتاب_1", "noun")
+            if found is None or found.id != saved.id or read.dictionary_gloss != "book":
+                raise SelfTestFailure("the saved word did not read back the same")
+            if read.tags != ("self-test",):
+                raise SelfTestFailure(f"the tags read back as {read.tags!r}")
+            notes = export_apkg(store, Path(directory) / "deck.apkg")
+        finally:
+            store.close()
+    return f"saved, read back and exported to Anki ({notes} note) in a temporary file"
+
+
+def core_checks(setting: str | None = None) -> list[tuple[str, Callable[[], str]]]:
+    """Every check that needs no display, in the order they are reported."""
+    return [
+        ("database", lambda: check_database(setting)),
+        ("analysis", lambda: check_analysis(setting)),
+        ("web page", check_web_page),
+        ("vocabulary", check_store),
+    ]
+
+
+def run_core_checks(report: Report, setting: str | None = None) -> None:
+    for name, run in core_checks(setting):
+        report.check(name, run)
