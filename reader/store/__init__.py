@@ -7,73 +7,147 @@ ORM objects) and, when it can modify data, a :class:`Change` saying what changed
     store = open_store()            # paths.vocabulary_db_path(), migrated
     doc, _ = remember_document(store, title=..., fingerprint=fingerprint_text(text))
     entry, change = save_word(store, lex=..., pos=..., lemma=..., document_id=doc.id, ...)
+
+Importing this package is cheap: each name is imported from its module the first
+time it is used (PEP 562), so ``from reader.store import Change, Status`` costs no
+SQLAlchemy, and the window pays for the ORM only when it opens the store (on its
+worker thread, after the article is on screen).
 """
 
 from __future__ import annotations
 
-from reader.store.arabic import fingerprint_text, strip_diacritics
-from reader.store.database import (
-    BUSY_TIMEOUT_MS,
-    Store,
-    backup,
-    head_revision,
-    open_store,
-    set_aside_and_start_fresh,
-)
-from reader.store.documents import (
-    find_document,
-    forget_document,
-    get_document,
-    recent_documents,
-    remember_document,
-    set_reading_position,
-)
-from reader.store.errors import (
-    CorruptStoreError,
-    ExportError,
-    NewerStoreError,
-    NotFoundError,
-    StoreBusyError,
-    StoreError,
-    UnrecognisedStoreError,
-)
-from reader.store.lookup import (
-    all_tags,
-    entries_for_lemmas,
-    find_entry,
-    get_entry,
-    list_entries,
-    occurrences,
-    occurrences_in_document,
-)
-from reader.store.models import Status
-from reader.store.notes import (
-    add_note,
-    delete_note,
-    notes_for_document,
-    restore_note,
-    update_note,
-)
-from reader.store.records import (
-    Change,
-    DeletedEntry,
-    DocumentRecord,
-    EntryRecord,
-    NoteRecord,
-    OccurrenceRecord,
-)
-from reader.store.vocabulary import (
-    EntryOrder,
-    LemmaKey,
-    delete_entry,
-    normalise_tag,
-    restore_entry,
-    save_word,
-    set_notes,
-    set_status,
-    set_tags,
-    set_user_gloss,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.store.arabic import (
+        fingerprint_text,
+        strip_diacritics,
+    )
+    from reader.store.database import (
+        BUSY_TIMEOUT_MS,
+        Store,
+        backup,
+        head_revision,
+        open_store,
+        set_aside_and_start_fresh,
+    )
+    from reader.store.documents import (
+        find_document,
+        forget_document,
+        get_document,
+        recent_documents,
+        remember_document,
+        set_reading_position,
+    )
+    from reader.store.errors import (
+        CorruptStoreError,
+        ExportError,
+        NewerStoreError,
+        NotFoundError,
+        StoreBusyError,
+        StoreError,
+        UnrecognisedStoreError,
+    )
+    from reader.store.lookup import (
+        all_tags,
+        entries_for_lemmas,
+        find_entry,
+        get_entry,
+        list_entries,
+        occurrences,
+        occurrences_in_document,
+    )
+    from reader.store.notes import (
+        add_note,
+        delete_note,
+        notes_for_document,
+        restore_note,
+        update_note,
+    )
+    from reader.store.records import (
+        Change,
+        DeletedEntry,
+        DocumentRecord,
+        EntryRecord,
+        LemmaKey,
+        NoteRecord,
+        OccurrenceRecord,
+    )
+    from reader.store.status import Status
+    from reader.store.vocabulary import (
+        EntryOrder,
+        delete_entry,
+        normalise_tag,
+        restore_entry,
+        save_word,
+        set_notes,
+        set_status,
+        set_tags,
+        set_user_gloss,
+    )
+
+# Each module of reader.store and the public names it defines.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "arabic": ("fingerprint_text", "strip_diacritics"),
+    "database": (
+        "BUSY_TIMEOUT_MS",
+        "Store",
+        "backup",
+        "head_revision",
+        "open_store",
+        "set_aside_and_start_fresh",
+    ),
+    "documents": (
+        "find_document",
+        "forget_document",
+        "get_document",
+        "recent_documents",
+        "remember_document",
+        "set_reading_position",
+    ),
+    "errors": (
+        "CorruptStoreError",
+        "ExportError",
+        "NewerStoreError",
+        "NotFoundError",
+        "StoreBusyError",
+        "StoreError",
+        "UnrecognisedStoreError",
+    ),
+    "lookup": (
+        "all_tags",
+        "entries_for_lemmas",
+        "find_entry",
+        "get_entry",
+        "list_entries",
+        "occurrences",
+        "occurrences_in_document",
+    ),
+    "notes": ("add_note", "delete_note", "notes_for_document", "restore_note", "update_note"),
+    "records": (
+        "Change",
+        "DeletedEntry",
+        "DocumentRecord",
+        "EntryRecord",
+        "LemmaKey",
+        "NoteRecord",
+        "OccurrenceRecord",
+    ),
+    "status": ("Status",),
+    "vocabulary": (
+        "EntryOrder",
+        "delete_entry",
+        "normalise_tag",
+        "restore_entry",
+        "save_word",
+        "set_notes",
+        "set_status",
+        "set_tags",
+        "set_user_gloss",
+    ),
+}
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -127,3 +201,16 @@ __all__ = [
     "strip_diacritics",
     "update_note",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # once only: later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

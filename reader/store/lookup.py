@@ -10,10 +10,9 @@ from sqlalchemy.orm import selectinload
 from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
-from reader.store.records import EntryRecord, OccurrenceRecord
+from reader.store.records import EntryRecord, LemmaKey, OccurrenceRecord
 from reader.store.vocabulary import (
     EntryOrder,
-    LemmaKey,
     _entry,
     _record,
     _with_counts,

@@ -11,7 +11,6 @@ Any change here needs a new Alembic revision in ``migrations/versions``; the tes
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
@@ -27,6 +26,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# Defined apart, without SQLAlchemy (the window needs it before the store is open);
+# re-exported here for the ORM's users.
+from reader.store.status import STATUS_VALUES, Status  # noqa: F401
+
 # Named constraints, so batch migrations (SQLite rebuilds tables to alter them)
 # can find and drop a constraint by name.
 NAMING_CONVENTION = {
@@ -36,18 +39,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class Status(StrEnum):
-    """Where a word stands for the learner."""
-
-    NEW = "new"
-    LEARNING = "learning"
-    KNOWN = "known"
-    IGNORED = "ignored"  # names, typos: never highlighted, never exported by default
-
-
-STATUS_VALUES = tuple(s.value for s in Status)
 
 
 class Base(DeclarativeBase):

@@ -7,8 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from reader.store.models import Document, DocumentNote, Occurrence, Status, VocabularyEntry
+from reader.store.status import Status
+
+if TYPE_CHECKING:  # the rows are only read here: no SQLAlchemy import for the window
+    from reader.store.models import Document, DocumentNote, Occurrence, VocabularyEntry
+
+LemmaKey = tuple[str, str]  # (lex, pos), exactly as camel-tools gives them
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,13 @@ from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.errors import NotFoundError
 from reader.store.models import Document, Occurrence, Status, Tag, VocabularyEntry, entry_tags
-from reader.store.records import Change, DeletedEntry, EntryRecord, OccurrenceRecord, utc_now
-
-LemmaKey = tuple[str, str]  # (lex, pos), exactly as camel-tools gives them
+from reader.store.records import (
+    Change,
+    DeletedEntry,
+    EntryRecord,
+    OccurrenceRecord,
+    utc_now,
+)
 
 
 class EntryOrder(StrEnum):

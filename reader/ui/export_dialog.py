@@ -26,17 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store import Status, StoreError, backup
-from reader.store.export import export_apkg, export_csv, export_tsv
+from reader import store as ops
+from reader.store import Status, StoreError
 from reader.ui import dialogs
 from reader.ui.tasks import TaskManager
 from reader.ui.vocabulary_hub import VocabularyHub
 
-# Label, file suffix, writer.
-FORMATS: dict[str, tuple[str, str, Callable[..., int]]] = {
-    "csv": ("Spreadsheet (CSV)", ".csv", export_csv),
-    "tsv": ("Anki text import (TSV)", ".txt", export_tsv),
-    "apkg": ("Anki deck (.apkg)", ".apkg", export_apkg),
+# Label, file suffix, the writer in reader.store.export (imported, with genanki,
+# on the worker when the learner exports: never on the way to the first paint).
+FORMATS: dict[str, tuple[str, str, str]] = {
+    "csv": ("Spreadsheet (CSV)", ".csv", "export_csv"),
+    "tsv": ("Anki text import (TSV)", ".txt", "export_tsv"),
+    "apkg": ("Anki deck (.apkg)", ".apkg", "export_apkg"),
 }
 DEFAULT_STATUSES = (Status.NEW, Status.LEARNING, Status.KNOWN)
 
@@ -116,7 +117,7 @@ def export_vocabulary(
     if store is None:
         dialogs.inform(parent, "Nothing to export", hub.unavailable_reason)
         return
-    writer = FORMATS[choice.format][2]
+    writer_name = FORMATS[choice.format][2]
     status_bar.showMessage(f"Exporting to {choice.path.name}…")
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
@@ -133,8 +134,14 @@ def export_vocabulary(
         if on_done is not None:
             on_done(None)
 
+    def write(task: object) -> int:
+        from reader.store import export
+
+        writer: Callable[..., int] = getattr(export, writer_name)
+        return writer(store, choice.path, statuses=choice.statuses)
+
     tasks.run(
-        lambda task: writer(store, choice.path, statuses=choice.statuses),
+        write,
         on_success=succeeded,
         on_failure=failed,
     )
@@ -171,7 +178,7 @@ def back_up_vocabulary(
     if target is None:
         return None
     try:
-        written = backup(store, target)
+        written = ops.backup(store, target)
     except (OSError, StoreError) as error:  # the core says why in one sentence
         dialogs.inform(parent, "Backup failed", str(error))
         return None

@@ -23,15 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store import (
-    Change,
-    NoteRecord,
-    add_note,
-    delete_note,
-    notes_for_document,
-    restore_note,
-    update_note,
-)
+from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.store import Change, NoteRecord
 from reader.ui.vocabulary_hub import VocabularyHub
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,11 +38,11 @@ class DeleteNote(QUndoCommand):
         self.hub, self.note = hub, note
 
     def redo(self) -> None:
-        if self.hub.apply(lambda store: delete_note(store, self.note.id)) is None:
+        if self.hub.apply(lambda store: ops.delete_note(store, self.note.id)) is None:
             self.setObsolete(True)
 
     def undo(self) -> None:
-        restored = self.hub.apply(lambda store: restore_note(store, self.note))
+        restored = self.hub.apply(lambda store: ops.restore_note(store, self.note))
         if restored is not None:
             self.note = restored
 
@@ -127,7 +120,7 @@ class NotesDock(QDockWidget):
     def reload(self) -> None:
         document_id = self.document_id
         self.notes = (
-            self.hub.read(lambda store: notes_for_document(store, document_id), [])
+            self.hub.read(lambda store: ops.notes_for_document(store, document_id), [])
             if document_id is not None
             else []
         )
@@ -180,7 +173,7 @@ class NotesDock(QDockWidget):
         span = self.selection()
         start, end, anchor = span if span is not None else (None, None, None)
         note = self.hub.apply(
-            lambda store: add_note(
+            lambda store: ops.add_note(
                 store, document_id, text, start=start, end=end, anchor_text=anchor
             )
         )
@@ -193,7 +186,7 @@ class NotesDock(QDockWidget):
         note = self.selected_note()
         text = self.editor.toPlainText().strip()
         if note is not None and text and text != note.text:
-            self.hub.apply(lambda store: update_note(store, note.id, text))
+            self.hub.apply(lambda store: ops.update_note(store, note.id, text))
 
     def delete_selected(self) -> None:
         note = self.selected_note()

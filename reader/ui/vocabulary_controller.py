@@ -10,29 +10,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.morphology.records import Analysis
-from reader.store import (
-    Change,
-    DocumentRecord,
-    EntryRecord,
-    LemmaKey,
-    NotFoundError,
-    Status,
-    Store,
-    get_entry,
-    occurrences_in_document,
-    set_notes,
-    set_reading_position,
-    set_status,
-    set_tags,
-    set_user_gloss,
-)
-from reader.store.words import remember_text_document, save_analysis
+from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, NotFoundError, Status
 from reader.text import Document, TokenKind
 from reader.ui.word_marks import KnownShare, SavedEntries, known_share, mark_format, marks_for
 from reader.ui.word_marks import token_keys as shown_keys
 
 if TYPE_CHECKING:
+    from reader.store import Store
     from reader.ui.main_window import MainWindow
 
 
@@ -55,7 +41,7 @@ class VocabularyController(QObject):
         record, view = self.document_record, self.window.view
         if record is not None and view.document_model is not None:
             offset = view.first_visible_offset()
-            self.hub.apply(lambda store: set_reading_position(store, record.id, offset))
+            self.hub.apply(lambda store: ops.set_reading_position(store, record.id, offset))
 
     def document_shown(self, document: Document) -> DocumentRecord | None:
         """Remember the document; returns its record (with its saved reading position)."""
@@ -63,6 +49,8 @@ class VocabularyController(QObject):
         self._keys = {}
         if not self.hub.available:
             return None
+        from reader.store.words import remember_text_document  # loaded with the open store
+
         self.document_record = self.hub.apply(lambda store: remember_text_document(store, document))
         return self.document_record
 
@@ -86,7 +74,7 @@ class VocabularyController(QObject):
         document = window.document
         if record is None or document is None or window.analysis is None:
             return
-        saved = self.hub.read(lambda store: occurrences_in_document(store, record.id), [])
+        saved = self.hub.read(lambda store: ops.occurrences_in_document(store, record.id), [])
         for occurrence in saved:
             token = document.token_at(occurrence.start)
             if token is None or token.start != occurrence.start:
@@ -167,6 +155,8 @@ class VocabularyController(QObject):
         if record is None:
             window.statusBar().showMessage(self.hub.unavailable_reason, 6000)
             return None
+        from reader.store.words import save_analysis  # loaded with the open store
+
         index, reading = focus
         token = document.tokens[index]
         span = document.sentences[token.sentence]
@@ -197,17 +187,18 @@ class VocabularyController(QObject):
         if entry is None:
             self.save_focused_word(status)
         else:
-            self.hub.apply(lambda store: set_status(store, entry.id, status))
+            self.hub.apply(lambda store: ops.set_status(store, entry.id, status))
 
     def edit_entry(self, what: str, entry_id: int, value: object) -> None:
         """``what``: the "gloss", "tags" or "notes" of a saved entry."""
-        operations = {"gloss": set_user_gloss, "tags": set_tags, "notes": set_notes}
-        operation = operations[what]
+        operation = {"gloss": ops.set_user_gloss, "tags": ops.set_tags, "notes": ops.set_notes}[
+            what
+        ]
         self.hub.apply(lambda store: operation(store, entry_id, value))  # type: ignore[operator]
 
 
 def _entry_of(store: Store, entry_id: int) -> EntryRecord | None:
     try:
-        return get_entry(store, entry_id)
+        return ops.get_entry(store, entry_id)
     except NotFoundError:
         return None

@@ -23,19 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store import (
-    Change,
-    DeletedEntry,
-    EntryRecord,
-    OccurrenceRecord,
-    Status,
-    all_tags,
-    delete_entry,
-    list_entries,
-    occurrences,
-    recent_documents,
-    restore_entry,
-)
+from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.store import Change, DeletedEntry, EntryRecord, OccurrenceRecord, Status
 from reader.ui import fonts
 from reader.ui.vocabulary_hub import VocabularyHub
 from reader.ui.vocabulary_table import (
@@ -59,14 +48,14 @@ class DeleteEntry(QUndoCommand):
         self.deleted: DeletedEntry | None = None
 
     def redo(self) -> None:
-        self.deleted = self.hub.apply(lambda store: delete_entry(store, self.entry_id))
+        self.deleted = self.hub.apply(lambda store: ops.delete_entry(store, self.entry_id))
         if self.deleted is None:
             self.setObsolete(True)
 
     def undo(self) -> None:
         deleted = self.deleted
         if deleted is not None:
-            restored = self.hub.apply(lambda store: restore_entry(store, deleted))
+            restored = self.hub.apply(lambda store: ops.restore_entry(store, deleted))
             if restored is not None:
                 self.entry_id = restored.id
 
@@ -171,8 +160,8 @@ class VocabularyDock(QDockWidget):
         self.reload()
 
     def _fill_filters(self) -> None:
-        tags = self.hub.read(all_tags, [])
-        documents = self.hub.read(lambda store: recent_documents(store, 50), [])
+        tags = self.hub.read(lambda store: ops.all_tags(store), [])
+        documents = self.hub.read(lambda store: ops.recent_documents(store, 50), [])
         for combo, items in (
             (self.tag_filter, [(f"#{tag}", tag) for tag in tags]),
             (self.document_filter, [(d.title[:40], d.id) for d in documents]),
@@ -193,7 +182,7 @@ class VocabularyDock(QDockWidget):
             return
         status = self.status_filter.currentText()
         entries = self.hub.read(
-            lambda store: list_entries(
+            lambda store: ops.list_entries(
                 store,
                 search=self.search_edit.text() or None,
                 status=None if status == ALL else status,
@@ -240,7 +229,7 @@ class VocabularyDock(QDockWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        seen = self.hub.read(lambda store: occurrences(store, entry.id), [])
+        seen = self.hub.read(lambda store: ops.occurrences(store, entry.id), [])
         if not seen:
             self.hub.message.emit(f"{entry.lemma} was saved without a place in a text.")
             return
@@ -256,7 +245,9 @@ class VocabularyDock(QDockWidget):
         if entry is None:
             return
         menu = QMenu(self)
-        seen: list[OccurrenceRecord] = self.hub.read(lambda store: occurrences(store, entry.id), [])
+        seen: list[OccurrenceRecord] = self.hub.read(
+            lambda store: ops.occurrences(store, entry.id), []
+        )
         for occurrence in seen:
             action = menu.addAction(
                 f"Show in “{occurrence.document_title[:40]}”: {occurrence.surface}"

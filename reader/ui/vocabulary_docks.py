@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 
-from reader.store import OccurrenceRecord, get_document
+from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.store import OccurrenceRecord
 from reader.ui import dialogs
 from reader.ui.notes_dock import NotesDock
 from reader.ui.vocabulary_dock import VocabularyDock
@@ -55,7 +56,7 @@ class VocabularyDocks:
             self._focus(occurrence)
             return True
         hub = window.vocabulary
-        document = hub.read(lambda store: get_document(store, occurrence.document_id), None)
+        document = hub.read(lambda store: ops.get_document(store, occurrence.document_id), None)
         path = Path(document.path) if document is not None and document.path else None
         title = occurrence.document_title
         if path is None or not path.is_file():

@@ -11,26 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from reader import paths
+from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.store import (
     Change,
     CorruptStoreError,
     NewerStoreError,
     NotFoundError,
-    Store,
     StoreBusyError,
     StoreError,
     UnrecognisedStoreError,
-    open_store,
-    set_aside_and_start_fresh,
 )
 from reader.ui import dialogs
 from reader.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from reader.store import Store
 
 T = TypeVar("T")
 
@@ -128,7 +129,9 @@ class VocabularyOpener(QObject):
     def start(self) -> None:
         path = self.path
         self.tasks.run(
-            lambda task: open_store(path), on_success=self.hub.set_store, on_failure=self._failed
+            lambda task: ops.open_store(path),
+            on_success=self.hub.set_store,
+            on_failure=self._failed,
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -161,8 +164,8 @@ class VocabularyOpener(QObject):
 
     def _start_fresh(self) -> None:
         try:
-            aside = set_aside_and_start_fresh(self.path)
-            store = open_store(self.path)
+            aside = ops.set_aside_and_start_fresh(self.path)
+            store = ops.open_store(self.path)
         except StoreError as error:
             self.hub.set_store(None, SAVING_OFF)
             dialogs.inform(self.parent_widget, "No fresh vocabulary", str(error))

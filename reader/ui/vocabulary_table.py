@@ -12,18 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from reader.store import (
-    Change,
-    EntryRecord,
-    NotFoundError,
-    Status,
-    get_entry,
-    set_notes,
-    set_status,
-    set_tags,
-    set_user_gloss,
-    strip_diacritics,
-)
+from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.store import Change, EntryRecord, NotFoundError, Status, strip_diacritics
 from reader.ui.entry_editor import split_tags
 from reader.ui.vocabulary_hub import VocabularyHub
 
@@ -53,7 +43,7 @@ class VocabularyTableModel(QAbstractTableModel):
             return False
         for entry_id in change.entry_ids:
             try:
-                fresh = get_entry(self.hub.store, entry_id)
+                fresh = ops.get_entry(self.hub.store, entry_id)
             except NotFoundError:
                 return False
             row = rows[entry_id]
@@ -114,15 +104,15 @@ class VocabularyTableModel(QAbstractTableModel):
         text = str(value)
         column = index.column()
         if column == GLOSS:
-            result = self.hub.apply(lambda store: set_user_gloss(store, entry.id, text))
+            result = self.hub.apply(lambda store: ops.set_user_gloss(store, entry.id, text))
         elif column == STATUS:
             if text not in {s.value for s in Status}:
                 return False
-            result = self.hub.apply(lambda store: set_status(store, entry.id, text))
+            result = self.hub.apply(lambda store: ops.set_status(store, entry.id, text))
         elif column == TAGS:
-            result = self.hub.apply(lambda store: set_tags(store, entry.id, split_tags(text)))
+            result = self.hub.apply(lambda store: ops.set_tags(store, entry.id, split_tags(text)))
         else:
-            result = self.hub.apply(lambda store: set_notes(store, entry.id, text))
+            result = self.hub.apply(lambda store: ops.set_notes(store, entry.id, text))
         return result is not None
 
 

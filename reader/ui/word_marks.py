@@ -13,15 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.morphology.records import Analysis
-from reader.store import (
-    EntryRecord,
-    LemmaKey,
-    NotFoundError,
-    Status,
-    entries_for_lemmas,
-    get_entry,
-)
+from reader.store import EntryRecord, LemmaKey, NotFoundError, Status
 from reader.ui.vocabulary_hub import VocabularyHub
 
 UNSAVED = "unsaved"  # a word not in the vocabulary, marked only with "Highlight New Words"
@@ -59,13 +53,13 @@ class SavedEntries:
 
     def load(self, keys: Iterable[LemmaKey]) -> None:
         wanted = set(keys)
-        found = self.hub.read(lambda store: entries_for_lemmas(store, wanted), {})
+        found = self.hub.read(lambda store: ops.entries_for_lemmas(store, wanted), {})
         self._by_key = {key: found.get(key) for key in wanted}
 
     def get(self, key: LemmaKey) -> EntryRecord | None:
         """The saved entry for a lemma; looked up once for keys outside the article."""
         if key not in self._by_key:
-            found = self.hub.read(lambda store: entries_for_lemmas(store, [key]), {})
+            found = self.hub.read(lambda store: ops.entries_for_lemmas(store, [key]), {})
             self._by_key[key] = found.get(key)
         return self._by_key[key]
 
@@ -80,7 +74,7 @@ class SavedEntries:
             if self.hub.store is None:
                 continue
             try:
-                fresh: EntryRecord | None = get_entry(self.hub.store, entry_id)
+                fresh: EntryRecord | None = ops.get_entry(self.hub.store, entry_id)
             except NotFoundError:
                 fresh = None  # deleted
             if fresh is not None:
