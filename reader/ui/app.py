@@ -68,7 +68,8 @@ def run(path: Path | None, *, self_test: bool = False) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Arabic Reader")
     app.setApplicationDisplayName("Arabic Reader")
-    app.setDesktopFileName("arabic-reader")
+    # The desktop entry's id: Wayland's app_id and X11's _GTK_APPLICATION_ID match windows to it.
+    app.setDesktopFileName("io.github.arabic_reader.ArabicReader")
     app.setWindowIcon(app_icon())
     fonts.register_fonts()
     if self_test:
