@@ -105,13 +105,19 @@ def main() -> None:
     # 1. Loading the database.
     builtin = Path(MorphologyDB.list_builtin_dbs()[0].path) / "morphology.db"
     camel_load = (
-        (lambda: MorphologyDB.builtin_db()) if builtin == db_path else lambda: MorphologyDB(str(db_path))
+        (lambda: MorphologyDB.builtin_db())
+        if builtin == db_path
+        else lambda: MorphologyDB(str(db_path))
     )
     camel_seconds = _best_of(3, camel_load)
     our_seconds = _best_of(3, lambda: load_database(db_path))
     rows.append(
-        ("database load", f"{our_seconds * 1000:.0f} ms", f"{camel_seconds * 1000:.0f} ms",
-         f"{camel_seconds / our_seconds:.1f}x faster (target >= 1x)")
+        (
+            "database load",
+            f"{our_seconds * 1000:.0f} ms",
+            f"{camel_seconds * 1000:.0f} ms",
+            f"{camel_seconds / our_seconds:.1f}x faster (target >= 1x)",
+        )
     )
 
     database = load_database(db_path)
@@ -130,10 +136,12 @@ def main() -> None:
     camel_article_s = _best_of(3, camel_article)
     ours_article_s = _best_of(3, ours_article)
     rows.append(
-        (f"article ({len(article_words)} words)",
-         f"{len(article_words) / ours_article_s:,.0f} words/s",
-         f"{len(article_words) / camel_article_s:,.0f} words/s",
-         f"{camel_article_s / ours_article_s:.2f}x")
+        (
+            f"article ({len(article_words)} words)",
+            f"{len(article_words) / ours_article_s:,.0f} words/s",
+            f"{len(article_words) / camel_article_s:,.0f} words/s",
+            f"{camel_article_s / ours_article_s:.2f}x",
+        )
     )
 
     # 3. Ranking's cost on the article: ranked vs database order, both cold.
@@ -143,10 +151,12 @@ def main() -> None:
         ranked_runs.append(_best_of(1, lambda: ours_article(ranked=True)))
     overhead = statistics.median(ranked_runs) / statistics.median(plain_runs) - 1
     rows.append(
-        ("ranking overhead (article)",
-         f"{statistics.median(ranked_runs) * 1000:.1f} ms",
-         f"{statistics.median(plain_runs) * 1000:.1f} ms unranked",
-         f"+{overhead * 100:.0f}% (target <= 20%)")
+        (
+            "ranking overhead (article)",
+            f"{statistics.median(ranked_runs) * 1000:.1f} ms",
+            f"{statistics.median(plain_runs) * 1000:.1f} ms unranked",
+            f"+{overhead * 100:.0f}% (target <= 20%)",
+        )
     )
 
     # 4. A long text: the article repeated.
@@ -164,26 +174,32 @@ def main() -> None:
     morphology.analyze_document(long_document)
     ours_rate = len(long_words) / (time.perf_counter() - started)
     rows.append(
-        (f"long text ({len(long_document.tokens):,} tokens)",
-         f"{ours_rate:,.0f} words/s",
-         f"{camel_rate:,.0f} words/s",
-         f"{ours_rate / camel_rate:.1f}x (target >= 3x)")
+        (
+            f"long text ({len(long_document.tokens):,} tokens)",
+            f"{ours_rate:,.0f} words/s",
+            f"{camel_rate:,.0f} words/s",
+            f"{ours_rate / camel_rate:.1f}x (target >= 3x)",
+        )
     )
 
     # 5. Peak memory, each in a fresh process: load + analyse the article.
     ours_mem = _fresh_process(db_path, ours=True)
     camel_mem = _fresh_process(db_path, ours=False)
     rows.append(
-        ("peak memory (load + article)",
-         f"{ours_mem['peak_kb'] / 1024:.0f} MB",
-         f"{camel_mem['peak_kb'] / 1024:.0f} MB",
-         f"{camel_mem['peak_kb'] / ours_mem['peak_kb']:.1f}x less")
+        (
+            "peak memory (load + article)",
+            f"{ours_mem['peak_kb'] / 1024:.0f} MB",
+            f"{camel_mem['peak_kb'] / 1024:.0f} MB",
+            f"{camel_mem['peak_kb'] / ours_mem['peak_kb']:.1f}x less",
+        )
     )
     rows.append(
-        ("cold start to article analysed",
-         f"{ours_mem['seconds'] * 1000:.0f} ms",
-         f"{camel_mem['seconds'] * 1000:.0f} ms",
-         f"{camel_mem['seconds'] / ours_mem['seconds']:.1f}x faster")
+        (
+            "cold start to article analysed",
+            f"{ours_mem['seconds'] * 1000:.0f} ms",
+            f"{camel_mem['seconds'] * 1000:.0f} ms",
+            f"{camel_mem['seconds'] / ours_mem['seconds']:.1f}x faster",
+        )
     )
 
     header = ("measure", "arabic-reader", "camel-tools", "ratio")
