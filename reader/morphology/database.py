@@ -28,7 +28,6 @@ import re
 import tempfile
 import urllib.error
 import urllib.parse
-import urllib.request
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -316,16 +315,19 @@ def _index_url() -> str:
 
 def find_wheel_url(index_url: str | None = None, timeout: float = 30.0) -> str:
     """The wheel's download URL from the index's simple API (PEP 691, else PEP 503)."""
+    # http.client, email, ...: imported only when installing, never at start-up.
+    from urllib.request import Request, urlopen
+
     base = (index_url or _index_url()).rstrip("/") + "/"
     project_url = urllib.parse.urljoin(base, WHEEL_PROJECT + "/")
-    request = urllib.request.Request(
+    request = Request(
         project_url,
         headers={
             "Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1",
             "User-Agent": "arabic-reader (morphology database installer)",
         },
     )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
+    with urlopen(request, timeout=timeout) as response:
         content_type = response.headers.get("Content-Type", "")
         body = response.read()
         final_url = response.geturl()
@@ -359,11 +361,13 @@ def download_wheel(
     index_url: str | None = None,
 ) -> None:
     """Download the wheel into ``destination`` and check its sha256."""
+    from urllib.request import Request, urlopen
+
     try:
         url = find_wheel_url(index_url)
-        request = urllib.request.Request(url, headers={"User-Agent": "arabic-reader"})
+        request = Request(url, headers={"User-Agent": "arabic-reader"})
         with (
-            urllib.request.urlopen(request, timeout=60) as response,
+            urlopen(request, timeout=60) as response,
             open(destination, "wb") as out,
         ):
             total = int(response.headers.get("Content-Length") or 0) or None

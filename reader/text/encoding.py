@@ -13,8 +13,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from reader.text.errors import BinaryFileError, EncodingError
 
 _BOMS = (
@@ -149,6 +147,8 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         text = _strict(data, codec)
         if text is not None and not _looks_binary(text):
             candidates[codec] = text
+    from charset_normalizer import from_bytes  # only for the rare non-UTF file: not at start-up
+
     best_guess = from_bytes(data).best()
     guessed_name: str | None = None
     if best_guess is not None:

@@ -24,10 +24,10 @@ from reader.text import (
     load_document,
 )
 from reader.ui import dialogs, fonts
-from reader.ui.about import AboutDialog
 from reader.ui.article_view import ArticleView
 from reader.ui.dictionary import DictionaryLoader
 from reader.ui.export_dialog import ask_and_export, back_up_vocabulary
+from reader.ui.first_paint import AfterFirstPaint
 from reader.ui.gloss_pane import GlossPane
 from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
@@ -108,12 +108,16 @@ class MainWindow(QMainWindow):
         editor.tags_edited.connect(lambda entry, tags: self.words.edit_entry("tags", entry, tags))
         editor.notes_edited.connect(lambda entry, text: self.words.edit_entry("notes", entry, text))
 
-        # Opened before the dictionary starts loading: the same worker, first in line.
+        # Opened before the dictionary starts loading: the same worker, first in line;
+        # both once the article is on screen (with tasks run at once, right now).
+        self.after_first_paint = AfterFirstPaint(
+            self.view.viewport(), immediate=self.tasks.synchronous
+        )
         self.vocabulary_opener = VocabularyOpener(self.vocabulary, self.tasks, self)
         self.vocabulary_opener.quit_requested.connect(
             lambda: QTimer.singleShot(0, self.close), Qt.ConnectionType.QueuedConnection
         )
-        self.vocabulary_opener.start()
+        self.after_first_paint.run(self.vocabulary_opener.start)
 
         self.dictionary = DictionaryLoader(self.tasks, self, self.settings.get("morphology_db"))
         self.dictionary.status.connect(self.dictionary_label.setText)
@@ -121,7 +125,13 @@ class MainWindow(QMainWindow):
         self.dictionary.unavailable.connect(self._dictionary_unavailable)
 
     def start_dictionary(self) -> None:
-        """Load (or install) the dictionary in the background, unless one was given."""
+        """Load (or install) the dictionary in the background, unless one was given.
+
+        Not before the article is on screen: until then it is only queued.
+        """
+        self.after_first_paint.run(self._start_dictionary_now)
+
+    def _start_dictionary_now(self) -> None:
         if self.morphology is not None:
             self._dictionary_ready(self.morphology)
         else:
@@ -430,6 +440,8 @@ class MainWindow(QMainWindow):
         return next(setting.default for setting in SETTINGS if setting.name == name)
 
     def show_about(self) -> None:
+        from reader.ui.about import AboutDialog  # importlib.metadata: not on the way to the text
+
         AboutDialog(self, self.settings.get("morphology_db")).exec()
 
     # -- remembering the window between runs -------------------------------------

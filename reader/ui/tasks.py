@@ -5,18 +5,35 @@ get a :class:`Task` to report progress and to ask whether they were cancelled.
 Results, errors and progress come back to the GUI thread through one Qt signal
 carrying a callable. Tests can make the manager synchronous (Picard's
 ``FakeThreadPool``): the work then runs at once, in the calling thread.
+
+Progress is coalesced: at most one report is on its way to the GUI thread, and at
+most one is shown per ``PROGRESS_INTERVAL_MS``; a report made meanwhile replaces
+the waiting one, so the latest is always shown. Every event the worker posts makes
+the GUI thread take the GIL back from it (a wait of up to the switch interval,
+5 ms); a report per few hundred words of a long text used to pile up faster than
+the event loop could take them, and it then ran them all in one go, not painting
+for half a second.
+
+For the same reason the interpreter's switch interval is lowered to 1 ms once a
+worker exists: the GUI thread needs the GIL several times per turn of the event
+loop (every slot, timer and return from Qt), and with the default 5 ms each of
+those waits on a busy worker added up to 50 ms without a paint. Nothing is paid
+for it while only one thread runs Python.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 T = TypeVar("T")
+PROGRESS_INTERVAL_MS = 100
+SWITCH_INTERVAL_S = 0.001
 
 
 class Task(Generic[T]):
@@ -27,6 +44,9 @@ class Task(Generic[T]):
         self._on_progress = on_progress
         self._cancel = threading.Event()
         self.done = False
+        self._progress_lock = threading.Lock()
+        self._latest: tuple[Any, ...] | None = None  # the report waiting to be shown
+        self._progress_busy = False  # a report is on its way, or was shown < interval ago
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -35,10 +55,32 @@ class Task(Generic[T]):
         return self._cancel.is_set()
 
     def report(self, *args: Any) -> None:
-        """Progress from the work function; delivered on the GUI thread."""
-        if self._on_progress is not None and not self._cancel.is_set():
+        """Progress from the work function; the latest is shown on the GUI thread."""
+        if self._on_progress is None or self._cancel.is_set():
+            return
+        if self._manager.synchronous:
             callback = self._on_progress
             self._manager.deliver(lambda: callback(*args))
+            return
+        with self._progress_lock:
+            self._latest = args
+            if self._progress_busy:
+                return
+            self._progress_busy = True
+        self._manager.deliver(self._show_progress)
+
+    def _show_progress(self) -> None:
+        """On the GUI thread: show the latest report, then let none through for a while."""
+        with self._progress_lock:
+            args, self._latest = self._latest, None
+            if args is None:
+                self._progress_busy = False
+                return
+        if self.done or self._cancel.is_set() or self._manager.closed:
+            return  # the outcome (or nothing, if cancelled) follows
+        assert self._on_progress is not None
+        self._on_progress(*args)
+        QTimer.singleShot(PROGRESS_INTERVAL_MS, self._manager, self._show_progress)
 
 
 class TaskManager(QObject):
@@ -88,9 +130,15 @@ class TaskManager(QObject):
             body()
         else:
             if self._executor is None:
+                if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+                    sys.setswitchinterval(SWITCH_INTERVAL_S)
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-task")
             self._executor.submit(body)
         return task
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def deliver(self, callback: Callable[[], None]) -> None:
         if not self._closed:
