@@ -6,7 +6,7 @@ import base64
 import gc
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -31,16 +31,16 @@ from reader.ui.first_paint import AfterFirstPaint
 from reader.ui.gloss_pane import GlossPane
 from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
-from reader.ui.readings import ReadingChoices, vowelled_text, word_gloss
+from reader.ui.readings import ReadingChoices, vowelled_text
 from reader.ui.tasks import Task, TaskManager
 from reader.ui.vocabulary_controller import VocabularyController
 from reader.ui.vocabulary_docks import VocabularyDocks
 from reader.ui.vocabulary_hub import VocabularyHub, VocabularyOpener
+from reader.ui.word_focus import WordFocus
 
 APP_TITLE = "Arabic Reader"
 # Files above this are read on the worker, with the status bar saying so.
 BACKGROUND_LOAD_BYTES = 512 * 1024
-POPUP_HIDE_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -69,8 +69,6 @@ class MainWindow(QMainWindow):
         self.view.font_size = fonts.clamp_size(self.settings.get("font_size"))
         self.setCentralWidget(self.view)
         self.popup = HoverPopup(self, arabic_family=family)
-        self._popup_hide_timer = QTimer(self, singleShot=True, interval=POPUP_HIDE_MS)
-        self._popup_hide_timer.timeout.connect(self.popup.hide)
         self.gloss_pane = GlossPane(self, arabic_family=family)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.gloss_pane)
         self.dictionary_label = QLabel("Loading the Arabic dictionary…")
@@ -96,11 +94,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.gloss_pane], [400], Qt.Orientation.Horizontal)
         self._restore_layout()
 
-        self.view.token_hovered.connect(self._on_hovered)
-        self.view.token_pinned.connect(self._on_pinned)
+        self.focus = WordFocus(self)
         self.gloss_pane.reading_chosen.connect(self.choose_reading)
-        self.gloss_pane.sentence_word_hovered.connect(self._on_sentence_word_hovered)
-        self.gloss_pane.sentence_word_clicked.connect(self.view.pin)
         editor = self.gloss_pane.editor
         editor.save_requested.connect(self.words.save_focused_word)
         editor.status_chosen.connect(lambda value: self.words.set_focused_status(Status(value)))
@@ -319,88 +314,13 @@ class MainWindow(QMainWindow):
                 forms[token.index] = vowelled_text(token.text, chosen.diac)
         return forms
 
-    def _unavailable_message(self) -> str:
-        if self.dictionary_state == "unavailable":
-            return "No dictionary installed — glosses unavailable"
-        return "loading…"
-
-    # -- hover, pin and focus ----------------------------------------------------
+    # -- the word in focus (reader.ui.word_focus does the work) -------------------
 
     def focus_token(self) -> int | None:
-        return self.view.pinned if self.view.pinned is not None else self.view.hovered
-
-    def _on_hovered(self, index: int) -> None:
-        if index < 0:
-            # Crossing the space to the next word must not make the popup blink.
-            self._popup_hide_timer.start()
-            self.gloss_pane.highlight_sentence_word(self.view.pinned)
-            return
-        self._popup_hide_timer.stop()
-        self._show_popup(index)
-        if self.view.pinned is None:
-            self._show_focus(index)
-        else:
-            self.gloss_pane.highlight_sentence_word(index)
-
-    def _on_pinned(self, index: int) -> None:
-        if index >= 0:
-            self._show_focus(index)
-            if self.view.hovered is not None and self.view.hovered != index:
-                self.popup.hide()
-
-    def _on_sentence_word_hovered(self, index: int) -> None:
-        self.view.set_hovered(index if index >= 0 else None, notify=False)
-
-    def _show_popup(self, index: int) -> None:
-        assert self.document is not None
-        rect = self.view.token_rect(index)
-        top_left = self.view.viewport().mapToGlobal(rect.topLeft())
-        global_rect = QRect(top_left, rect.size())
-        chosen = self.reading(index)
-        if chosen is None:
-            word = self.document.tokens[index].text
-            self.popup.show_message(word, self._unavailable_message(), global_rect)
-        else:
-            self.popup.show_reading(chosen, global_rect, user_gloss=self.words.user_gloss(chosen))
-
-    def _show_focus(self, index: int) -> None:
-        document = self.document
-        assert document is not None
-        token = document.tokens[index]
-        found = self.readings(index)
-        if found:
-            chosen = self.choices.reading_for(document.fingerprint, index, found)
-            self.gloss_pane.show_word(index, token.text, found, chosen)
-            self.gloss_pane.show_entry(self.words.entry_for(chosen))
-        else:
-            self.gloss_pane.show_message(index, token.text, self._unavailable_message())
-        if self.gloss_pane.sentence_index != token.sentence or not self.gloss_pane._sentence:
-            self.gloss_pane.show_sentence(token.sentence, self._sentence_words(token.sentence))
-        self.gloss_pane.highlight_sentence_word(index)
-
-    def _sentence_words(self, sentence: int) -> list[tuple[int, str, str]]:
-        assert self.document is not None
-        analysed = self.analysis is not None and self.analysis.document is self.document
-        words = []
-        for token in self.document.sentence_tokens(sentence):
-            if token.kind is TokenKind.PUNCT:
-                continue
-            gloss = ""
-            if token.kind is TokenKind.ARABIC:
-                # Before the whole text is analysed, the sentence waits rather than
-                # stall the hover with a dozen fresh look-ups.
-                chosen = self.reading(token.index) if analysed else None
-                gloss = (self.words.user_gloss(chosen) or word_gloss(chosen)) if chosen else "…"
-            words.append((token.index, token.text, gloss))
-        return words
+        return self.focus.token()
 
     def _refresh_focus(self) -> None:
-        index = self.focus_token()
-        self.gloss_pane.show_sentence(None, [])
-        if index is not None and self.document is not None:
-            self._show_focus(index)
-            if self.view.hovered is not None and self.popup.isVisible():
-                self._show_popup(self.view.hovered)
+        self.focus.refresh()
 
     # -- view settings -----------------------------------------------------------
 

@@ -80,7 +80,7 @@ class Task(Generic[T]):
             return  # the outcome (or nothing, if cancelled) follows
         assert self._on_progress is not None
         self._on_progress(*args)
-        QTimer.singleShot(PROGRESS_INTERVAL_MS, self._manager, self._show_progress)
+        self._manager.hold_progress(self)
 
 
 class TaskManager(QObject):
@@ -95,6 +95,10 @@ class TaskManager(QObject):
         self._closed = False
         # Queued when emitted from the worker, direct when emitted on the GUI thread.
         self._deliver.connect(self._call, Qt.ConnectionType.AutoConnection)
+        # Tasks whose last progress was shown less than an interval ago.
+        self._holding: list[Task[Any]] = []
+        self._hold_timer = QTimer(self, singleShot=True, interval=PROGRESS_INTERVAL_MS)
+        self._hold_timer.timeout.connect(self._release_progress)
 
     def run(
         self,
@@ -135,6 +139,17 @@ class TaskManager(QObject):
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-task")
             self._executor.submit(body)
         return task
+
+    def hold_progress(self, task: Task[Any]) -> None:
+        """GUI thread: ``task`` showed progress; its next report waits for the interval."""
+        self._holding.append(task)
+        if not self._hold_timer.isActive():
+            self._hold_timer.start()
+
+    def _release_progress(self) -> None:
+        held, self._holding = self._holding, []
+        for task in held:
+            task._show_progress()  # the latest report meanwhile, if any
 
     @property
     def closed(self) -> bool:
