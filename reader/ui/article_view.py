@@ -239,21 +239,26 @@ class ArticleView(QTextBrowser):
         return self._ranges[index]
 
     def token_rect(self, index: int) -> QRect:
-        """The token's box in viewport coordinates."""
+        """The token's box in viewport coordinates (its first line's part, if it wraps).
+
+        From the line's own geometry, as :meth:`token_at` hit-tests: a cursor
+        rectangle at the end of a line's last word lies on the next line.
+        """
         start, end = self._ranges[index]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        first = self.cursorRect(cursor)
-        cursor.setPosition(end)
-        last = self.cursorRect(cursor)
-        if last.top() != first.top():  # the word ends a line; take the first line's part
-            return QRect(first.left() - 1, first.top(), 2, first.height())
-        return QRect(
-            min(first.left(), last.left()),
-            first.top(),
-            abs(first.left() - last.left()) or 1,
-            max(first.height(), last.height()),
-        )
+        block = self.document().findBlock(start)
+        layout = block.layout()
+        line = layout.lineForTextPosition(start - block.position())
+        if not line.isValid():  # not laid out yet
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            return self.cursorRect(cursor)
+        line_end = line.textStart() + line.textLength()
+        first = line.cursorToX(start - block.position())[0]
+        last = line.cursorToX(min(end - block.position(), line_end))[0]
+        origin = layout.position()
+        left = origin.x() + min(first, last) - self.horizontalScrollBar().value()
+        top = origin.y() + line.y() - self.verticalScrollBar().value()
+        return QRect(int(left), int(top), max(1, round(abs(last - first))), round(line.height()))
 
     def shown_text(self, index: int) -> str:
         start, end = self._ranges[index]

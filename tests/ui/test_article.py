@@ -155,3 +155,24 @@ def test_selected_text_can_be_copied(window):
 def test_margins_and_line_gaps_hit_no_word(window):
     assert window.view.token_at(QPoint(2, 2)) is None
     assert window.view.hovered is None
+
+
+def test_words_ending_a_line_are_hovered_with_a_dock_open(window):
+    window.docks.vocabulary.show()
+    window.resize(900, 760)
+    line_ends = 0
+    for token in window.document.arabic_tokens():
+        start, end = window.view.token_range(token.index)
+        window.view.ensure_token_visible(token.index)
+        rect = window.view.token_rect(token.index)
+        cursor = window.view.textCursor()
+        cursor.setPosition(start)
+        top = window.view.cursorRect(cursor).top()
+        cursor.setPosition(end)
+        if window.view.cursorRect(cursor).top() != top:
+            line_ends += 1
+        # The whole word, not a sliver at its edge; and the mouse there finds it.
+        assert rect.width() > 4, token.text
+        hover(window, token.index)
+        assert window.gloss_pane.token_index == token.index
+    assert line_ends > 0
