@@ -100,7 +100,7 @@ def check_analysis(setting: str | None = None) -> str:
         raise SelfTestFailure(
             f"only {known} of {total} words of the default article found in the dictionary"
         )
-    return f"{document.title}: {known} of {total} words known"
+    return f"{document.title}: {known} of {total} words found in the dictionary"
 
 
 def check_web_page() -> str:

@@ -50,7 +50,12 @@ def about_html(setting: str | None = None) -> str:
         f"{_link(resources / 'licenses' / 'GPL-2.0.txt', 'GPL v2 text')}<br>"
         f"Dictionary: {html.escape(DATABASE_LICENSE)}<br>"
         "Amiri typeface © Khaled Hosny: SIL Open Font License 1.1 — "
-        f"{_link(resources / 'fonts' / 'OFL.txt', 'OFL text')}</p>"
+        f"{_link(resources / 'fonts' / 'OFL.txt', 'OFL text')}<br>"
+        "Qt and Qt for Python: LGPL v3 — "
+        f"{_link(resources / 'licenses' / 'LGPL-3.0.txt', 'LGPL v3 text')}, "
+        f"{_link(resources / 'licenses' / 'GPL-3.0.txt', 'GPL v3 text')}<br>"
+        "camel-tools, SQLAlchemy, trafilatura, genanki and the other libraries: "
+        f"{_link(resources / 'licenses' / 'THIRD-PARTY.md', 'their licences')}</p>"
     )
 
 

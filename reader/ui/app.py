@@ -98,7 +98,11 @@ def _self_test(app: QApplication, window: MainWindow) -> int:
     def check() -> None:
         if window.analysis is not None:
             known, total = window.analysis.coverage()
-            report.record("window", True, f"{window.windowTitle()}: {known} of {total} words known")
+            report.record(
+                "window",
+                True,
+                f"{window.windowTitle()}: {known} of {total} words found in the dictionary",
+            )
         elif window.dictionary_state != "unavailable":
             QTimer.singleShot(100, check)
             return

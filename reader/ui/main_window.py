@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             return
         self.analysis = analysis
         known, total = analysis.coverage()
-        self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words known")
+        self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words found")
         self.words.analysed()
         if self.actions.show_vowels.isChecked():
             self.view.set_vowelled(self._vowelled_forms())

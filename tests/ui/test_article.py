@@ -22,7 +22,7 @@ def test_default_article_is_shown_right_to_left(window):
         assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
         block = block.next()
     assert "441 words" in window.words_label.text()
-    assert "438 of 441 words known" in window.dictionary_label.text()
+    assert "438 of 441 words found" in window.dictionary_label.text()
 
 
 def test_hovering_putin_shows_putin(window):

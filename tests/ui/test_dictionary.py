@@ -85,7 +85,7 @@ def test_threaded_start_keeps_the_window_alive(
     window.start_dictionary()
     assert window.analysis is None  # returned at once; the work is on the worker
     qtbot.waitUntil(lambda: window.analysis is not None, timeout=60_000)
-    assert "words known" in window.dictionary_label.text()
+    assert "words found" in window.dictionary_label.text()
     hover(window, token_index(window, "بوتين"))
     assert "Putin" in window.gloss_pane.text()
     assert not captured_dialogs.shown
@@ -153,3 +153,15 @@ def test_about_names_versions_and_licences(data_home, real_db_path, licence: str
     assert "camel-tools" in text and "PySide6" in text
     assert licence in text or licence.replace("-2.0", " v2") in text
     assert Path(real_db_path).name in text
+
+
+def test_about_links_every_licence_text(data_home, real_db_path):
+    import re
+    from urllib.parse import unquote, urlparse
+
+    text = about_html(str(real_db_path))
+    assert "LGPL v3" in text and "their licences" in text
+    targets = [Path(unquote(urlparse(href).path)) for href in re.findall(r'href="([^"]+)"', text)]
+    assert len(targets) >= 5
+    for target in targets:
+        assert target.is_file() and target.stat().st_size > 500, target
