@@ -163,7 +163,10 @@ class Morphology:
         context = Context.NONE
         if ranked:
             context = self.context_of(document, token)
-            if token.lookup in self.surnames(document):
+            # Known once the whole document has been analysed; a single word looked
+            # up before then (a hover while the analysis runs) must not wait for it.
+            names = self._surname_cache.get(document.fingerprint, frozenset())
+            if token.lookup in names:
                 context = Context.AFTER_NAME
         return self.analyze_word(token.lookup, context, ranked=ranked)
 
@@ -178,6 +181,8 @@ class Morphology:
         """Readings for every token (empty for non-Arabic ones), in text order."""
         readings: list[tuple[Analysis, ...]] = []
         total = len(document.tokens)
+        if ranked:
+            self.surnames(document)
         for token in document.tokens:
             if token.index % 256 == 0:
                 if cancelled is not None and cancelled():

@@ -103,8 +103,10 @@ class MainWindow(QMainWindow):
         editor.tags_edited.connect(lambda entry, tags: self.words.edit_entry("tags", entry, tags))
         editor.notes_edited.connect(lambda entry, text: self.words.edit_entry("notes", entry, text))
 
-        # Opened before the dictionary starts loading: the same worker, first in line;
-        # both once the article is on screen (with tasks run at once, right now).
+        # Both once the article is on screen (with tasks run at once, right now).
+        # The dictionary goes first on the worker: hovering needs it, and opening
+        # the vocabulary (SQLAlchemy's import alone takes a second or more) can
+        # follow; the vocabulary marks the words whenever it arrives.
         self.after_first_paint = AfterFirstPaint(
             self.view.viewport(), immediate=self.tasks.synchronous
         )
@@ -112,7 +114,10 @@ class MainWindow(QMainWindow):
         self.vocabulary_opener.quit_requested.connect(
             lambda: QTimer.singleShot(0, self.close), Qt.ConnectionType.QueuedConnection
         )
-        self.after_first_paint.run(self.vocabulary_opener.start)
+        if self.tasks.synchronous:
+            self.after_first_paint.run(self.vocabulary_opener.start)
+        else:
+            self.after_first_paint.run(lambda: QTimer.singleShot(0, self.vocabulary_opener.start))
 
         self.dictionary = DictionaryLoader(self.tasks, self, self.settings.get("morphology_db"))
         self.dictionary.status.connect(self.dictionary_label.setText)
