@@ -381,6 +381,29 @@ class MainWindow(QMainWindow):
                 self.restoreState(QByteArray(base64.b64decode(state)))
         except ValueError:
             pass  # a damaged value: the default layout is fine
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside the screen's free area (a small screen, or a saved
+        geometry from a bigger one)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        if available.isEmpty():
+            return
+        # The frame (title bar, borders) around the client area, where known.
+        extra_w = max(0, self.frameGeometry().width() - self.width())
+        extra_h = max(0, self.frameGeometry().height() - self.height())
+        width = min(self.width(), available.width() - extra_w)
+        height = min(self.height(), available.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.left()), available.right() + 1 - frame.width())
+        y = min(max(frame.y(), available.top()), available.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, available.left()), max(y, available.top()))
 
     def save_settings(self) -> bool:
         settings = self.settings
