@@ -15,13 +15,9 @@ from reader.morphology.records import Analysis
 from reader.settings import Settings
 from reader.store import Change, Status
 from reader.text import (
-    MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,
     Document,
-    DocumentError,
     TokenKind,
-    document_from_text,
-    load_document,
 )
 from reader.ui import dialogs, fonts
 from reader.ui.article_view import ArticleView
@@ -31,6 +27,7 @@ from reader.ui.first_paint import AfterFirstPaint
 from reader.ui.gloss_pane import GlossPane
 from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
+from reader.ui.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
 from reader.ui.readings import ReadingChoices, vowelled_text
 from reader.ui.tasks import Task, TaskManager
 from reader.ui.vocabulary_controller import VocabularyController
@@ -39,8 +36,7 @@ from reader.ui.vocabulary_hub import VocabularyHub, VocabularyOpener
 from reader.ui.word_focus import WordFocus
 
 APP_TITLE = "Arabic Reader"
-# Files above this are read on the worker, with the status bar saying so.
-BACKGROUND_LOAD_BYTES = 512 * 1024
+__all__ = ["APP_TITLE", "BACKGROUND_LOAD_BYTES", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +56,6 @@ class MainWindow(QMainWindow):
         self.dictionary_state = "ready" if morphology else "loading"
         self.choices = ReadingChoices()
         self._analysis_task: Task[DocumentAnalysis] | None = None
-        self._open_task: Task[Document] | None = None
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -78,6 +73,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.known_label)
         self.statusBar().addPermanentWidget(self.words_label)
 
+        self.opener = DocumentOpener(self)
         self.vocabulary = VocabularyHub(self)
         self.vocabulary.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.words = VocabularyController(self)
@@ -144,33 +140,7 @@ class MainWindow(QMainWindow):
 
         Large files are read on the worker: True then means "being opened".
         """
-        path = Path(path)
-        try:
-            size = path.stat().st_size
-        except OSError:
-            size = 0
-        if BACKGROUND_LOAD_BYTES < size <= MAX_FILE_BYTES:
-            self.statusBar().showMessage(f"Opening {path.name}…")
-            if self._open_task is not None:
-                self._open_task.cancel()
-            self._open_task = self.tasks.run(
-                lambda task: load_document(path),
-                on_success=self.show_document,
-                on_failure=lambda error: self._refuse(path.name, error),
-            )
-            return True
-        try:
-            document = load_document(path)
-        except DocumentError as error:
-            self._refuse(path.name, error)
-            return False
-        self.show_document(document)
-        return True
-
-    def _refuse(self, name: str, error: BaseException) -> None:
-        self.statusBar().clearMessage()
-        message = str(error) if isinstance(error, DocumentError) else f"{name}: {error}"
-        dialogs.inform(self, f"Cannot open “{name}”", message)
+        return self.opener.open_path(path)
 
     def choose_and_open(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
@@ -179,28 +149,13 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def paste_as_new_document(self) -> bool:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            dialogs.inform(
-                self,
-                "Nothing to paste",
-                "The clipboard holds no text; copy an article's text and try again.",
-                kind="information",
-            )
-            return False
-        try:
-            document = document_from_text(text)
-        except DocumentError as error:
-            dialogs.inform(self, "Cannot read the pasted text", str(error))
-            return False
-        self.show_document(document)
-        return True
+        return self.opener.paste()
 
     def show_document(self, document: Document, *, position: int = 0) -> None:
+        self.opener.cancel()  # an older open still on its way must not replace this one
         self.words.document_closing()
         self.statusBar().clearMessage()
-        if self._analysis_task is not None:
-            self._analysis_task.cancel()
+        self.pause_analysis()
         self.document, self.analysis = document, None
         self.popup.hide()
         self.view.show_document(document, vowelled=None)
@@ -226,10 +181,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.open_path(Path(files[0]))
+            self.opener.open_dropped(files)
 
     # -- the dictionary and the analysis ----------------------------------------
 
@@ -264,6 +219,19 @@ class MainWindow(QMainWindow):
                 f"Analysing the article… {done * 100 // max(total, 1)}%"
             ),
         )
+
+    def pause_analysis(self) -> None:
+        """Stop analysing the article shown (another is on its way)."""
+        task, self._analysis_task = self._analysis_task, None
+        if task is not None and not task.done:
+            task.cancel()
+
+    def resume_analysis(self) -> None:
+        """Analyse the article shown again, if a pause left it without its analysis."""
+        document = self.document
+        if document is not None and self.morphology is not None and self.analysis is None:
+            if self._analysis_task is None:
+                self._analyse(document)
 
     def _analysed(self, analysis: DocumentAnalysis) -> None:
         if analysis.document is not self.document:
@@ -426,9 +394,8 @@ class MainWindow(QMainWindow):
         self.words.document_closing()
         if self.save_settings_on_close:
             self.save_settings()
-        for task in (self._analysis_task, self._open_task):
-            if task is not None:
-                task.cancel()
+        self.opener.cancel()
+        self.pause_analysis()
         self.tasks.shutdown()
         self.vocabulary.close()
         super().closeEvent(event)

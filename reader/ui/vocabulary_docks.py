@@ -75,8 +75,7 @@ class VocabularyDocks:
         if not window.open_path(path):
             self._pending = None
             return False
-        opening = window._open_task is not None and not window._open_task.done
-        if self._pending is not None and not opening:
+        if self._pending is not None and not window.opener.busy:
             # Opened, yet another text: the file changed since the word was saved.
             self._pending = None
             window.statusBar().showMessage(

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from reader.settings import Settings
 from reader.ui import fonts
 from reader.ui.main_window import MainWindow
-from reader.ui.tasks import TaskManager
+from reader.ui.opening import BACKGROUND_LOAD_BYTES, BACKGROUND_PASTE_CHARS
+from reader.ui.tasks import Task, TaskManager
+
+ARTICLE = "زار وزير الخارجية موسكو أمس.\nوالتقى الرئيس الروسي في الكرملين."
 
 
 def _inside(window: MainWindow) -> bool:
@@ -43,3 +48,145 @@ def test_a_geometry_saved_on_a_bigger_screen_is_fitted(qtbot, data_home):
     available = window.screen().availableGeometry()
     assert window.width() <= available.width() and window.height() <= available.height()
     assert _inside(window)
+
+
+class HeldTasks(TaskManager):
+    """Synchronous, but each task waits for :meth:`release_all`: the order of outcomes
+    is then the test's to choose, as a slow worker would."""
+
+    def __init__(self) -> None:
+        super().__init__(synchronous=True)
+        self.held: list = []
+
+    def run(self, work, *, on_success, on_failure=None, on_progress=None):
+        task = Task(self, on_progress)
+        self.held.append((task, work, on_success, on_failure))
+        return task
+
+    def release_all(self) -> None:
+        held, self.held = self.held, []
+        for task, work, on_success, on_failure in held:
+            if task.is_cancelled():
+                task.done = True
+                continue
+            try:
+                result = work(task)
+            except Exception as error:
+                task.done = True
+                if not task.is_cancelled() and on_failure is not None:
+                    on_failure(error)
+            else:
+                task.done = True
+                if not task.is_cancelled():
+                    on_success(result)
+
+
+def _big_article(tmp_path: Path, title: str) -> Path:
+    path = tmp_path / f"{title}.txt"
+    line = "زار وزير الخارجية الأمريكي موسكو أمس والتقى الرئيس الروسي في الكرملين.\n"
+    path.write_text(
+        f"{title}\n" + line * (BACKGROUND_LOAD_BYTES // len(line.encode()) + 10), encoding="utf-8"
+    )
+    assert path.stat().st_size > BACKGROUND_LOAD_BYTES
+    return path
+
+
+def test_an_older_background_open_never_replaces_a_newer_document(window, tmp_path: Path):
+    held = window.tasks = HeldTasks()
+    big = _big_article(tmp_path, "كبير")
+    small = tmp_path / "small.txt"
+    small.write_text(ARTICLE, encoding="utf-8")
+    assert window.open_path(big)
+    assert window.opener.busy and held.held
+    assert window.open_path(small)  # read at once, shown at once
+    assert window.document.source_path == small
+    assert not window.opener.busy
+    held.release_all()
+    assert window.document.source_path == small
+    assert window.windowTitle().startswith(window.document.title)
+    # The small document's own analysis (held too) did arrive and was kept.
+    assert window.analysis is not None and window.analysis.document is window.document
+
+
+def test_pasting_cancels_a_background_open(window, tmp_path: Path):
+    held = window.tasks = HeldTasks()
+    assert window.open_path(_big_article(tmp_path, "كبير"))
+    QGuiApplication.clipboard().setText(ARTICLE)
+    assert window.paste_as_new_document()
+    held.release_all()
+    assert window.document.source_path is None
+    assert "الكرملين" in window.document.text
+
+
+def test_an_older_analysis_is_ignored(window, tmp_path: Path):
+    held = window.tasks = HeldTasks()
+    first = tmp_path / "first.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("ذهب الولد إلى المدرسة.", encoding="utf-8")
+    window.open_path(first)
+    first_task = held.held[-1][0]
+    window.open_path(second)
+    assert first_task.is_cancelled()
+    held.release_all()
+    assert window.analysis is not None and window.analysis.document is window.document
+    assert window.document.source_path == second
+
+
+def test_a_large_paste_is_read_on_the_worker(window):
+    held = window.tasks = HeldTasks()
+    line = "زار وزير الخارجية الأمريكي موسكو أمس.\n"
+    QGuiApplication.clipboard().setText(line * (BACKGROUND_PASTE_CHARS // len(line) + 10))
+    shown = window.document
+    assert window.paste_as_new_document()
+    assert window.document is shown  # nothing built on the GUI thread yet
+    assert window.opener.busy and "pasted" in window.statusBar().currentMessage()
+    held.release_all()
+    assert window.document is not shown and "موسكو" in window.document.text
+
+
+def test_pasting_text_without_arabic_is_refused(window, captured_dialogs):
+    shown = window.document
+    QGuiApplication.clipboard().setText("Hello world, no Arabic here. 12345")
+    assert not window.paste_as_new_document()
+    assert captured_dialogs.texts[-1] == "The clipboard holds no Arabic text."
+    assert window.document is shown
+
+
+def _drop(window, paths) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_dropping_several_files_opens_the_first_readable_one(
+    window, tmp_path: Path, captured_dialogs
+):
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(bytes(range(256)) * 64)
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE, encoding="utf-8")
+    _drop(window, [bad, good, other])
+    assert window.document.source_path == good
+    assert not captured_dialogs.shown
+    message = window.statusBar().currentMessage()
+    assert "good.txt" in message and "2 other dropped files" in message
+
+
+def test_dropping_only_unreadable_files_says_why(window, tmp_path: Path, captured_dialogs):
+    shown = window.document
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(bytes(range(256)) * 64)
+    _drop(window, [bad, tmp_path / "gone.txt"])
+    assert window.document is shown
+    assert len(captured_dialogs.shown) == 1
+    assert "photo.txt" in captured_dialogs.texts[0] and "gone.txt" in captured_dialogs.texts[0]

@@ -1,0 +1,174 @@
+"""Opening documents: files, dropped files, the clipboard; large ones on the worker.
+
+At most one document is on its way at a time: whatever the learner opens or
+pastes next, and any document shown meanwhile, cancels the one still loading, so
+an older, slower open never replaces a newer document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+
+from reader.text import MAX_FILE_BYTES, Document, DocumentError, document_from_text, load_document
+from reader.text.tokens import ARABIC_LETTER_CLASS
+from reader.ui import dialogs
+from reader.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+# Files above this are read on the worker, with the status bar saying so.
+BACKGROUND_LOAD_BYTES = 512 * 1024
+# Pasted text above this (characters; Arabic takes two bytes each in UTF-8) too.
+BACKGROUND_PASTE_CHARS = BACKGROUND_LOAD_BYTES // 2
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTER_CLASS}]")
+
+Refusal = Callable[[BaseException], None]
+
+
+class DocumentOpener(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task[Document] | None = None
+        self._ticket: object | None = None  # the open whose outcome is still wanted
+
+    @property
+    def busy(self) -> bool:
+        """A document is being read on the worker."""
+        return self.task is not None and not self.task.done
+
+    def cancel(self) -> None:
+        """Forget the document on its way (another one is shown, or the window closes)."""
+        task, self.task, self._ticket = self.task, None, None
+        if task is not None and not task.done:
+            task.cancel()
+            self.window.statusBar().clearMessage()
+
+    # -- files ----------------------------------------------------------------------
+
+    def open_path(self, path: Path, *, refuse: Refusal | None = None) -> bool:
+        """Open a file; False (and a message, or ``refuse(error)``) when it cannot be read.
+
+        Large files are read on the worker: True then means "being opened".
+        """
+        path = Path(path)
+        refused = refuse or (lambda error: self.refuse(path.name, error))
+        try:
+            size = path.stat().st_size if path.is_file() else 0
+        except OSError:
+            size = 0
+        if BACKGROUND_LOAD_BYTES < size <= MAX_FILE_BYTES:
+            self._in_background(f"Opening {path.name}…", lambda: load_document(path), refused)
+            return True
+        try:
+            document = load_document(path)
+        except DocumentError as error:
+            refused(error)
+            return False
+        self.window.show_document(document)
+        return True
+
+    def open_dropped(self, paths: Sequence[Path]) -> bool:
+        """Open the first readable file of those dropped; say how many others were left."""
+        errors: list[tuple[Path, BaseException]] = []
+        for number, path in enumerate(paths):
+            if self.open_path(path, refuse=lambda error, p=path: errors.append((p, error))):
+                ignored = len(paths) - number - 1 + len(errors)
+                if ignored:
+                    others = "file was" if ignored == 1 else "files were"
+                    self.window.statusBar().showMessage(
+                        f"Opened {path.name}; {ignored} other dropped {others} not opened "
+                        "(one article at a time).",
+                        8000,
+                    )
+                return True
+        if len(errors) == 1:
+            self.refuse(errors[0][0].name, errors[0][1])
+        elif errors:
+            dialogs.inform(
+                self.window,
+                "Cannot open the dropped files",
+                "None of the dropped files could be opened:\n\n"
+                + "\n".join(f"• {path.name}: {error}" for path, error in errors),
+            )
+        return False
+
+    def refuse(self, name: str, error: BaseException) -> None:
+        self.window.statusBar().clearMessage()
+        message = str(error) if isinstance(error, DocumentError) else f"{name}: {error}"
+        dialogs.inform(self.window, f"Cannot open “{name}”", message)
+
+    # -- the clipboard ------------------------------------------------------------------
+
+    def paste(self) -> bool:
+        """Show the clipboard's text as a new document; large texts are read on the worker."""
+        window = self.window
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            dialogs.inform(
+                window,
+                "Nothing to paste",
+                "The clipboard holds no text; copy an article's text and try again.",
+                kind="information",
+            )
+            return False
+        if _ARABIC_LETTER.search(text) is None:
+            dialogs.inform(
+                window,
+                "Nothing to paste",
+                "The clipboard holds no Arabic text.",
+                kind="information",
+            )
+            return False
+
+        def refused(error: BaseException) -> None:
+            window.statusBar().clearMessage()
+            dialogs.inform(window, "Cannot read the pasted text", str(error))
+
+        if len(text) > BACKGROUND_PASTE_CHARS:
+            read = lambda: document_from_text(text)  # noqa: E731
+            self._in_background("Reading the pasted text…", read, refused)
+            return True
+        try:
+            document = document_from_text(text)
+        except DocumentError as error:
+            refused(error)
+            return False
+        window.show_document(document)
+        return True
+
+    # -- on the worker --------------------------------------------------------------------
+
+    def _in_background(self, message: str, read: Callable[[], Document], refuse: Refusal) -> None:
+        window = self.window
+        self.cancel()
+        # One worker: a long analysis of the article being left would hold the new
+        # one back. It is started again if the new document cannot be read.
+        window.pause_analysis()
+        window.statusBar().showMessage(message)
+        ticket = self._ticket = object()
+
+        def done(outcome: Callable[[], None]) -> None:
+            if self._ticket is not ticket:
+                return  # superseded (the manager drops cancelled tasks; a second guard)
+            self.task = self._ticket = None
+            outcome()
+
+        def failed(error: BaseException) -> None:
+            refuse(error)
+            window.resume_analysis()
+
+        task = window.tasks.run(
+            lambda _task: read(),
+            on_success=lambda document: done(lambda: window.show_document(document)),
+            on_failure=lambda error: done(lambda: failed(error)),
+        )
+        if self._ticket is ticket:
+            self.task = task
