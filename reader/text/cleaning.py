@@ -19,8 +19,12 @@ _QUOTE_MARK = "\ue000"
 _FULL_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Debris of an entity whose "&" was lost along the way (the bundled article has
 # ``quot;``). Only these exact ASCII spellings, and never glued to a Latin word,
-# so real words are not mangled.
-_ENTITY_DEBRIS_RE = re.compile(r"(?<![A-Za-z&])(quot|amp|nbsp|lt|gt|apos|#[0-9]{2,7});")
+# so real words are not mangled. Numeric debris is taken only for the code
+# points that the named ones stand for (" ' and NBSP): ``#1234;`` is far more
+# often a hashtag or a number than an entity that lost its "&".
+_ENTITY_DEBRIS_RE = re.compile(
+    r"(?<![A-Za-z&])(quot|amp|nbsp|lt|gt|apos|#(?:0*(?:34|39|160)|[xX]0*(?:22|27|[aA]0)));"
+)
 _DEBRIS_TEXT = {"amp": "&", "nbsp": " ", "lt": "<", "gt": ">", "apos": "'"}
 
 # Bidi controls: the UI lays out RTL itself, and these would sit invisibly
@@ -52,14 +56,12 @@ def _decode_entity(match: re.Match[str]) -> str:
 
 def _decode_debris(match: re.Match[str]) -> str:
     name = match.group(1)
+    if name.startswith("#"):
+        digits = name[1:]
+        codepoint = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        name = {0x22: "quot", 0x27: "apos", 0xA0: "nbsp"}[codepoint]
     if name == "quot":
         return _QUOTE_MARK
-    if name.startswith("#"):
-        codepoint = int(name[1:])
-        # A code point that is not a printable character was not an entity.
-        if codepoint < 0x20 or 0xD800 <= codepoint <= 0xDFFF or codepoint > 0x10FFFF:
-            return match.group(0)
-        return _QUOTE_MARK if codepoint == 0x22 else chr(codepoint)
     return _DEBRIS_TEXT[name]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 
 from reader.text.errors import BinaryFileError, EncodingError
 
@@ -46,6 +47,8 @@ _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # C0/C1 controls other than tab, newline, carriage return and form feed.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Share of letters that are Arabic from which a reading counts as Arabic text.
+ARABIC_TEXT_SHARE = 0.5
 # Share of control characters above which "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -83,6 +86,34 @@ def _arabic_score(text: str) -> tuple[float, int]:
     return (round(_arabic_share(text), 3), text.count("ال"))
 
 
+def arabic_share(text: str) -> float:
+    """Share of the letters of ``text`` that are Arabic (0.0 without letters)."""
+    return _arabic_share(text)
+
+
+def arabic_codepage_reading(
+    data: bytes, scored: Callable[[str], str] = lambda text: text
+) -> tuple[str, str, float] | None:
+    """The Arabic code page that reads ``data`` best: ``(text, name, share)``.
+
+    Candidates are ranked as for a .txt file; ``scored`` picks the part of the
+    text worth scoring (a web page's words, not its markup). None when no
+    Arabic code page decodes the bytes as text.
+    """
+    best: tuple[tuple[float, int], str, str] | None = None
+    for codec in _ARABIC_CODEPAGES:
+        text = _strict(data, codec)
+        if text is None or _looks_binary(text):
+            continue
+        score = _arabic_score(scored(text))
+        # Strictly greater: the first code page wins ties, as in _decode_legacy.
+        if best is None or score > best[0]:
+            best = (score, text, codec)
+    if best is None:
+        return None
+    return best[1], best[2], best[0][0]
+
+
 def _strict(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -96,7 +127,11 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
         return None
     for codec in ("utf-16-le", "utf-16-be"):
         text = _strict(data, codec)
-        if text and not _looks_binary(text) and (_arabic_share(text) > 0.5 or text.isascii()):
+        if (
+            text
+            and not _looks_binary(text)
+            and (_arabic_share(text) > ARABIC_TEXT_SHARE or text.isascii())
+        ):
             return unicodedata.normalize("NFC", text), "utf-16"
     return None
 
@@ -161,7 +196,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     if candidates:
         # max() keeps the first of equal scores, so dict order breaks ties.
         name = max(candidates, key=lambda n: _arabic_score(candidates[n]))
-        if _arabic_share(candidates[name]) >= 0.5:
+        if _arabic_share(candidates[name]) >= ARABIC_TEXT_SHARE:
             return candidates[name], name
         # Not Arabic in any code page: trust the detector (a French or English text).
         if guessed_name in candidates:

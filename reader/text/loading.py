@@ -9,6 +9,7 @@ Word, images, archives) are refused by suffix before anything is read.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -28,6 +29,7 @@ from reader.text.model import Document
 from reader.text.webpage import extract_article
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024  # the limit and sizes shown use one unit, like Windows' "MB"
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm")
 _HTML_SUFFIXES = (".html", ".htm")
 _REFUSED_SUFFIXES = frozenset(
@@ -42,6 +44,12 @@ _HTML_START_RE = re.compile(
 )
 _TITLE_WORDS = 8
 _SUPPORTED_LIST = "a .txt or .html file"
+
+
+def _megabytes_over_limit(size: int) -> str:
+    """A too-large size in MB with one decimal, rounded up: a file just over the
+    limit reads "20.1 MB", never the "20 MB" it is refused for exceeding."""
+    return f"{math.ceil(size * 10 / _MB) / 10:.1f}"
 
 
 def _shown_name(path: Path) -> str:
@@ -66,8 +74,8 @@ def _read_bytes(path: Path) -> bytes:
         raise UnreadableFileError(f"“{name}” is a folder; choose an article file inside it.")
     if info.st_size > MAX_FILE_BYTES:
         raise TooLargeError(
-            f"“{name}” is {info.st_size / 1024 / 1024:.0f} MB, more than the "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB an article can be; open a smaller file."
+            f"“{name}” is {_megabytes_over_limit(info.st_size)} MB, larger than the "
+            f"{MAX_FILE_BYTES // _MB} MB an article can be; open a smaller file."
         )
     try:
         with path.open("rb") as handle:
@@ -84,7 +92,7 @@ def _read_bytes(path: Path) -> bytes:
         ) from error
     if len(data) > MAX_FILE_BYTES:
         raise TooLargeError(
-            f"“{name}” is more than the {MAX_FILE_BYTES // 1024 // 1024} MB an article can be; "
+            f"“{name}” is larger than the {MAX_FILE_BYTES // _MB} MB an article can be; "
             "open a smaller file."
         )
     return data

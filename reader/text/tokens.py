@@ -8,7 +8,10 @@ its offsets, and we add two refinements a reader needs:
 * a run mixing scripts is split by script, so ``بـ2015`` is ARABIC + NUMBER and
   the Arabic part can be looked up on its own;
 * a number keeps internal separators (``3.5``, ``١٬٠٠٠``) so it stays one token
-  and a sentence is never split inside it.
+  and a sentence is never split inside it;
+* an ARABIC token holds at least one Arabic letter: tatweel and diacritics
+  belong to the word they touch, and a run of nothing but them (``ـــ``, ``ًٌٍ``)
+  is one PUNCT token, since there is no word to look up.
 """
 
 from __future__ import annotations
@@ -58,7 +61,16 @@ def _arabic_word_codepoints() -> list[int]:
     ]
 
 
-ARABIC_LETTER_CLASS = _ranges_to_class(_arabic_word_codepoints())
+_ARABIC_WORD_CODEPOINTS = _arabic_word_codepoints()
+ARABIC_LETTER_CLASS = _ranges_to_class(_ARABIC_WORD_CODEPOINTS)
+# A word needs a letter proper (Lo). Tatweel, the other modifier letters (small
+# waw, small yeh) and the marks only ever belong to one.
+_ARABIC_REAL_LETTER_CLASS = _ranges_to_class(
+    [cp for cp in _ARABIC_WORD_CODEPOINTS if unicodedata.category(chr(cp)) == "Lo"]
+)
+_ARABIC_NON_LETTER_CLASS = _ranges_to_class(
+    [cp for cp in _ARABIC_WORD_CODEPOINTS if unicodedata.category(chr(cp)) != "Lo"]
+)
 _ARABIC_BLOCK_CLASS = "".join(
     f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _ARABIC_BLOCKS
 )
@@ -77,8 +89,10 @@ _COMBINING = _ranges_to_class(
 
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<arabic>[{ARABIC_LETTER_CLASS}]+(?:\u200c[{ARABIC_LETTER_CLASS}]+)*)
+    (?P<arabic>[{_ARABIC_NON_LETTER_CLASS}]*[{_ARABIC_REAL_LETTER_CLASS}][{ARABIC_LETTER_CLASS}]*
+               (?:\u200c[{ARABIC_LETTER_CLASS}]+)*)
                                           # ZWNJ stays inside a word (Persian, Urdu)
+  | (?P<marks>[{_ARABIC_NON_LETTER_CLASS}]+)  # only tatweel/diacritics: no word in it
   | (?P<number>\d+(?:[.,\u066b\u066c]\d+)*)  # 3.5  1,000  ١٬٠٠٠ (\d covers all Nd digits)
   | (?P<latin>[^\W\d_{_ARABIC_BLOCK_CLASS}](?:[^\W_{_ARABIC_BLOCK_CLASS}]|[{_COMBINING}])*)
                                           # any other script's word, digits may follow
@@ -94,6 +108,7 @@ _KINDS = {
     "number": TokenKind.NUMBER,
     "latin": TokenKind.LATIN,
     "punct": TokenKind.PUNCT,
+    "marks": TokenKind.PUNCT,
 }
 
 

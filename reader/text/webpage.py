@@ -9,14 +9,33 @@ stylesheets are only markup to it). Pages it cannot read fall back to the
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass
 
-from reader.text.encoding import decode_text_bytes
+from reader.text.encoding import (
+    ARABIC_TEXT_SHARE,
+    arabic_codepage_reading,
+    arabic_share,
+    decode_text_bytes,
+)
 
 # Where browsers look for it: the first bytes, as ASCII.
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+# Code pages (codecs.lookup names) whose reading of Arabic bytes is Arabic.
+_ARABIC_CHARSETS = frozenset({"cp1256", "iso8859-6", "cp720", "cp864"})
+# Below this share of Arabic letters a page "has no Arabic"; at least this share
+# of Latin letters says its letters are Latin (the mojibake of Arabic bytes in a
+# Western code page is ÚäæÇä...), not Greek or Cyrillic, whose pages are right.
+_FEW_ARABIC_SHARE = 0.02
+_LATIN_SHARE = 0.9
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_LATIN_LETTER_RE = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+# What a reader never sees: scripts, styles, comments, tags and entities.
+_UNSEEN_MARKUP_RE = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?\w+;", re.IGNORECASE | re.DOTALL
 )
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHROME_XPATH = [
@@ -45,6 +64,46 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
+@functools.cache
+def _is_single_byte(codec: str) -> bool:
+    """True for a code page where every byte is one character (not UTF-8, GBK...)."""
+    if codec.startswith("utf"):
+        return False
+    for byte in range(0x80, 0x100):
+        decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+        if not decoder.decode(bytes([byte])):  # a lead byte: waits for more
+            return False
+    return True
+
+
+def _page_words(markup: str) -> str:
+    return _UNSEEN_MARKUP_RE.sub(" ", markup)
+
+
+def _misdeclared_arabic(data: bytes, declared: str, text: str) -> tuple[str, str] | None:
+    """The Arabic reading of a page whose Western code page gives only mojibake.
+
+    Old Arabic pages saved as Windows-1256 often declare windows-1252 or
+    iso-8859-1 (an editor's default). Decoded as declared, their words are
+    Latin letters and no Arabic; the Arabic code pages, scored as a .txt file
+    is, read them as Arabic.
+    """
+    if declared in _ARABIC_CHARSETS or not _is_single_byte(declared):
+        return None
+    words = _page_words(text)
+    letters = len(_LETTER_RE.findall(words))
+    if (
+        not letters
+        or arabic_share(words) >= _FEW_ARABIC_SHARE
+        or len(_LATIN_LETTER_RE.findall(words)) < _LATIN_SHARE * letters
+    ):
+        return None
+    reading = arabic_codepage_reading(data, _page_words)
+    if reading is None or reading[2] < ARABIC_TEXT_SHARE:
+        return None
+    return reading[0], reading[1]
+
+
 def decode_html_bytes(data: bytes) -> tuple[str, str]:
     """Decode a page using its BOM, else its ``<meta charset>``, else detection."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -63,6 +122,9 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
                     return data.decode("utf-8"), "utf-8"
                 except UnicodeDecodeError:
                     pass
+                arabic = _misdeclared_arabic(data, declared, text)
+                if arabic is not None:
+                    return arabic
             name = declared if declared.startswith("utf") else declared.replace("-", "_")
             return text, name
     return decode_text_bytes(data)

@@ -35,11 +35,22 @@ def test_entities_and_their_debris():
     assert clean_text("قال &quot;نعم&quot;") == "قال «نعم»"
     assert clean_text("قال &amp;quot;نعم&amp;quot;") == "قال «نعم»"  # escaped twice
     assert clean_text("أ amp; ب nbsp;ج lt;د gt;") == "أ & ب ج <د >"
-    assert clean_text("#1575;لف") == "الف"
+    # Numeric debris only for the marks the named ones stand for.
+    assert clean_text("قال #34;نعم#34; و #39; و #x22;لا #xA0; #160;") == "قال «نعم» و ' و \"لا"
     # A lone mark cannot be paired: it stays a plain quotation mark.
     assert clean_text("قال quot;نعم") == 'قال "نعم'
     # Real words that merely contain the letters are untouched.
     assert clean_text("the quota; a gaslt; Camp;") == "the quota; a gaslt; Camp;"
+
+
+def test_hashtags_and_numbers_before_a_semicolon_are_not_entities():
+    # Without its "&", "#1234;" is a hashtag or a number, not the letter U+04D2.
+    assert clean_text("شارك في الوسم #1234; اليوم") == "شارك في الوسم #1234; اليوم"
+    assert clean_text("الفصل #1575; والفصل #x644;") == "الفصل #1575; والفصل #x644;"
+    assert clean_text("رقم #38; و #60;") == "رقم #38; و #60;"
+    # Real entities, with their "&", still decode.
+    assert clean_text("&#1575;&#x644; شارك في &#1234;") == "ال شارك في \u04d2"
+    assert clean_text("قال &#34;نعم&#x22;") == "قال «نعم»"
 
 
 def test_quotes_pair_within_a_paragraph_only():

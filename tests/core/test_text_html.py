@@ -167,3 +167,66 @@ def test_bundled_article_as_html_keeps_its_fingerprint_without_title(tmp_path, n
     doc = load_document(path)
     assert [(t.text, t.kind) for t in doc.tokens] == [(t.text, t.kind) for t in txt.tokens]
     assert doc.fingerprint == txt.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec"),
+    [
+        ("windows-1252", "cp1256"),
+        ("iso-8859-1", "cp1256"),
+        ("ISO-8859-15", "cp1256"),
+        ("iso-8859-1", "iso8859_6"),
+    ],
+)
+def test_arabic_bytes_under_a_western_charset_are_read_as_arabic(
+    tmp_path, no_network, declared, codec
+):
+    # An old page saved as Windows-1256 by an editor that declared its own default.
+    data = news_page(declared).encode(codec)
+    declared_reading = data.decode(declared)  # the declared charset "works": mojibake
+    assert not any("\u0600" <= c <= "\u06ff" for c in declared_reading)
+    path = tmp_path / "old.html"
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert doc.encoding == codec
+    assert doc.title == "كيري في موسكو"
+    assert PARAGRAPHS[0] in doc.text
+    assert all(t.text.strip("ـ") and not t.text.isascii() for t in doc.tokens if t.kind == "arabic")
+
+
+def test_bundled_article_in_cp1256_declared_windows_1252(tmp_path, no_network):
+    article = Path(__file__).parents[2] / "resources" / "articles" / "kerry-moscow.txt"
+    txt = load_document(article)
+    paragraphs = [txt.text[p.start : p.end] for p in txt.paragraphs]
+    body = "<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>"
+    page = news_page("windows-1252", body=body).replace(
+        "<title>كيري في موسكو | صحيفة الأخبار</title>", ""
+    )
+    path = tmp_path / "article.html"
+    path.write_bytes(page.encode("cp1256"))
+    doc = load_document(path)
+    assert doc.encoding == "cp1256"
+    assert doc.fingerprint == txt.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("declared", "text"),
+    [
+        ("windows-1252", "Le ministre a déclaré à la presse qu’il était très ému, à Paris."),
+        ("iso-8859-1", "Die Außenminister äußerten sich über die Gespräche in Moskau."),
+        ("windows-1251", "Министр иностранных дел заявил, что переговоры были трудными."),
+        ("iso-8859-7", "Ο υπουργός εξωτερικών δήλωσε ότι οι συνομιλίες ήταν δύσκολες."),
+    ],
+)
+def test_pages_rightly_in_other_code_pages_are_not_forced_into_arabic(
+    tmp_path, no_network, declared, text
+):
+    page = (
+        f'<html><head><meta charset="{declared}"><title>News</title></head>'
+        f"<body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode(declared))
+    doc = load_document(path)
+    assert text in doc.text
+    assert doc.encoding not in ("cp1256", "iso8859_6")

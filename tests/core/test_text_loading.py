@@ -222,6 +222,26 @@ def test_too_large_is_refused_before_reading(tmp_path, monkeypatch):
     _assert_refused(path, TooLargeError, "huge.txt", "20 MB")
 
 
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (21_000_000, "20.1 MB"),  # 20.03 MB of 1024×1024 bytes, rounded up
+        (MAX_FILE_BYTES + 1, "20.1 MB"),  # just over: never "20 MB, larger than 20 MB"
+        (21 * 1024 * 1024, "21.0 MB"),
+        (150 * 1024 * 1024 + 1, "150.1 MB"),
+    ],
+)
+def test_too_large_message_gives_a_size_above_the_limit(tmp_path, size, shown):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:  # sparse
+        handle.truncate(size)
+    with pytest.raises(TooLargeError) as caught:
+        load_document(path)
+    message = str(caught.value)
+    assert f"is {shown}, larger than the 20 MB an article can be" in message
+    assert "is 20 MB" not in message and "is 20.0 MB" not in message
+
+
 def test_missing_file(tmp_path):
     _assert_refused(tmp_path / "gone.txt", UnreadableFileError, "gone.txt")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from hypothesis import given
@@ -73,6 +74,26 @@ def test_zwnj_stays_inside_a_persian_word():
     assert pieces("می\u200cخواهم") == [("می\u200cخواهم", A)]
 
 
+def test_a_word_needs_an_arabic_letter_not_just_tatweel_or_diacritics():
+    # Nothing to look up in them: punctuation-like, never an ARABIC token.
+    assert pieces("ـــ") == [("ـــ", P)]
+    assert pieces("\u064b\u064c\u064d") == [("\u064b\u064c\u064d", P)]
+    assert pieces("قال ـــ ثم \u064e\u0651 انتهى") == [
+        ("قال", A),
+        ("ـــ", P),
+        ("ثم", A),
+        ("\u064e\u0651", P),
+        ("انتهى", A),
+    ]
+    # Touching a word, they are part of it, on either side.
+    assert pieces("ـــكبير كبيرـــ") == [("ـــكبير", A), ("كبيرـــ", A)]
+    assert pieces("2015ـــ") == [("2015", N), ("ـــ", P)]
+    doc = document_from_text("قال ـــ ثم ًٌٍ انتهى")
+    assert [t.text for t in doc.arabic_tokens()] == ["قال", "ثم", "انتهى"]
+    for token in doc.tokens:
+        assert doc.text[token.start : token.end] == token.text
+
+
 def test_tatweel_is_ignored_for_lookup_only():
     doc = document_from_text("كـــبير جدًا")
     first = doc.tokens[0]
@@ -115,7 +136,10 @@ def test_tokens_slice_order_and_cover_all_non_space(text: str):
         piece = text[start:end]
         assert not any(c.isspace() for c in piece)
         if kind is TokenKind.PUNCT:
-            assert not piece[0].isalnum()
+            # A lone run of tatweel (a modifier letter, Lm) is punctuation too.
+            assert not piece[0].isalnum() or unicodedata.category(piece[0]) == "Lm"
+        if kind is TokenKind.ARABIC:
+            assert any(unicodedata.category(c) == "Lo" for c in piece)
         previous_end = end
     assert "".join(text[s:e] for s, e, _ in triples) == "".join(text.split())
 
