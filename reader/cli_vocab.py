@@ -68,11 +68,17 @@ def _reports_errors(handler: Handler) -> Handler:
             return handler(args)
         except StoreError as error:
             return _fail(_sentence(str(error)))
-        except SQLAlchemyError as error:
-            # Damage SQLite notices only in the middle of a query (quick_check
-            # at open time passed): report it, the file is only read here.
+        except (SQLAlchemyError, sqlite3.Error) as error:
+            # The store names most SQLite errors itself; one that escaped it is
+            # classified the same way: damage, a lock, or a full or failing disk.
+            from reader import paths
+            from reader.store.database import store_error_for
+
+            known = store_error_for(error, paths.vocabulary_db_path())
+            if known is not None:
+                return _fail(_sentence(str(known)))
             detail = getattr(error, "orig", None) or error
-            return _fail(_sentence(f"The vocabulary file could not be read ({detail})"))
+            return _fail(_sentence(f"The vocabulary file could not be used ({detail})"))
         except BrokenPipeError:
             raise  # `vocab list | head`: main() treats this as success
         except OSError as error:
@@ -282,7 +288,7 @@ def sentence_text(document: Document, token: Token) -> str:
 def cmd_add(args: argparse.Namespace) -> int:
     from reader.cli import ensure_database
     from reader.settings import Settings
-    from reader.store import find_document, find_entry, set_status, set_user_gloss
+    from reader.store import find_document, find_entry
     from reader.store.words import remember_text_document, save_analysis
     from reader.text import TokenKind, document_from_text
 
@@ -309,12 +315,12 @@ def cmd_add(args: argparse.Namespace) -> int:
         if not readings:
             return _fail(f"“{token.text}” could not be analysed, so nothing was saved.")
         best = readings[0]
-        existed = find_entry(store, *best.key) is not None
+        before = find_entry(store, *best.key)
         # A sentence added twice is one document; a title the window gave a
         # pasted text that happens to be this sentence is kept.
         known = find_document(store, document.fingerprint)
         document_id = known.id if known else remember_text_document(store, document)[0].id
-        entry, change = save_analysis(
+        entry, _ = save_analysis(
             store,
             best,
             surface=token.text,
@@ -322,17 +328,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             document_id=document_id,
             start=token.start,
             end=token.end,
-            status=args.status or "learning",
+            # An existing entry keeps its status, unless one is asked for; the
+            # status and gloss are saved in the same transaction as the word.
+            status_override=args.status,
+            user_gloss=args.gloss,
         )
-        # save_word keeps an existing entry's status; asked for explicitly, it wins.
-        if args.status and entry.status.value != args.status:
-            entry, _ = set_status(store, entry.id, args.status)
-        if args.gloss is not None:
-            entry, _ = set_user_gloss(store, entry.id, args.gloss)
 
-    if not existed:
+    if before is None:
         verb = "Saved"
-    elif change:
+    elif entry.occurrence_count > before.occurrence_count:
         verb = "Saved again, with this sentence"
     else:
         verb = "Already saved from this sentence"
@@ -367,17 +371,11 @@ def _restore_help() -> str:
     )
 
 
-def _is_same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
 @_reports_errors
 def cmd_backup(args: argparse.Namespace) -> int:
     from reader import paths
     from reader.store import backup
+    from reader.store.database import database_files, same_file
 
     source = paths.vocabulary_db_path()
     if not source.is_file():
@@ -385,9 +383,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
             f"There is no vocabulary file yet at {source}, so there is nothing to back up."
         )
     target: Path = args.file
-    companions = [source, *(Path(f"{source}{suffix}") for suffix in ("-wal", "-shm"))]
-    if any(_is_same_file(target, path) for path in companions):
-        # Replacing the live file under a running window would lose its writes.
+    # Checked before the file's header, so the refusal says what is wrong with
+    # the command, even for a damaged file (backup() refuses it too).
+    if any(same_file(target, path) for path in database_files(source)):
         return _fail(
             f"{target} is the vocabulary file itself; choose another place for the backup."
         )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
@@ -46,6 +46,46 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _FIRST_REVISION = "0001"
 _FIRST_REVISION_TABLES = frozenset({"documents", "vocabulary", "occurrences"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# SQLite's primary result codes (the low byte of an extended code, e.g. SQLITE_IOERR_WRITE).
+_DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+_DISK_CODES = frozenset({sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN})
+
+
+def store_error_for(error: BaseException, path: Path) -> StoreError | None:
+    """The :class:`StoreError` that says what a SQLite error means, or None if unknown.
+
+    Only SQLite's own verdict of damage (SQLITE_CORRUPT, SQLITE_NOTADB) is a
+    :class:`CorruptStoreError`: a full disk or a failed read or write says
+    nothing about the file, and must never lead to setting a healthy one aside.
+    ``error`` is a ``sqlite3.Error`` or SQLAlchemy's wrapper of one.
+    """
+    orig = getattr(error, "orig", None)
+    if isinstance(orig, sqlite3.Error):
+        error = orig
+    if not isinstance(error, sqlite3.Error):
+        return None
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error)
+    if primary in _DAMAGE_CODES:
+        return CorruptStoreError(path, text)
+    if primary in _BUSY_CODES or (primary is None and ("locked" in text or "busy" in text)):
+        return StoreBusyError(
+            f"The vocabulary file {path} stayed locked by another program "
+            f"for over {BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed."
+        )
+    if primary == sqlite3.SQLITE_FULL:
+        return StoreError(
+            f"The disk holding {path} is full (or could not be written); "
+            "free some space and try again; nothing was changed."
+        )
+    if primary in _DISK_CODES:
+        return StoreError(
+            f"The disk holding {path} could not be read or written ({text}); "
+            "check the disk and free some space; nothing was changed."
+        )
+    return None
 
 
 def _make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
@@ -86,22 +126,30 @@ class Store:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only transaction: one consistent snapshot, never blocks writers."""
-        with Session(self._engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(self._engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            known = store_error_for(exc, self.path)
+            if known is None:
+                raise
+            raise known from exc
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One write transaction: all of it is committed, or none of it."""
+        """One write transaction: all of it is committed, or none of it.
+
+        A locked file raises :class:`StoreBusyError`; a full or failing disk a
+        :class:`StoreError` saying so; damage SQLite finds a :class:`CorruptStoreError`.
+        """
         try:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
                 yield session
-        except OperationalError as exc:
-            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise StoreBusyError(
-                    f"The vocabulary file {self.path} stayed locked by another program "
-                    f"for over {BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed."
-                ) from exc
-            raise
+        except DBAPIError as exc:
+            known = store_error_for(exc, self.path)
+            if known is None:
+                raise
+            raise known from exc
 
     def close(self) -> None:
         self._engine.dispose()
@@ -173,14 +221,11 @@ def _inspect(path: Path) -> _FileState:
                     "AND name NOT LIKE 'sqlite_%'"
                 )
             }
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
-                raise StoreBusyError(
-                    f"The vocabulary file {path} is locked by another program."
-                ) from exc
-            raise CorruptStoreError(path, str(exc)) from exc
-        except sqlite3.DatabaseError as exc:
-            raise CorruptStoreError(path, str(exc)) from exc
+        except sqlite3.Error as exc:
+            known = store_error_for(exc, path)
+            if known is None:
+                known = StoreError(f"The vocabulary file {path} could not be checked: {exc}.")
+            raise known from exc
         if problems != ["ok"]:
             raise CorruptStoreError(path, "; ".join(problems[:3]))
         if not tables:
@@ -200,6 +245,22 @@ def _inspect(path: Path) -> _FileState:
     if revision != SCHEMA_HEAD and revision not in _known_revisions():
         raise NewerStoreError(path, revision)
     return _FileState(fresh=False, revision=revision)
+
+
+def database_files(path: Path) -> tuple[Path, Path, Path]:
+    """The database file and the -wal and -shm files SQLite keeps beside it."""
+    path = Path(path)
+    return path, Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: the same path after symlinks, or hard links."""
+    try:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return False
 
 
 def _timestamp() -> str:
@@ -253,6 +314,11 @@ def backup(source: Store | Path, dest: Path) -> Path:
     dest = Path(dest)
     if dest.is_dir():
         dest = _unused(dest / f"{source_path.stem}-{_timestamp()}.sqlite3")
+    if any(same_file(dest, own) for own in database_files(source_path)):
+        # Replacing the live file under a running window would lose its writes.
+        raise StoreError(
+            f"{dest} is the vocabulary file itself; choose another place for the backup."
+        )
     try:
         _copy_database(source_path, dest)
     except (OSError, sqlite3.Error) as exc:
@@ -285,6 +351,21 @@ def _upgrade(path: Path, *, pre_alembic: bool, target: str = "head") -> None:
         engine.dispose()
 
 
+def _make_data_folder(folder: Path) -> None:
+    """Create the folder the database lives in, or say in one sentence why not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        home = paths.data_dir()
+        ours = folder == home or home in folder.parents
+        advice = f"set {paths.HOME_ENV} to a folder" if ours else "choose a file in a folder"
+        raise StoreError(f"The data folder {folder} is not a folder; {advice}.") from exc
+    except OSError as exc:
+        raise StoreError(
+            f"The data folder {folder} could not be created: {exc.strerror or exc}."
+        ) from exc
+
+
 def open_store(path: Path | None = None) -> Store:
     """Open (creating or upgrading as needed) the vocabulary database.
 
@@ -294,7 +375,7 @@ def open_store(path: Path | None = None) -> Store:
     touching a file it does not understand.
     """
     path = Path(path) if path is not None else paths.vocabulary_db_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_data_folder(path.parent)
     state = _inspect(path)
     if state.revision != SCHEMA_HEAD:
         if not state.fresh:
@@ -302,10 +383,11 @@ def open_store(path: Path | None = None) -> Store:
             backup(path, _unused(paths.backups_dir() / f"{path.stem}-{was}-{_timestamp()}.sqlite3"))
         try:
             _upgrade(path, pre_alembic=state.pre_alembic)
-        except OperationalError as exc:
-            raise StoreError(
+        except DBAPIError as exc:
+            known = store_error_for(exc, path) or StoreError(
                 f"The vocabulary file {path} could not be upgraded: {exc.orig}."
-            ) from exc
+            )
+            raise known from exc
     return Store(path, _make_engine(path))
 
 

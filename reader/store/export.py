@@ -20,8 +20,9 @@ import genanki
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from reader import paths
 from reader.store.arabic import strip_diacritics
-from reader.store.database import Store
+from reader.store.database import Store, database_files, same_file
 from reader.store.errors import ExportError
 from reader.store.models import Occurrence, Status, VocabularyEntry
 from reader.store.records import EntryRecord, OccurrenceRecord
@@ -150,8 +151,30 @@ def highlight(sentence: str, surface: str) -> str:
     )
 
 
-def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+def refuse_own_files(target: Path, database: Path) -> None:
+    """Raise :class:`ExportError` if ``target`` is one of the app's own files.
+
+    Replacing the vocabulary database (or its -wal or -shm file) with an export
+    would lose every saved word; replacing the settings file, the settings.
+    """
+    if any(same_file(target, own) for own in database_files(database)):
+        raise ExportError(
+            f"{target} is the vocabulary file itself (or one of its companion files); "
+            "choose another file for the export."
+        )
+    if same_file(target, paths.settings_path()):
+        raise ExportError(
+            f"{target} is Arabic Reader's settings file; choose another file for the export."
+        )
+
+
+def _write_atomically(target: Path, write: Callable[[Path], None], *, database: Path) -> None:
+    """Write via ``write`` to a temporary file beside ``target``, then move it into place.
+
+    Refuses a ``target`` that is the vocabulary ``database`` or another of our own files.
+    """
     target = Path(target)
+    refuse_own_files(target, database)
     try:
         handle, name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".partial", dir=target.parent
@@ -216,7 +239,7 @@ def export_csv(
         with partial.open("w", encoding="utf-8-sig", newline="") as handle:
             _write_table(handle, CSV_COLUMNS, (_csv_cells(row) for row in rows), delimiter)
 
-    _write_atomically(path, write)
+    _write_atomically(path, write, database=store.path)
     return len(rows)
 
 
@@ -259,7 +282,7 @@ def export_tsv(store: Store, path: Path, *, statuses: Iterable[Status | str] | N
             lines = ([*_anki_fields(row), " ".join(row.entry.tags)] for row in rows)
             _write_table(handle, None, lines, "\t")
 
-    _write_atomically(path, write)
+    _write_atomically(path, write, database=store.path)
     return len(rows)
 
 
@@ -291,5 +314,5 @@ def export_apkg(
     def write(partial: Path) -> None:
         genanki.Package(deck).write_to_file(str(partial))
 
-    _write_atomically(path, write)
+    _write_atomically(path, write, database=store.path)
     return len(rows)

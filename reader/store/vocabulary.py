@@ -103,19 +103,30 @@ def save_word(
     start: int | None = None,
     end: int | None = None,
     status: Status | str = Status.LEARNING,
+    status_override: Status | str | None = None,
+    user_gloss: str | None = None,
 ) -> tuple[EntryRecord, Change]:
     """Save a word the learner met, creating its entry on first sight.
 
     Idempotent: saving the same occurrence (entry, document, start) again changes
     nothing and returns an empty Change. A new place adds an occurrence to the
     existing entry. ``status`` applies only to a new entry; an existing one keeps
-    its status (use :func:`set_status`). The dictionary fields follow the latest
-    analysis; the learner's own gloss, notes and tags are never touched here.
+    its status unless ``status_override`` is given, which applies either way.
+    ``user_gloss``, if given, becomes the learner's gloss (blank clears it, as
+    :func:`set_user_gloss`); otherwise the learner's gloss, notes and tags are
+    never touched here. Both are applied in the same transaction as the save.
+
+    The lemma, root and part-of-speech label follow the latest analysis. The
+    dictionary gloss is the entry's first non-empty one: forms of one lemma may
+    come with different glosses, and the word should not change its meaning with
+    whichever form was saved last (the learner's own gloss is the way to change it).
     Without ``document_id`` only the entry is saved (e.g. from a lookup).
     """
     if not lex or not pos:
         raise ValueError("A word needs both its lex and its part-of-speech tag.")
-    status = Status(status)
+    status = Status(status_override if status_override is not None else status)
+    gloss_given = user_gloss is not None
+    user_gloss = (user_gloss or "").strip() or None
     if document_id is not None:
         if surface is None or start is None or end is None:
             raise ValueError("An occurrence needs its surface form and start and end offsets.")
@@ -136,6 +147,7 @@ def save_word(
                 root=root,
                 pos_label=pos_label,
                 dictionary_gloss=dictionary_gloss,
+                user_gloss=user_gloss,
                 status=status.value,
                 notes="",
                 created_at=now,
@@ -144,16 +156,19 @@ def save_word(
             session.add(row)
             changed = True
         else:
-            analysis = {
-                "lemma": lemma,
-                "root": root,
-                "pos_label": pos_label,
-                "dictionary_gloss": dictionary_gloss,
-            }
-            for field, value in analysis.items():
+            updates: dict[str, object] = {"lemma": lemma, "root": root, "pos_label": pos_label}
+            if not row.dictionary_gloss:
+                updates["dictionary_gloss"] = dictionary_gloss
+            for field, value in updates.items():
                 if value and getattr(row, field) != value:
                     setattr(row, field, value)
                     changed = True
+            if status_override is not None and row.status != status.value:
+                row.status = status.value
+                changed = True
+            if gloss_given and row.user_gloss != user_gloss:
+                row.user_gloss = user_gloss
+                changed = True
             if changed:
                 row.lemma_plain = strip_diacritics(row.lemma)
                 row.updated_at = now

@@ -47,12 +47,15 @@ def save_analysis(
     start: int,
     end: int,
     status: Status | str = Status.LEARNING,
+    status_override: Status | str | None = None,
+    user_gloss: str | None = None,
 ) -> tuple[EntryRecord, Change]:
     """Save the reading ``analysis`` of the word ``surface`` met at ``start:end``.
 
     The entry is keyed by camel-tools' (lex, pos); the dictionary gloss is the
     lemma's gloss (not the inflected form's), since the entry stands for the
-    lemma. Idempotent like :func:`save_word`.
+    lemma, and an entry keeps the first one it was saved with. Idempotent like
+    :func:`save_word`, which also explains ``status_override`` and ``user_gloss``.
     """
     return save_word(
         store,
@@ -68,4 +71,6 @@ def save_analysis(
         start=start,
         end=end,
         status=status,
+        status_override=status_override,
+        user_gloss=user_gloss,
     )

@@ -131,6 +131,7 @@ def _read_commands(vocab: Vocabulary) -> dict[str, list[str]]:
         "apkg 1": ["vocab", "export", "-o", str(vocab.out("one.apkg"))],
         "apkg 2": ["vocab", "export", "--format", "apkg", "-o", str(vocab.out("two.apkg"))],
         "export nowhere": ["vocab", "export", "-o", str(vocab.out("missing/words.csv"))],
+        "export onto the database": ["vocab", "export", "--format", "csv", "-o", str(vocab.db)],
         "backup": ["backup", str(vocab.out("backup.sqlite3"))],
     }
 
@@ -351,6 +352,15 @@ def test_export_into_a_missing_directory_fails_clearly(vocab: Vocabulary) -> Non
 # -- backup ---------------------------------------------------------------------
 
 
+def test_export_refuses_to_overwrite_the_database(vocab: Vocabulary) -> None:
+    result = vocab.results["export onto the database"]
+    assert_one_sentence_error(result)
+    assert "is the vocabulary file itself" in result.stderr
+    assert "choose another file for the export." in result.stderr
+    assert vocab.db.read_bytes().startswith(b"SQLite format 3\x00")
+    assert not list(vocab.home.glob(".*.partial"))
+
+
 def test_backup_is_a_database_sqlite_can_open(vocab: Vocabulary) -> None:
     result = ok(vocab, "backup")
     copy = vocab.out("backup.sqlite3")
@@ -384,6 +394,8 @@ def refusals(tmp_path_factory: pytest.TempPathFactory, real_db_path: Path) -> di
     corrupt_home, newer_home, empty_home = root / "corrupt", root / "newer", root / "empty"
     for home in (corrupt_home, newer_home, empty_home):
         home.mkdir()
+    file_home = root / "home-file"
+    file_home.write_text("not a folder\n")
     corrupt = corrupt_home / "reader.sqlite3"
     corrupt.write_bytes(b"not a database at all\n" * 200)
     newer = newer_home / "reader.sqlite3"
@@ -403,6 +415,11 @@ def refusals(tmp_path_factory: pytest.TempPathFactory, real_db_path: Path) -> di
         "corrupt backup": (["backup", str(root / "copy.sqlite3")], corrupt_home, None),
         "backup onto itself": (["backup", str(corrupt)], corrupt_home, None),
         "newer list": (["vocab", "list"], newer_home, None),
+        "home is a file": (
+            ["vocab", "add", "كيري", "--sentence", "وصل كيري إلى موسكو."],
+            file_home,
+            real_db_path,
+        ),
         "not in sentence": (
             ["vocab", "add", "خارجية", "--sentence", "وصل وزير الخارجية إلى موسكو."],
             empty_home,
@@ -435,6 +452,46 @@ def test_backup_refuses_to_overwrite_the_database(refusals: dict) -> None:
     result = refusals["backup onto itself"]
     assert_one_sentence_error(result)
     assert "vocabulary file itself" in result.stderr
+
+
+def test_a_data_home_that_is_a_file_is_named(refusals: dict) -> None:
+    result = refusals["home is a file"]
+    assert_one_sentence_error(result)
+    home = refusals["root"] / "home-file"
+    assert f"The data folder {home} is not a folder" in result.stderr
+    assert "set ARABIC_READER_HOME to a folder." in result.stderr
+    assert home.read_text() == "not a folder\n"
+
+
+def test_sqlite_errors_escaping_the_store_are_classified(
+    data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from reader.cli_vocab import _reports_errors
+
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = sqlite3.SQLITE_FULL
+    damaged = sqlite3.DatabaseError("database disk image is malformed")
+    damaged.sqlite_errorcode = sqlite3.SQLITE_CORRUPT
+    odd = sqlite3.OperationalError("no such table: vocabulary")
+    odd.sqlite_errorcode = sqlite3.SQLITE_ERROR
+    messages = []
+    for error in (full, damaged, odd):
+
+        @_reports_errors
+        def handler(args, error=error) -> int:
+            raise OperationalError("INSERT ...", {}, error)
+
+        assert handler(None) == 1
+        messages.append(capsys.readouterr().err)
+    database = data_home.resolve() / "reader.sqlite3"
+    assert messages[0].startswith(f"arabic-reader: The disk holding {database} is full")
+    assert "could not be read" not in messages[0]
+    assert "is damaged or is not a database" in messages[1]
+    assert messages[2] == (
+        "arabic-reader: The vocabulary file could not be used (no such table: vocabulary).\n"
+    )
 
 
 def test_add_a_word_not_in_the_sentence(refusals: dict) -> None:

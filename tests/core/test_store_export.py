@@ -231,3 +231,47 @@ def test_unwritable_destination_is_an_export_error(store: Store, tmp_path: Path)
         export_csv(store, tmp_path / "missing-dir" / "words.csv")
     with pytest.raises(ExportError):
         export_apkg(store, tmp_path / "missing-dir" / "deck.apkg")
+
+
+def test_an_export_never_replaces_the_database_or_the_settings(
+    store: Store, tmp_path: Path
+) -> None:
+    from reader.store import list_entries
+
+    words = list_entries(store)
+    database = store.path
+    wal = Path(f"{database}-wal")
+    assert wal.exists()  # the store is open in WAL mode
+    settings = paths.settings_path()
+    settings.write_text('{"font_size": 20}', encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(database)
+    hard = tmp_path / "hard.sqlite3"
+    hard.hardlink_to(database)
+    dotted = database.parent / ".." / database.parent.name / database.name
+    targets = [database, dotted, link, hard, wal, Path(f"{database}-shm"), settings]
+    for target in targets:
+        for writer in (export_csv, export_tsv, export_apkg):
+            with pytest.raises(ExportError) as caught:
+                writer(store, target)
+            message = str(caught.value)
+            assert message.startswith(f"{target} is ") and message.count(". ") == 0
+            assert "choose another file for the export." in message
+    assert "settings file" in message
+    connection = sqlite3.connect(database)
+    assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    connection.close()
+    assert list_entries(store) == words
+    assert settings.read_text(encoding="utf-8") == '{"font_size": 20}'
+    assert not list(database.parent.glob("*.partial")) and not list(tmp_path.glob(".*.partial"))
+    # Elsewhere in the data folder is fine.
+    assert export_csv(store, database.with_name("words.csv")) == 2
+
+
+def test_a_backup_never_replaces_the_database(store: Store, tmp_path: Path) -> None:
+    from reader.store import StoreError, backup
+
+    for target in (store.path, Path(f"{store.path}-wal")):
+        with pytest.raises(StoreError, match="is the vocabulary file itself"):
+            backup(store, target)
+    assert backup(store, tmp_path).parent == tmp_path

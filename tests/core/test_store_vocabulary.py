@@ -141,10 +141,105 @@ def test_saving_keeps_status_and_learner_fields_but_refreshes_analysis(store: St
     assert entry.status is Status.NEW
     set_status(store, entry.id, Status.KNOWN)
     set_user_gloss(store, entry.id, "cabinet minister")
-    improved = {**WAZIR, "dictionary_gloss": "minister"}
+    improved = {**WAZIR, "pos_label": "noun (masculine)", "dictionary_gloss": "minister"}
     entry, change = save_word(store, **improved)  # a lookup-only save, no document
     assert change and entry.status is Status.KNOWN
-    assert entry.dictionary_gloss == "minister" and entry.gloss == "cabinet minister"
+    assert entry.pos_label == "noun (masculine)"
+    assert entry.dictionary_gloss == "minister; vizier" and entry.gloss == "cabinet minister"
+
+
+TAQRIR = {"lex": "تَقْرِير", "pos": "noun", "lemma": "تَقْرِير", "root": "ق.ر.ر", "pos_label": "noun"}
+REPORTS_TEXT = "نشرت الصحف تقارير عن التقرير الأخير."
+
+
+def test_an_entry_keeps_its_first_dictionary_gloss_whatever_form_comes_next(db_path: Path):
+    with open_store(db_path) as store:
+        doc = _open(store, REPORTS_TEXT)
+        first, _ = _save(
+            store, {**TAQRIR, "dictionary_gloss": "reports; accounts"}, REPORTS_TEXT, doc, "تقارير"
+        )
+        later, change = _save(
+            store,
+            {**TAQRIR, "dictionary_gloss": "decision; determination"},
+            REPORTS_TEXT,
+            doc,
+            "التقرير",
+        )
+    assert change  # the new place was saved
+    assert later.id == first.id and later.occurrence_count == 2
+    with open_store(db_path) as store:
+        assert get_entry(store, first.id).dictionary_gloss == "reports; accounts"
+        # A gloss missing at first is filled in by the first save that has one.
+        bare, _ = save_word(store, **{**WAZIR, "dictionary_gloss": ""})
+        assert bare.dictionary_gloss == ""
+        filled, change = save_word(store, **WAZIR)
+        assert change and filled.dictionary_gloss == "minister; vizier"
+        # The learner's own gloss is the way to change what is shown.
+        shown, _ = set_user_gloss(store, first.id, "report")
+        assert shown.gloss == "report" and shown.dictionary_gloss == "reports; accounts"
+
+
+def test_status_and_gloss_are_saved_with_the_word_in_one_transaction(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transactions = []
+    writing = store.writing
+
+    def counted():
+        transactions.append(1)
+        return writing()
+
+    monkeypatch.setattr(store, "writing", counted)
+    doc = _open(store, FIRST_TEXT)
+    transactions.clear()
+    new, _ = _save(
+        store, WAZIR, FIRST_TEXT, doc, "الوزير", status_override="known", user_gloss=" a minister "
+    )
+    assert len(transactions) == 1
+    assert new.status is Status.KNOWN and new.user_gloss == "a minister"
+    assert new.occurrence_count == 1
+
+    transactions.clear()
+    again, change = _save(
+        store, WAZIR, FIRST_TEXT, doc, "الوزير", status_override=Status.NEW, user_gloss="vizier"
+    )
+    assert len(transactions) == 1
+    assert change and change.entry_ids == {new.id}
+    assert again.status is Status.NEW and again.gloss == "vizier"
+    assert again.occurrence_count == 1  # the same place, not saved twice
+    # status alone applies only to a new entry; no gloss leaves the learner's alone.
+    kept, change = _save(store, WAZIR, FIRST_TEXT, doc, "الوزير", status="known")
+    assert not change and kept.status is Status.NEW and kept.user_gloss == "vizier"
+    cleared, change = _save(store, WAZIR, FIRST_TEXT, doc, "الوزير", user_gloss="  ")
+    assert change and cleared.user_gloss is None and cleared.gloss == "minister; vizier"
+    assert get_entry(store, new.id) == cleared
+
+
+def test_save_analysis_passes_status_and_gloss_through(store: Store) -> None:
+    from types import SimpleNamespace
+
+    from reader.store.words import save_analysis
+
+    analysis = SimpleNamespace(
+        lex=HUKUMA["lex"],
+        pos=HUKUMA["pos"],
+        lemma=HUKUMA["lemma"],
+        root=HUKUMA["root"],
+        pos_label=HUKUMA["pos_label"],
+        lemma_gloss=HUKUMA["dictionary_gloss"],
+    )
+    doc = _open(store, FIRST_TEXT)
+    start = FIRST_TEXT.index("الحكومة")
+    place = {"surface": "الحكومة", "sentence": FIRST_TEXT, "document_id": doc}
+    place |= {"start": start, "end": start + len("الحكومة")}
+    plain, _ = save_analysis(store, analysis, **place)  # as the window calls it
+    assert plain.status is Status.LEARNING and plain.user_gloss is None
+    entry, change = save_analysis(
+        store, analysis, **place, status_override="ignored", user_gloss="cabinet"
+    )
+    assert change and entry.id == plain.id
+    assert entry.status is Status.IGNORED and entry.gloss == "cabinet"
+    assert entry.dictionary_gloss == "government"
 
 
 def test_user_gloss_wins_and_can_be_cleared(store: Store) -> None:
