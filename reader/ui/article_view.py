@@ -9,8 +9,8 @@ occupies in the QTextDocument; offsets given out always refer to the Document.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.text import Document, TokenKind
 from reader.ui import fonts
+from reader.ui.text_marks import MarkedText
 
 TOKEN_PROPERTY = QTextFormat.Property.UserProperty + 1
 LINE_HEIGHT_PERCENT = 125  # room for vowels above a line without touching the one before
@@ -38,7 +39,7 @@ PINNED_BACKGROUND = QColor("#c9ddf5")
 SENTENCE_BACKGROUND = QColor("#f3eee2")
 
 
-class ArticleView(QTextBrowser):
+class ArticleView(MarkedText, QTextBrowser):
     """Read-only article view; reports the word under the mouse and the pinned word."""
 
     token_hovered = Signal(int)  # token index, -1 when the mouse leaves words
@@ -64,7 +65,9 @@ class ArticleView(QTextBrowser):
         self._starts: list[int] = []
         self._arabic: list[int] = []  # indices of Arabic tokens, in reading order
         self._pending_scroll: int | None = None
-        self._marks: dict[int, QTextCharFormat] = {}  # token index -> its vocabulary mark
+        # (Document offset, scroll value) of the last scroll_to_offset.
+        self._anchor: tuple[int, int] | None = None
+        self._init_marks()
         self.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
 
     # -- building ---------------------------------------------------------------
@@ -76,8 +79,9 @@ class ArticleView(QTextBrowser):
         self.document_model = document
         self._vowelled = vowelled or {}
         self.hovered = self.pinned = None
-        self._pending_scroll = None
+        self._pending_scroll = self._anchor = None
         self._marks = {}
+        self._mark_queue = []
         self._arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
         self._build()
 
@@ -98,7 +102,27 @@ class ArticleView(QTextBrowser):
         offset = self.first_visible_offset() if self.document_model else 0
         document.setDefaultFont(fonts.arabic_font(self.font_size, self.font_family))
         if self.document_model is not None:
+            self._scale_paragraph_spacing()
             self.scroll_to_offset(offset)
+
+    def _paragraph_spacing(self, is_title: bool) -> float:
+        return self.font_size * (1.0 if is_title else 0.6)
+
+    def _scale_paragraph_spacing(self) -> None:
+        """The gaps between paragraphs follow the font size, as when the text was built."""
+        model = self.document_model
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().begin()
+        first = True
+        while block.isValid():
+            is_title = first and model is not None and model.has_title_paragraph
+            block_format = block.blockFormat()
+            block_format.setBottomMargin(self._paragraph_spacing(is_title))
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format)
+            block, first = block.next(), False
+        cursor.endEditBlock()
 
     def _build(self) -> None:
         model = self.document_model
@@ -129,7 +153,7 @@ class ArticleView(QTextBrowser):
             block.setLineHeight(
                 LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
             )
-            block.setBottomMargin(self.font_size * (1.0 if is_title else 0.6))
+            block.setBottomMargin(self._paragraph_spacing(is_title))
             if paragraph.index == 0:
                 cursor.setBlockFormat(block)
             else:
@@ -151,45 +175,8 @@ class ArticleView(QTextBrowser):
         self._ranges = ranges
         self._starts = [start for start, _ in ranges]
         self.setDocument(text_document)
-        self._apply_marks(self._marks)
-
-    # -- vocabulary marks ---------------------------------------------------------
-
-    def set_marks(self, marks: Mapping[int, QTextCharFormat]) -> None:
-        """Mark words in the text itself (background, underline); only changed words are touched.
-
-        In the character formats rather than extra selections: a hover then costs
-        the same on a long article full of saved words, and hover and pin (extra
-        selections) paint over the marks.
-        """
-        old, self._marks = self._marks, dict(marks)
-        changed = [i for i in old.keys() | self._marks.keys() if old.get(i) != self._marks.get(i)]
-        self._apply_marks(changed)
-
-    def marks(self) -> dict[int, QTextCharFormat]:
-        return dict(self._marks)
-
-    def _apply_marks(self, indices: Iterable[int]) -> None:
-        if not self._ranges:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for index in indices:
-            start, end = self._ranges[index]
-            if end <= start:
-                continue
-            cursor.setPosition(start)
-            cursor.setPosition(start + 1, QTextCursor.MoveMode.KeepAnchor)
-            char_format = cursor.charFormat()
-            char_format.clearBackground()
-            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-            char_format.clearProperty(QTextFormat.Property.TextUnderlineColor)
-            mark = self._marks.get(index)
-            if mark is not None:
-                char_format.merge(mark)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(char_format)
-        cursor.endEditBlock()
+        self._mark_queue = []  # a new QTextDocument: every mark is to be written again
+        self._queue_marks(self._marks)
 
     # -- mapping between the screen, the QTextDocument and tokens ----------------
 
@@ -317,9 +304,36 @@ class ArticleView(QTextBrowser):
         """The Document offset of the first word shown at the top of the view."""
         if self.document_model is None or not self._ranges:
             return 0
-        position = self.cursorForPosition(QPoint(self.viewport().width() - 40, 8)).position()
-        index = max(0, bisect_right(self._starts, position) - 1)
-        return self.document_model.tokens[index].start
+        anchor = self._anchor
+        if anchor is not None and anchor[1] == self.verticalScrollBar().value():
+            # Not scrolled since the view was brought to this word: the place is the
+            # word itself, not the start of its line (a zoom reflows the lines).
+            return anchor[0]
+        return self.document_model.tokens[self._token_at_top()].start
+
+    def _token_at_top(self) -> int:
+        """The first token on the first line whose top is at or below the view's top.
+
+        Not the line cut by the top edge: going back to it (after a zoom, or with
+        vowels shown) would bring a line more into view each time.
+        """
+        if not self._ranges:
+            return 0
+        top = self.verticalScrollBar().value()
+        layout = self.document().documentLayout()
+        block = self.document().findBlock(
+            self.cursorForPosition(QPoint(self.viewport().width() // 2, 0)).position()
+        )
+        while block.isValid():
+            block_top = layout.blockBoundingRect(block).top()
+            lines = block.layout()
+            for number in range(lines.lineCount()):
+                line = lines.lineAt(number)
+                if block_top + line.y() >= top - 0.5:
+                    position = block.position() + line.textStart()
+                    return min(len(self._starts) - 1, bisect_left(self._starts, position))
+            block = block.next()
+        return len(self._ranges) - 1
 
     def scroll_to_offset(self, offset: int) -> None:
         if self.document_model is None or not self._ranges or offset <= 0:
@@ -333,6 +347,7 @@ class ArticleView(QTextBrowser):
         block_top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
         line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
         target = int(block_top + (line.y() if line.isValid() else 0))
+        self._anchor = (offset, target)
         # The scroll range follows the layout a moment later; keep the target until then.
         self._pending_scroll = target
         self._apply_pending_scroll()

@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.morphology: Morphology | None = morphology
         self.dictionary_state = "ready" if morphology else "loading"
         self.choices = ReadingChoices()
-        self._analysis_task: Task[DocumentAnalysis] | None = None
+        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int]]] | None = None
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -207,11 +207,16 @@ class MainWindow(QMainWindow):
         morphology = self.morphology
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
-        self._analysis_task = self.tasks.run(
-            lambda task: morphology.analyze_document(
+
+        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int]]]):
+            analysis = morphology.analyze_document(
                 document, progress=task.report, cancelled=task.is_cancelled
-            ),
-            on_success=self._analysed,
+            )
+            return analysis, analysis.coverage()  # a pass over every word: not on the GUI
+
+        self._analysis_task = self.tasks.run(
+            work,
+            on_success=lambda outcome: self._analysed(*outcome),
             on_failure=lambda error: self.dictionary_label.setText(
                 f"The article could not be analysed: {error}"
             ),
@@ -233,11 +238,13 @@ class MainWindow(QMainWindow):
             if self._analysis_task is None:
                 self._analyse(document)
 
-    def _analysed(self, analysis: DocumentAnalysis) -> None:
+    def _analysed(
+        self, analysis: DocumentAnalysis, coverage: tuple[int, int] | None = None
+    ) -> None:
         if analysis.document is not self.document:
             return
         self.analysis = analysis
-        known, total = analysis.coverage()
+        known, total = coverage or analysis.coverage()
         self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words found")
         self.words.analysed()
         if self.actions.show_vowels.isChecked():

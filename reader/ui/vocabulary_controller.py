@@ -100,7 +100,11 @@ class VocabularyController(QObject):
             window.known_label.setText("")
             return
         arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
-        keys = shown_keys(arabic, window.reading)
+        readings, choices = window.analysis.readings, window.choices
+        fingerprint = document.fingerprint
+        keys = shown_keys(
+            arabic, lambda index: choices.reading_for(fingerprint, index, readings[index])
+        )
         if reload or set(keys.values()) - set(self._keys.values()):
             self.entries.load(keys.values())
         self._keys = keys

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
@@ -30,8 +31,13 @@ MARK_COLOURS: dict[str, tuple[str, str] | None] = {
 }
 
 
+@cache
 def mark_format(mark: str) -> QTextCharFormat | None:
-    """The character format for a mark; None when the mark shows nothing."""
+    """The character format for a mark; None when the mark shows nothing.
+
+    One shared format per mark (never to be changed): comparing a long article's
+    marks is then mostly comparing identities.
+    """
     colours = MARK_COLOURS.get(mark)
     if colours is None:
         return None
