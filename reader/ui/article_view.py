@@ -67,6 +67,8 @@ class ArticleView(MarkedText, QTextBrowser):
         self._pending_scroll: int | None = None
         # (Document offset, scroll value) of the last scroll_to_offset.
         self._anchor: tuple[int, int] | None = None
+        self._placed_at = 0  # the scroll value the program last put the view at
+        self._touched = False  # a word hovered or pinned since the document was shown
         self._init_marks()
         self.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
 
@@ -80,6 +82,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self._vowelled = vowelled or {}
         self.hovered = self.pinned = None
         self._pending_scroll = self._anchor = None
+        self._placed_at, self._touched = 0, False
         self._marks = {}
         self._mark_queue = []
         self._arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
@@ -357,8 +360,13 @@ class ArticleView(MarkedText, QTextBrowser):
             return
         bar = self.verticalScrollBar()
         bar.setValue(self._pending_scroll)
+        self._placed_at = bar.value()
         if bar.value() == self._pending_scroll:
             self._pending_scroll = None
+
+    def learner_moved(self) -> bool:
+        """Whether the learner scrolled, hovered or pinned since the program placed the view."""
+        return self._touched or self.verticalScrollBar().value() != self._placed_at
 
     def ensure_token_visible(self, index: int) -> None:
         rect = self.token_rect(index)
@@ -376,6 +384,7 @@ class ArticleView(MarkedText, QTextBrowser):
         if index == self.hovered:
             return
         self.hovered = index
+        self._touched = self._touched or index is not None
         self._refresh_highlights()
         if notify:
             self.token_hovered.emit(-1 if index is None else index)
@@ -384,6 +393,7 @@ class ArticleView(MarkedText, QTextBrowser):
         if index == self.pinned:
             return
         self.pinned = index
+        self._touched = self._touched or index is not None
         self._refresh_highlights()
         if index is not None:
             self.ensure_token_visible(index)

@@ -114,6 +114,13 @@ class DictionaryLoader(QObject):
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
 
+    def shutdown(self) -> None:
+        """The window is closing: stop an install on its way, quietly."""
+        task, self._install_task = self._install_task, None
+        if task is not None and not task.done:
+            task.cancel()
+        self._close_progress()
+
     def _cancel_install(self) -> None:
         if self._install_task is not None:
             self._install_task.cancel()

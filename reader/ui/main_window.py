@@ -399,10 +399,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.popup.hide()
         self.words.document_closing()
-        if self.save_settings_on_close:
-            self.save_settings()
+        if self.save_settings_on_close and not self.save_settings():
+            dialogs.inform(
+                self,
+                "Settings not saved",
+                "The window's settings (size, font size, the article and the place in it) "
+                f"could not be saved.\n\n{self.statusBar().currentMessage()}",
+            )
         self.opener.cancel()
         self.pause_analysis()
+        self.dictionary.shutdown()
         self.tasks.shutdown()
+        self.vocabulary_opener.shutdown()
         self.vocabulary.close()
         super().closeEvent(event)

@@ -59,8 +59,11 @@ class VocabularyController(QObject):
         if available and document is not None and self.document_record is None:
             record = self.document_shown(document)
             self.window.docks.document_shown(record.id if record is not None else None)
-            if record is not None and record.reading_position and self.window.analysis is None:
-                self.window.view.scroll_to_offset(record.reading_position)
+            # The vocabulary can open seconds after the text is shown: go to the
+            # saved place only if the learner has not started reading meanwhile.
+            view = self.window.view
+            if record is not None and record.reading_position and not view.learner_moved():
+                view.scroll_to_offset(record.reading_position)
             self.analysed()
 
     def analysed(self) -> None:

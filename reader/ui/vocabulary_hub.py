@@ -9,6 +9,7 @@ store's refusals into a status-bar message instead of an exception.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -125,16 +126,42 @@ class VocabularyOpener(QObject):
         super().__init__(parent)
         self.hub, self.tasks, self.parent_widget = hub, tasks, parent
         self.path = path or paths.vocabulary_db_path()
+        # A store opened on the worker but not yet handed to the hub; closed by
+        # shutdown() if the window goes away first (its delivery is then dropped).
+        self._lock = threading.Lock()
+        self._unclaimed: Store | None = None
+        self._closing = False
 
     def start(self) -> None:
         path = self.path
-        self.tasks.run(
-            lambda task: ops.open_store(path),
-            on_success=self.hub.set_store,
-            on_failure=self._failed,
-        )
+
+        def work(task: object) -> Store:
+            store = ops.open_store(path)
+            with self._lock:
+                if self._closing:
+                    store.close()
+                    raise StoreError("the window closed while the vocabulary was being opened")
+                self._unclaimed = store
+            return store
+
+        self.tasks.run(work, on_success=self._opened, on_failure=self._failed)
+
+    def _opened(self, store: Store) -> None:
+        with self._lock:
+            self._unclaimed = None
+        self.hub.set_store(store)
+
+    def shutdown(self) -> None:
+        """The window is closing: a store opened (or opening) meanwhile is closed, not leaked."""
+        with self._lock:
+            self._closing = True
+            store, self._unclaimed = self._unclaimed, None
+        if store is not None:
+            store.close()
 
     def _failed(self, error: BaseException) -> None:
+        if self._closing:
+            return
         if not isinstance(error, StoreError):
             self.hub.set_store(None, f"{SAVING_OFF} ({error})")
             dialogs.inform(self.parent_widget, "Vocabulary unavailable", f"{SAVING_OFF}\n\n{error}")

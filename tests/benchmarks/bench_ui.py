@@ -148,29 +148,31 @@ def in_process() -> dict[str, float]:
         camel.analyze(word)
     camel_ms = (time.perf_counter() - started) * 1000 / len(words)
 
-    # The longest event-loop stall while a ~100k-token text is analysed on the worker.
+    # The longest event-loop stall while the window analyses a ~100k-token text:
+    # the real path (the window's own task on the worker, then _analysed on the GUI
+    # thread and the marks it writes in batches), with Highlight New Words on so
+    # nearly every word is marked. Building and laying out the view happens on the
+    # GUI thread before that and is measured apart.
     repeats = 100_000 // len(article.tokens) + 1
     long_text = "\n".join([article.text] * repeats)
     long_document = document_from_text(long_text, title="long")
-    # The view of a long text is built and laid out on the GUI thread (measured
-    # apart); the stall measured is the one the worker's analysis causes.
-    started = time.perf_counter()
-    window.show_document(long_document)
-    window.view.document().documentLayout().documentSize()
-    qt.processEvents()
-    build_ms = (time.perf_counter() - started) * 1000
-    window.show_document(article)
-    qt.processEvents()
+    window.set_highlight_new_words(True)
     morphology.clear_cache()
     tasks = TaskManager()
-    results: list[object] = []
-    tasks.run(
-        lambda task: morphology.analyze_document(
-            long_document, progress=task.report, cancelled=task.is_cancelled
-        ),
-        on_success=results.append,
-        on_progress=lambda done, total: window.dictionary_label.setText(f"{done}/{total}"),
-    )
+    window.tasks = tasks  # the window's analysis now runs on a real worker
+    analysed_ms: list[float] = []
+    real_analysed = window._analysed
+
+    def timed_analysed(*args: object) -> None:
+        started = time.perf_counter()
+        real_analysed(*args)  # type: ignore[arg-type]
+        analysed_ms.append((time.perf_counter() - started) * 1000)
+
+    window._analysed = timed_analysed  # type: ignore[method-assign]
+    started = time.perf_counter()
+    window.show_document(long_document)  # builds the view, starts the analysis
+    window.view.document().documentLayout().documentSize()
+    build_ms = (time.perf_counter() - started) * 1000
     gaps: list[float] = []
     clock = QElapsedTimer()
     clock.start()
@@ -186,11 +188,17 @@ def in_process() -> dict[str, float]:
     timer.timeout.connect(tick)
     timer.start()
     analysis_started = time.perf_counter()
-    while not results and time.perf_counter() - analysis_started < 300:
+    while not analysed_ms and time.perf_counter() - analysis_started < 300:
         qt.processEvents()
         time.sleep(0.0005)
     analysis_s = time.perf_counter() - analysis_started
+    while window.view.marks_pending() and time.perf_counter() - analysis_started < 600:
+        qt.processEvents()
+        time.sleep(0.0005)
+    marks_s = time.perf_counter() - analysis_started - analysis_s
     timer.stop()
+    assert window.analysis is not None and window.analysis.document is long_document
+    marked = len(window.view.marks())
     tasks.shutdown()
     window.close()
     return {
@@ -203,6 +211,9 @@ def in_process() -> dict[str, float]:
         "long_build_ms": build_ms,
         "long_analysis_s": analysis_s,
         "stall_max": max(gaps) if gaps else 0.0,
+        "analysed_ms": analysed_ms[0] if analysed_ms else float("nan"),
+        "marks_s": marks_s,
+        "marked": marked,
     }
 
 
@@ -231,8 +242,14 @@ def main() -> None:
             f"{figures['long_build_ms']:.0f} ms",
             "",
         ),
-        ("analysis on the worker, same text", f"{figures['long_analysis_s']:.1f} s", ""),
-        ("longest event-loop stall meanwhile", f"{figures['stall_max']:.1f} ms", "< 50 ms"),
+        ("window's analysis on the worker, same text", f"{figures['long_analysis_s']:.1f} s", ""),
+        ("its outcome on the GUI thread (_analysed)", f"{figures['analysed_ms']:.0f} ms", ""),
+        (
+            f"then {figures['marked']:,} marks written in batches",
+            f"{figures['marks_s']:.1f} s",
+            "",
+        ),
+        ("longest event-loop stall, analysis + marks", f"{figures['stall_max']:.1f} ms", "< 50 ms"),
     ]
     width = max(len(name) for name, _, _ in rows)
     print(f"{'measure':<{width}}  {'value':>10}  target")

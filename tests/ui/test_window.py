@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
@@ -190,3 +191,114 @@ def test_dropping_only_unreadable_files_says_why(window, tmp_path: Path, capture
     assert window.document is shown
     assert len(captured_dialogs.shown) == 1
     assert "photo.txt" in captured_dialogs.texts[0] and "gone.txt" in captured_dialogs.texts[0]
+
+
+def _long_article(window, tmp_path: Path) -> Path:
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join([ARTICLE] * 80), encoding="utf-8")
+    assert window.open_path(path)
+    return path
+
+
+def _store_arrives_late_with_a_saved_place(window) -> int:
+    """The learner's place saved last time, and the vocabulary opening only now."""
+    from reader import store as ops
+
+    record = window.words.document_record
+    assert record is not None
+    place = window.document.tokens[len(window.document.tokens) // 2].start
+    window.vocabulary.apply(lambda store: ops.set_reading_position(store, record.id, place))
+    window.words.document_record = None
+    return place
+
+
+def test_a_late_vocabulary_brings_back_the_saved_place(window, tmp_path: Path):
+    _long_article(window, tmp_path)
+    place = _store_arrives_late_with_a_saved_place(window)
+    window.vocabulary.availability_changed.emit(True)
+    assert window.view.verticalScrollBar().value() > 0
+    assert window.view.first_visible_offset() == place
+
+
+def test_a_late_vocabulary_leaves_the_learner_where_they_are(window, tmp_path: Path):
+    _long_article(window, tmp_path)
+    _store_arrives_late_with_a_saved_place(window)
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 5)  # the learner scrolled meanwhile
+    where = bar.value()
+    window.vocabulary.availability_changed.emit(True)
+    assert bar.value() == where
+
+
+def test_a_late_vocabulary_leaves_a_pinned_word_in_view(window, tmp_path: Path):
+    _long_article(window, tmp_path)
+    _store_arrives_late_with_a_saved_place(window)
+    window.view.pin(window.view._arabic[3])
+    window.view.verticalScrollBar().setValue(0)
+    window.vocabulary.availability_changed.emit(True)
+    assert window.view.verticalScrollBar().value() == 0
+
+
+def test_a_failed_settings_save_on_close_is_told(window, captured_dialogs, monkeypatch):
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(window.settings, "save", full_disk)
+    window.close()
+    titles = [title for title, _, _ in captured_dialogs.shown]
+    assert "Settings not saved" in titles
+    assert "No space left" in captured_dialogs.texts[-1]
+
+
+class _FakeStore:
+    closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_store_opened_after_closing_is_closed(qtbot, window, monkeypatch):
+    from reader import store as ops
+
+    opened = _FakeStore()
+    monkeypatch.setattr(ops, "open_store", lambda path: opened)
+    opener = window.vocabulary_opener
+    opener.tasks = held = HeldTasks()
+    opener.start()
+    window.close()  # before the worker got to it
+    held.release_all()
+    assert opened.closed
+    assert window.vocabulary.store is None or window.vocabulary.store is not opened
+
+
+def test_a_store_whose_delivery_was_dropped_is_closed(qtbot, window, monkeypatch):
+    import threading
+
+    from reader import store as ops
+
+    opened, done = _FakeStore(), threading.Event()
+
+    def open_store(path):
+        done.set()
+        return opened
+
+    monkeypatch.setattr(ops, "open_store", open_store)
+    opener = window.vocabulary_opener
+    opener.tasks = worker = TaskManager()
+    opener.start()
+    assert done.wait(10)
+    for _ in range(1000):  # no Qt events meanwhile: the delivery stays queued
+        if opener._unclaimed is opened:
+            break
+        time.sleep(0.01)
+    assert opener._unclaimed is opened
+    worker.shutdown()  # as the window's close does: the delivery is dropped
+    opener.shutdown()
+    assert opened.closed
+
+
+def test_closing_cancels_a_dictionary_install(window):
+    install = Task(window.tasks, None)
+    window.dictionary._install_task = install
+    window.close()
+    assert install.is_cancelled()
