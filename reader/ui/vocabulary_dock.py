@@ -6,8 +6,8 @@ is undoable (Ctrl+Z in the dock, or "Undo Delete"), through ``restore_entry``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from reader.ui.vocabulary_hub import VocabularyHub
 from reader.ui.vocabulary_table import (
     ENTRY_ROLE,
     LEMMA,
+    ROOT,
     SORT_ROLE,
     STATUS,
     StatusDelegate,
@@ -54,10 +55,21 @@ class DeleteEntry(QUndoCommand):
 
     def undo(self) -> None:
         deleted = self.deleted
-        if deleted is not None:
-            restored = self.hub.apply(lambda store: ops.restore_entry(store, deleted))
-            if restored is not None:
-                self.entry_id = restored.id
+        if deleted is None:
+            return
+        key = deleted.entry.key
+        newer = self.hub.read(lambda store: ops.entries_for_lemmas(store, [key]), {}).get(key)
+        restored = self.hub.apply(lambda store: ops.restore_entry(store, deleted))
+        if restored is None:
+            return
+        self.entry_id = restored.id
+        if newer is not None:
+            # Saved again since the delete: the old places, tags, gloss and notes
+            # join the newer entry, whose status stays the learner's latest choice;
+            # and Redo must not delete that newer save, so this command ends here.
+            if restored.status is not newer.status:
+                self.hub.apply(lambda store: ops.set_status(store, restored.id, newer.status))
+            self.setObsolete(True)
 
 
 class VocabularyDock(QDockWidget):
@@ -97,9 +109,13 @@ class VocabularyDock(QDockWidget):
         self.document_filter = QComboBox()
         self.root_edit = QLineEdit(placeholderText="Root, e.g. ك ت ب")
         self.root_edit.setMaximumWidth(130)
-        for widget in (self.search_edit, self.status_filter, self.tag_filter, self.document_filter):
-            filters.addWidget(widget, 2 if widget is self.search_edit else 0)
-        filters.addWidget(self.root_edit)
+        for combo in (self.status_filter, self.tag_filter, self.document_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        self.search_edit.setMinimumWidth(160)
+        filters.addWidget(self.search_edit, 1)  # the search takes whatever room is left
+        for widget in (self.status_filter, self.tag_filter, self.document_filter, self.root_edit):
+            filters.addWidget(widget, 0)
         layout.addLayout(filters)
 
         self.model = VocabularyTableModel(self.hub, self)
@@ -125,7 +141,12 @@ class VocabularyDock(QDockWidget):
         header.setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.setItemDelegateForColumn(LEMMA, _ArabicDelegate(self.table))
+        arabic = _ArabicDelegate(self.table)
+        self.table.setItemDelegateForColumn(LEMMA, arabic)
+        self.table.setItemDelegateForColumn(ROOT, arabic)
+        # Rows as tall as the Arabic face needs, vowels above and below included.
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(max(rows.defaultSectionSize(), arabic.row_height()))
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -259,8 +280,25 @@ class VocabularyDock(QDockWidget):
 
 
 class _ArabicDelegate(QStyledItemDelegate):
-    """Draws the Word column in the Arabic face, a little larger than the table's."""
+    """Draws Arabic columns (word, root) in the Arabic face, a little larger than the table's.
+
+    Sized with that face's metrics, not the table's: its marks above and below
+    the letters reach further than a Latin line.
+    """
+
+    FONT_SIZE = 15
+    PADDING = 10
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
         super().initStyleOption(option, index)
-        option.font = fonts.arabic_font(15)
+        option.font = fonts.arabic_font(self.FONT_SIZE)
+
+    def row_height(self) -> int:
+        return QFontMetrics(fonts.arabic_font(self.FONT_SIZE)).height() + self.PADDING
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt override)
+        hint = super().sizeHint(option, index)
+        metrics = QFontMetrics(fonts.arabic_font(self.FONT_SIZE))
+        text = str(index.data() or "")
+        width = metrics.horizontalAdvance(text) + 2 * self.PADDING
+        return QSize(max(hint.width(), width), max(hint.height(), self.row_height()))

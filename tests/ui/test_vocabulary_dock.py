@@ -130,3 +130,42 @@ def _default(window):
     from reader.text import load_document
 
     return load_document(paths.default_article_path())
+
+
+def test_undo_after_saving_again_keeps_the_newer_save(qtbot, window):
+    save(window, "بوتين")
+    entry = find_entry(window.vocabulary.store, *PUTIN)
+    window.words.edit_entry("gloss", entry.id, "my gloss")
+    dock = open_dock(qtbot, window)
+    dock.select_row(0)
+    dock.delete_button.click()
+    window.view.pin(None)
+    window.view.pin(token_index(window, "بوتين"))
+    window.words.set_focused_status(Status.KNOWN)  # saved again, as known
+    dock.undo_stack.undo()
+    merged = find_entry(window.vocabulary.store, *PUTIN)
+    assert merged is not None
+    assert merged.status is Status.KNOWN  # the newer choice stands
+    assert merged.user_gloss == "my gloss"  # and nothing of the old one is lost
+    dock.undo_stack.redo()  # must not delete the newer save
+    assert find_entry(window.vocabulary.store, *PUTIN) is not None
+    assert dock.lemmas() == ["بُوتِين"]
+
+
+def test_arabic_in_the_table_is_not_clipped(qtbot, window):
+    save(window, "بوتين")
+    dock = open_dock(qtbot, window)
+    table = dock.table
+    index = table.model().index(0, 0)
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.ui import fonts
+
+    needed = QFontMetrics(fonts.arabic_font(15)).height()
+    delegate = table.itemDelegateForColumn(0)
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    assert delegate.sizeHint(option, index).height() >= needed
+    assert table.rowHeight(0) >= needed
