@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtGui import QDropEvent, QFont, QGuiApplication, QTextCursor
 
 from reader.settings import Settings
 from reader.ui.menus import fill_recent_menu
@@ -49,10 +49,13 @@ def test_opens_a_web_page(window, tmp_path: Path):
     assert window.document.title == "زيارة إلى موسكو"
     assert window.document.has_title_paragraph
     first = window.view.document().begin()
-    title_format = window.view.document().findBlock(0).charFormat()
     assert first.text() == "زيارة إلى موسكو"
     assert window.view.token_range(0)[0] == 0
-    assert title_format is not None
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(1)  # the format of the title's first letter
+    assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
+    cursor.setPosition(first.next().position() + 1)
+    assert cursor.charFormat().fontWeight() != QFont.Weight.Bold
 
 
 def test_bad_files_are_refused_and_the_article_stays(window, tmp_path: Path, captured_dialogs):
