@@ -37,6 +37,7 @@ from reader.ui.word_focus import WordFocus
 
 APP_TITLE = "Arabic Reader"
 __all__ = ["APP_TITLE", "BACKGROUND_LOAD_BYTES", "MainWindow"]
+ARTICLE_MIN_WIDTH = 360  # a dozen Arabic words a line at the default size
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.view.font_family = family
         self.view.font_size = fonts.clamp_size(self.settings.get("font_size"))
         self.setCentralWidget(self.view)
+        self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)  # docks never squeeze it to a strip
         self.popup = HoverPopup(self, arabic_family=family)
         self.gloss_pane = GlossPane(self, arabic_family=family)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.gloss_pane)

@@ -108,14 +108,17 @@ class VocabularyDock(QDockWidget):
         self.tag_filter = QComboBox()
         self.document_filter = QComboBox()
         self.root_edit = QLineEdit(placeholderText="Root, e.g. ك ت ب")
-        self.root_edit.setMaximumWidth(130)
+        self.root_edit.setMinimumWidth(70)
         for combo in (self.status_filter, self.tag_filter, self.document_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(6)
         self.search_edit.setMinimumWidth(160)
-        filters.addWidget(self.search_edit, 1)  # the search takes whatever room is left
-        for widget in (self.status_filter, self.tag_filter, self.document_filter, self.root_edit):
-            filters.addWidget(widget, 0)
+        # The search alone on its row, stretching; the filters below: the dock then
+        # fits a narrow column beside the article.
+        layout.addWidget(self.search_edit)
+        for widget in (self.status_filter, self.tag_filter, self.document_filter):
+            filters.addWidget(widget, 1)
+        filters.addWidget(self.root_edit, 1)
         layout.addLayout(filters)
 
         self.model = VocabularyTableModel(self.hub, self)

@@ -22,10 +22,16 @@ class VocabularyDocks:
         self.window = window
         self.vocabulary = VocabularyDock(window.vocabulary, window)
         self.notes = NotesDock(window.vocabulary, self.article_selection, window)
+        # Tabs beside the gloss pane, not another column: on a small screen three
+        # columns left the article a strip a few words wide.
         for dock in (self.vocabulary, self.notes):
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            window.tabifyDockWidget(window.gloss_pane, dock)
             dock.hide()
-        window.tabifyDockWidget(self.vocabulary, self.notes)
+            # Shown from the menu or its key: bring its tab to the front.
+            dock.toggleViewAction().triggered.connect(
+                lambda checked, d=dock: d.raise_() if checked else None
+            )
         self.vocabulary.toggleViewAction().setShortcut("Ctrl+Shift+L")
         self.notes.toggleViewAction().setShortcut("Ctrl+Shift+N")
         self.vocabulary.show_in_context.connect(self.show_occurrence)
