@@ -34,8 +34,12 @@ TOKEN_PROPERTY = QTextFormat.Property.UserProperty + 1
 LINE_HEIGHT_PERCENT = 125  # room for vowels above a line without touching the one before
 PAPER = "#fbf8f1"
 INK = "#1f1b16"
-HOVER_BACKGROUND = QColor("#f6e7b4")
-PINNED_BACKGROUND = QColor("#c9ddf5")
+# Hover: lilac with a violet line under the word; pinned: green with a firmer
+# line. Hues no status mark uses (new is blue, learning amber).
+HOVER_BACKGROUND = QColor("#e4d9f3")
+HOVER_UNDERLINE = QColor("#6a4c9c")
+PINNED_BACKGROUND = QColor("#c6e6d6")
+PINNED_UNDERLINE = QColor("#2f7d5b")
 SENTENCE_BACKGROUND = QColor("#f3eee2")
 
 
@@ -419,7 +423,10 @@ class ArticleView(MarkedText, QTextBrowser):
 
     def _refresh_highlights(self) -> None:
         selections = []
-        for index, colour in ((self.hovered, HOVER_BACKGROUND), (self.pinned, PINNED_BACKGROUND)):
+        for index, colour, line in (
+            (self.hovered, HOVER_BACKGROUND, HOVER_UNDERLINE),
+            (self.pinned, PINNED_BACKGROUND, PINNED_UNDERLINE),
+        ):
             if index is None or index >= len(self._ranges):
                 continue
             selection = QTextEdit.ExtraSelection()
@@ -430,6 +437,8 @@ class ArticleView(MarkedText, QTextBrowser):
             selection.cursor = cursor
             selection.format = QTextCharFormat()
             selection.format.setBackground(colour)
+            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            selection.format.setUnderlineColor(line)
             selections.append(selection)
         self.setExtraSelections(selections)
 

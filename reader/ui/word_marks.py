@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
@@ -21,13 +22,22 @@ from reader.ui.vocabulary_hub import VocabularyHub
 
 UNSAVED = "unsaved"  # a word not in the vocabulary, marked only with "Highlight New Words"
 
-# (background, underline) per status; None: no mark at all.
-MARK_COLOURS: dict[str, tuple[str, str] | None] = {
-    Status.NEW.value: ("#e7effa", "#8fb1dc"),
-    Status.LEARNING.value: ("#fcefd2", "#d9a648"),
+class MarkStyle(NamedTuple):
+    background: str | None
+    underline: str
+    dotted: bool = False
+
+
+# Per status; None: no mark at all. Hover and pin (article_view) use other hues
+# and a stronger underline, so a marked word under the mouse is never mistaken
+# for a status.
+MARK_COLOURS: dict[str, MarkStyle | None] = {
+    Status.NEW.value: MarkStyle("#e4edf9", "#8fb1dc"),
+    Status.LEARNING.value: MarkStyle("#fcefd2", "#d9a648"),
     Status.KNOWN.value: None,
     Status.IGNORED.value: None,
-    UNSAVED: ("#eef3fb", "#eef3fb"),
+    # Only a hint: a dotted line under the word, the text itself untouched.
+    UNSAVED: MarkStyle(None, "#8a96a3", dotted=True),
 }
 
 
@@ -38,15 +48,18 @@ def mark_format(mark: str) -> QTextCharFormat | None:
     One shared format per mark (never to be changed): comparing a long article's
     marks is then mostly comparing identities.
     """
-    colours = MARK_COLOURS.get(mark)
-    if colours is None:
+    style = MARK_COLOURS.get(mark)
+    if style is None:
         return None
-    background, underline = colours
     char_format = QTextCharFormat()
-    char_format.setBackground(QColor(background))
-    if underline != background:
-        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        char_format.setUnderlineColor(QColor(underline))
+    if style.background is not None:
+        char_format.setBackground(QColor(style.background))
+    char_format.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.DotLine
+        if style.dotted
+        else QTextCharFormat.UnderlineStyle.SingleUnderline
+    )
+    char_format.setUnderlineColor(QColor(style.underline))
     return char_format
 
 

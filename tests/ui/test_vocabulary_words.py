@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextFormat
 from PySide6.QtTest import QTest
 
 from reader.store import Status, find_entry, list_entries, occurrences
@@ -149,9 +150,13 @@ def test_highlight_new_words_marks_unsaved_words(window):
     assert background(window, unsaved) is None
     window.actions.highlight_new_words.trigger()
     assert window.settings.get("highlight_new_words")
-    assert background(window, unsaved) == MARK_COLOURS["unsaved"][0]
+    mark = window.view.marks().get(unsaved)
+    assert mark is not None
+    assert not mark.hasProperty(QTextFormat.Property.BackgroundBrush)  # the text untouched
+    assert mark.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    assert mark.underlineColor() != window.view.palette().base().color()
     window.actions.highlight_new_words.trigger()
-    assert background(window, unsaved) is None
+    assert window.view.marks().get(unsaved) is None
 
 
 def test_a_saved_reading_other_than_the_best_is_kept(
@@ -172,3 +177,16 @@ def test_a_saved_reading_other_than_the_best_is_kept(
     again.start_dictionary()
     assert again.reading(index).key == other.key
     again.close()
+
+
+def test_hover_and_pin_look_like_no_status_mark():
+    from reader.ui.article_view import HOVER_BACKGROUND, PINNED_BACKGROUND
+
+    backgrounds = {style.background for style in MARK_COLOURS.values() if style is not None}
+    hover, pinned = HOVER_BACKGROUND.name(), PINNED_BACKGROUND.name()
+    assert hover != pinned and not {hover, pinned} & backgrounds
+    # Distinct hues, not only lighter or darker shades of a status colour.
+    for colour in (HOVER_BACKGROUND, PINNED_BACKGROUND):
+        for background in backgrounds - {None}:
+            other = QColor(background)
+            assert abs(colour.hsvHue() - other.hsvHue()) > 15 or other.hsvSaturation() < 20
