@@ -34,7 +34,8 @@ def app_version() -> str:
         return "0+unknown"
 
 
-def _fail(message: str) -> int:
+def fail(message: str) -> int:
+    """One sentence on stderr, exit status 1: how every command reports an error."""
     print(f"arabic-reader: {message}", file=sys.stderr)
     return EXIT_ERROR
 
@@ -319,12 +320,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args.file, self_test=args.self_test)
     except KeyboardInterrupt:
-        return _fail("interrupted.")
+        return fail("interrupted.")
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:
         if _user_error(error):
-            return _fail(str(error))
+            return fail(str(error))
         raise
 
 

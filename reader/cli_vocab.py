@@ -17,17 +17,15 @@ import functools
 import json
 import sqlite3
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reader.cli import EXIT_OK, display_width, fail
+
 if TYPE_CHECKING:
     from reader.store import EntryRecord
     from reader.text import Document, Token
-
-EXIT_OK = 0
-EXIT_ERROR = 1
 
 STATUS_CHOICES = ("new", "learning", "known", "ignored")
 FORMATS = ("csv", "tsv", "apkg")
@@ -37,11 +35,6 @@ _FORMAT_BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".txt": "tsv", ".apkg": "apkg
 CLI_DOCUMENT_TITLE = "Added from the command line"
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def _fail(message: str) -> int:
-    print(f"arabic-reader: {message}", file=sys.stderr)
-    return EXIT_ERROR
 
 
 def _sentence(message: str) -> str:
@@ -67,7 +60,7 @@ def _reports_errors(handler: Handler) -> Handler:
         try:
             return handler(args)
         except StoreError as error:
-            return _fail(_sentence(str(error)))
+            return fail(_sentence(str(error)))
         except (SQLAlchemyError, sqlite3.Error) as error:
             # The store names most SQLite errors itself; one that escaped it is
             # classified the same way: damage, a lock, or a full or failing disk.
@@ -76,15 +69,15 @@ def _reports_errors(handler: Handler) -> Handler:
 
             known = store_error_for(error, paths.vocabulary_db_path())
             if known is not None:
-                return _fail(_sentence(str(known)))
+                return fail(_sentence(str(known)))
             detail = getattr(error, "orig", None) or error
-            return _fail(_sentence(f"The vocabulary file could not be used ({detail})"))
+            return fail(_sentence(f"The vocabulary file could not be used ({detail})"))
         except BrokenPipeError:
             raise  # `vocab list | head`: main() treats this as success
         except OSError as error:
             if error.filename:
-                return _fail(_sentence(f"Could not use {error.filename}: {error.strerror}"))
-            return _fail(_sentence(str(error)))
+                return fail(_sentence(f"Could not use {error.filename}: {error.strerror}"))
+            return fail(_sentence(str(error)))
 
     return wrapper
 
@@ -153,7 +146,7 @@ def export_format(args: argparse.Namespace) -> str | None:
 def cmd_export(args: argparse.Namespace) -> int:
     chosen = export_format(args)
     if chosen is None:
-        return _fail(
+        return fail(
             f"Cannot tell the export format from “{args.output.name}”; "
             f"add --format {'|'.join(FORMATS)}."
         )
@@ -189,11 +182,6 @@ def entry_json(entry: EntryRecord) -> dict[str, Any]:
     }
 
 
-def _width(text: str) -> int:
-    """Columns a cell takes in a terminal: vowel marks sit on their letter."""
-    return sum(1 for char in text if not unicodedata.combining(char))
-
-
 def write_entries_table(entries: Sequence[EntryRecord], out: TextIO) -> None:
     header = ("lemma", "part of speech", "root", "status", "seen", "gloss")
     rows = [header]
@@ -209,10 +197,11 @@ def write_entries_table(entries: Sequence[EntryRecord], out: TextIO) -> None:
                 " ".join(entry.gloss.split()),
             )
         )
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(header) - 1)]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     for row in rows:
         cells = [
-            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=False)
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(row, widths, strict=False)
         ]
         out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
     out.write(f"\n{_plural(len(entries), 'word')}.\n")
@@ -295,14 +284,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     _utf8_stdout()
     word = args.word.strip()
     if not word or len(word.split()) > 1:
-        return _fail(f"Give one word to add, not “{args.word}”.")
+        return fail(f"Give one word to add, not “{args.word}”.")
     document = document_from_text(args.sentence, title=CLI_DOCUMENT_TITLE)
     try:
         token = find_word(document, word)
     except WordNotFound as error:
-        return _fail(str(error))
+        return fail(str(error))
     if token.kind is not TokenKind.ARABIC:
-        return _fail(f"“{token.text}” is not an Arabic word, so it has no analysis to save.")
+        return fail(f"“{token.text}” is not an Arabic word, so it has no analysis to save.")
 
     # The store first: a damaged vocabulary file is reported before seconds of
     # loading the morphology.
@@ -313,7 +302,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
         readings = Morphology.load(setting=setting).analyze_token(document, token)
         if not readings:
-            return _fail(f"“{token.text}” could not be analysed, so nothing was saved.")
+            return fail(f"“{token.text}” could not be analysed, so nothing was saved.")
         best = readings[0]
         before = find_entry(store, *best.key)
         # A sentence added twice is one document; a title the window gave a
@@ -379,19 +368,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     source = paths.vocabulary_db_path()
     if not source.is_file():
-        return _fail(
-            f"There is no vocabulary file yet at {source}, so there is nothing to back up."
-        )
+        return fail(f"There is no vocabulary file yet at {source}, so there is nothing to back up.")
     target: Path = args.file
     # Checked before the file's header, so the refusal says what is wrong with
     # the command, even for a damaged file (backup() refuses it too).
     if any(same_file(target, path) for path in database_files(source)):
-        return _fail(
-            f"{target} is the vocabulary file itself; choose another place for the backup."
-        )
+        return fail(f"{target} is the vocabulary file itself; choose another place for the backup.")
     with source.open("rb") as handle:
         if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-            return _fail(
+            return fail(
                 f"The vocabulary file {source} is damaged or is not a database; "
                 "nothing was backed up and it has been left untouched."
             )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -123,27 +123,22 @@ class Store:
         self._engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
 
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self) -> AbstractContextManager[Session]:
         """A read-only transaction: one consistent snapshot, never blocks writers."""
-        try:
-            with Session(self._engine, expire_on_commit=False) as session, session.begin():
-                yield session
-        except DBAPIError as exc:
-            known = store_error_for(exc, self.path)
-            if known is None:
-                raise
-            raise known from exc
+        return self._transaction(self._engine)
 
-    @contextmanager
-    def writing(self) -> Iterator[Session]:
+    def writing(self) -> AbstractContextManager[Session]:
         """One write transaction: all of it is committed, or none of it.
 
         A locked file raises :class:`StoreBusyError`; a full or failing disk a
         :class:`StoreError` saying so; damage SQLite finds a :class:`CorruptStoreError`.
         """
+        return self._transaction(self._writer)
+
+    @contextmanager
+    def _transaction(self, engine: Engine) -> Iterator[Session]:
         try:
-            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            with Session(engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as exc:
             known = store_error_for(exc, self.path)
