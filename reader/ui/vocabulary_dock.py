@@ -110,7 +110,9 @@ class VocabularyDock(QDockWidget):
         self.root_edit = QLineEdit(placeholderText="Root, e.g. ك ت ب")
         self.root_edit.setMinimumWidth(70)
         for combo in (self.status_filter, self.tag_filter, self.document_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(6)
         self.search_edit.setMinimumWidth(160)
         # The search alone on its row, stretching; the filters below: the dock then

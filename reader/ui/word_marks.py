@@ -22,6 +22,7 @@ from reader.ui.vocabulary_hub import VocabularyHub
 
 UNSAVED = "unsaved"  # a word not in the vocabulary, marked only with "Highlight New Words"
 
+
 class MarkStyle(NamedTuple):
     background: str | None
     underline: str
