@@ -128,6 +128,10 @@ class ReadingChoices:
     def chosen_key(self, fingerprint: str, token_index: int) -> ReadingKey | None:
         return self._chosen.get((fingerprint, token_index))
 
+    def chosen_tokens(self, fingerprint: str) -> set[int]:
+        """The tokens of one document whose reading the learner chose."""
+        return {index for (print_, index) in self._chosen if print_ == fingerprint}
+
     def reading_for(
         self, fingerprint: str, token_index: int, readings: Sequence[Analysis]
     ) -> Analysis | None:

@@ -15,7 +15,6 @@ from reader.morphology.records import Analysis
 from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, NotFoundError, Status
 from reader.text import Document, TokenKind
 from reader.ui.word_marks import KnownShare, SavedEntries, known_share, mark_format, marks_for
-from reader.ui.word_marks import token_keys as shown_keys
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -105,16 +104,32 @@ class VocabularyController(QObject):
         arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
         readings, choices = window.analysis.readings, window.choices
         fingerprint = document.fingerprint
-        keys = shown_keys(
-            arabic, lambda index: choices.reading_for(fingerprint, index, readings[index])
-        )
+        # Readings are shared by every token of the same word in the same context:
+        # the key of the best one is worked out once per such tuple.
+        chosen = choices.chosen_tokens(fingerprint)
+        best_keys: dict[int, LemmaKey | None] = {}
+
+        def key_of(index: int) -> LemmaKey | None:
+            found = readings[index]
+            if index in chosen:
+                shown = choices.reading_for(fingerprint, index, found)
+                return shown.key if shown is not None else None
+            marker = id(found)
+            if marker not in best_keys:
+                best_keys[marker] = found[0].key if found else None
+            return best_keys[marker]
+
+        keys = {index: key for index in arabic if (key := key_of(index)) is not None}
         if reload or set(keys.values()) - set(self._keys.values()):
             self.entries.load(keys.values())
         self._keys = keys
         highlight = window.settings.get("highlight_new_words")
         marks = marks_for(keys, self.entries, highlight_unsaved=highlight)
-        formats = {index: mark_format(mark) for index, mark in marks.items()}
-        window.view.set_marks({index: f for index, f in formats.items() if f is not None})
+        # One shared format per kind of mark, not one per word.
+        format_of = {mark: mark_format(mark) for mark in set(marks.values())}
+        window.view.set_marks(
+            {index: f for index, mark in marks.items() if (f := format_of[mark]) is not None}
+        )
         self.share = known_share(keys, self.entries, len(arabic))
         window.known_label.setText(self.share.label() if self.hub.available else "")
 

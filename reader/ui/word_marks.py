@@ -8,7 +8,8 @@ on purpose: the text must stay as readable as unmarked text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -16,7 +17,6 @@ from typing import NamedTuple
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
-from reader.morphology.records import Analysis
 from reader.store import EntryRecord, LemmaKey, NotFoundError, Status
 from reader.ui.vocabulary_hub import VocabularyHub
 
@@ -120,38 +120,26 @@ class KnownShare:
         return f"Known: {self.percent}% of words" if self.counted else ""
 
 
-def token_keys(
-    arabic_tokens: Iterable[int], reading: Callable[[int], Analysis | None]
-) -> dict[int, LemmaKey]:
-    """Token index -> the lemma key of the reading shown for it."""
-    keys: dict[int, LemmaKey] = {}
-    for index in arabic_tokens:
-        shown = reading(index)
-        if shown is not None:
-            keys[index] = shown.key
-    return keys
-
-
 def marks_for(
     keys: Mapping[int, LemmaKey], entries: SavedEntries, *, highlight_unsaved: bool
 ) -> dict[int, str]:
     """Token index -> its mark (a status value, or UNSAVED) for tokens that show one."""
-    marks: dict[int, str] = {}
-    for index, key in keys.items():
+    # Decided once per lemma (an article repeats its words), then spread to tokens.
+    mark_of: dict[LemmaKey, str | None] = {}
+    for key in set(keys.values()):
         status = entries.status(key)
         mark = status.value if status is not None else (UNSAVED if highlight_unsaved else None)
-        if mark is not None and MARK_COLOURS.get(mark) is not None:
-            marks[index] = mark
-    return marks
+        mark_of[key] = mark if mark is not None and MARK_COLOURS.get(mark) is not None else None
+    return {index: mark for index, key in keys.items() if (mark := mark_of[key]) is not None}
 
 
 def known_share(keys: Mapping[int, LemmaKey], entries: SavedEntries, total: int) -> KnownShare:
     """Known words among the article's Arabic words; ignored ones (names, typos) not counted."""
     known = ignored = 0
-    for key in keys.values():
+    for key, count in Counter(keys.values()).items():
         status = entries.status(key)
         if status is Status.KNOWN:
-            known += 1
+            known += count
         elif status is Status.IGNORED:
-            ignored += 1
+            ignored += count
     return KnownShare(known, total - ignored)
