@@ -148,8 +148,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.text import load_document
 
     document = load_document(args.file)
-    ensure_database(_setting())
-    morphology = Morphology.load(setting=_setting())
+    setting = _setting()
+    ensure_database(setting)
+    morphology = Morphology.load(setting=setting)
     analysis = morphology.analyze_document(document)
     out = sys.stdout
     if args.json:
