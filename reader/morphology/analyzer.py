@@ -41,10 +41,19 @@ class Morphology:
     compute one entry twice.
     """
 
-    def __init__(self, database: Any, location: DatabaseLocation | None = None) -> None:
+    def __init__(
+        self,
+        database: Any,
+        location: DatabaseLocation | None = None,
+        *,
+        diacritizer: Diacritizer | None = None,
+    ) -> None:
         from camel_tools.morphology.analyzer import Analyzer
 
         self.location = location
+        # The context diacritizer, if any: documents are then vocalised in
+        # context (it loads its model the first time it is used).
+        self.diacritizer = diacritizer
         self._analyzer = Analyzer(database)
         # ADD_PROP: the proper-noun readings even of words the lexicon knows,
         # for words like كيري whose only lexicon readings are far-fetched.
@@ -56,9 +65,17 @@ class Morphology:
 
     @classmethod
     def load(
-        cls, path: str | os.PathLike[str] | None = None, *, setting: str | None = None
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        setting: str | None = None,
+        vocalize: bool = True,
     ) -> Morphology:
-        """Load the database at ``path``, or the one :func:`locate_database` finds."""
+        """Load the database at ``path``, or the one :func:`locate_database` finds.
+
+        With ``vocalize``, documents are vocalised in context by the diacritizer
+        (its model is loaded lazily, by the first document).
+        """
         if path is None:
             location = locate_database(setting)
             if location is None:
@@ -67,7 +84,12 @@ class Morphology:
                 )
         else:
             location = DatabaseLocation(Path(path), "setting", None)
-        return cls(load_database(location.path), location)
+        diacritizer = None
+        if vocalize:
+            from reader.morphology.diacritizer import Diacritizer
+
+            diacritizer = Diacritizer()
+        return cls(load_database(location.path), location, diacritizer=diacritizer)
 
     def clear_cache(self) -> None:
         with self._lock:
@@ -179,12 +201,12 @@ class Morphology:
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         ranked: bool = True,
-        diacritizer: Diacritizer | None = None,
+        vocalize: bool = True,
     ) -> DocumentAnalysis:
         """Readings for every token (empty for non-Arabic ones), in text order.
 
-        With a ``diacritizer``, every word is also vocalised in its sentence
-        (:func:`vocalize_document`).
+        With ``vocalize`` and a diacritizer, every word is also vocalised in its
+        sentence and its readings re-ranked by it (:func:`vocalize_document`).
         """
         readings: list[tuple[Analysis, ...]] = []
         total = len(document.tokens)
@@ -200,8 +222,8 @@ class Morphology:
         if progress is not None:
             progress(total, total)
         analysis = DocumentAnalysis(document, tuple(readings))
-        if diacritizer is not None:
-            analysis = vocalize_document(analysis, diacritizer, cancelled=cancelled)
+        if vocalize and ranked and self.diacritizer is not None:
+            analysis = vocalize_document(analysis, self.diacritizer, cancelled=cancelled)
         return analysis
 
 
