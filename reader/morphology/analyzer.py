@@ -257,9 +257,7 @@ def vocalize_document(
                 continue
             ranked = rerank(readings[token.index], form)
             readings[token.index] = ranked
-            vocalizations[token.index] = vocalize(
-                token.lookup, ranked[0] if ranked else None, form
-            )
+            vocalizations[token.index] = vocalize(token.lookup, ranked[0] if ranked else None, form)
     if progress is not None:
         progress(total, total)
     return DocumentAnalysis(document, tuple(readings), tuple(vocalizations))

@@ -37,9 +37,7 @@ class DiacritizerUnavailable(Exception):
 def _model_input(char: str) -> str:
     """What the model sees of one character: NFD letters without combining marks."""
     return "".join(
-        c
-        for c in unicodedata.normalize("NFD", char)
-        if unicodedata.category(c) not in ("Mn", "So")
+        c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) not in ("Mn", "So")
     )
 
 

@@ -67,7 +67,7 @@ class Vocalization:
                 "which this reading cannot take; the ending shown is the reading's."
             )
         if self.source == CONTEXT_ONLY:
-            return "Not in the dictionary: the vowels are the vowel model's guess from the sentence."
+            return "Not in the dictionary: the vowels are the vowel model's, from the sentence."
         return ""
 
 

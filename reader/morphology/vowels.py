@@ -122,8 +122,10 @@ def _is_wasl_alef(word_units: list[Unit], index: int, lam: int | None) -> bool:
     # A bare alef opening the stem (اِسْتِقْبال، اِنْتَخَبَ): hamzat al-wasl
     # once a mark says so; a long alif carries none.
     before = index if lam is None else index - lam - 1
-    at_start = index == 0 or (lam is not None and index == lam + 1) or (
-        before >= 0 and all(u.letter in PROCLITIC_LETTERS for u in word_units[:index])
+    at_start = (
+        index == 0
+        or (lam is not None and index == lam + 1)
+        or (before >= 0 and all(u.letter in PROCLITIC_LETTERS for u in word_units[:index]))
     )
     return at_start and bool(unit.vowels.replace(FATHATAN, ""))
 
@@ -141,7 +143,7 @@ def comparable(word: str) -> str:
         return ""
     _tanwin_before_alef(word_units)
     lam = article_lam(word_units)
-    for index, unit in enumerate(word_units):
+    for unit in word_units:
         if unit.letter in _ALEFS and not unit.hamza:
             unit.marks = _without(unit.marks, VOWEL_MARKS - {FATHATAN})
     if lam is not None:
