@@ -133,14 +133,17 @@ def _setting() -> str | None:
 # -- analyze --------------------------------------------------------------------
 
 
-def token_json(token, readings) -> dict:
-    return {
+def token_json(token, readings, vocalized: str = "") -> dict:
+    found = {
         "token": token.text,
         "start": token.start,
         "end": token.end,
         "kind": str(token.kind),
-        "analyses": [reading.to_json() for reading in readings],
     }
+    if token.kind == "arabic":
+        found["vocalized"] = vocalized
+    found["analyses"] = [reading.to_json() for reading in readings]
+    return found
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -154,8 +157,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     analysis = morphology.analyze_document(document)
     out = sys.stdout
     if args.json:
+        forms = analysis.vocalized
         for token, readings in zip(document.tokens, analysis.readings, strict=True):
-            out.write(json.dumps(token_json(token, readings), ensure_ascii=False) + "\n")
+            found = token_json(token, readings, forms[token.index])
+            out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK
     write_table(document, analysis, out)
     return EXIT_OK
@@ -171,6 +176,7 @@ def write_table(document, analysis, out: TextIO) -> None:
     out.write(f"{document.title}\n\n")
     header = ("word", "vocalised", "transliteration", "lemma", "part of speech", "gloss")
     rows = [header]
+    forms = analysis.vocalized
     for token in document.tokens:
         best = analysis.best(token.index)
         if best is None:
@@ -178,7 +184,7 @@ def write_table(document, analysis, out: TextIO) -> None:
         rows.append(
             (
                 token.text,
-                best.diac,
+                forms[token.index],
                 best.translit["hsb"],
                 best.lemma,
                 best.pos_label,

@@ -151,7 +151,10 @@ def comparable(word: str) -> str:
         if lam + 1 < len(word_units) and word_units[lam + 1].letter in SUN_LETTERS:
             word_units[lam + 1].marks = _without(word_units[lam + 1].marks, SHADDA)
     for index, unit in enumerate(word_units):
-        unit.marks = _without(unit.marks, SUKUN + DAGGER_ALEF)
+        if DAGGER_ALEF in unit.marks:
+            # هٰذا، لٰكِنّ: the dagger alef is the long a others write as a fatha.
+            unit.marks = _without(unit.marks, DAGGER_ALEF + FATHA) + FATHA
+        unit.marks = _without(unit.marks, SUKUN)
         if unit.letter == "ا" and MADDA in unit.marks:
             unit.marks = MADDA  # آ is a hamza and a long a: nothing more to write
         follower = word_units[index + 1] if index + 1 < len(word_units) else None
@@ -231,7 +234,9 @@ def textbook(word: str) -> str:
             word_units[index].marks = keep
     if lam is not None and lam + 1 < len(word_units):
         lam_unit, following = word_units[lam], word_units[lam + 1]
-        if following.letter in SUN_LETTERS:
+        if SHADDA in lam_unit.marks:
+            pass  # الَّذي، الَّتي: the lam itself is doubled
+        elif following.letter in SUN_LETTERS:
             lam_unit.marks = _without(lam_unit.marks, SUKUN)
             if SHADDA not in following.marks and following.vowels:
                 following.marks = unicodedata.normalize("NFD", "a" + following.marks + SHADDA)[1:]
