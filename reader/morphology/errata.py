@@ -19,6 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.morphology.database import DatabaseLocation
 
 ERRATA_FILE = Path(__file__).resolve().parent / "errata.tsv"
 ANY_GLOSS = "*"
@@ -31,7 +35,7 @@ class ErrataFileError(ValueError):
     """The errata file is malformed (a packaging or editing mistake, not user data)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Correction:
     """One reviewed row: which entries are wrong and what they should say."""
 
@@ -51,6 +55,10 @@ class Correction:
             and root == self.root
             and (self.gloss == ANY_GLOSS or gloss == self.gloss)
         )
+
+    @property
+    def lex_token(self) -> str:
+        return f"lex:{self.lex}"  # a quick filter; matches() decides
 
     @property
     def corrected_lex(self) -> str:
@@ -79,11 +87,7 @@ def parse_errata(text: str) -> tuple[Correction, ...]:
             raise ErrataFileError(f"errata line {number}: an obligatory column is empty")
         if not (new_lex or new_root):
             raise ErrataFileError(f"errata line {number}: corrects nothing")
-        corrections.append(
-            Correction(
-                tuple(stems.split(" ")), lex, root, gloss, new_lex, new_root, example, reason, number
-            )
-        )
+        corrections.append(Correction(tuple(stems.split(" ")), *cells[1:], line=number))
     return tuple(corrections)
 
 
@@ -91,6 +95,15 @@ def parse_errata(text: str) -> tuple[Correction, ...]:
 def corrections() -> tuple[Correction, ...]:
     """The package's reviewed corrections."""
     return parse_errata(ERRATA_FILE.read_text(encoding="utf-8"))
+
+
+def _value_span(padded: str, name: str) -> tuple[int, int] | None:
+    """Where the value of ``name:value`` lies in a space-padded feature string."""
+    at = padded.find(f" {name}:")
+    if at < 0:
+        return None
+    start = at + len(name) + 2
+    return start, padded.index(" ", start)
 
 
 class Errata:
@@ -110,25 +123,23 @@ class Errata:
     def correct_line(self, line: str, applied: set[Correction] | None = None) -> str:
         stem, _, rest = line.partition("\t")
         rows = self._by_stem.get(stem)
-        if not rows:
+        if not rows or not any(row.lex_token in rest for row in rows):
             return line
         category, _, features = rest.partition("\t")
-        tokens = features.split(" ")
-        at: dict[str, int] = {}
-        for index, token in enumerate(tokens):
-            name = token.partition(":")[0]
-            if name in ("lex", "root", "gloss") and name not in at:
-                at[name] = index
-        if len(at) < 3:
+        padded = " " + features + " "
+        spans = {name: _value_span(padded, name) for name in ("lex", "root", "gloss")}
+        if None in spans.values():
             return line
-        value = {name: tokens[index].partition(":")[2] for name, index in at.items()}
+        value = {name: padded[a:b] for name, (a, b) in spans.items()}  # type: ignore[misc]
         for row in rows:
             if row.matches(value["lex"], value["root"], value["gloss"]):
-                tokens[at["lex"]] = "lex:" + row.corrected_lex
-                tokens[at["root"]] = "root:" + row.corrected_root
                 if applied is not None:
                     applied.add(row)
-                return f"{stem}\t{category}\t{' '.join(tokens)}"
+                replacements = {"lex": row.corrected_lex, "root": row.corrected_root}
+                for name in sorted(replacements, key=lambda n: -spans[n][0]):  # type: ignore[index]
+                    a, b = spans[name]  # type: ignore[misc]
+                    padded = padded[:a] + replacements[name] + padded[b:]
+                return f"{stem}\t{category}\t{padded[1:-1]}"
         return line
 
     def correct_groups(self, raw: dict[str, list[str]]) -> set[Correction]:
@@ -176,3 +187,11 @@ def applied_corrections(database_path: str | os.PathLike[str]) -> set[Correction
 def applied_count(database_path: str | os.PathLike[str]) -> int:
     """How many of the package's corrections this database needs (and gets when loaded)."""
     return len(applied_corrections(database_path))
+
+
+def errata_line(location: DatabaseLocation | None) -> str:
+    """``data status``'s line (with its newline), or nothing without a database."""
+    if location is None:
+        return ""
+    applied, total = applied_count(location.path), len(corrections())
+    return f"Errata:   {applied} of {total} reviewed corrections applied ({ERRATA_FILE.name})\n"

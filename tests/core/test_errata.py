@@ -187,3 +187,23 @@ def test_three_and_thirty_are_two_lemmas(morphology) -> None:
     assert any(r.lemma == "ثَلاث" and r.lemma_gloss == "three" for r in three)
     assert all(r.lemma == "ثَلاثُون" for r in thirty if r.lemma_gloss == "thirty")
     assert any(r.lemma_gloss == "thirty" for r in thirty)
+
+
+# -- data status ------------------------------------------------------------------------
+
+
+def test_data_status_says_how_many_are_applied(real_db_path: Path, tmp_path: Path) -> None:
+    from tests.core.test_cli import run_cli
+
+    status = run_cli("data", "status", home=tmp_path, db=real_db_path)
+    assert status.returncode == 0, status.stderr
+    assert f"Errata:   {len(ROWS)} of {len(ROWS)} reviewed corrections applied" in status.stdout
+
+
+def test_a_database_without_those_errors_gets_none(tmp_path: Path) -> None:
+    from tests.core.test_cli import run_cli
+    from tests.core.tinydb import write_tiny_db
+
+    status = run_cli("data", "status", home=tmp_path, db=write_tiny_db(tmp_path / "tiny.db"))
+    assert status.returncode == 0, status.stderr
+    assert f"Errata:   0 of {len(ROWS)} reviewed corrections applied" in status.stdout
