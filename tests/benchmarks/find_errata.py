@@ -12,6 +12,12 @@ scored on the signs that its entries do not describe one word:
 * ``no shared gloss``: root groups whose glosses share no content word;
 * ``pos``: root groups with no part of speech in common.
 
+Lemmas with a single root are also listed (scoring 1) when two of their parts
+of speech share no gloss word: that is how "thirty" filed under ثَلاث "three"
+and أَكْواب "cups" under the name Kwan show up. Most of those are a word's
+own senses (جَيِّد "good" / "well", gentilics and their plurals), so they need
+the closest reading.
+
 Homographs with different roots normally have distinct ``lex`` ids; groups that
 differ only in how the root spells a weak letter or hamza (``#`` against ``و``)
 are variants, not errors, and score nothing. The output is for a human review
@@ -35,6 +41,7 @@ _HAMZA = set("ءأإآؤئٱ")
 _WEAK = set("اويىة")
 _GLOSS_STOPWORDS = {"be", "to", "a", "an", "the", "of", "in", "on", "for", "and", "or", "with"}
 _NOT_A_ROOT = {"NTWS", "PHON", "", "-"}
+_ONE_ROOT = "one root; parts of speech share no gloss"
 
 
 @dataclass
@@ -148,6 +155,20 @@ def score(lex: str, groups: list[RootGroup]) -> tuple[int, list[str]]:
     return points, reasons
 
 
+def _pos_without_shared_gloss(groups: list[RootGroup]) -> list[RootGroup]:
+    """The lemma's entries by part of speech, if two of those share no gloss word."""
+    by_pos: dict[str, RootGroup] = {}
+    for group in groups:
+        for entry in group.entries:
+            pos = entry[2].get("pos", "")
+            by_pos.setdefault(pos, RootGroup(f"{group.root} {pos}")).entries.append(entry)
+    parts = list(by_pos.values())
+    for i, first in enumerate(parts):
+        if any(not first.gloss_words & second.gloss_words for second in parts[i + 1 :]):
+            return parts
+    return []
+
+
 def candidates(path: Path) -> list[tuple[int, str, list[str], list[RootGroup]]]:
     by_lex: dict[str, dict[str, RootGroup]] = defaultdict(dict)
     for stem, category, features in read_stems(path):
@@ -157,6 +178,9 @@ def candidates(path: Path) -> list[tuple[int, str, list[str], list[RootGroup]]]:
     found = []
     for lex, groups in by_lex.items():
         if len(groups) < 2:
+            parts = _pos_without_shared_gloss(list(groups.values()))
+            if parts:
+                found.append((1, lex, [_ONE_ROOT], parts))
             continue
         points, reasons = score(lex, list(groups.values()))
         found.append((points, lex, reasons, list(groups.values())))
@@ -191,13 +215,24 @@ def main() -> None:
     lemmas, multi = _shown_lemmas_with_roots(path)
     found = candidates(path)
     print(f"{lemmas} shown lemmas, {multi} with more than one root")
-    print(f"{len(found)} lex ids with more than one root; {sum(p > 0 for p, *_ in found)} scored")
+    from reader.morphology.errata import corrections
+
+    reviewed: dict[str, int] = defaultdict(int)
+    for row in corrections():
+        reviewed[row.lex] += 1
+    several = [item for item in found if item[2][:1] != [_ONE_ROOT]]
+    print(
+        f"{len(several)} lex ids with more than one root, {sum(p > 0 for p, *_ in several)}"
+        f" scored; {len(found) - len(several)} with one root whose parts of speech share no gloss"
+    )
     for points, lex, reasons, groups in found:
         if args.lemma and lex != args.lemma:
             continue
         if points == 0 and not args.all and not args.lemma:
             continue
-        print(f"\n[{points}] {lex}: {'; '.join(reasons)}")
+        listed = reviewed.get(lex, 0)
+        mark = f"  (errata.tsv: {listed} row{'s' * (listed != 1)})" if listed else ""
+        print(f"\n[{points}] {lex}: {'; '.join(reasons)}{mark}")
         for group in groups:
             stems = " ".join(sorted(group.stems))
             glosses = " | ".join(sorted(group.glosses))
