@@ -193,5 +193,9 @@ def errata_line(location: DatabaseLocation | None) -> str:
     """``data status``'s line (with its newline), or nothing without a database."""
     if location is None:
         return ""
-    applied, total = applied_count(location.path), len(corrections())
+    total = len(corrections())
+    try:
+        applied = applied_count(location.path)
+    except (OSError, UnicodeDecodeError):  # status must still describe a damaged file
+        return f"Errata:   not checked, the database cannot be read ({total} reviewed)\n"
     return f"Errata:   {applied} of {total} reviewed corrections applied ({ERRATA_FILE.name})\n"

@@ -213,3 +213,13 @@ def test_a_database_without_those_errors_gets_none(tmp_path: Path) -> None:
     status = run_cli("data", "status", home=tmp_path, db=write_tiny_db(tmp_path / "tiny.db"))
     assert status.returncode == 0, status.stderr
     assert f"Errata:   0 of {len(ROWS)} reviewed corrections applied" in status.stdout
+
+
+def test_status_of_an_unreadable_database_still_answers(tmp_path: Path) -> None:
+    from tests.core.test_cli import run_cli
+
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"\xff\xfe not a database")
+    status = run_cli("data", "status", home=tmp_path, db=damaged)
+    assert "Traceback" not in status.stderr
+    assert "Errata:   not checked" in status.stdout
