@@ -99,9 +99,11 @@ def ensure_database(setting: str | None = None) -> None:
 
 def cmd_data_status(args: argparse.Namespace) -> int:
     from reader.morphology.database import database_status
+    from reader.morphology.errata import errata_line
 
     status = database_status(_setting())
     print(status.describe())
+    print(errata_line(status.location), end="")
     return EXIT_OK if status.location is not None else EXIT_ERROR
 
 
