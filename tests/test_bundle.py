@@ -1,6 +1,6 @@
 """The desktop bundle, built as a release would be and run as a user would run it.
 
-Marked ``bundle``: it builds dist/arabic-reader (about 1.5 minutes on two cores)
+Marked ``bundle``: it builds dist/arabic-reader (2-4 minutes on two cores)
 and is left out of the default run; CI runs it with ``uv run pytest -m bundle``.
 ARABIC_READER_REUSE_BUNDLE=1 tests an existing dist/arabic-reader instead.
 """
