@@ -30,6 +30,19 @@ MAX_WORDS = 120
 _CACHE_SIZE = 20_000
 
 
+def model_files(model: str = MODEL) -> tuple[str, ...]:
+    """The files of text2tashkeel's ``models/`` folder that ``model`` reads.
+
+    The desktop bundle ships exactly these (packaging/arabic-reader.spec), so
+    changing :data:`MODEL` changes what is bundled; the bundle test checks the
+    list against what text2tashkeel opens.
+    """
+    files = {"rawi-ensemble": ("rawi_ensemble.int8.onnx", "rawi_v2.vocab.json")}
+    if model not in files:
+        raise ValueError(f"the files of the vowel model {model!r} are not listed")
+    return files[model]
+
+
 class DiacritizerUnavailable(Exception):
     """The diacritizer's package or model could not be loaded."""
 
