@@ -278,8 +278,7 @@ def sentence_text(document: Document, token: Token) -> str:
 
 @_reports_errors
 def cmd_add(args: argparse.Namespace) -> int:
-    from reader.cli import ensure_database
-    from reader.settings import Settings
+    from reader.cli import ensure_database, load_settings
     from reader.store import find_document, find_entry
     from reader.store.words import remember_text_document, save_analysis
     from reader.text import TokenKind, document_from_text
@@ -299,7 +298,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     # The store first: a damaged vocabulary file is reported before seconds of
     # loading the morphology.
     with _open_store() as store:
-        setting = Settings().get("morphology_db")
+        setting = load_settings().get("morphology_db")
         ensure_database(setting)
         from reader.morphology.analyzer import Morphology
 

@@ -46,13 +46,19 @@ def open_first_document(window: MainWindow, path: Path | None) -> None:
         return
     settings = window.settings
     last = settings.get("last_document")
-    document = _load_quietly(last)
+    problem: DocumentError | None = None
+    try:
+        document = load_document(last) if last else None
+    except DocumentError as error:  # it moved, changed, or is no longer a file at all
+        document, problem = None, error
     if document is not None:
         window.show_document(document, position=settings.get("last_position"))
         return
     default = _load_quietly(paths.default_article_path())
     if default is not None:
         window.show_document(default)
+    if problem is not None:  # after show_document, which clears the status bar
+        window.statusBar().showMessage(f"The last article was not reopened: {problem}", 15000)
 
 
 def run(path: Path | None, *, self_test: bool = False) -> int:
@@ -78,6 +84,8 @@ def run(path: Path | None, *, self_test: bool = False) -> int:
     window = MainWindow(Settings())
     window.setWindowIcon(app.windowIcon())
     open_first_document(window, path)
+    if window.settings.problem:  # set aside, defaults in use: said, never in the way
+        window.statusBar().showMessage(window.settings.problem, 20000)
     window.show()
     # After the first paint: the text is on screen before any dictionary work starts.
     QTimer.singleShot(0, window.start_dictionary)
