@@ -41,24 +41,33 @@ def _load_quietly(path: str | Path | None) -> Document | None:
 
 
 def open_first_document(window: MainWindow, path: Path | None) -> None:
-    """The file asked for; else the last one read (at its place); else the default article."""
+    """The file asked for; else the last one read (at its place); else the default article.
+
+    Why the settings or the last article could not be read is said in the
+    status bar once the window shows a document: never a dialog in the way.
+    """
+    notes = [window.settings.problem] if window.settings.problem else []
+    _show_first_document(window, path, notes)
+    if notes:  # after show_document, which clears the status bar
+        window.statusBar().showMessage(" ".join(notes), 20000)
+
+
+def _show_first_document(window: MainWindow, path: Path | None, notes: list[str]) -> None:
     if path is not None and window.open_path(path):
         return
     settings = window.settings
     last = settings.get("last_document")
-    problem: DocumentError | None = None
     try:
         document = load_document(last) if last else None
     except DocumentError as error:  # it moved, changed, or is no longer a file at all
-        document, problem = None, error
+        document = None
+        notes.append(f"The last article was not reopened: {error}")
     if document is not None:
         window.show_document(document, position=settings.get("last_position"))
         return
     default = _load_quietly(paths.default_article_path())
     if default is not None:
         window.show_document(default)
-    if problem is not None:  # after show_document, which clears the status bar
-        window.statusBar().showMessage(f"The last article was not reopened: {problem}", 15000)
 
 
 def run(path: Path | None, *, self_test: bool = False) -> int:
@@ -84,8 +93,6 @@ def run(path: Path | None, *, self_test: bool = False) -> int:
     window = MainWindow(Settings())
     window.setWindowIcon(app.windowIcon())
     open_first_document(window, path)
-    if window.settings.problem:  # set aside, defaults in use: said, never in the way
-        window.statusBar().showMessage(window.settings.problem, 20000)
     window.show()
     # After the first paint: the text is on screen before any dictionary work starts.
     QTimer.singleShot(0, window.start_dictionary)
