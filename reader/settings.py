@@ -8,6 +8,7 @@ that is not settings at all is set aside with a message.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ class Settings:
         self.path = path or paths.settings_path()
         self._values: dict[str, Any] = {}
         self.problem: str | None = None
+        self._unread = False  # there, but unreadable: never replaced by save()
         try:
             data = read_at_most(self.path, MAX_SETTINGS_BYTES, advice="it was left alone")
         except FileNotFoundError:
@@ -78,6 +80,7 @@ class Settings:
             return
         except OSError as error:
             # Unreadable is not damaged: leave the file, run on the defaults.
+            self._unread = True
             self.problem = (
                 f"The settings file {shown_name(self.path)} could not be read "
                 f"({error.strerror or error}); the default settings are used."
@@ -130,7 +133,15 @@ class Settings:
         return recent
 
     def save(self) -> None:
-        """Write the file atomically; raises OSError (full disk, read-only folder)."""
+        """Write the file atomically; raises OSError (full disk, read-only folder).
+
+        A file that exists but could not be read is never replaced: the
+        learner's settings may be in it.
+        """
+        if self._unread:
+            raise PermissionError(
+                errno.EACCES, "the settings file could not be read, so it was left as it is"
+            )
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self._values, ensure_ascii=False, indent=2)
         write_text_atomically(self.path.resolve(), text)

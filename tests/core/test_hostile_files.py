@@ -335,3 +335,24 @@ def test_no_camel_tools_folder_appears_in_the_real_home(tmp_path: Path) -> None:
     )
     assert result.stdout.strip() == str(tmp_path / "data" / "camel_tools")
     assert not (user_home / ".camel_tools").exists()
+
+
+def test_settings_that_cannot_be_read_are_never_replaced(
+    data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_home / "settings.json"
+    path.write_text('{"font_size": 31}', encoding="utf-8")
+    real_open = os.open
+
+    def denied(name, *args, **kwargs):  # root reads everything: what the OS would say
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(files.os, "open", denied)
+        settings = Settings()
+    assert settings.get("font_size") == 24 and "could not be read" in (settings.problem or "")
+    with pytest.raises(PermissionError):
+        settings.save()
+    assert path.read_text(encoding="utf-8") == '{"font_size": 31}'
