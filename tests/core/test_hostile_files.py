@@ -275,6 +275,17 @@ def test_presentation_forms_become_standard_letters() -> None:
     assert clean_text("x² ﬁ") == "x² ﬁ"  # NFKC only for the Arabic ranges
 
 
+def test_a_word_in_presentation_forms_is_looked_up_and_glossed(tmp_path: Path) -> None:
+    from reader.morphology.analyzer import Morphology
+    from reader.text import TokenKind, document_from_text
+
+    document = document_from_text("وصل ﺑﻮﺗﻴﻦ إلى موسكو")
+    putin = next(t for t in document.tokens if t.kind is TokenKind.ARABIC and t.index > 0)
+    assert putin.text == "بوتين"
+    morphology = Morphology.load(write_tiny_db(tmp_path / "tiny.db"))
+    assert morphology.analyze_word(putin.lookup)[0].lemma_gloss == "Putin"
+
+
 def test_a_page_nested_too_deeply_for_lxml_still_gives_its_article() -> None:
     paragraph = "<p>" + "قال الوزير إن الحكومة ستعمل على خفض الأسعار في الأشهر المقبلة. " * 3
     for depth in (300, 5_000, 50_000):
