@@ -56,6 +56,8 @@ _BY_NAME = {setting.name: setting for setting in SETTINGS}
 RECENT_LIMIT = 10
 # Layout, a few names and ten recent paths: kilobytes. Far more is not ours.
 MAX_SETTINGS_BYTES = 1024 * 1024
+# Ours nest two levels (a list in the object); a newer version's may nest a few more.
+MAX_SETTINGS_DEPTH = 32
 
 
 class Settings:
@@ -157,11 +159,25 @@ def _parse(data: bytes) -> tuple[dict[str, Any], str] | tuple[None, str]:
         return None, f"larger than {MAX_SETTINGS_BYTES // 1024} KB"
     try:
         loaded = json.loads(data.decode("utf-8"))
-        json.dumps(loaded)  # what save() will do must work too
     except RecursionError:
         return None, "nested too deeply"
     except (UnicodeDecodeError, ValueError):
         return None, "not valid JSON"
     if not isinstance(loaded, dict):
         return None, "not a set of named settings"
+    if _deeper_than(loaded, MAX_SETTINGS_DEPTH):  # save() must not recurse out of the stack
+        return None, "nested too deeply"
     return loaded, ""
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` levels (counted without recursion)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return False

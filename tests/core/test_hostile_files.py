@@ -195,6 +195,7 @@ def test_the_cli_prints_the_warning_and_refuses_a_fifo(tmp_path: Path) -> None:
     [
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (b'{"font_size": ' + b"[" * 100_000, "nested too deeply"),
+        (b'{"future": ' + b"[" * 900 + b"]" * 900 + b"}", "nested too deeply"),
         (b"\x00\xffgarbage{", "not valid JSON"),
         (b'["a", "list"]', "not a set of named settings"),
         (b"42", "not a set of named settings"),
