@@ -40,6 +40,11 @@ def fail(message: str) -> int:
     return EXIT_ERROR
 
 
+def warn(message: str) -> None:
+    """One sentence on stderr that does not stop the command (a damaged byte replaced)."""
+    print(f"arabic-reader: warning: {message}", file=sys.stderr)
+
+
 class TerminalProgress:
     """Bytes downloaded, on one self-rewriting line of stderr."""
 
@@ -126,10 +131,18 @@ def cmd_data_install(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _setting() -> str | None:
+def load_settings():
+    """The settings, saying on stderr if the file had to be set aside (the command goes on)."""
     from reader.settings import Settings
 
-    return Settings().get("morphology_db")
+    settings = Settings()
+    if settings.problem:
+        warn(settings.problem)
+    return settings
+
+
+def _setting() -> str | None:
+    return load_settings().get("morphology_db")
 
 
 # -- analyze --------------------------------------------------------------------
@@ -153,6 +166,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.text import load_document
 
     document = load_document(args.file)
+    for warning in document.warnings:
+        warn(warning)
     setting = _setting()
     ensure_database(setting)
     morphology = Morphology.load(setting=setting)
