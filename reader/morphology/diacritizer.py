@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
-from reader.morphology.vowels import HAMZA_MARKS, SHADDA, SUKUN, VOWEL_MARKS, join, units
+from reader.morphology.vowels import join, merge_marks, units
 
 MODEL = "rawi-ensemble"
 MODEL_LICENSE = "Apache-2.0"
@@ -128,21 +128,7 @@ class Diacritizer:
             for unit, base in zip(found, chars, strict=True):
                 marks = "".join(predicted[position : position + len(base)])
                 position += len(base)
-                unit.marks = _merged_marks(unit.marks, marks)
+                unit.marks = merge_marks(unit.marks, marks)
             position += 1  # the space between words
             result.append(join(found) if found else word)
         return result
-
-
-def _merged_marks(own: str, predicted: str) -> str:
-    """The model's marks on a letter, but the author's own marks win."""
-    hamza = "".join(m for m in own if m in HAMZA_MARKS) or "".join(
-        m for m in predicted if m in HAMZA_MARKS
-    )
-    vowels = "".join(m for m in own if m in VOWEL_MARKS)
-    if not vowels:
-        vowels = "".join(m for m in predicted if m in VOWEL_MARKS)
-    elif vowels == SHADDA:
-        # The author wrote only the shadda (يجسّر): the model gives its vowel.
-        vowels += "".join(m for m in predicted if m in VOWEL_MARKS and m not in (SHADDA, SUKUN))
-    return unicodedata.normalize("NFD", "a" + hamza + vowels)[1:]

@@ -285,10 +285,25 @@ def on_written_letters(written: str, vocalised: str) -> str:
         return written
     out: list[Unit] = []
     for own, other in zip(mine, theirs, strict=True):
-        hamza = own.hamza or other.hamza
-        vowels = own.vowels or other.vowels
         letter = own.letter
         if not own.hamza and other.hamza and other.letter != own.letter:
             letter = other.letter  # ي written for a ئ the reading has: keep the seat
-        out.append(Unit(letter, unicodedata.normalize("NFD", "a" + hamza + vowels)[1:]))
+        out.append(Unit(letter, merge_marks(own.marks, other.marks)))
     return join(out)
+
+
+def merge_marks(own: str, other: str) -> str:
+    """Another source's marks on a letter, but the author's own marks win.
+
+    A hamza the author wrote is kept; one restored on a bare seat is added. An
+    author who wrote only a shadda (يجسّر) gets the other source's vowel with it.
+    """
+    hamza = "".join(m for m in own if m in HAMZA_MARKS) or "".join(
+        m for m in other if m in HAMZA_MARKS
+    )
+    marks = "".join(m for m in own if m in VOWEL_MARKS)
+    if not marks:
+        marks = "".join(m for m in other if m in VOWEL_MARKS)
+    elif marks == SHADDA:
+        marks += "".join(m for m in other if m in VOWEL_MARKS and m not in (SHADDA, SUKUN))
+    return unicodedata.normalize("NFD", "a" + hamza + marks)[1:]
