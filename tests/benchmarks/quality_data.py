@@ -40,6 +40,7 @@ FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u
 DAGGER_ALEF = "\u0670"
 TATWEEL = "\u0640"
 ALEF, ALEF_WASLA, ALEF_MAQSURA, WAW, YEH = "\u0627", "\u0671", "\u0649", "\u0648", "\u064a"
+ALEF_HAMZA_BELOW = "\u0625"
 SHORT_VOWELS = frozenset({FATHA, DAMMA, KASRA})
 # Harakat, tanwin, shadda, sukun, the Quranic small marks up to U+065F, dagger alef.
 MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {DAGGER_ALEF}
@@ -106,9 +107,11 @@ UPOS_CLASS = {
     "ADV": "adv",
     "PRON": "pron",
     "DET": "det",
-    "ADP": "adp",
-    "CCONJ": "conj",
-    "SCONJ": "conj",
+    # PUD tags subordinators (أن، فيما، كي، إذا) ADP, where camel-tools has
+    # conj_sub or conj: prepositions and conjunctions are one class here.
+    "ADP": "adp/conj",
+    "CCONJ": "adp/conj",
+    "SCONJ": "adp/conj",
     "PART": "part",
     "NUM": "num",
     "INTJ": "intj",
@@ -128,9 +131,9 @@ _CAMEL_CLASS = {
     "adj_num": "adj",
     "verb": "verb",
     "verb_pseudo": "part",
-    "prep": "adp",
-    "conj": "conj",
-    "conj_sub": "conj",
+    "prep": "adp/conj",
+    "conj": "adp/conj",
+    "conj_sub": "adp/conj",
     "interj": "intj",
     "punc": "punct",
     "abbrev": "other",
@@ -397,7 +400,8 @@ _ARTICLE_PREFIXES_LONGEST_FIRST = sorted(_ARTICLE_PREFIXES, key=len, reverse=Tru
 def normalise(word: Sequence[Unit]) -> list[Unit]:
     """One word in one set of conventions, for gold and prediction alike.
 
-    Drops sukun and dagger alef; reads alef wasla as alef; drops the marks on
+    Drops sukun and dagger alef, and the kasra under إ (it is always there);
+    reads alef wasla as alef; drops the marks on
     hamzat al-wasl (an alef without hamza at the start of the word, after a
     proclitic or after the article); drops the shadda of a sun letter after
     the article, and the helping vowel on the article's lam before hamzat
@@ -409,6 +413,9 @@ def normalise(word: Sequence[Unit]) -> list[Unit]:
         (ALEF if letter == ALEF_WASLA else letter, set(marks) - {SUKUN, DAGGER_ALEF})
         for letter, marks in word
     ]
+    for letter, marks in out:
+        if letter == ALEF_HAMZA_BELOW:
+            marks.discard(KASRA)  # إ is always read with kasra
     plain = "".join(letter for letter, _ in out)
     for i, (letter, marks) in enumerate(out):
         if letter == ALEF and i < len(out) - 1 and plain[:i] in _WASL_PREFIXES:
