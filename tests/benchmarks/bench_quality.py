@@ -436,12 +436,7 @@ from reader.text import load_document
 document = load_document(default_article_path())
 error = None
 try:
-    analysis = Morphology.load({db!r}).analyze_document(document)
-    if {with_model!r} and getattr(analysis, "vocalized", None) is None:
-        from text2tashkeel import Diacritizer
-        diacritizer = Diacritizer()
-        for sentence in document.sentences:
-            diacritizer.diacritize(document.text[sentence.start:sentence.end])
+    analysis = Morphology.load({db!r}, vocalize={with_model!r}).analyze_document(document)
 except Exception as exc:  # the pipeline may need the diacritizer
     error = f"{{type(exc).__name__}}: {{exc}}"
 with open("/proc/self/status") as status:
@@ -475,6 +470,7 @@ def run_speed(db_path: Path, runs: int, long_tokens: int, sample: int, limit: in
     from text2tashkeel import Diacritizer
 
     from reader.morphology.analyzer import Morphology
+    from reader.morphology.diacritizer import Diacritizer as ContextDiacritizer
     from reader.morphology.loader import load_database
     from reader.paths import default_article_path
     from reader.text import document_from_text, load_document
@@ -502,7 +498,7 @@ def run_speed(db_path: Path, runs: int, long_tokens: int, sample: int, limit: in
         """
         timings = []
         for _ in range(runs):
-            morphology = Morphology(database)
+            morphology = Morphology(database, diacritizer=ContextDiacritizer())
             morphology.analyze_document(_document(_WARM_UP))
             started = time.perf_counter()
             morphology.analyze_document(document)
@@ -648,6 +644,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     db_path = _database_path()
     from reader.morphology.analyzer import Morphology
+    from reader.morphology.diacritizer import Diacritizer
     from reader.morphology.loader import load_database
 
     print(f"database: {db_path}\neval data: {data}")
@@ -655,7 +652,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pud_errors: list[list[str]] = []
     catt_errors: list[list[str]] = []
     camel = CamelBaseline(db_path) if {"pud", "catt"} & set(sections) else None
-    morphology = Morphology(load_database(db_path)) if camel else None
+    morphology = Morphology(load_database(db_path), diacritizer=Diacritizer()) if camel else None
     if "pud" in sections:
         results["pud"] = run_pud(morphology, camel, args.limit, pud_errors)
         print_pud(results["pud"])
