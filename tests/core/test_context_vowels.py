@@ -1,0 +1,160 @@
+"""Vowels in context: the diacritizer reconciled with the dictionary, on the real database."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from reader.morphology import reconcile, vowels
+from reader.morphology.analyzer import Morphology
+from reader.morphology.diacritizer import Diacritizer, DiacritizerUnavailable
+from reader.text import document_from_text, load_document
+
+pytestmark = pytest.mark.realdb
+
+
+def _analysed(morphology: Morphology, text: str):
+    document = document_from_text(text)
+    return document, morphology.analyze_document(document)
+
+
+def _reading(morphology: Morphology, text: str, word: str):
+    document, analysis = _analysed(morphology, text)
+    token = next(t for t in document.tokens if t.text == word)
+    return analysis.readings[token.index][0], analysis.vocalizations[token.index]
+
+
+def test_the_diacritizer_keeps_the_authors_letters_and_adds_vowels() -> None:
+    words = "قال الرئيس الروسي فلاديمير بوتين ان الاتفاق سيتم في الاسبوع المقبل".split()
+    forms = Diacritizer().vocalize_words(words)
+    assert len(forms) == len(words)
+    for written, form in zip(words, forms, strict=True):
+        assert vowels.letters_key(form) == vowels.letters_key(written)
+        assert any(mark in vowels.VOWEL_MARKS for mark in form), form
+    # A hamza it restores on a bare seat is written (ان -> إنّ, الاسبوع -> الأسبوع).
+    assert forms[5].startswith("إ") and forms[9].startswith("الْأُ")
+
+
+def test_the_diacritizer_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the diacritizer reached for the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    assert Diacritizer().vocalize_words(["كتب", "الطالب", "الدرس"])[0] != "كتب"
+
+
+def test_a_long_sentence_is_vocalised_in_pieces_without_losing_words() -> None:
+    words = "وقال الوزير إن الحكومة ستعلن خطتها الجديدة غدا و".split() * 40
+    forms = Diacritizer().vocalize_words(words)
+    assert len(forms) == len(words)
+    assert all(
+        vowels.letters_key(f) == vowels.letters_key(w) for f, w in zip(forms, words, strict=True)
+    )
+
+
+def test_a_model_that_cannot_load_says_so() -> None:
+    diacritizer = Diacritizer("no-such-model")
+    with pytest.raises(DiacritizerUnavailable, match="no-such-model"):
+        diacritizer.vocalize_words(["كتب"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma", "pos"),
+    [
+        # The commonest words: the sentence decides between readings the dictionary ranks wrong.
+        ("وقال الوزير لكن الحكومة لم توافق على الخطة", "لكن", "لٰكِنّ", "conj"),
+        ("وزار الرئيس كل المدن الكبرى في البلاد", "كل", "كُلّ", "noun"),  # not the imperative "eat!"
+        ("وقال إن هذا الحل أفضل من الحرب", "أفضل", "أَفْضَل", "adj"),
+        ("وقال إن الحكومة لا تريد الحرب", "إن", "إِنَّ", "verb_pseudo"),
+        ("لا يمكن للجميع أن يترفعوا عن الأمر", "أن", "أَنْ", "conj_sub"),
+        ("وأكد الوزير أن الحكومة ستعلن خطتها", "أن", "أَنَّ", "conj_sub"),
+    ],
+)
+def test_the_sentence_decides_the_reading(
+    morphology: Morphology, sentence: str, word: str, lemma: str, pos: str
+) -> None:
+    best, _vocalization = _reading(morphology, sentence, word)
+    assert vowels.bare(best.lemma) == vowels.bare(lemma) or best.lex.startswith(lemma)
+    assert best.pos == pos
+
+
+def test_every_arabic_word_of_the_article_is_vocalised(
+    morphology: Morphology, default_article_path
+) -> None:
+    document = load_document(default_article_path)
+    analysis = morphology.analyze_document(document)
+    forms = analysis.vocalized
+    arabic = list(document.arabic_tokens())
+    assert all(forms[t.index] for t in arabic)
+    vocalised = [t for t in arabic if any(m in vowels.VOWEL_MARKS for m in forms[t.index])]
+    assert len(vocalised) / len(arabic) > 0.98
+    # Pronoun suffixes get their vowels too, and the letters stay the author's.
+    for token in arabic:
+        assert vowels.letters_key(forms[token.index]) == vowels.letters_key(token.lookup)
+    assert all(forms[t.index] == "" for t in document.tokens if t.kind != "arabic")
+
+
+def test_textbook_conventions_in_context(morphology: Morphology) -> None:
+    document, analysis = _analysed(morphology, "وصل الرئيس إلى المدينة بالاتفاق مع الشركة")
+    shown = {t.text: analysis.vocalized[t.index] for t in document.arabic_tokens()}
+    assert shown["الرئيس"].startswith("الرَّ")  # shadda on the sun letter, the lam bare
+    assert "اِ" not in shown["بالاتفاق"]  # no vowel on hamzat al-wasl
+    assert shown["المدينة"].startswith("الْمَ")  # sukun on the lam before a moon letter
+
+
+def test_the_ending_follows_the_reading(morphology: Morphology) -> None:
+    # After a preposition the noun is genitive: the vowel model and the reading agree.
+    _best, vocalization = _reading(morphology, "سافر الوزير إلى المدينة أمس", "المدينة")
+    assert vowels.split_ending(vocalization.form)[1] == vowels.KASRA
+
+
+def test_vocalising_a_chosen_reading_follows_that_reading(morphology: Morphology) -> None:
+    document, analysis = _analysed(morphology, "وقال إن هذا الحل أفضل من الحرب")
+    token = next(t for t in document.tokens if t.text == "أفضل")
+    context_form = analysis.vocalizations[token.index].context_form
+    # "I prefer" (أُفَضِّلُ), a reading the sentence's vowels do not support.
+    verb = next(
+        r
+        for r in analysis.readings[token.index]
+        if r.pos == "verb" and r.features.get("person") == "first person"
+    )
+    chosen = reconcile.vocalize(token.lookup, verb, context_form)
+    assert chosen.source == reconcile.READING
+    assert vowels.stem_comparable(chosen.form) == vowels.stem_comparable(verb.diac)
+    assert chosen.note  # the pane says why the vowels differ from the model's
+
+
+def test_a_word_not_in_the_dictionary_is_vocalised_by_the_model(morphology: Morphology) -> None:
+    _best, vocalization = _reading(morphology, "وصل كيري إلى الكريملن أمس", "الكريملن")
+    assert vocalization.source == reconcile.CONTEXT_ONLY
+    assert any(m in vowels.VOWEL_MARKS for m in vocalization.form)
+    assert vocalization.note
+
+
+def test_without_the_diacritizer_the_readings_own_vowels(morphology: Morphology) -> None:
+    document = document_from_text("وقال الوزير إن الحكومة ستعلن خطتها")
+    plain = morphology.analyze_document(document, vocalize=False)
+    assert plain.vocalizations == ()
+    token = next(t for t in document.tokens if t.text == "الوزير")
+    assert plain.vocalized[token.index] == vowels.textbook(
+        vowels.on_written_letters(token.lookup, plain.readings[token.index][0].diac)
+    )
+
+
+def test_analyze_json_gains_vocalized(morphology, real_db_path, tmp_path, capsys, monkeypatch):
+    from reader import cli
+
+    article = tmp_path / "news.txt"
+    article.write_text("وقال الرئيس إن الاتفاق سيتم في الأسبوع المقبل.", encoding="utf-8")
+    monkeypatch.setenv("ARABIC_READER_MORPH_DB", str(real_db_path))
+    assert cli.main(["analyze", str(article), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    arabic = [line for line in lines if line["kind"] == "arabic"]
+    assert arabic and all(line["vocalized"] for line in arabic)
+    assert all("vocalized" not in line for line in lines if line["kind"] != "arabic")
+    said = next(line for line in arabic if line["token"] == "الرئيس")
+    assert said["vocalized"].startswith("الرَّئِيس")
+    assert said["analyses"][0]["diac"]  # the analyzer's own form stays
