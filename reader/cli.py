@@ -163,6 +163,7 @@ def token_json(token, readings, vocalized: str = "") -> dict:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.morphology.analyzer import Morphology
+    from reader.morphology.diacritizer import DiacritizerUnavailable
     from reader.text import load_document
 
     document = load_document(args.file)
@@ -171,7 +172,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     setting = _setting()
     ensure_database(setting)
     morphology = Morphology.load(setting=setting)
-    analysis = morphology.analyze_document(document)
+    try:
+        analysis = morphology.analyze_document(document)
+    except DiacritizerUnavailable as error:
+        warn(f"{error}; the vowels shown are the dictionary's, out of context.")
+        analysis = morphology.analyze_document(document, vocalize=False)
     out = sys.stdout
     if args.json:
         forms = analysis.vocalized

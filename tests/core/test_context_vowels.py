@@ -158,3 +158,21 @@ def test_analyze_json_gains_vocalized(morphology, real_db_path, tmp_path, capsys
     said = next(line for line in arabic if line["token"] == "الرئيس")
     assert said["vocalized"].startswith("الرَّئِيس")
     assert said["analyses"][0]["diac"]  # the analyzer's own form stays
+
+
+def test_analyze_without_the_vowel_model_warns_and_still_answers(
+    real_db_path, tmp_path, capsys, monkeypatch
+) -> None:
+    import sys
+
+    from reader import cli
+
+    article = tmp_path / "news.txt"
+    article.write_text("وقال الرئيس إن الاتفاق سيتم.", encoding="utf-8")
+    monkeypatch.setenv("ARABIC_READER_MORPH_DB", str(real_db_path))
+    monkeypatch.setitem(sys.modules, "text2tashkeel", None)  # the package cannot be imported
+    assert cli.main(["analyze", str(article), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "vowel model" in captured.err
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert all(line["vocalized"] for line in lines if line["kind"] == "arabic")
