@@ -15,6 +15,7 @@ from reader.morphology.database import (
     DatabaseLocation,
     MorphologyDataError,
     locate_database,
+    with_remedy,
 )
 from reader.morphology.loader import load_database
 from reader.morphology.ranking import Context, context_after, never_seen, rank
@@ -63,8 +64,11 @@ class Morphology:
                 raise MorphologyDataError(
                     "No morphology database is installed; run `arabic-reader data install`."
                 )
-        else:
-            location = DatabaseLocation(Path(path), "setting", None)
+            try:
+                return cls(load_database(location.path), location)
+            except MorphologyDataError as error:
+                raise type(error)(with_remedy(error, location)) from error
+        location = DatabaseLocation(Path(path), "setting", None)
         return cls(load_database(location.path), location)
 
     def clear_cache(self) -> None:

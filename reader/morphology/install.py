@@ -289,6 +289,9 @@ def install_database(
                     # A database without a licence beside it must not inherit the
                     # previous one's (release 13's GPL is not every database's).
                     (directory / LICENSE_FILE).unlink(missing_ok=True)
+                # The old record goes first: interrupted before the new one is
+                # written, the database is "not verified", never "damaged".
+                (directory / MANIFEST_FILE).unlink(missing_ok=True)
                 os.replace(staged, directory / DB_FILE)
             finally:
                 staged.unlink(missing_ok=True)
