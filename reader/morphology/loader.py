@@ -106,17 +106,22 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise CorruptDatabaseError(
-            f"{path.name} is not a CAMeL morphology database (not UTF-8 text)."
+            f"{path} is not a CAMeL morphology database (not UTF-8 text)."
         ) from error
     del data
     if "\r" in text:  # universal newlines, as a text-mode read gives them
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = add_tokenizations_section(text)
+    try:
+        text = add_tokenizations_section(text)
+    except CorruptDatabaseError as error:
+        raise CorruptDatabaseError(
+            f"{path} is not a CAMeL morphology database (it has no STEMBACKOFF section)."
+        ) from error
     stems_at = text.find("\n" + _STEMS)
     tables_at = text.find("\n" + _TABLE_AB, stems_at + 1)
     if stems_at < 0 or tables_at < 0:
         raise CorruptDatabaseError(
-            f"The morphology database {path.name} is damaged (its STEMS section is missing)."
+            f"The morphology database {path} is damaged (its STEMS section is missing)."
         )
     stem_block = text[stems_at + 1 + len(_STEMS) : tables_at + 1]
     skeleton = text[: stems_at + 1 + len(_STEMS)] + text[tables_at + 1 :]
@@ -130,7 +135,7 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
         stem, separator, _ = line.partition("\t")
         if not separator or line.count("\t") != 2:
             raise CorruptDatabaseError(
-                f"The morphology database {path.name} is damaged (bad stem line {line[:40]!r})."
+                f"The morphology database {path} is damaged (bad stem line {line[:40]!r})."
             )
         raw.setdefault(stem, []).append(line)
     del stem_block
@@ -145,13 +150,13 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
             database = database_class(handle.name, "a")
         except DatabaseParseError as error:
             raise CorruptDatabaseError(
-                f"The morphology database {path.name} could not be parsed ({error})."
+                f"The morphology database {path} could not be parsed ({error})."
             ) from error
         except (LookupError, ValueError, TypeError, AttributeError) as error:
             # camel-tools' parser assumes well-formed lines: a damaged file
             # surfaces as whatever its indexing or splitting raised.
             raise CorruptDatabaseError(
-                f"The morphology database {path.name} is damaged and could not be parsed "
+                f"The morphology database {path} is damaged and could not be parsed "
                 f"({type(error).__name__}: {error})."
             ) from error
     finally:

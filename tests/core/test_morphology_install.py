@@ -7,7 +7,6 @@ download code runs without the internet.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import hashlib
 import http.server
@@ -39,6 +38,7 @@ from reader.morphology.database import (
     install_database,
     locate_database,
 )
+from tests.core.hostile_index import Hostile, HostileIndex, serve_hostile_index, set_limits
 
 
 class _Index(http.server.BaseHTTPRequestHandler):
@@ -329,99 +329,16 @@ def test_a_folder_named_as_the_database_is_a_clear_error(
 # thread stops when the test ends (``stop``), whatever the client did.
 
 
-class _Hostile(http.server.BaseHTTPRequestHandler):
-    """Answers with ``self.server.answers[path]`` (a function of the handler), else 404."""
-
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        for suffix, answer in self.server.answers.items():  # type: ignore[attr-defined]
-            if self.path.rstrip("/").endswith(suffix):
-                try:
-                    answer(self)
-                except OSError:
-                    pass  # the client went away: what the limits are for
-                return
-        self.send_error(404)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send(self, body: bytes, kind: str = "application/octet-stream", **headers: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", headers.pop("length", str(len(body))))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class HostileIndex:
-    def __init__(self) -> None:
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-        self.server.answers = {}  # type: ignore[attr-defined]
-        self.stop = threading.Event()
-        self.sent = 0  # bytes of endless or trickled bodies actually written
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/simple"
-        self.wheel_url = f"http://127.0.0.1:{self.server.server_address[1]}/files/{WHEEL_NAME}"
-
-    def answer(self, suffix: str, answer) -> None:
-        self.server.answers[suffix] = answer  # type: ignore[attr-defined]
-
-    def page(self, files: object) -> None:
-        """The project page (PEP 691 JSON) with ``files``, or any other JSON value."""
-        body = json.dumps(files).encode() if not isinstance(files, bytes) else files
-        self.answer("/camel-tools", lambda h: h.send(body, "application/vnd.pypi.simple.v1+json"))
-
-    def links_to(self, url: str) -> None:
-        self.page({"meta": {"api-version": "1.0"}, "files": [{"filename": WHEEL_NAME, "url": url}]})
-
-    def trickle(self, handler: _Hostile, *, every: float, length: int = 1 << 20) -> None:
-        """Headers at once, then one byte every ``every`` seconds until stopped."""
-        handler.send_response(200)
-        handler.send_header("Content-Length", str(length))
-        handler.end_headers()
-        handler.wfile.flush()
-        while not self.stop.wait(every) and self.sent < length:
-            handler.wfile.write(b"x")
-            handler.wfile.flush()
-            self.sent += 1
-
-    def endless(self, handler: _Hostile, *, length: str | None = None) -> None:
-        """As many bytes as the client takes (a bound of 1 GB), without or with a false length."""
-        handler.send_response(200)
-        if length is not None:
-            handler.send_header("Content-Length", length)
-        handler.send_header("Connection", "close")
-        handler.end_headers()
-        block = b"\0" * (1 << 16)
-        while not self.stop.is_set() and self.sent < 1 << 30:
-            handler.wfile.write(block)
-            self.sent += len(block)
-
-
 @pytest.fixture
 def hostile() -> Iterator[HostileIndex]:
-    index = HostileIndex()
-    thread = threading.Thread(target=index.server.serve_forever, daemon=True)
-    thread.start()
-    yield index
-    index.stop.set()
-    index.server.shutdown()
-    index.server.server_close()
+    with serve_hostile_index() as index:
+        yield index
 
 
 @pytest.fixture
 def limits(monkeypatch: pytest.MonkeyPatch):
     """Set the installer's time limits for a test (short ones, against a trickle)."""
-    from reader.morphology import fetch
-
-    def set_limits(which: str, **changes: float) -> None:
-        name = f"{which.upper()}_LIMITS"
-        monkeypatch.setattr(fetch, name, dataclasses.replace(getattr(fetch, name), **changes))
-
-    return set_limits
+    return lambda which, **changes: set_limits(monkeypatch, which, **changes)
 
 
 def _one_sentence_failure(error: BaseException) -> str:
@@ -490,7 +407,7 @@ def test_redirects_leave_neither_https_nor_http(
     local.write_bytes(r13_wheel.read_bytes())
     target = local.as_uri() if scheme == "file" else f"ftp://127.0.0.1:9/{WHEEL_NAME}"
 
-    def redirect(handler: _Hostile) -> None:
+    def redirect(handler: Hostile) -> None:
         handler.send_response(302)
         handler.send_header("Location", target)
         handler.send_header("Content-Length", "0")
@@ -511,7 +428,7 @@ def test_a_redirect_to_http_is_followed(
     """The control for the two tests above: the same redirect, to http, installs."""
     wheel = r13_wheel.read_bytes()
 
-    def redirect(handler: _Hostile) -> None:
+    def redirect(handler: Hostile) -> None:
         handler.send_response(302)
         handler.send_header("Location", "/elsewhere/" + WHEEL_NAME + ".real")
         handler.send_header("Content-Length", "0")
@@ -597,7 +514,7 @@ def test_a_silent_server_fails_on_the_read_timeout(
 ) -> None:
     limits(which, read_timeout=0.5)
 
-    def silent(handler: _Hostile) -> None:
+    def silent(handler: Hostile) -> None:
         handler.send_response(200)
         handler.send_header("Content-Length", "100")
         handler.end_headers()
@@ -618,7 +535,7 @@ def test_cancelling_stops_a_download_blocked_on_a_silent_server(
     limits("wheel", read_timeout=3600, deadline=3600, min_rate=0)
     answered = threading.Event()
 
-    def silent(handler: _Hostile) -> None:
+    def silent(handler: Hostile) -> None:
         handler.send_response(200)
         handler.send_header("Content-Length", "100")
         handler.end_headers()
