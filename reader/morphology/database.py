@@ -382,9 +382,12 @@ def _integrity(
         how = f"it is {size:,} bytes, {recorded_size:,} were installed"
     else:
         how = f"its SHA-256 differs from the one recorded in {MANIFEST_FILE}"
+    fix = remedy(location.origin, location.path)
+    if location.origin in ("setting", "environment"):
+        fix = f"replace it with a good copy, or {fix} and run `{REINSTALL_COMMAND}`"
     return "modified", (
         f"the morphology database {location.path} has been changed or damaged since it was "
-        f"installed ({how}); {remedy(location.origin, location.path)}"
+        f"installed ({how}); {fix}"
     )
 
 

@@ -216,3 +216,13 @@ def test_a_database_far_too_large_is_refused_before_reading(
         locate_database()
     with pytest.raises(MorphologyDataError, match="far larger"):
         Morphology.load(huge)
+
+
+def test_a_modified_database_named_by_the_environment_says_how_to_reinstall(
+    installed: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv(DB_ENV, str(installed))
+    _one_byte(installed)
+    code, _, err = _data_status(capsys)
+    assert code == 1
+    assert DB_ENV in err and REINSTALL_COMMAND in err
