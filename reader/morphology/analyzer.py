@@ -19,9 +19,11 @@ from reader.morphology.database import (
 )
 from reader.morphology.loader import load_database
 from reader.morphology.ranking import Context, context_after, never_seen, rank
+from reader.morphology.reconcile import Vocalization, rerank, vocalize
 from reader.morphology.records import Analysis
 
 if TYPE_CHECKING:
+    from reader.morphology.diacritizer import Diacritizer
     from reader.text import Document, Token
 
 ProgressCallback = Callable[[int, int], None]
@@ -40,10 +42,19 @@ class Morphology:
     compute one entry twice.
     """
 
-    def __init__(self, database: Any, location: DatabaseLocation | None = None) -> None:
+    def __init__(
+        self,
+        database: Any,
+        location: DatabaseLocation | None = None,
+        *,
+        diacritizer: Diacritizer | None = None,
+    ) -> None:
         from camel_tools.morphology.analyzer import Analyzer
 
         self.location = location
+        # The context diacritizer, if any: documents are then vocalised in
+        # context (it loads its model the first time it is used).
+        self.diacritizer = diacritizer
         self._analyzer = Analyzer(database)
         # ADD_PROP: the proper-noun readings even of words the lexicon knows,
         # for words like كيري whose only lexicon readings are far-fetched.
@@ -55,21 +66,39 @@ class Morphology:
 
     @classmethod
     def load(
-        cls, path: str | os.PathLike[str] | None = None, *, setting: str | None = None
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        setting: str | None = None,
+        vocalize: bool = True,
     ) -> Morphology:
-        """Load the database at ``path``, or the one :func:`locate_database` finds."""
+        """Load the database at ``path``, or the one :func:`locate_database` finds.
+
+        With ``vocalize``, documents are vocalised in context by the diacritizer
+        (its model is loaded lazily, by the first document).
+        """
         if path is None:
             location = locate_database(setting)
             if location is None:
                 raise MorphologyDataError(
                     "No morphology database is installed; run `arabic-reader data install`."
                 )
-            try:
-                return cls(load_database(location.path), location)
-            except MorphologyDataError as error:
-                raise type(error)(with_remedy(error, location)) from error
-        location = DatabaseLocation(Path(path), "setting", None)
-        return cls(load_database(location.path), location)
+            located = True
+        else:
+            location, located = DatabaseLocation(Path(path), "setting", None), False
+        diacritizer = None
+        if vocalize:
+            from reader.morphology.diacritizer import Diacritizer
+
+            diacritizer = Diacritizer()
+        try:
+            database = load_database(location.path)
+        except MorphologyDataError as error:
+            if not located:
+                raise
+            # A database we found ourselves: say what to do about it.
+            raise type(error)(with_remedy(error, location)) from error
+        return cls(database, location, diacritizer=diacritizer)
 
     def clear_cache(self) -> None:
         with self._lock:
@@ -181,8 +210,13 @@ class Morphology:
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         ranked: bool = True,
+        vocalize: bool = True,
     ) -> DocumentAnalysis:
-        """Readings for every token (empty for non-Arabic ones), in text order."""
+        """Readings for every token (empty for non-Arabic ones), in text order.
+
+        With ``vocalize`` and a diacritizer, every word is also vocalised in its
+        sentence and its readings re-ranked by it (:func:`vocalize_document`).
+        """
         readings: list[tuple[Analysis, ...]] = []
         total = len(document.tokens)
         if ranked:
@@ -196,13 +230,73 @@ class Morphology:
             readings.append(self.analyze_token(document, token, ranked=ranked))
         if progress is not None:
             progress(total, total)
-        return DocumentAnalysis(document, tuple(readings))
+        analysis = DocumentAnalysis(document, tuple(readings))
+        if vocalize and ranked and self.diacritizer is not None:
+            analysis = vocalize_document(analysis, self.diacritizer, cancelled=cancelled)
+        return analysis
+
+
+def vocalize_document(
+    analysis: DocumentAnalysis,
+    diacritizer: Diacritizer,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> DocumentAnalysis:
+    """The analysis with every word vocalised in its sentence, and re-ranked by it.
+
+    Sentence by sentence: the diacritizer's vowels re-rank each word's readings
+    and, reconciled with the best reading, give the form shown.
+    """
+    document = analysis.document
+    readings = list(analysis.readings)
+    vocalizations: list[Vocalization | None] = [None] * len(document.tokens)
+    total = len(document.sentences)
+    for sentence in document.sentences:
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled()
+        if progress is not None and sentence.index % 16 == 0:
+            progress(sentence.index, total)
+        tokens = document.tokens[sentence.first_token : sentence.end_token]
+        if not any(token.kind == "arabic" for token in tokens):
+            continue
+        forms = diacritizer.vocalize_words([token.lookup for token in tokens])
+        for token, form in zip(tokens, forms, strict=True):
+            if token.kind != "arabic":
+                continue
+            ranked = rerank(readings[token.index], form)
+            readings[token.index] = ranked
+            vocalizations[token.index] = vocalize(token.lookup, ranked[0] if ranked else None, form)
+    if progress is not None:
+        progress(total, total)
+    return DocumentAnalysis(document, tuple(readings), tuple(vocalizations))
 
 
 @dataclass(frozen=True)
 class DocumentAnalysis:
     document: Document
     readings: tuple[tuple[Analysis, ...], ...]
+    # Per token: how the word is said in its sentence (None for non-Arabic
+    # tokens, and for every token until the document has been vocalised).
+    vocalizations: tuple[Vocalization | None, ...] = ()
+
+    @property
+    def vocalized(self) -> tuple[str, ...]:
+        """Per token, the form shown in context ("" for non-Arabic tokens).
+
+        Before the diacritizer has run, the best reading's vowels.
+        """
+        if self.vocalizations:
+            return tuple(v.form if v is not None else "" for v in self.vocalizations)
+        return tuple(
+            vocalize(token.lookup, found[0], "").form if token.kind == "arabic" and found else ""
+            for token, found in zip(self.document.tokens, self.readings, strict=True)
+        )
+
+    def vocalization(self, token_index: int) -> Vocalization | None:
+        if self.vocalizations:
+            return self.vocalizations[token_index]
+        return None
 
     def best(self, token_index: int) -> Analysis | None:
         found = self.readings[token_index]

@@ -1,0 +1,154 @@
+"""One answer per word: the dictionary's readings and the sentence's vowels agreed.
+
+The analyzer knows every reading a word can have but not which one this
+sentence wants; the diacritizer reads the sentence but knows no dictionary.
+Here each speaks where it is strong:
+
+* the diacritizer's vowels are a ranking signal: a reading whose stem it
+  vocalises the same way (in one convention, :func:`vowels.comparable`) gains,
+  one whose case ending it writes gains a little more;
+* the vowels shown are the diacritizer's where they are a valid reading of the
+  word (its stem agrees with the reading shown), with the ending the reading
+  admits: a genitive ending only where the reading has a genitive;
+* where the two disagree on the stem, the reading decides (it is what the
+  learner saves) and the shown form is that reading's, with a note saying so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.morphology.records import Analysis
+from reader.morphology.vowels import (
+    comparable,
+    on_written_letters,
+    split_ending,
+    stem_comparable,
+    textbook,
+    units,
+    with_ending,
+)
+
+# Score added to a reading (log10 frequency scale) when the sentence's vowels
+# agree with it: on the stem, letter by letter, and on the ending as well.
+STEM_AGREEMENT = 2.0
+PARTIAL_AGREEMENT = 1.0
+ENDING_AGREEMENT = 0.5
+
+AGREE = "agree"  # the sentence's vowels are a reading the dictionary has
+ENDING_FROM_READING = "ending from the reading"  # stem agreed, ending corrected
+READING = "reading"  # the two disagree on the stem: the reading's vowels
+CONTEXT_ONLY = "context only"  # no dictionary reading (a guessed name)
+NO_CONTEXT = "no context"  # the diacritizer was not run
+
+
+@dataclass(frozen=True, slots=True)
+class Vocalization:
+    """How a word is said here: the form shown and where its vowels come from."""
+
+    form: str  # the word vocalised in context, textbook conventions, with its ending
+    source: str  # one of the constants above
+    context_form: str = ""  # what the diacritizer said, as it said it
+
+    @property
+    def note(self) -> str:
+        """For the learner, when the shown vowels are not simply both sources agreeing."""
+        if self.source == READING and self.context_form:
+            return (
+                f"The sentence's vowel model reads this word {textbook(self.context_form)}, "
+                "a form the dictionary does not have for the reading shown; "
+                "the vowels shown are the dictionary's."
+            )
+        if self.source == ENDING_FROM_READING and self.context_form:
+            return (
+                f"The vowel model gave the ending of {textbook(self.context_form)}, "
+                "which this reading cannot take; the ending shown is the reading's."
+            )
+        if self.source == CONTEXT_ONLY:
+            return "Not in the dictionary: the vowels are the vowel model's, from the sentence."
+        return ""
+
+
+def _variants(reading: Analysis) -> Sequence[str]:
+    return reading.case_variants or (reading.diac,)
+
+
+def _unit_agreement(a: str, b: str) -> float:
+    """Share of letters marked alike in two comparable forms with the same letters."""
+    ours, theirs = units(a), units(b)
+    if not ours or [u.letter for u in ours] != [u.letter for u in theirs]:
+        return 0.0
+    same = sum(1 for x, y in zip(ours, theirs, strict=True) if x.marks == y.marks)
+    return same / len(ours)
+
+
+def agreement(reading: Analysis, context_form: str) -> tuple[bool, float, bool]:
+    """(stem agrees, share of stem letters agreeing, some ending agrees too)."""
+    if reading.is_guess:
+        return False, 0.0, False
+    context_stem = stem_comparable(context_form)
+    reading_stem = stem_comparable(reading.diac)
+    stem = reading_stem == context_stem
+    partial = 1.0 if stem else _unit_agreement(reading_stem, context_stem)
+    full = False
+    if stem:
+        context_full = comparable(context_form)
+        full = any(comparable(variant) == context_full for variant in _variants(reading))
+    return stem, partial, full
+
+
+def admits_ending(reading: Analysis, context_form: str) -> bool:
+    """Can the reading end as the diacritizer says?
+
+    The database writes no ending on many forms (an imperfect verb, a noun of
+    unmarked case): those admit whatever the sentence gives them. A reading
+    whose every variant spells its ending out admits only those endings.
+    """
+    context_full = comparable(context_form)
+    for variant in _variants(reading):
+        if not split_ending(variant)[1] or comparable(variant) == context_full:
+            return True
+    return False
+
+
+def rerank(readings: Sequence[Analysis], context_form: str) -> tuple[Analysis, ...]:
+    """The readings re-ordered with the sentence's vowels as one more signal."""
+    if not context_form or len(readings) < 2:
+        return tuple(readings)
+    scored = []
+    for position, reading in enumerate(readings):
+        stem, partial, full = agreement(reading, context_form)
+        bonus = STEM_AGREEMENT * stem + PARTIAL_AGREEMENT * partial + ENDING_AGREEMENT * full
+        scored.append((reading.score + bonus, -position, reading))
+    if all(reading.is_guess for reading in readings[1:]) and not readings[0].is_guess:
+        return tuple(readings)  # a name guess offered last stays last
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return tuple(
+        dataclasses.replace(reading, score=round(score, 3)) for score, _pos, reading in scored
+    )
+
+
+def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocalization:
+    """The form to show for ``written`` read as ``reading``, given the sentence's vowels."""
+    if reading is None:
+        form = context_form or written
+        return Vocalization(textbook(form), CONTEXT_ONLY if context_form else NO_CONTEXT, form)
+    if not context_form:
+        return Vocalization(textbook(on_written_letters(written, reading.diac)), NO_CONTEXT)
+    if reading.is_guess:
+        return Vocalization(textbook(context_form), CONTEXT_ONLY, context_form)
+    stem, _partial, _full = agreement(reading, context_form)
+    if stem and admits_ending(reading, context_form):
+        return Vocalization(textbook(context_form), AGREE, context_form)
+    if stem:
+        _bare, ending = split_ending(reading.diac)
+        form = with_ending(context_form, ending)
+        return Vocalization(textbook(form), ENDING_FROM_READING, context_form)
+    # The two disagree on the stem: the reading's vowels, on the author's
+    # letters, and the sentence's ending where the reading leaves it open.
+    shown = on_written_letters(written, reading.diac)
+    if not split_ending(shown)[1] and admits_ending(reading, context_form):
+        shown = with_ending(shown, split_ending(context_form)[1])
+    return Vocalization(textbook(shown), READING, context_form)
