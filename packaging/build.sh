@@ -3,7 +3,8 @@
 # dependencies, in a fresh virtual environment, so what ships is exactly
 # uv.lock and never whatever happens to be in the developer's .venv.
 #
-#   packaging/build.sh            build (the database comes from the test cache
+#   packaging/build.sh            build (the database comes from the test cache,
+#                                 $ARABIC_READER_TEST_DB_CACHE or .cache/test-morphology,
 #                                 if present, else it is downloaded once)
 #   ARABIC_READER_DB_WHEEL=FILE   use this camel_tools-0.4.dev5 wheel instead
 set -euo pipefail
@@ -30,7 +31,8 @@ uv pip install --quiet --python "$VENV/bin/python" --require-hashes -r "$BUILD/r
 uv pip install --quiet --python "$VENV/bin/python" --no-deps "$ROOT"
 
 step "Morphology database (the app's own installer, into the bundle)"
-wheel=${ARABIC_READER_DB_WHEEL:-$ROOT/.cache/test-morphology/$WHEEL_NAME}
+# The test suite's cache (ARABIC_READER_TEST_DB_CACHE, as in tests/conftest.py).
+wheel=${ARABIC_READER_DB_WHEEL:-${ARABIC_READER_TEST_DB_CACHE:-$ROOT/.cache/test-morphology}/$WHEEL_NAME}
 if [ -f "$wheel" ]; then
   echo "from $wheel"
   source_arg=$wheel
@@ -52,13 +54,15 @@ print(f"installed {location.path} ({location.path.stat().st_size / 1e6:.1f} MB)"
 PY
 
 step "PyInstaller"
-ARABIC_READER_BUNDLE_DB=$BUILD/morphology "$VENV/bin/pyinstaller" --noconfirm --clean \
+# The spec and PyInstaller's analysis import the app's modules, which write
+# camel-tools' catalogue into the data home: the private one again.
+ARABIC_READER_HOME=$BUILD/home ARABIC_READER_BUNDLE_DB=$BUILD/morphology "$VENV/bin/pyinstaller" --noconfirm --clean \
   --log-level WARN --workpath "$BUILD/pyinstaller" --distpath "$ROOT/dist" \
   "$ROOT/packaging/arabic-reader.spec"
 
 step "Result"
 size=$(du -sm "$ROOT/dist/arabic-reader" | cut -f1)
 echo "dist/arabic-reader: ${size} MB, built in $(( $(date +%s) - started )) s"
-if [ "$size" -ge 250 ]; then
-  echo "warning: the bundle is over the 250 MB target" >&2
+if [ "$size" -ge 350 ]; then
+  echo "warning: the bundle is over the 350 MB target" >&2
 fi

@@ -40,6 +40,11 @@ def fail(message: str) -> int:
     return EXIT_ERROR
 
 
+def warn(message: str) -> None:
+    """One sentence on stderr that does not stop the command (a damaged byte replaced)."""
+    print(f"arabic-reader: warning: {message}", file=sys.stderr)
+
+
 class TerminalProgress:
     """Bytes downloaded, on one self-rewriting line of stderr."""
 
@@ -99,9 +104,11 @@ def ensure_database(setting: str | None = None) -> None:
 
 def cmd_data_status(args: argparse.Namespace) -> int:
     from reader.morphology.database import database_status
+    from reader.morphology.errata import errata_line
 
     status = database_status(_setting())
     print(status.describe())
+    print(errata_line(status.location), end="")
     if status.location is not None and not status.ok:
         # The whole report is printed above; the verdict, as every error, on stderr.
         return fail(f"{status.problem[:1].upper()}{status.problem[1:]}.")
@@ -127,23 +134,34 @@ def cmd_data_install(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _setting() -> str | None:
+def load_settings():
+    """The settings, saying on stderr if the file had to be set aside (the command goes on)."""
     from reader.settings import Settings
 
-    return Settings().get("morphology_db")
+    settings = Settings()
+    if settings.problem:
+        warn(settings.problem)
+    return settings
+
+
+def _setting() -> str | None:
+    return load_settings().get("morphology_db")
 
 
 # -- analyze --------------------------------------------------------------------
 
 
-def token_json(token, readings) -> dict:
-    return {
+def token_json(token, readings, vocalized: str = "") -> dict:
+    found = {
         "token": token.text,
         "start": token.start,
         "end": token.end,
         "kind": str(token.kind),
-        "analyses": [reading.to_json() for reading in readings],
     }
+    if token.kind == "arabic":
+        found["vocalized"] = vocalized
+    found["analyses"] = [reading.to_json() for reading in readings]
+    return found
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -151,14 +169,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.text import load_document
 
     document = load_document(args.file)
+    for warning in document.warnings:
+        warn(warning)
     setting = _setting()
     ensure_database(setting)
     morphology = Morphology.load(setting=setting)
     analysis = morphology.analyze_document(document)
     out = sys.stdout
     if args.json:
+        forms = analysis.vocalized
         for token, readings in zip(document.tokens, analysis.readings, strict=True):
-            out.write(json.dumps(token_json(token, readings), ensure_ascii=False) + "\n")
+            found = token_json(token, readings, forms[token.index])
+            out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK
     write_table(document, analysis, out)
     return EXIT_OK
@@ -174,6 +196,7 @@ def write_table(document, analysis, out: TextIO) -> None:
     out.write(f"{document.title}\n\n")
     header = ("word", "vocalised", "transliteration", "lemma", "part of speech", "gloss")
     rows = [header]
+    forms = analysis.vocalized
     for token in document.tokens:
         best = analysis.best(token.index)
         if best is None:
@@ -181,7 +204,7 @@ def write_table(document, analysis, out: TextIO) -> None:
         rows.append(
             (
                 token.text,
-                best.diac,
+                forms[token.index],
                 best.translit["hsb"],
                 best.lemma,
                 best.pos_label,

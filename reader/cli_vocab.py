@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.cli import EXIT_OK, display_width, fail
+from reader.filenames import shown_name
 
 if TYPE_CHECKING:
     from reader.store import EntryRecord
@@ -76,7 +77,9 @@ def _reports_errors(handler: Handler) -> Handler:
             raise  # `vocab list | head`: main() treats this as success
         except OSError as error:
             if error.filename:
-                return fail(_sentence(f"Could not use {error.filename}: {error.strerror}"))
+                return fail(
+                    _sentence(f"Could not use {shown_name(error.filename)}: {error.strerror}")
+                )
             return fail(_sentence(str(error)))
 
     return wrapper
@@ -147,7 +150,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     chosen = export_format(args)
     if chosen is None:
         return fail(
-            f"Cannot tell the export format from “{args.output.name}”; "
+            f"Cannot tell the export format from “{shown_name(args.output.name)}”; "
             f"add --format {'|'.join(FORMATS)}."
         )
     from reader.store.export import export_apkg, export_csv, export_tsv
@@ -155,7 +158,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     exporters = {"csv": export_csv, "tsv": export_tsv, "apkg": export_apkg}
     with _open_store() as store:
         count = exporters[chosen](store, args.output, statuses=_unique(args.statuses))
-    print(f"Exported {_plural(count, 'word')} to {args.output}")
+    print(f"Exported {_plural(count, 'word')} to {shown_name(args.output)}")
     return EXIT_OK
 
 
@@ -275,8 +278,7 @@ def sentence_text(document: Document, token: Token) -> str:
 
 @_reports_errors
 def cmd_add(args: argparse.Namespace) -> int:
-    from reader.cli import ensure_database
-    from reader.settings import Settings
+    from reader.cli import ensure_database, load_settings
     from reader.store import find_document, find_entry
     from reader.store.words import remember_text_document, save_analysis
     from reader.text import TokenKind, document_from_text
@@ -296,7 +298,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     # The store first: a damaged vocabulary file is reported before seconds of
     # loading the morphology.
     with _open_store() as store:
-        setting = Settings().get("morphology_db")
+        setting = load_settings().get("morphology_db")
         ensure_database(setting)
         from reader.morphology.analyzer import Morphology
 
@@ -364,16 +366,14 @@ def _restore_help() -> str:
 def cmd_backup(args: argparse.Namespace) -> int:
     from reader import paths
     from reader.store import backup
-    from reader.store.database import database_files, same_file
+    from reader.store.database import backup_destination
 
     source = paths.vocabulary_db_path()
     if not source.is_file():
         return fail(f"There is no vocabulary file yet at {source}, so there is nothing to back up.")
-    target: Path = args.file
     # Checked before the file's header, so the refusal says what is wrong with
-    # the command, even for a damaged file (backup() refuses it too).
-    if any(same_file(target, path) for path in database_files(source)):
-        return fail(f"{target} is the vocabulary file itself; choose another place for the backup.")
+    # the command, even for a damaged file (backup() checks it again).
+    target = backup_destination(source, args.file)
     with source.open("rb") as handle:
         if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
             return fail(
@@ -381,7 +381,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
                 "nothing was backed up and it has been left untouched."
             )
     written = backup(source, target)
-    print(f"Backed up the vocabulary ({_count_words(written)}) to {written}")
+    print(f"Backed up the vocabulary ({_count_words(written)}) to {shown_name(written)}")
     return EXIT_OK
 
 

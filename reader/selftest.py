@@ -11,12 +11,14 @@ temporary file.
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from reader import paths
 
@@ -106,6 +108,67 @@ def check_analysis(setting: str | None = None) -> str:
     return f"{document.title}: {known} of {total} words found in the dictionary"
 
 
+@contextlib.contextmanager
+def _no_network() -> Iterator[None]:
+    """Every socket connection and name lookup in the block fails."""
+
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise SelfTestFailure("tried to reach the network")
+
+    saved = [
+        (owner, name, getattr(owner, name))
+        for owner, name in (
+            (socket.socket, "connect"),
+            (socket.socket, "connect_ex"),
+            (socket, "create_connection"),
+            (socket, "getaddrinfo"),
+        )
+    ]
+    for owner, name, _ in saved:
+        setattr(owner, name, refuse)
+    try:
+        yield
+    finally:
+        for owner, name, original in saved:
+            setattr(owner, name, original)
+
+
+def check_vowels() -> str:
+    """The vowel model loads from its package, offline, and vocalises the default article."""
+    import unicodedata
+    from importlib.resources import files
+
+    from reader.morphology.diacritizer import MODEL, Diacritizer, model_files
+    from reader.text import TokenKind, load_document
+
+    def letters(word: str) -> str:
+        decomposed = unicodedata.normalize("NFD", word)
+        return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+    def has_vowels(word: str) -> bool:
+        return any("\u064b" <= c <= "\u0652" for c in unicodedata.normalize("NFD", word))
+
+    models = files("text2tashkeel") / "models"
+    missing = [name for name in model_files(MODEL) if not (models / name).is_file()]
+    if missing:
+        raise SelfTestFailure(f"the vowel model's {', '.join(missing)} is missing from {models}")
+    document = load_document(paths.default_article_path())
+    words = [t.lookup for t in document.sentence_tokens(0) if t.kind is TokenKind.ARABIC]
+    with _no_network():
+        forms = Diacritizer(MODEL).vocalize_words(words)
+    changed = [(w, f) for w, f in zip(words, forms, strict=True) if letters(w) != letters(f)]
+    if changed:
+        raise SelfTestFailure(f"the vowel model changed the letters of {changed[0][0]}")
+    voweled = sum(has_vowels(form) for form in forms)
+    if not words or voweled < 0.9 * len(words):
+        raise SelfTestFailure(f"only {voweled} of {len(words)} words of a sentence got vowels")
+    example = max(zip(words, forms, strict=True), key=lambda pair: len(pair[0]))
+    return (
+        f"{MODEL} offline: {voweled} of {len(words)} words of the article's first sentence "
+        f"vocalised ({example[0]} → {example[1]})"
+    )
+
+
 def check_web_page() -> str:
     """A saved web page goes through trafilatura (and its bundled data files)."""
     from reader.text import load_document
@@ -153,6 +216,8 @@ def core_checks(setting: str | None = None) -> list[tuple[str, Callable[[], str]
     """Every check that needs no display, in the order they are reported."""
     return [
         ("database", lambda: check_database(setting)),
+        # Before the analysis, which vocalises too: the model's first load is offline.
+        ("vowels", check_vowels),
         ("analysis", lambda: check_analysis(setting)),
         ("web page", check_web_page),
         ("vocabulary", check_store),

@@ -2,19 +2,23 @@
 
 Stored as JSON in the data directory (``paths.settings_path()``). Unknown keys
 are kept (a newer version's settings survive a run of an older one); values of
-the wrong type fall back to the default rather than break start-up.
+the wrong type fall back to the default rather than break start-up, and a file
+that is not settings at all is set aside with a message.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.filenames import shown_name
+from reader.files import RefusedFileError, read_at_most, write_text_atomically
 
 
 @dataclass(frozen=True)
@@ -50,21 +54,64 @@ SETTINGS: tuple[Setting, ...] = (
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 RECENT_LIMIT = 10
+# Layout, a few names and ten recent paths: kilobytes. Far more is not ours.
+MAX_SETTINGS_BYTES = 1024 * 1024
+# Ours nest two levels (a list in the object); a newer version's may nest a few more.
+MAX_SETTINGS_DEPTH = 32
 
 
 class Settings:
-    """Typed access to the settings file; ``save()`` writes it atomically."""
+    """Typed access to the settings file; ``save()`` writes it atomically.
+
+    A file that cannot be read as settings (not JSON, nested too deeply, not
+    an object, too large, not a regular file) is renamed aside, never lost,
+    and the defaults are used; ``problem`` then says so in one sentence.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.settings_path()
         self._values: dict[str, Any] = {}
+        self.problem: str | None = None
+        self._unread = False  # there, but unreadable: never replaced by save()
         try:
-            loaded = json.loads(self.path.read_text(encoding="utf-8"))
-            if isinstance(loaded, dict):
-                self._values = loaded
-        except (OSError, ValueError):
-            # A missing or damaged settings file is not worth stopping for.
-            self._values = {}
+            data = read_at_most(self.path, MAX_SETTINGS_BYTES, advice="it was left alone")
+        except FileNotFoundError:
+            return  # the first run
+        except RefusedFileError as refused:
+            self._set_aside(f"it is {refused.kind}")
+            return
+        except OSError as error:
+            # Unreadable is not damaged: leave the file, run on the defaults.
+            self._unread = True
+            self.problem = (
+                f"The settings file {shown_name(self.path)} could not be read "
+                f"({error.strerror or error}); the default settings are used."
+            )
+            return
+        values, reason = _parse(data)
+        if values is None:
+            self._set_aside(reason)
+            return
+        self._values = values
+
+    def _set_aside(self, reason: str) -> None:
+        aside = self.path.with_name(f"{self.path.name}.broken-{_timestamp()}")
+        counter = 2
+        while os.path.lexists(aside):
+            aside = self.path.with_name(f"{self.path.name}.broken-{_timestamp()}-{counter}")
+            counter += 1
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            self.problem = (
+                f"The settings file {shown_name(self.path)} is unusable ({reason}) and could not "
+                f"be moved aside ({error.strerror or error}); the default settings are used."
+            )
+            return
+        self.problem = (
+            f"The settings file was unusable ({reason}); it was kept as {shown_name(aside)} "
+            "and the default settings are used."
+        )
 
     def get(self, name: str) -> Any:
         setting = _BY_NAME[name]
@@ -88,13 +135,49 @@ class Settings:
         return recent
 
     def save(self) -> None:
-        """Write the file atomically; raises OSError (full disk, read-only folder)."""
+        """Write the file atomically; raises OSError (full disk, read-only folder).
+
+        A file that exists but could not be read is never replaced: the
+        learner's settings may be in it.
+        """
+        if self._unread:
+            raise PermissionError(
+                errno.EACCES, "the settings file could not be read, so it was left as it is"
+            )
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self._values, handle, ensure_ascii=False, indent=2)
-            os.replace(name, self.path)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
+        text = json.dumps(self._values, ensure_ascii=False, indent=2)
+        write_text_atomically(self.path.resolve(), text)
+
+
+def _timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def _parse(data: bytes) -> tuple[dict[str, Any], str] | tuple[None, str]:
+    """The settings in ``data``, or None and why not, in a few words."""
+    if len(data) > MAX_SETTINGS_BYTES:
+        return None, f"larger than {MAX_SETTINGS_BYTES // 1024} KB"
+    try:
+        loaded = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        return None, "nested too deeply"
+    except (UnicodeDecodeError, ValueError):
+        return None, "not valid JSON"
+    if not isinstance(loaded, dict):
+        return None, "not a set of named settings"
+    if _deeper_than(loaded, MAX_SETTINGS_DEPTH):  # save() must not recurse out of the stack
+        return None, "nested too deeply"
+    return loaded, ""
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` levels (counted without recursion)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return False

@@ -5,17 +5,29 @@ Importing ``camel_tools.morphology.database`` loads a data catalogue and, when
 ``CAMELTOOLS_DATA`` at our own directory holding a catalogue before the first
 camel-tools import. The user's own setting is remembered first, because an
 official camel-tools install there is one of the databases we can use.
+
+Importing ``camel_tools.data.catalogue`` also creates ``~/.camel_tools`` in the
+real home, whatever ``CAMELTOOLS_DATA`` says (a module-level ``mkdir``). That
+one import runs with ``Path.home()`` pointing at a temporary folder instead, so
+a run leaves nothing in the learner's home.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 from reader import paths
+from reader.files import write_text_atomically
 
 CATALOGUE_NAME = "catalogue.json"
 
@@ -50,10 +62,52 @@ def write_catalogue(directory: Path) -> Path:
     target = directory / CATALOGUE_NAME
     text = json.dumps(_CATALOGUE, indent=2)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        write_text_atomically(target, text)
     return target
+
+
+_CATALOGUE_MODULE = "camel_tools.data.catalogue"
+
+
+@contextmanager
+def _home_elsewhere() -> Iterator[None]:
+    """``Path.home()`` is a throwaway folder meanwhile: camel-tools makes ``.camel_tools`` there."""
+    home = Path.home
+    with tempfile.TemporaryDirectory(prefix="arabic-reader-home-") as elsewhere:
+        Path.home = classmethod(lambda cls: cls(elsewhere))  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            Path.home = home  # type: ignore[method-assign]
+
+
+class _CatalogueImport(importlib.abc.MetaPathFinder):
+    """Runs the one import of ``camel_tools.data.catalogue`` under :func:`_home_elsewhere`."""
+
+    def find_spec(
+        self, fullname: str, path: object, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != _CATALOGUE_MODULE:
+            return None
+        sys.meta_path.remove(self)  # once: the real finders do the finding
+        spec = importlib.util.find_spec(fullname)
+        loader = spec.loader if spec is not None else None
+        if loader is not None and hasattr(loader, "exec_module"):
+            run = loader.exec_module
+
+            def exec_module(module: ModuleType) -> None:
+                with _home_elsewhere():
+                    run(module)
+
+            loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _guard_the_home() -> None:
+    if _CATALOGUE_MODULE in sys.modules:
+        return
+    if not any(isinstance(finder, _CatalogueImport) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _CatalogueImport())
 
 
 def prepare() -> Path:
@@ -73,4 +127,5 @@ def prepare() -> Path:
         write_catalogue(directory)
     if "camel_tools.data" not in sys.modules:
         os.environ["CAMELTOOLS_DATA"] = str(directory)
+    _guard_the_home()
     return directory

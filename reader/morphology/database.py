@@ -23,12 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from reader import paths
+from reader.files import RefusedFileError, open_regular, special_kind
 from reader.morphology import camel_env
 
 WHEEL_PROJECT = "camel-tools"
@@ -200,25 +201,6 @@ def remedy(origin: str | None, path: Path | None = None) -> str:
     return f"reinstall it with `{REINSTALL_COMMAND}`"
 
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def _kind_problem(mode: int) -> str | None:
-    """What a file that is not a regular file is ("a FIFO", ...), else None."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, kind in _KINDS:
-        if test(mode):
-            return kind
-    return "not a regular file"
-
-
 def with_remedy(error: BaseException, location: DatabaseLocation) -> str:
     """An error's sentence, followed by what to do about this database."""
     return f"{str(error).rstrip('.')}; {remedy(location.origin, location.path)}."
@@ -228,18 +210,20 @@ def _sentence(text: str, fix: str | None) -> str:
     return f"{text}; {fix}." if fix else f"{text}."
 
 
-def open_database_file(path: Path, origin: str | None = None):
+def open_database_file(path: Path, origin: str | None = None) -> BinaryIO:
     """Open a database file for reading, refusing by type what is not a regular file.
 
-    A FIFO or a device is never opened for real: it is refused by ``stat``
-    first, and the file is opened non-blocking and checked again, so one swapped
-    in meanwhile cannot hang the reader either. Errors are
+    A FIFO or a device is never opened for real (:func:`reader.files.open_regular`
+    refuses it by ``stat``, then checks the opened file again), and a file far
+    larger than a database is refused before it is read. Errors are
     :class:`MorphologyDataError` saying which file, and what to do when
     ``origin`` says where it came from.
     """
     fix = remedy(origin, path) if origin else None
     try:
-        info = path.stat()
+        handle = open_regular(path)
+    except RefusedFileError as refused:
+        raise _not_a_database(path, refused.kind or "not a regular file", fix) from None
     except FileNotFoundError:
         raise MorphologyDataError(
             _sentence(f"The morphology database {path} does not exist", fix)
@@ -250,39 +234,32 @@ def open_database_file(path: Path, origin: str | None = None):
                 f"The morphology database {path} cannot be read ({error.strerror or error})", fix
             )
         ) from error
-    _refuse_unusable(path, info, fix)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        raise MorphologyDataError(
-            _sentence(
-                f"The morphology database {path} cannot be read ({error.strerror or error})", fix
-            )
-        ) from error
-    try:
-        _refuse_unusable(path, os.fstat(fd), fix)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        _refuse_unusable(path, os.fstat(handle.fileno()), fix)
     except BaseException:
-        os.close(fd)
+        handle.close()
         raise
+    return handle
 
 
-def _refuse_unusable(path: Path, info: os.stat_result, fix: str | None) -> None:
-    kind = _kind_problem(info.st_mode)
+def _not_a_database(path: Path, kind: str, fix: str | None) -> MorphologyDataError:
     if kind == "a folder":
-        raise MorphologyDataError(
+        return MorphologyDataError(
             _sentence(
                 f"The morphology database {path} is a folder, not a database file "
                 "(name the .db file itself)",
                 fix,
             )
         )
+    return MorphologyDataError(
+        _sentence(f"The morphology database {path} is {kind}, not a database file", fix)
+    )
+
+
+def _refuse_unusable(path: Path, info: os.stat_result, fix: str | None) -> None:
+    kind = special_kind(info.st_mode)
     if kind is not None:
-        raise MorphologyDataError(
-            _sentence(f"The morphology database {path} is {kind}, not a database file", fix)
-        )
+        raise _not_a_database(path, kind, fix)
     if info.st_size > MAX_DATABASE_BYTES:
         raise MorphologyDataError(
             _sentence(

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
-from reader.morphology.vowels import HAMZA_MARKS, SHADDA, SUKUN, VOWEL_MARKS, join, units
+from reader.morphology.vowels import join, merge_marks, units
 
 MODEL = "rawi-ensemble"
 MODEL_LICENSE = "Apache-2.0"
@@ -28,6 +28,19 @@ MODEL_LICENSE = "Apache-2.0"
 # BiLSTM, so a piece this long loses nothing, and memory stays bounded.
 MAX_WORDS = 120
 _CACHE_SIZE = 20_000
+
+
+def model_files(model: str = MODEL) -> tuple[str, ...]:
+    """The files of text2tashkeel's ``models/`` folder that ``model`` reads.
+
+    The desktop bundle ships exactly these (packaging/arabic-reader.spec), so
+    changing :data:`MODEL` changes what is bundled; the bundle test checks the
+    list against what text2tashkeel opens.
+    """
+    files = {"rawi-ensemble": ("rawi_ensemble.int8.onnx", "rawi_v2.vocab.json")}
+    if model not in files:
+        raise ValueError(f"the files of the vowel model {model!r} are not listed")
+    return files[model]
 
 
 class DiacritizerUnavailable(Exception):
@@ -115,21 +128,7 @@ class Diacritizer:
             for unit, base in zip(found, chars, strict=True):
                 marks = "".join(predicted[position : position + len(base)])
                 position += len(base)
-                unit.marks = _merged_marks(unit.marks, marks)
+                unit.marks = merge_marks(unit.marks, marks)
             position += 1  # the space between words
             result.append(join(found) if found else word)
         return result
-
-
-def _merged_marks(own: str, predicted: str) -> str:
-    """The model's marks on a letter, but the author's own marks win."""
-    hamza = "".join(m for m in own if m in HAMZA_MARKS) or "".join(
-        m for m in predicted if m in HAMZA_MARKS
-    )
-    vowels = "".join(m for m in own if m in VOWEL_MARKS)
-    if not vowels:
-        vowels = "".join(m for m in predicted if m in VOWEL_MARKS)
-    elif vowels == SHADDA:
-        # The author wrote only the shadda (يجسّر): the model gives its vowel.
-        vowels += "".join(m for m in predicted if m in VOWEL_MARKS and m not in (SHADDA, SUKUN))
-    return unicodedata.normalize("NFD", "a" + hamza + vowels)[1:]

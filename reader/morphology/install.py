@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reader import paths
+from reader.files import write_atomically
 from reader.morphology.database import (
     DATABASE_NAME,
     DB_FILE,
@@ -271,21 +272,8 @@ def _read_source(
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    handle = tempfile.NamedTemporaryFile(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
-    )
-    try:
-        with handle:
-            for start in range(0, len(data), 1 << 20):
-                handle.write(data[start : start + (1 << 20)])
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes files private; the database is public data, readable by all.
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    # The one atomic write (reader.files): fsynced, 0644 (the database is public data).
+    write_atomically(target, lambda partial: partial.write_bytes(data))
 
 
 def install_database(

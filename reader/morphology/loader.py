@@ -6,7 +6,8 @@ hundred stems. We let camel-tools itself parse the small sections (prefixes,
 suffixes, compatibility tables) and keep the stems as raw lines grouped by stem,
 turning a group into camel-tools' own records the first time the analyzer asks
 for it. The analyzer sees exactly the data it would have seen (a test compares
-the two on a whole article).
+the two on a whole article), except the entries our reviewed errata correct:
+those few groups are rewritten before anything parses them (``errata.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.morphology import camel_env
+from reader.morphology.errata import package_errata
 
 if TYPE_CHECKING:
     from camel_tools.morphology.database import MorphologyDB
@@ -139,6 +141,7 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
             )
         raw.setdefault(stem, []).append(line)
     del stem_block
+    corrections_applied = frozenset(package_errata().correct_groups(raw))
 
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", suffix=".db", prefix="arabic-reader-skeleton-", delete=False
@@ -171,4 +174,5 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
         return category, analysis
 
     database.stem_hash = LazyStemTable(raw, parse_line)
+    database.corrections_applied = corrections_applied
     return database

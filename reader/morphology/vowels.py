@@ -151,7 +151,10 @@ def comparable(word: str) -> str:
         if lam + 1 < len(word_units) and word_units[lam + 1].letter in SUN_LETTERS:
             word_units[lam + 1].marks = _without(word_units[lam + 1].marks, SHADDA)
     for index, unit in enumerate(word_units):
-        unit.marks = _without(unit.marks, SUKUN + DAGGER_ALEF)
+        if DAGGER_ALEF in unit.marks:
+            # هٰذا، لٰكِنّ: the dagger alef is the long a others write as a fatha.
+            unit.marks = _without(unit.marks, DAGGER_ALEF + FATHA) + FATHA
+        unit.marks = _without(unit.marks, SUKUN)
         if unit.letter == "ا" and MADDA in unit.marks:
             unit.marks = MADDA  # آ is a hamza and a long a: nothing more to write
         follower = word_units[index + 1] if index + 1 < len(word_units) else None
@@ -231,7 +234,9 @@ def textbook(word: str) -> str:
             word_units[index].marks = keep
     if lam is not None and lam + 1 < len(word_units):
         lam_unit, following = word_units[lam], word_units[lam + 1]
-        if following.letter in SUN_LETTERS:
+        if SHADDA in lam_unit.marks:
+            pass  # الَّذي، الَّتي: the lam itself is doubled
+        elif following.letter in SUN_LETTERS:
             lam_unit.marks = _without(lam_unit.marks, SUKUN)
             if SHADDA not in following.marks and following.vowels:
                 following.marks = unicodedata.normalize("NFD", "a" + following.marks + SHADDA)[1:]
@@ -280,10 +285,25 @@ def on_written_letters(written: str, vocalised: str) -> str:
         return written
     out: list[Unit] = []
     for own, other in zip(mine, theirs, strict=True):
-        hamza = own.hamza or other.hamza
-        vowels = own.vowels or other.vowels
         letter = own.letter
         if not own.hamza and other.hamza and other.letter != own.letter:
             letter = other.letter  # ي written for a ئ the reading has: keep the seat
-        out.append(Unit(letter, unicodedata.normalize("NFD", "a" + hamza + vowels)[1:]))
+        out.append(Unit(letter, merge_marks(own.marks, other.marks)))
     return join(out)
+
+
+def merge_marks(own: str, other: str) -> str:
+    """Another source's marks on a letter, but the author's own marks win.
+
+    A hamza the author wrote is kept; one restored on a bare seat is added. An
+    author who wrote only a shadda (يجسّر) gets the other source's vowel with it.
+    """
+    hamza = "".join(m for m in own if m in HAMZA_MARKS) or "".join(
+        m for m in other if m in HAMZA_MARKS
+    )
+    marks = "".join(m for m in own if m in VOWEL_MARKS)
+    if not marks:
+        marks = "".join(m for m in other if m in VOWEL_MARKS)
+    elif marks == SHADDA:
+        marks += "".join(m for m in other if m in VOWEL_MARKS and m not in (SHADDA, SUKUN))
+    return unicodedata.normalize("NFD", "a" + hamza + marks)[1:]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from reader import paths
+from reader.files import same_file  # noqa: F401  (imported from here by callers)
 from reader.store.errors import (
     CorruptStoreError,
     NewerStoreError,
@@ -248,16 +249,6 @@ def database_files(path: Path) -> tuple[Path, Path, Path]:
     return path, Path(f"{path}-wal"), Path(f"{path}-shm")
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name one file: the same path after symlinks, or hard links."""
-    try:
-        if Path(a).resolve() == Path(b).resolve():
-            return True
-        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-        return False
-
-
 def _timestamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
 
@@ -274,51 +265,59 @@ def _unused(candidate: Path) -> Path:
         counter += 1
 
 
-def _copy_database(source: Path, dest: Path) -> None:
-    """A consistent copy via SQLite's backup API, written atomically to ``dest``.
+def _copy_database(source: Path, partial: Path) -> None:
+    """A consistent copy via SQLite's backup API into ``partial`` (an empty file).
 
     Reads a committed snapshot, so it works while other connections write.
     """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(f".{dest.name}.partial")
+    reader = sqlite3.connect(_read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        reader = sqlite3.connect(_read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        writer = sqlite3.connect(partial)
         try:
-            writer = sqlite3.connect(partial)
-            try:
-                reader.backup(writer)
-                # A backup should be one self-contained file, not WAL + shm.
-                writer.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                writer.close()
+            reader.backup(writer)
+            # A backup should be one self-contained file, not WAL + shm.
+            writer.execute("PRAGMA journal_mode = DELETE")
         finally:
-            reader.close()
-        os.replace(partial, dest)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+            writer.close()
+    finally:
+        reader.close()
+
+
+_BACKUP_ADVICE = "choose another place for the backup"
+
+
+def backup_destination(source: Path, dest: Path) -> Path:
+    """The file a backup to ``dest`` would write, checked; raises :class:`StoreError` if refused.
+
+    ``dest``, or a dated new name inside it when it is a folder. Refused like
+    an export's target (:mod:`reader.store.targets`): the app's own files, a
+    pipe, a device, a socket.
+    """
+    from reader.store.targets import checked_target
+
+    dest = Path(dest)
+    if dest.is_dir():
+        dest = _unused(dest / f"{Path(source).stem}-{_timestamp()}.sqlite3")
+    return checked_target(dest, database=Path(source), advice=_BACKUP_ADVICE)
 
 
 def backup(source: Store | Path, dest: Path) -> Path:
     """Copy the database to ``dest`` (a file, or a directory to put a dated copy in).
 
-    Safe while the app is running and writing: the copy holds everything committed.
-    Returns the path written.
+    Safe while the app is running and writing: the copy holds everything
+    committed. See :func:`backup_destination` for where it may go. Returns the
+    path written.
     """
+    from reader.store.targets import write_user_file
+
     source_path = source.path if isinstance(source, Store) else Path(source)
-    dest = Path(dest)
-    if dest.is_dir():
-        dest = _unused(dest / f"{source_path.stem}-{_timestamp()}.sqlite3")
-    if any(same_file(dest, own) for own in database_files(source_path)):
-        # Replacing the live file under a running window would lose its writes.
-        raise StoreError(
-            f"{dest} is the vocabulary file itself; choose another place for the backup."
-        )
-    try:
-        _copy_database(source_path, dest)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"The backup to {dest} could not be written: {exc}.") from exc
-    return dest
+    return write_user_file(
+        backup_destination(source_path, dest),
+        lambda partial: _copy_database(source_path, partial),
+        database=source_path,
+        advice=_BACKUP_ADVICE,
+        failure="The backup to",
+    )
 
 
 def _upgrade(path: Path, *, pre_alembic: bool, target: str = "head") -> None:
@@ -375,6 +374,7 @@ def open_store(path: Path | None = None) -> Store:
     if state.revision != SCHEMA_HEAD:
         if not state.fresh:
             was = state.revision or "pre-migrations"
+            paths.backups_dir().mkdir(parents=True, exist_ok=True)
             backup(path, _unused(paths.backups_dir() / f"{path.stem}-{was}-{_timestamp()}.sqlite3"))
         try:
             _upgrade(path, pre_alembic=state.pre_alembic)

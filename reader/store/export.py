@@ -1,16 +1,15 @@
 """Exports of the vocabulary: CSV for spreadsheets, TSV and .apkg for Anki.
 
-Every export is all-or-nothing: it is written to a temporary file beside the
-target and moved into place, so a failure leaves any previous export intact and
-no half-written file behind.
+Every export is all-or-nothing and goes only where it may: see
+:mod:`reader.store.targets` (a symlink is written through; a pipe, a device or
+a folder, and the app's own files, are refused; a failure leaves any previous
+export intact and no half-written file behind).
 """
 
 from __future__ import annotations
 
 import csv
 import html
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +19,12 @@ import genanki
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from reader import paths
 from reader.store.arabic import strip_diacritics
-from reader.store.database import Store, database_files, same_file
+from reader.store.database import Store
 from reader.store.errors import ExportError
 from reader.store.models import Occurrence, Status, VocabularyEntry
 from reader.store.records import EntryRecord, OccurrenceRecord
+from reader.store.targets import write_user_file
 from reader.store.vocabulary import _with_counts
 
 # Fixed forever: Anki recognises our note type and deck by these ids, so a
@@ -151,48 +150,15 @@ def highlight(sentence: str, surface: str) -> str:
     )
 
 
-def refuse_own_files(target: Path, database: Path) -> None:
-    """Raise :class:`ExportError` if ``target`` is one of the app's own files.
-
-    Replacing the vocabulary database (or its -wal or -shm file) with an export
-    would lose every saved word; replacing the settings file, the settings.
-    """
-    if any(same_file(target, own) for own in database_files(database)):
-        raise ExportError(
-            f"{target} is the vocabulary file itself (or one of its companion files); "
-            "choose another file for the export."
-        )
-    if same_file(target, paths.settings_path()):
-        raise ExportError(
-            f"{target} is Arabic Reader's settings file; choose another file for the export."
-        )
-
-
-def _write_atomically(target: Path, write: Callable[[Path], None], *, database: Path) -> None:
-    """Write via ``write`` to a temporary file beside ``target``, then move it into place.
-
-    Refuses a ``target`` that is the vocabulary ``database`` or another of our own files.
-    """
-    target = Path(target)
-    refuse_own_files(target, database)
-    try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
-        )
-        os.close(handle)
-    except OSError as exc:
-        raise ExportError(f"Cannot write in {target.parent}: {exc.strerror or exc}.") from exc
-    partial = Path(name)
-    try:
-        write(partial)
-        os.chmod(partial, 0o644)  # mkstemp's 0600 is too private for a user's export
-        os.replace(partial, target)
-    except BaseException as exc:
-        partial.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-            raise ExportError(f"The export to {target} failed: {reason}.") from exc
-        raise
+def _write_export(target: Path, write: Callable[[Path], None], *, database: Path) -> None:
+    write_user_file(
+        target,
+        write,
+        database=database,
+        advice="choose another file for the export",
+        failure="The export to",
+        error=ExportError,
+    )
 
 
 def _write_table(
@@ -239,7 +205,7 @@ def export_csv(
         with partial.open("w", encoding="utf-8-sig", newline="") as handle:
             _write_table(handle, CSV_COLUMNS, (_csv_cells(row) for row in rows), delimiter)
 
-    _write_atomically(path, write, database=store.path)
+    _write_export(path, write, database=store.path)
     return len(rows)
 
 
@@ -282,7 +248,7 @@ def export_tsv(store: Store, path: Path, *, statuses: Iterable[Status | str] | N
             lines = ([*_anki_fields(row), " ".join(row.entry.tags)] for row in rows)
             _write_table(handle, None, lines, "\t")
 
-    _write_atomically(path, write, database=store.path)
+    _write_export(path, write, database=store.path)
     return len(rows)
 
 
@@ -314,5 +280,5 @@ def export_apkg(
     def write(partial: Path) -> None:
         genanki.Package(deck).write_to_file(str(partial))
 
-    _write_atomically(path, write, database=store.path)
+    _write_export(path, write, database=store.path)
     return len(rows)

@@ -1,7 +1,8 @@
 """Cleaning raw text into the paragraphs a learner reads, without changing meaning.
 
 What changes: newlines, whitespace runs, invisible junk (bidi controls,
-zero-width spaces, control characters), HTML entities and their debris, and
+zero-width spaces, control characters), HTML entities and their debris,
+Arabic presentation forms (to the standard letters they stand for), and
 Unicode normalisation (NFC). What never changes: letters, diacritics, tatweel,
 digits and punctuation, so what is shown is what the author wrote.
 """
@@ -40,6 +41,11 @@ _SPACES_RE = re.compile("[ \t\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # ZWNJ only means something between two letters (Persian/Urdu word parts).
 _STRAY_ZWNJ_RE = re.compile(r"\u200c+(?![^\W\d_])|(?<![^\W\d_])\u200c+")
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Arabic presentation forms (ﺑﻮﺗﻴﻦ: the shapes of letters, from old PDFs and
+# typesetting) and their ligatures (ﻻ, ﷲ): compatibility characters that stand
+# for standard letters. Only these ranges get NFKC; elsewhere it would change
+# meaning (² to 2, ﬁ to fi in a Latin quote).
+_PRESENTATION_FORMS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 
 # A line ending with one of these is a sentence, not a heading.
 _FINAL_PUNCTUATION = ".!?؟…۔:؛،,;"
@@ -104,6 +110,10 @@ def normalise_newlines(raw: str) -> str:
     return _NEWLINES_RE.sub("\n", raw)
 
 
+def _standard_letters(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group(0))
+
+
 def _clean_line(line: str) -> str:
     if "\u200c" in line:  # before collapsing, so a removed ZWNJ leaves no double space
         line = _STRAY_ZWNJ_RE.sub("", line)
@@ -114,6 +124,7 @@ def _clean_lines(raw: str) -> list[str]:
     text = normalise_newlines(raw)
     text = decode_entities(text)
     text = _INVISIBLE_RE.sub("", text)
+    text = _PRESENTATION_FORMS_RE.sub(_standard_letters, text)
     text = unicodedata.normalize("NFC", text)
     return [_clean_line(line) for line in text.split("\n")]
 

@@ -64,6 +64,7 @@ def build_document(
     has_title_paragraph: bool,
     source_path: Path | None,
     encoding: str | None,
+    warnings: tuple[str, ...] = (),
 ) -> Document:
     """Lay out cleaned, non-empty paragraphs one per line and index them."""
     text = "\n".join(paragraphs)
@@ -105,4 +106,5 @@ def build_document(
         source_path=source_path,
         encoding=encoding,
         fingerprint=fingerprint(text),
+        warnings=warnings,
     )

@@ -13,6 +13,7 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reader.text.errors import BinaryFileError, EncodingError
 
@@ -51,6 +52,22 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 ARABIC_TEXT_SHARE = 0.5
 # Share of control characters above which "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.01
+# UTF-8 with a few damaged bytes (a bad download, a careless edit) stays UTF-8,
+# the damage shown as U+FFFD: up to this share of its non-ASCII characters. Text
+# in an Arabic code page read as UTF-8 is nearly all damage (its letters are
+# bytes 0xC1-0xFE, which UTF-8 uses only to start a sequence), so far above it.
+MAX_DAMAGED_SHARE = 0.05
+_REPLACEMENT = "\ufffd"
+_ENCODED_REPLACEMENT = _REPLACEMENT.encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Decoded text, its encoding's name, and how many damaged sequences became U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
 
 
 def _encoding_name(codec: str) -> str:
@@ -121,6 +138,23 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+def repaired_utf8(data: bytes) -> tuple[str, int] | None:
+    """``data`` as UTF-8 with damaged sequences replaced by U+FFFD, and how many were.
+
+    None when the damage is more than :data:`MAX_DAMAGED_SHARE` of the non-ASCII
+    characters (then it is not UTF-8 at all), or when nothing else is non-ASCII.
+    """
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count(_REPLACEMENT) - data.count(_ENCODED_REPLACEMENT)
+    if replaced == 0:
+        return text, 0
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    good = non_ascii - text.count(_REPLACEMENT)
+    if good <= 0 or replaced > MAX_DAMAGED_SHARE * (good + replaced):
+        return None
+    return text, replaced
+
+
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without a BOM: NUL bytes then sit on every other byte of ASCII."""
     if len(data) % 2:
@@ -139,18 +173,32 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
 def decode_text_bytes(data: bytes) -> tuple[str, str]:
     """Decode the bytes of a text file, returning ``(text, encoding name)``.
 
-    Raises BinaryFileError for data that is not text at all and EncodingError
-    for text in an encoding we cannot identify.
+    As :func:`decode_text`, without the count of damaged sequences.
+    """
+    decoded = decode_text(data)
+    return decoded.text, decoded.encoding
+
+
+def decode_text(data: bytes) -> DecodedText:
+    """Decode the bytes of a text file.
+
+    A few damaged sequences in otherwise valid UTF-8 are replaced by U+FFFD and
+    counted, never read as another code page. Raises BinaryFileError for data
+    that is not text at all and EncodingError for text in an encoding we
+    cannot identify.
     """
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             text = _strict(data, codec)
-            if text is None:
+            if text is not None:
+                return DecodedText(text, name)
+            repaired = repaired_utf8(data[len(bom) :]) if name == "utf-8" else None
+            if repaired is None or _looks_binary(repaired[0]):
                 raise EncodingError(
                     f"The file starts like {name.upper()} text but is damaged; "
                     "save it again as UTF-8 and reopen it."
                 )
-            return text, name
+            return DecodedText(repaired[0], name, repaired[1])
 
     kind = _binary_kind(data)
     if kind:
@@ -160,19 +208,20 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16:
-            return utf16
+            return DecodedText(*utf16)
         raise BinaryFileError(
             "This file contains binary data, not text; open a .txt or .html article instead."
         )
 
-    text = _strict(data, "utf-8")
-    if text is not None:
+    repaired = repaired_utf8(data)
+    if repaired is not None:
+        text, replaced = repaired
         if _looks_binary(text):
             raise BinaryFileError(
                 "This file contains binary data, not text; open a .txt or .html article instead."
             )
-        return text, "utf-8"
-    return _decode_legacy(data)
+        return DecodedText(text, "utf-8", replaced)
+    return DecodedText(*_decode_legacy(data))
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

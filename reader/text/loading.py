@@ -15,9 +15,11 @@ import re
 import stat
 from pathlib import Path
 
+from reader.filenames import shown_name
+from reader.files import RefusedFileError, read_at_most
 from reader.text.cleaning import MAX_TITLE_CHARS, clean_inline, clean_paragraphs, heading_line
 from reader.text.document import build_document
-from reader.text.encoding import decode_text_bytes
+from reader.text.encoding import decode_text
 from reader.text.errors import (
     DocumentError,
     EmptyDocumentError,
@@ -53,34 +55,31 @@ def _megabytes_over_limit(size: int) -> str:
 
 
 def _shown_name(path: Path) -> str:
-    return path.name or str(path)
+    return shown_name(path.name or str(path))
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, after checking with stat that it is a reasonable file."""
+    """The file's bytes: a regular file only, opened without blocking, never over the limit."""
     name = _shown_name(path)
     try:
-        info = path.stat()
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
+            raise TooLargeError(
+                f"“{name}” is {_megabytes_over_limit(info.st_size)} MB, larger than the "
+                f"{MAX_FILE_BYTES // _MB} MB an article can be; open a smaller file."
+            )
+        # At most limit + 1 bytes whatever stat said: the file may grow meanwhile.
+        data = read_at_most(path, MAX_FILE_BYTES, advice="choose an article file")
+    except RefusedFileError as refused:
+        if refused.kind == "a folder":
+            raise UnreadableFileError(
+                f"“{name}” is a folder; choose an article file inside it."
+            ) from None
+        raise UnreadableFileError(str(refused)) from None
     except FileNotFoundError:
         raise UnreadableFileError(
             f"“{name}” does not exist any more; check where the file went and open it again."
         ) from None
-    except OSError as error:
-        raise UnreadableFileError(
-            f"“{name}” could not be opened ({error.strerror or error}); "
-            "check the file and try again."
-        ) from error
-    if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFileError(f"“{name}” is a folder; choose an article file inside it.")
-    if info.st_size > MAX_FILE_BYTES:
-        raise TooLargeError(
-            f"“{name}” is {_megabytes_over_limit(info.st_size)} MB, larger than the "
-            f"{MAX_FILE_BYTES // _MB} MB an article can be; open a smaller file."
-        )
-    try:
-        with path.open("rb") as handle:
-            # Never more than the limit, even if the file grew since stat().
-            data = handle.read(MAX_FILE_BYTES + 1)
     except PermissionError:
         raise UnreadableFileError(
             f"You do not have permission to read “{name}”; "
@@ -110,17 +109,27 @@ def _empty_error(name: str | None) -> EmptyDocumentError:
     return EmptyDocumentError(f"{what} has no readable text; choose a file with an article in it.")
 
 
+def damage_warning(name: str | None, replaced: int) -> tuple[str, ...]:
+    """The sentence saying that ``replaced`` damaged sequences show as U+FFFD (none: ())."""
+    if not replaced:
+        return ()
+    what = f"“{name}”" if name else "The text"
+    places = "1 damaged character" if replaced == 1 else f"{replaced:,} damaged characters"
+    return (f"{what} has {places}, shown as �; the rest was read as saved.",)
+
+
 def document_from_text(
     text: str,
     *,
     title: str | None = None,
     source_path: Path | None = None,
     encoding: str | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Document:
     """A Document from already decoded text (a .txt file or the clipboard)."""
     paragraphs = clean_paragraphs(text)
     if not paragraphs:
-        raise _empty_error(source_path.name if source_path else None)
+        raise _empty_error(_shown_name(source_path) if source_path else None)
     heading = heading_line(text)
     has_title_paragraph = heading is not None and heading == paragraphs[0]
     chosen = clean_inline(title)[:MAX_TITLE_CHARS] if title else ""
@@ -130,7 +139,7 @@ def document_from_text(
         if has_title_paragraph:
             chosen = paragraphs[0]
         elif source_path is not None and source_path.stem:
-            chosen = source_path.stem
+            chosen = shown_name(source_path.stem)
         else:
             chosen = _fallback_title(paragraphs)
     return build_document(
@@ -139,6 +148,7 @@ def document_from_text(
         has_title_paragraph=has_title_paragraph,
         source_path=source_path,
         encoding=encoding,
+        warnings=warnings,
     )
 
 
@@ -147,7 +157,7 @@ def _document_from_html(data: bytes, path: Path) -> Document:
     paragraphs = [p for p in (clean_inline(line) for line in article.paragraphs) if p]
     if not paragraphs:
         raise EmptyDocumentError(
-            f"“{path.name}” is a web page with no article text in it; "
+            f"“{_shown_name(path)}” is a web page with no article text in it; "
             "save the article's page itself and open that."
         )
     title = clean_inline(article.title) if article.title else ""
@@ -158,13 +168,14 @@ def _document_from_html(data: bytes, path: Path) -> Document:
         has_title_paragraph = True
     else:
         has_title_paragraph = False
-        title = path.stem or _fallback_title(paragraphs)
+        title = shown_name(path.stem) or _fallback_title(paragraphs)
     return build_document(
         paragraphs,
         title=title,
         has_title_paragraph=has_title_paragraph,
         source_path=path,
         encoding=article.encoding,
+        warnings=damage_warning(_shown_name(path), article.replaced),
     )
 
 
@@ -174,24 +185,30 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     suffix = path.suffix.lower()
     if suffix in _REFUSED_SUFFIXES:
         raise UnsupportedFormatError(
-            f"“{path.name}” is a {suffix[1:].upper()} file, which the reader cannot open; "
+            f"“{_shown_name(path)}” is a {shown_name(suffix[1:].upper())} file, "
+            "which the reader cannot open; "
             f"save the article as {_SUPPORTED_LIST} and open that."
         )
     data = _read_bytes(path)
     if not data.strip():
-        raise _empty_error(path.name)
+        raise _empty_error(_shown_name(path))
 
     if suffix in _HTML_SUFFIXES:
         return _document_from_html(data, path)
     try:
-        text, encoding = decode_text_bytes(data)
+        decoded = decode_text(data)
     except DocumentError as error:
         if suffix in SUPPORTED_SUFFIXES:
             raise
         raise UnsupportedFormatError(
-            f"“{path.name}” is not a text file the reader can open; "
+            f"“{_shown_name(path)}” is not a text file the reader can open; "
             f"save the article as {_SUPPORTED_LIST} and open that."
         ) from error
-    if suffix not in SUPPORTED_SUFFIXES and _HTML_START_RE.match(text):
+    if suffix not in SUPPORTED_SUFFIXES and _HTML_START_RE.match(decoded.text):
         return _document_from_html(data, path)
-    return document_from_text(text, source_path=path, encoding=encoding)
+    return document_from_text(
+        decoded.text,
+        source_path=path,
+        encoding=decoded.encoding,
+        warnings=damage_warning(_shown_name(path), decoded.replaced),
+    )

@@ -69,6 +69,9 @@ class Document:
     source_path: Path | None
     encoding: str | None
     fingerprint: str
+    # What the learner should know about how the file was read (damaged bytes
+    # replaced...): one sentence each, shown beside the text, never blocking it.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
     # Token starts, kept once so hover lookups are a bisect, not a scan.
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 

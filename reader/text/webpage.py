@@ -3,7 +3,8 @@
 Menus, scripts, styles, comments and footers are noise to a learner. trafilatura
 finds the main text; nothing is ever fetched (no URL is given, and images or
 stylesheets are only markup to it). Pages it cannot read fall back to the
-``<p>`` elements of the body.
+``<p>`` elements of the body, and pages nested too deeply for any tree (lxml
+stops at 2048 levels) to a stream of their tags.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import codecs
 import functools
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from reader.text.encoding import (
     ARABIC_TEXT_SHARE,
+    DecodedText,
     arabic_codepage_reading,
     arabic_share,
-    decode_text_bytes,
+    decode_text,
+    repaired_utf8,
 )
 
 # Where browsers look for it: the first bytes, as ASCII.
@@ -52,6 +56,7 @@ class WebArticle:
     title: str | None
     paragraphs: list[str]
     encoding: str
+    replaced: int = 0  # damaged sequences shown as U+FFFD
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -104,12 +109,17 @@ def _misdeclared_arabic(data: bytes, declared: str, text: str) -> tuple[str, str
     return reading[0], reading[1]
 
 
-def decode_html_bytes(data: bytes) -> tuple[str, str]:
+def decode_html_bytes(data: bytes) -> DecodedText:
     """Decode a page using its BOM, else its ``<meta charset>``, else detection."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode_text_bytes(data)
+        return decode_text(data)
     declared = _declared_charset(data)
-    if declared and not declared.startswith("utf-16"):
+    if declared == "utf-8":
+        # A page that says UTF-8 is read as UTF-8, a few damaged bytes and all.
+        repaired = repaired_utf8(data)
+        if repaired is not None:
+            return DecodedText(repaired[0], "utf-8", repaired[1])
+    elif declared and not declared.startswith("utf-16"):
         try:
             text = data.decode(declared)
         except UnicodeDecodeError:
@@ -117,17 +127,17 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
         if text is not None:
             # Pages often say latin-1 or ascii and are really UTF-8: valid UTF-8
             # with non-ASCII bytes is almost never anything else.
-            if declared != "utf-8" and not data.isascii():
+            if not data.isascii():
                 try:
-                    return data.decode("utf-8"), "utf-8"
+                    return DecodedText(data.decode("utf-8"), "utf-8")
                 except UnicodeDecodeError:
                     pass
                 arabic = _misdeclared_arabic(data, declared, text)
                 if arabic is not None:
-                    return arabic
+                    return DecodedText(*arabic)
             name = declared if declared.startswith("utf") else declared.replace("-", "_")
-            return text, name
-    return decode_text_bytes(data)
+            return DecodedText(text, name)
+    return decode_text(data)
 
 
 def _trafilatura_article(markup: str) -> tuple[str | None, list[str]]:
@@ -159,7 +169,9 @@ def _lxml_article(markup: str) -> tuple[str | None, list[str]]:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(markup)
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting.
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
         return None, []
     title_text = root.findtext(".//title")
@@ -173,13 +185,88 @@ def _lxml_article(markup: str) -> tuple[str | None, list[str]]:
     return title or None, [p for p in paragraphs if p]
 
 
+class _TextBlocks(HTMLParser):
+    """Text of a page's blocks, read as a stream of tags: no tree, so no depth limit."""
+
+    _SKIPPED = frozenset(
+        "script style noscript template nav footer aside form select button svg".split()
+    )
+    _PARAGRAPHS = frozenset("p h1 h2 h3".split())
+    _BLOCKS = _PARAGRAPHS | frozenset(
+        "div article section main header blockquote li ul ol dl dt dd table tr td th "
+        "h4 h5 h6 br hr pre figure figcaption body".split()
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.paragraphs: list[str] = []  # inside <p>, <h1>-<h3>
+        self.blocks: list[str] = []  # any block's text
+        self._skipping: list[str] = []
+        self._in_title = False
+        self._in_paragraph = 0
+        self._current: list[str] = []
+
+    def flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        self._current = []
+        if text:
+            self.blocks.append(text)
+            if self._in_paragraph:
+                self.paragraphs.append(text)
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self._SKIPPED:
+            self._skipping.append(tag)
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self._BLOCKS:
+            self.flush()
+            self._in_paragraph += tag in self._PARAGRAPHS
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping:
+            if tag == self._skipping[-1]:
+                self._skipping.pop()
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self._BLOCKS:
+            self.flush()
+            if tag in self._PARAGRAPHS and self._in_paragraph:
+                self._in_paragraph -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        if self._in_title:
+            self.title.append(data)
+        else:
+            self._current.append(data)
+
+
+def _streamed_article(markup: str) -> tuple[str | None, list[str]]:
+    """The last resort for pages nested too deeply for lxml (more than 2048 levels)."""
+    blocks = _TextBlocks()
+    blocks.feed(markup)
+    blocks.close()
+    blocks.flush()
+    title = " ".join("".join(blocks.title).split())
+    return title or None, blocks.paragraphs or blocks.blocks
+
+
 def extract_article(data: bytes) -> WebArticle:
     """Title and raw paragraph lines of the page's main text (may be empty)."""
-    markup, encoding = decode_html_bytes(data)
+    decoded = decode_html_bytes(data)
+    markup = decoded.text
     # lxml refuses str input that still declares a byte encoding.
     markup = _XML_DECLARATION_RE.sub("", markup, count=1)
     title, paragraphs = _trafilatura_article(markup)
     if not paragraphs:
         fallback_title, paragraphs = _lxml_article(markup)
         title = title or fallback_title
-    return WebArticle(title=title, paragraphs=paragraphs, encoding=encoding)
+    if not paragraphs:
+        fallback_title, paragraphs = _streamed_article(markup)
+        title = title or fallback_title
+    return WebArticle(
+        title=title, paragraphs=paragraphs, encoding=decoded.encoding, replaced=decoded.replaced
+    )

@@ -59,7 +59,8 @@ def about_html(setting: str | None = None) -> str:
         "Qt and Qt for Python: LGPL v3 — "
         f"{_link(resources / 'licenses' / 'LGPL-3.0.txt', 'LGPL v3 text')}, "
         f"{_link(resources / 'licenses' / 'GPL-3.0.txt', 'GPL v3 text')}<br>"
-        "camel-tools, SQLAlchemy, trafilatura, genanki and the other libraries: "
+        "camel-tools, SQLAlchemy, trafilatura, genanki, text2tashkeel, ONNX Runtime, NumPy "
+        "and the other libraries: "
         f"{_link(resources / 'licenses' / 'THIRD-PARTY.md', 'their licences')}</p>"
     )
 

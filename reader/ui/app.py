@@ -41,12 +41,27 @@ def _load_quietly(path: str | Path | None) -> Document | None:
 
 
 def open_first_document(window: MainWindow, path: Path | None) -> None:
-    """The file asked for; else the last one read (at its place); else the default article."""
+    """The file asked for; else the last one read (at its place); else the default article.
+
+    Why the settings or the last article could not be read is said in the
+    status bar once the window shows a document: never a dialog in the way.
+    """
+    notes = [window.settings.problem] if window.settings.problem else []
+    _show_first_document(window, path, notes)
+    if notes:  # after show_document, which clears the status bar
+        window.statusBar().showMessage(" ".join(notes), 20000)
+
+
+def _show_first_document(window: MainWindow, path: Path | None, notes: list[str]) -> None:
     if path is not None and window.open_path(path):
         return
     settings = window.settings
     last = settings.get("last_document")
-    document = _load_quietly(last)
+    try:
+        document = load_document(last) if last else None
+    except DocumentError as error:  # it moved, changed, or is no longer a file at all
+        document = None
+        notes.append(f"The last article was not reopened: {error}")
     if document is not None:
         window.show_document(document, position=settings.get("last_position"))
         return

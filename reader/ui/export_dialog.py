@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import store as ops
+from reader.filenames import shown_name
 from reader.store import Status, StoreError
 from reader.ui import dialogs
 from reader.ui.tasks import TaskManager
@@ -118,19 +119,21 @@ def export_vocabulary(
         dialogs.inform(parent, "Nothing to export", hub.unavailable_reason)
         return
     writer_name = FORMATS[choice.format][2]
-    status_bar.showMessage(f"Exporting to {choice.path.name}…")
+    status_bar.showMessage(f"Exporting to {shown_name(choice.path.name)}…")
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
     def succeeded(count: int) -> None:
         QGuiApplication.restoreOverrideCursor()
-        status_bar.showMessage(f"Exported {count} words to {choice.path}", 10000)
+        status_bar.showMessage(f"Exported {count} words to {shown_name(choice.path)}", 10000)
         if on_done is not None:
             on_done(count)
 
     def failed(error: BaseException) -> None:
         QGuiApplication.restoreOverrideCursor()
         status_bar.clearMessage()
-        dialogs.inform(parent, "Export failed", f"Nothing was written to {choice.path}.\n\n{error}")
+        dialogs.inform(
+            parent, "Export failed", f"Nothing was written to {shown_name(choice.path)}.\n\n{error}"
+        )
         if on_done is not None:
             on_done(None)
 
@@ -182,5 +185,5 @@ def back_up_vocabulary(
     except (OSError, StoreError) as error:  # the core says why in one sentence
         dialogs.inform(parent, "Backup failed", str(error))
         return None
-    bar.showMessage(f"Backed up the vocabulary to {written}", 10000)
+    bar.showMessage(f"Backed up the vocabulary to {shown_name(written)}", 10000)
     return written

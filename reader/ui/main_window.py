@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self.popup.hide()
         self.view.show_document(document, vowelled=None)
         self.setWindowTitle(f"{document.title} — {APP_TITLE}")
+        if document.warnings:  # a damaged byte or two: said, never in the way
+            self.statusBar().showMessage(" ".join(document.warnings), 15000)
         if document.source_path is not None:
             self.settings.add_recent_file(document.source_path)
         arabic = sum(1 for token in document.tokens if token.kind is TokenKind.ARABIC)

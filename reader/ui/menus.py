@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from reader.filenames import shown_name
 from reader.ui.entry_editor import STATUS_KEYS
 
 if TYPE_CHECKING:
@@ -99,9 +100,10 @@ def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
     if existing != window.settings.get("recent_files"):
         window.settings.set("recent_files", existing)  # files that went away leave the menu
     for number, name in enumerate(existing, start=1):
-        entry = menu.addAction(f"&{number % 10}  {Path(name).name}")
-        entry.setToolTip(name)
-        entry.setStatusTip(name)
+        label = shown_name(Path(name).name).replace("&", "&&")  # "&" would be a shortcut
+        entry = menu.addAction(f"&{number % 10}  {label}")
+        entry.setToolTip(shown_name(name))
+        entry.setStatusTip(shown_name(name))
         entry.triggered.connect(lambda _=False, path=name: window.open_path(Path(path)))
     if existing:
         menu.addSeparator()

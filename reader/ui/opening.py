@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from reader.filenames import shown_name
 from reader.text import MAX_FILE_BYTES, Document, DocumentError, document_from_text, load_document
 from reader.text.tokens import ARABIC_LETTER_CLASS
 from reader.ui import dialogs
@@ -59,13 +60,15 @@ class DocumentOpener(QObject):
         Large files are read on the worker: True then means "being opened".
         """
         path = Path(path)
-        refused = refuse or (lambda error: self.refuse(path.name, error))
+        refused = refuse or (lambda error: self.refuse(shown_name(path.name), error))
         try:
             size = path.stat().st_size if path.is_file() else 0
         except OSError:
             size = 0
         if BACKGROUND_LOAD_BYTES < size <= MAX_FILE_BYTES:
-            self._in_background(f"Opening {path.name}…", lambda: load_document(path), refused)
+            self._in_background(
+                f"Opening {shown_name(path.name)}…", lambda: load_document(path), refused
+            )
             return True
         try:
             document = load_document(path)
@@ -84,19 +87,20 @@ class DocumentOpener(QObject):
                 if ignored:
                     others = "file was" if ignored == 1 else "files were"
                     self.window.statusBar().showMessage(
-                        f"Opened {path.name}; {ignored} other dropped {others} not opened "
+                        f"Opened {shown_name(path.name)}; "
+                        f"{ignored} other dropped {others} not opened "
                         "(one article at a time).",
                         8000,
                     )
                 return True
         if len(errors) == 1:
-            self.refuse(errors[0][0].name, errors[0][1])
+            self.refuse(shown_name(errors[0][0].name), errors[0][1])
         elif errors:
             dialogs.inform(
                 self.window,
                 "Cannot open the dropped files",
                 "None of the dropped files could be opened:\n\n"
-                + "\n".join(f"• {path.name}: {error}" for path, error in errors),
+                + "\n".join(f"• {shown_name(path.name)}: {error}" for path, error in errors),
             )
         return False
 

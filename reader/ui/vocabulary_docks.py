@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.filenames import shown_name
 from reader.store import OccurrenceRecord
 from reader.ui import dialogs
 from reader.ui.notes_dock import NotesDock
@@ -69,8 +70,8 @@ class VocabularyDocks:
             dialogs.inform(
                 window,
                 "The article is not on disk",
-                f"“{title}” is no longer at {path}; the word was saved from it with its "
-                f"sentence:\n\n{occurrence.sentence}"
+                f"“{title}” is no longer at {shown_name(path)}; "
+                f"the word was saved from it with its sentence:\n\n{occurrence.sentence}"
                 if path is not None
                 else f"“{title}” was pasted, not opened from a file, so it cannot be reopened. "
                 f"The word was saved with its sentence:\n\n{occurrence.sentence}",
@@ -85,7 +86,9 @@ class VocabularyDocks:
             # Opened, yet another text: the file changed since the word was saved.
             self._pending = None
             window.statusBar().showMessage(
-                f"{path.name} has changed since {occurrence.surface} was saved from it.", 8000
+                f"{shown_name(path.name)} has changed since {occurrence.surface} "
+                "was saved from it.",
+                8000,
             )
         return True
 

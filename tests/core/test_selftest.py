@@ -26,9 +26,18 @@ def test_self_test_passes_from_the_checkout(tmp_path: Path, real_db_path: Path) 
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     checks = [line.split(":")[1].strip() for line in lines[:-1]]
-    assert checks == ["database", "analysis", "web page", "vocabulary", "window"]
+    assert checks == ["database", "vowels", "analysis", "web page", "vocabulary", "window"]
     assert all(": ok: " in line for line in lines[:-1])
-    assert lines[-1] == "self-test: all 5 checks passed"
+    assert lines[-1] == "self-test: all 6 checks passed"
+
+
+def test_the_vowel_check_runs_with_the_network_refused() -> None:
+    import socket
+
+    connect = socket.socket.connect
+    with selftest._no_network(), pytest.raises(selftest.SelfTestFailure):
+        socket.create_connection(("127.0.0.1", 9))
+    assert socket.socket.connect is connect  # restored afterwards
 
 
 def test_without_a_database_the_self_test_says_so_and_fails(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import reader.text.loading as loading
+import reader.files as files
 from reader.text import (
     MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,
@@ -258,11 +258,14 @@ def test_permission_denied(tmp_path, monkeypatch):
     if os.geteuid() != 0:
         path.chmod(0)
     else:  # root reads everything: simulate what the OS would say
+        real_open = os.open
 
-        def denied(*args, **kwargs):
-            raise PermissionError(13, "Permission denied")
+        def denied(name, *args, **kwargs):
+            if Path(name) == path:
+                raise PermissionError(13, "Permission denied")
+            return real_open(name, *args, **kwargs)
 
-        monkeypatch.setattr(loading.Path, "open", denied)
+        monkeypatch.setattr(files.os, "open", denied)
     try:
         _assert_refused(path, UnreadableFileError, "secret.txt", "permission")
     finally:

@@ -1,0 +1,680 @@
+"""Quality benchmark: readings and vowels against annotated Arabic, plus speed and memory.
+
+    uv run python tests/benchmarks/bench_quality.py [--limit N] [--section pud|catt|speed]
+        [--json FILE] [--errors FILE]
+
+Data: ``../shared/eval/`` beside the checkout (``$ARABIC_READER_EVAL`` overrides).
+
+* pud: UD Arabic-PUD. Each sentence is rebuilt from its orthographic words,
+  made a reader Document and analysed; top-1 lemma (exact, without vowel
+  marks, lenient), oracle (the gold lemma among the candidates), top-1 on the
+  100 most frequent forms, top-1 POS class; beside camel-tools' first
+  analysis and the database's pos_lex_freq argmax.
+* catt: CATT's diacritized sentences, marks stripped for the input; word
+  accuracy of the vowels shown, with and without the ending, strict and
+  conventions-normalised; beside camel-tools' first analysis and the raw
+  text2tashkeel diacritizer.
+* speed: vocalisation throughput on the default article and ~100k tokens,
+  medians of several runs, beside camel-tools' raw analysis; peak memory in a
+  fresh process with and without the diacritizer.
+
+``--errors FILE`` writes every PUD top-1 lemma error (lenient) and every CATT
+vowel error (normalised, with ending) as TSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+import quality_data as qd  # noqa: E402
+
+# -- shared helpers -------------------------------------------------------------
+
+
+def _database_path() -> Path:
+    from reader.cli import ensure_database
+    from reader.morphology.database import locate_database
+
+    ensure_database()
+    location = locate_database()
+    assert location is not None
+    return location.path
+
+
+class CamelBaseline:
+    """camel-tools itself over the same database file: its own loader and analyzer."""
+
+    def __init__(self, db_path: Path) -> None:
+        from camel_tools.morphology.analyzer import Analyzer
+        from camel_tools.morphology.database import MorphologyDB
+
+        self.analyzer = Analyzer(MorphologyDB(str(db_path)))
+        self._cache: dict[str, list[dict[str, Any]]] = {}
+
+    def analyses(self, word: str) -> list[dict[str, Any]]:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._cache[word] = self.analyzer.analyze(word)
+        return found
+
+    def first(self, word: str) -> dict[str, Any] | None:
+        found = self.analyses(word)
+        return found[0] if found else None
+
+    def most_frequent(self, word: str) -> dict[str, Any] | None:
+        """The analysis with the highest pos_lex_freq (the first of equals)."""
+        found = self.analyses(word)
+        if not found:
+            return None
+        return max(found, key=lambda f: _float(f.get("pos_lex_freq", f.get("pos_lex_logprob"))))
+
+
+def _float(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return -99.0
+
+
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    print(f"\n{title}")
+    print("  ".join(str(cell).ljust(w) for cell, w in zip(header, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+def _document(text: str):
+    from reader.text import document_from_text
+
+    return document_from_text(text)
+
+
+# -- PUD ------------------------------------------------------------------------
+
+PUD_SYSTEMS = ("ours", "camel_first", "pos_lex_freq")
+
+
+def run_pud(morphology, camel: CamelBaseline, limit: int | None, errors: list[list[str]]) -> dict:
+    sentences = qd.read_pud(qd.eval_dir() / qd.PUD_FILE)
+    if limit:
+        sentences = sentences[:limit]
+    rebuilt_mismatch = sum(1 for s in sentences if s.rebuilt != s.text)
+    scored: list[dict[str, Any]] = []
+    unaligned: list[str] = []
+    no_lemma = 0
+    started = time.perf_counter()
+    for sentence in sentences:
+        document = _document(sentence.rebuilt)
+        mapping = qd.OffsetMap(sentence.rebuilt, document.text)
+        analysis = morphology.analyze_document(document)
+        for word in sentence.words:
+            if not qd.has_arabic_letter(word.form):
+                continue
+            if not word.lemma:
+                no_lemma += 1
+                continue
+            span = mapping.span(word.start, word.end)
+            token = qd.token_for_span(document, *span, word.form) if span else None
+            if token is None:
+                unaligned.append(word.form)
+                continue
+            readings = analysis.readings[token.index]
+            first = camel.first(token.lookup)
+            frequent = camel.most_frequent(token.lookup)
+            gold_class = qd.upos_class(word.upos)
+            ours_lex = readings[0].lex if readings else None
+            row = {
+                "form": qd.strip_marks(token.lookup),
+                "lemma": {
+                    "ours": qd.lemma_matches(ours_lex, word.lemma),
+                    "camel_first": qd.lemma_matches(first and first.get("lex"), word.lemma),
+                    "pos_lex_freq": qd.lemma_matches(frequent and frequent.get("lex"), word.lemma),
+                },
+                "oracle": {
+                    "ours": any(qd.lemma_matches(r.lex, word.lemma)["lenient"] for r in readings),
+                    "ours_lexicon": any(
+                        qd.lemma_matches(r.lex, word.lemma)["lenient"]
+                        for r in readings
+                        if not r.is_guess
+                    ),
+                    "camel": any(
+                        qd.lemma_matches(f.get("lex"), word.lemma)["lenient"]
+                        for f in camel.analyses(token.lookup)
+                    ),
+                },
+                "pos": {
+                    "ours": bool(readings) and qd.camel_pos_class(readings[0].pos) == gold_class,
+                    "camel_first": qd.camel_pos_class(first and first.get("pos")) == gold_class,
+                    "pos_lex_freq": qd.camel_pos_class(frequent and frequent.get("pos"))
+                    == gold_class,
+                },
+            }
+            scored.append(row)
+            if not row["lemma"]["ours"]["lenient"]:
+                candidates = " | ".join(dict.fromkeys(qd.clean_lemma(r.lex) for r in readings))
+                errors.append(
+                    [
+                        "pud",
+                        sentence.sent_id,
+                        token.text,
+                        qd.clean_lemma(word.lemma),
+                        qd.clean_lemma(ours_lex) if ours_lex else "",
+                        readings[0].pos if readings else "",
+                        word.upos,
+                        "yes" if row["oracle"]["ours"] else "no",
+                        candidates,
+                        qd.clean_lemma(first["lex"]) if first else "",
+                        qd.clean_lemma(frequent["lex"]) if frequent else "",
+                    ]
+                )
+    seconds = time.perf_counter() - started
+
+    top_forms = set(qd.frequent_forms((row["form"] for row in scored), 100))
+    top_rows = [row for row in scored if row["form"] in top_forms]
+
+    def lemma_share(rows: list[dict], system: str, metric: str) -> float | None:
+        return _share(sum(r["lemma"][system][metric] for r in rows), len(rows))
+
+    result: dict[str, Any] = {
+        "sentences": len(sentences),
+        "rebuilt_text_differs_from_header": rebuilt_mismatch,
+        "words_scored": len(scored),
+        "words_without_lemma": no_lemma,
+        "words_unaligned": len(unaligned),
+        "unaligned_examples": sorted(Counter(unaligned), key=lambda w: -unaligned.count(w))[:10],
+        "seconds": round(seconds, 1),
+        "lemma": {
+            system: {metric: lemma_share(scored, system, metric) for metric in qd.LEMMA_METRICS}
+            for system in PUD_SYSTEMS
+        },
+        "top100_forms": {
+            "words": len(top_rows),
+            **{
+                system: {
+                    metric: lemma_share(top_rows, system, metric) for metric in qd.LEMMA_METRICS
+                }
+                for system in PUD_SYSTEMS
+            },
+        },
+        "oracle": {
+            name: _share(sum(r["oracle"][name] for r in scored), len(scored))
+            for name in ("ours", "ours_lexicon", "camel")
+        },
+        "pos": {
+            system: _share(sum(r["pos"][system] for r in scored), len(scored))
+            for system in PUD_SYSTEMS
+        },
+    }
+    return result
+
+
+def print_pud(result: dict) -> None:
+    lemma, top = result["lemma"], result["top100_forms"]
+    labels = {
+        "exact": "exact (sense marks stripped)",
+        "no_marks": "ignoring all vowel marks",
+        "lenient": "lenient (no sukun, no final vowel)",
+    }
+    rows = []
+    for metric in qd.LEMMA_METRICS:
+        rows.append(
+            [f"top-1 lemma, {labels[metric]}", *(_fmt(lemma[s][metric]) for s in PUD_SYSTEMS)]
+        )
+    for metric in qd.LEMMA_METRICS:
+        rows.append(
+            [
+                f"top-1 lemma, 100 commonest forms, {metric}",
+                *(_fmt(top[s][metric]) for s in PUD_SYSTEMS),
+            ]
+        )
+    rows.append(
+        [
+            "oracle: gold lemma among candidates (lenient)",
+            _fmt(result["oracle"]["ours"]),
+            _fmt(result["oracle"]["camel"]),
+            _fmt(result["oracle"]["camel"]),
+        ]
+    )
+    rows.append(
+        [
+            "oracle, lexicon readings only (no name guesses)",
+            _fmt(result["oracle"]["ours_lexicon"]),
+            _fmt(result["oracle"]["camel"]),
+            _fmt(result["oracle"]["camel"]),
+        ]
+    )
+    rows.append(["top-1 POS class (UPOS mapped)", *(_fmt(result["pos"][s]) for s in PUD_SYSTEMS)])
+    print_table(
+        f"UD Arabic-PUD: {result['sentences']} sentences, {result['words_scored']} words scored "
+        f"({result['top100_forms']['words']} of them among the 100 commonest forms); "
+        f"{result['words_unaligned']} gold words not aligned to a token, "
+        f"{result['words_without_lemma']} without LId skipped",
+        ["measure", "arabic-reader", "camel-tools first", "pos_lex_freq argmax"],
+        rows,
+    )
+    if result["rebuilt_text_differs_from_header"]:
+        print(
+            f"  note: {result['rebuilt_text_differs_from_header']} rebuilt sentence texts "
+            "differ from their '# text' header"
+        )
+    if result["unaligned_examples"]:
+        print(f"  unaligned, e.g.: {' '.join(result['unaligned_examples'])}")
+
+
+# -- CATT -----------------------------------------------------------------------
+
+CATT_SYSTEMS = ("ours", "camel_first", "diacritizer")
+
+
+def shown_vowels(analysis, token) -> str:
+    """The vocalised form the reader shows for a token."""
+    vocalized = getattr(analysis, "vocalized", None)
+    if vocalized is not None:
+        return vocalized[token.index] or token.text
+    best = analysis.best(token.index)
+    return best.diac if best is not None else token.text
+
+
+def run_catt(
+    morphology, camel: CamelBaseline, diacritizer, limit: int | None, errors: list[list[str]]
+) -> dict:
+    sentences = qd.read_catt(qd.eval_dir() / qd.CATT_FILE)
+    if limit:
+        sentences = sentences[:limit]
+    hits: dict[str, Counter] = {system: Counter() for system in CATT_SYSTEMS}
+    base_changed: Counter = Counter()
+    unaligned: Counter = Counter()
+    words = 0
+    uses_vocalized = None
+    started = time.perf_counter()
+    for sentence in sentences:
+        document = _document(sentence.text)
+        mapping = qd.OffsetMap(document.text, sentence.text)
+        analysis = morphology.analyze_document(document)
+        if uses_vocalized is None:
+            uses_vocalized = getattr(analysis, "vocalized", None) is not None
+        tokens, spans = [], []
+        for token in document.arabic_tokens():
+            span = mapping.span(token.start, token.end)
+            if span is None:
+                unaligned["document"] += 1
+                continue
+            tokens.append(token)
+            spans.append(span)
+        raw = diacritizer.diacritize(sentence.text)
+        raw_forms = qd.diacritizer_forms(sentence.text, raw, spans)
+        for token, span, raw_form in zip(tokens, spans, raw_forms, strict=True):
+            gold = sentence.gold_span(*span)
+            first = camel.first(token.lookup)
+            predictions = {
+                "ours": shown_vowels(analysis, token),
+                "camel_first": first["diac"] if first else token.text,
+                "diacritizer": raw_form,
+            }
+            words += 1
+            scores = {}
+            for system, predicted in predictions.items():
+                if predicted is None:
+                    unaligned[system] += 1
+                    scores[system] = dict.fromkeys(qd.VOWEL_METRICS, False)
+                    continue
+                if qd.base_letters(predicted) != qd.base_letters(gold):
+                    base_changed[system] += 1
+                scores[system] = qd.vowel_scores(gold, predicted)
+                hits[system].update(name for name, ok in scores[system].items() if ok)
+            ours = scores["ours"]
+            if not ours["normalised_with_ending"]:
+                kind = "ending" if ours["normalised_without_ending"] else "stem"
+                errors.append(
+                    [
+                        "catt",
+                        str(sentence.number),
+                        gold,
+                        predictions["ours"],
+                        predictions["diacritizer"] or "",
+                        predictions["camel_first"],
+                        kind,
+                    ]
+                )
+    seconds = time.perf_counter() - started
+    return {
+        "sentences": len(sentences),
+        "words": words,
+        "shown_vowels_source": "DocumentAnalysis.vocalized"
+        if uses_vocalized
+        else "best analysis' diac",
+        "seconds": round(seconds, 1),
+        "accuracy": {
+            system: {metric: _share(hits[system][metric], words) for metric in qd.VOWEL_METRICS}
+            for system in CATT_SYSTEMS
+        },
+        "base_letters_changed": {
+            system: _share(base_changed[system], words) for system in CATT_SYSTEMS
+        },
+        "unaligned": dict(unaligned),
+    }
+
+
+def print_catt(result: dict) -> None:
+    accuracy = result["accuracy"]
+    labels = {
+        "normalised_without_ending": "normalised, without ending",
+        "normalised_with_ending": "normalised, with ending",
+        "strict_without_ending": "strict, without ending",
+        "strict_with_ending": "strict, with ending",
+    }
+    rows = [
+        [f"word accuracy, {label}", *(_fmt(accuracy[s][metric]) for s in CATT_SYSTEMS)]
+        for metric, label in labels.items()
+    ]
+    rows.append(
+        [
+            "words whose letters differ from the text",
+            *(_fmt(result["base_letters_changed"][s]) for s in CATT_SYSTEMS),
+        ]
+    )
+    print_table(
+        f"CATT: {result['sentences']} sentences, {result['words']} Arabic words; "
+        f"ours = {result['shown_vowels_source']}",
+        ["measure", "arabic-reader shown", "camel-tools first", "raw diacritizer"],
+        rows,
+    )
+    if result["unaligned"]:
+        print(f"  not aligned (counted wrong): {result['unaligned']}")
+
+
+# -- speed and memory -----------------------------------------------------------
+
+
+def _median_seconds(runs: int, work: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+QUICK_LONG_TOKENS = 10_000
+_WARM_UP = "قال الوزير إن الحكومة ستعلن خطتها الجديدة غدا."
+
+_MEMORY_PROBE = r"""
+import json, resource, sys
+sys.path.insert(0, {repo!r})
+if not {with_model!r}:
+    sys.modules["text2tashkeel"] = None  # the diacritizer cannot be imported
+from reader.morphology import camel_env  # noqa: F401  (no network at import)
+from reader.morphology.analyzer import Morphology
+from reader.paths import default_article_path
+from reader.text import load_document
+document = load_document(default_article_path())
+error = None
+try:
+    analysis = Morphology.load({db!r}).analyze_document(document)
+    if {with_model!r} and getattr(analysis, "vocalized", None) is None:
+        from text2tashkeel import Diacritizer
+        diacritizer = Diacritizer()
+        for sentence in document.sentences:
+            diacritizer.diacritize(document.text[sentence.start:sentence.end])
+except Exception as exc:  # the pipeline may need the diacritizer
+    error = f"{{type(exc).__name__}}: {{exc}}"
+with open("/proc/self/status") as status:
+    hwm = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+print(json.dumps({{
+    "ru_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "vmhwm_kb": hwm,
+    "diacritizer_imported": sys.modules.get("text2tashkeel") is not None,
+    "error": error,
+}}))
+"""
+
+
+def _memory_probe(db_path: Path, with_model: bool) -> dict:
+    code = _MEMORY_PROBE.format(repo=str(REPO), db=str(db_path), with_model=with_model)
+    # A small parent for the probe: Linux carries ru_maxrss over from the
+    # forking parent across exec, so the probe is started from a fresh
+    # interpreter that has loaded nothing.
+    launcher = (
+        "import subprocess, sys; "
+        "sys.stdout.write(subprocess.run([sys.executable, '-c', sys.argv[1]], "
+        "capture_output=True, text=True, check=True).stdout)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", launcher, code], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_speed(db_path: Path, runs: int, long_tokens: int, sample: int, limit: int | None):
+    from text2tashkeel import Diacritizer
+
+    from reader.morphology.analyzer import Morphology
+    from reader.morphology.loader import load_database
+    from reader.paths import default_article_path
+    from reader.text import document_from_text, load_document
+
+    # Memory first, while this process is still small.
+    memory = {
+        "with_diacritizer": _memory_probe(db_path, with_model=True),
+        "without_diacritizer": _memory_probe(db_path, with_model=False),
+    }
+
+    database = load_database(db_path)
+    camel = CamelBaseline(db_path)
+    diacritizer = Diacritizer()
+    article = load_document(default_article_path())
+    if limit:
+        long_tokens = min(long_tokens, QUICK_LONG_TOKENS)  # a quick run
+    repeats = max(1, round(long_tokens / len(article.tokens)))
+    long_document = document_from_text("\n\n".join([article.text] * repeats))
+
+    def ours_seconds(document) -> float:
+        """Our whole pipeline on a fresh Morphology (cold cache), median of the runs.
+
+        A tiny warm-up document first, off the clock, so that whatever the
+        pipeline loads lazily (a model) is loaded once, as in the app.
+        """
+        timings = []
+        for _ in range(runs):
+            morphology = Morphology(database)
+            morphology.analyze_document(_document(_WARM_UP))
+            started = time.perf_counter()
+            morphology.analyze_document(document)
+            timings.append(time.perf_counter() - started)
+        return statistics.median(timings)
+
+    def sentence_sample(document, words: int) -> tuple[list[str], int]:
+        """Whole sentences from the start of the document, about ``words`` Arabic words."""
+        texts, count = [], 0
+        for span in document.sentences:
+            if count >= words:
+                break
+            texts.append(document.text[span.start : span.end])
+            count += sum(
+                1 for t in document.tokens[span.first_token : span.end_token] if t.kind == "arabic"
+            )
+        return texts, count
+
+    def raw_diacritizer(texts: list[str]) -> Callable[[], Any]:
+        return lambda: [diacritizer.diacritize(text) for text in texts]
+
+    def camel_analysis(words: list[str]) -> Callable[[], Any]:
+        return lambda: [camel.analyzer.analyze(word) for word in words]
+
+    diacritizer.diacritize(_WARM_UP)  # the model loads on first use, off the clock
+    result: dict[str, Any] = {"runs": runs, "memory": memory, "load_average": os.getloadavg()}
+    for name, document in (("article", article), ("long", long_document)):
+        words = [t.lookup for t in document.tokens if t.kind == "arabic"]
+        ours_s = ours_seconds(document)
+        # The raw diacritizer and camel-tools have no cache: their rate is per
+        # word, so on the long text a sample of it is enough.
+        limit_words = len(words) if name == "article" else sample
+        texts, raw_words = sentence_sample(document, limit_words)
+        raw_s = _median_seconds(runs, raw_diacritizer(texts))
+        camel_words = words[:limit_words]
+        camel_s = _median_seconds(runs, camel_analysis(camel_words))
+        result[name] = {
+            "tokens": len(document.tokens),
+            "arabic_words": len(words),
+            "ours_words_per_s": round(len(words) / ours_s),
+            "diacritizer_words_per_s": round(raw_words / raw_s),
+            "diacritizer_sample_words": raw_words,
+            "camel_words_per_s": round(len(camel_words) / camel_s),
+            "camel_sample_words": len(camel_words),
+        }
+    return result
+
+
+def _sample_note(sample: int, words: int) -> str:
+    return "" if sample >= words else f" ({sample:,}-word sample)"
+
+
+def print_speed(result: dict) -> None:
+    rows = []
+    for name, label in (("article", "default article"), ("long", "long text")):
+        r = result[name]
+        rows.append(
+            [
+                f"{label} ({r['tokens']:,} tokens, {r['arabic_words']:,} words), words/s",
+                f"{r['ours_words_per_s']:,}",
+                f"{r['diacritizer_words_per_s']:,}"
+                + _sample_note(r["diacritizer_sample_words"], r["arabic_words"]),
+                f"{r['camel_words_per_s']:,}"
+                + _sample_note(r["camel_sample_words"], r["arabic_words"]),
+            ]
+        )
+    print_table(
+        f"Speed: medians of {result['runs']} runs, cold cache each run "
+        f"(load average {result['load_average'][0]:.1f} on {os.cpu_count()} cores: shared machine)",
+        ["measure", "arabic-reader pipeline", "raw diacritizer", "camel-tools analysis"],
+        rows,
+    )
+    mem_rows = []
+    for name, label in (
+        ("with_diacritizer", "article analysed + diacritizer loaded"),
+        ("without_diacritizer", "article analysed, no diacritizer"),
+    ):
+        m = result["memory"][name]
+        note = m["error"] or (
+            "" if name == "with_diacritizer" or not m["diacritizer_imported"] else "imported anyway"
+        )
+        mem_rows.append(
+            [label, f"{m['vmhwm_kb'] / 1024:.0f} MB", f"{m['ru_maxrss_kb'] / 1024:.0f} MB", note]
+        )
+    print_table(
+        "Peak memory, fresh process",
+        ["measure", "VmHWM", "ru_maxrss", "note"],
+        mem_rows,
+    )
+
+
+# -- main -----------------------------------------------------------------------
+
+PUD_ERROR_HEADER = [
+    "set", "sentence", "word", "gold_lemma", "our_lemma", "our_pos", "gold_upos",
+    "gold_in_candidates", "our_candidates", "camel_first_lemma", "pos_lex_freq_lemma",
+]  # fmt: skip
+CATT_ERROR_HEADER = [
+    "set", "sentence", "gold", "ours", "raw_diacritizer", "camel_first", "wrong_in",
+]  # fmt: skip
+
+
+def write_errors(path: Path, pud: list[list[str]], catt: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        if pud:
+            writer.writerow(PUD_ERROR_HEADER)
+            writer.writerows(pud)
+        if catt:
+            if pud:
+                writer.writerow([])
+            writer.writerow(CATT_ERROR_HEADER)
+            writer.writerows(catt)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="sentences per set (quick runs)")
+    parser.add_argument("--section", choices=("pud", "catt", "speed"), action="append")
+    parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--errors", type=Path, help="write the errors to this TSV file")
+    parser.add_argument("--runs", type=int, default=3, help="speed: runs per figure (median)")
+    parser.add_argument("--tokens", type=int, default=100_000, help="speed: size of the long text")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=20_000,
+        help="speed: words of the long text for the raw diacritizer and camel-tools",
+    )
+    args = parser.parse_args(argv)
+    sections = args.section or ["pud", "catt", "speed"]
+
+    data = qd.eval_dir()
+    if {"pud", "catt"} & set(sections):
+        missing = [f for f in (qd.PUD_FILE, qd.CATT_FILE) if not (data / f).is_file()]
+        if missing:
+            print(
+                f"bench_quality: no evaluation data: {', '.join(missing)} not in {data} "
+                f"(set {qd.EVAL_ENV} to the folder holding them)",
+                file=sys.stderr,
+            )
+            return 1
+
+    db_path = _database_path()
+    from reader.morphology.analyzer import Morphology
+    from reader.morphology.loader import load_database
+
+    print(f"database: {db_path}\neval data: {data}")
+    results: dict[str, Any] = {"database": str(db_path), "limit": args.limit}
+    pud_errors: list[list[str]] = []
+    catt_errors: list[list[str]] = []
+    camel = CamelBaseline(db_path) if {"pud", "catt"} & set(sections) else None
+    morphology = Morphology(load_database(db_path)) if camel else None
+    if "pud" in sections:
+        results["pud"] = run_pud(morphology, camel, args.limit, pud_errors)
+        print_pud(results["pud"])
+    if "catt" in sections:
+        from text2tashkeel import Diacritizer
+
+        results["catt"] = run_catt(morphology, camel, Diacritizer(), args.limit, catt_errors)
+        print_catt(results["catt"])
+    if "speed" in sections:
+        results["speed"] = run_speed(db_path, args.runs, args.tokens, args.sample, args.limit)
+        print_speed(results["speed"])
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        print(f"\nfigures written to {args.json}")
+    if args.errors:
+        write_errors(args.errors, pud_errors, catt_errors)
+        print(f"errors written to {args.errors} ({len(pud_errors)} PUD, {len(catt_errors)} CATT)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
