@@ -109,6 +109,9 @@ def cmd_data_status(args: argparse.Namespace) -> int:
     status = database_status(_setting())
     print(status.describe())
     print(errata_line(status.location), end="")
+    if status.location is not None and not status.ok:
+        # The whole report is printed above; the verdict, as every error, on stderr.
+        return fail(f"{status.problem[:1].upper()}{status.problem[1:]}.")
     return EXIT_OK if status.location is not None else EXIT_ERROR
 
 

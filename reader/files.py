@@ -20,6 +20,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.filenames import shown_name
 
@@ -62,8 +63,8 @@ def _not_a_file(path: Path, kind: str, advice: str) -> RefusedFileError:
     return RefusedFileError(f"“{shown_name(path)}” is {kind}, not a file; {advice}.", path, kind)
 
 
-def read_at_most(path: Path, limit: int, *, advice: str = "choose a file") -> bytes:
-    """Up to ``limit + 1`` bytes of the regular file ``path`` (more than ``limit``: too large).
+def open_regular(path: Path, *, advice: str = "choose a file") -> BinaryIO:
+    """The regular file ``path`` opened for binary reading, without ever blocking on it.
 
     Raises :class:`RefusedFileError` for anything but a regular file (after
     symlinks), and ``OSError`` when the system refuses (missing, permissions).
@@ -77,17 +78,28 @@ def read_at_most(path: Path, limit: int, *, advice: str = "choose a file") -> by
         kind = special_kind(os.fstat(fd).st_mode)
         if kind is not None:  # swapped for a pipe or device since the stat above
             raise _not_a_file(path, kind, advice)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_at_most(path: Path, limit: int, *, advice: str = "choose a file") -> bytes:
+    """Up to ``limit + 1`` bytes of the regular file ``path`` (more than ``limit``: too large).
+
+    Raises :class:`RefusedFileError` for anything but a regular file (after
+    symlinks), and ``OSError`` when the system refuses (missing, permissions).
+    """
+    with open_regular(path, advice=advice) as handle:
         chunks: list[bytes] = []
         wanted = limit + 1
         while wanted > 0:
-            chunk = os.read(fd, min(wanted, 1 << 20))
+            chunk = handle.read(min(wanted, 1 << 20))
             if not chunk:
                 break
             chunks.append(chunk)
             wanted -= len(chunk)
         return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def same_file(a: Path, b: Path) -> bool:

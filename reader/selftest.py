@@ -85,9 +85,12 @@ def check_database(setting: str | None = None) -> str:
         raise SelfTestFailure(
             "no morphology database is installed (run `arabic-reader data install`)"
         )
+    if not status.ok:
+        raise SelfTestFailure(status.problem)
+    verified = ", checksum as installed" if status.integrity == "ok" else ""
     return (
         f"{status.title}, {status.location.description}, "
-        f"sha256 {status.sha256}, {status.location.path}"
+        f"sha256 {status.sha256}{verified}, {status.location.path}"
     )
 
 

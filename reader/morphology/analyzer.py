@@ -15,6 +15,7 @@ from reader.morphology.database import (
     DatabaseLocation,
     MorphologyDataError,
     locate_database,
+    with_remedy,
 )
 from reader.morphology.loader import load_database
 from reader.morphology.ranking import Context, context_after, never_seen, rank
@@ -82,14 +83,22 @@ class Morphology:
                 raise MorphologyDataError(
                     "No morphology database is installed; run `arabic-reader data install`."
                 )
+            located = True
         else:
-            location = DatabaseLocation(Path(path), "setting", None)
+            location, located = DatabaseLocation(Path(path), "setting", None), False
         diacritizer = None
         if vocalize:
             from reader.morphology.diacritizer import Diacritizer
 
             diacritizer = Diacritizer()
-        return cls(load_database(location.path), location, diacritizer=diacritizer)
+        try:
+            database = load_database(location.path)
+        except MorphologyDataError as error:
+            if not located:
+                raise
+            # A database we found ourselves: say what to do about it.
+            raise type(error)(with_remedy(error, location)) from error
+        return cls(database, location, diacritizer=diacritizer)
 
     def clear_cache(self) -> None:
         with self._lock:

@@ -26,8 +26,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from reader import paths
+from reader.files import RefusedFileError, open_regular, special_kind
 from reader.morphology import camel_env
 
 WHEEL_PROJECT = "camel-tools"
@@ -45,6 +47,10 @@ DB_ENV = "ARABIC_READER_MORPH_DB"
 DB_FILE = "morphology.db"
 LICENSE_FILE = "LICENSE"
 MANIFEST_FILE = "install.json"
+# Release 13 is 38 MB; a file far larger is not a morphology database, and is
+# refused before it is read (the loader holds the whole text in memory).
+MAX_DATABASE_BYTES = 256 * 1024 * 1024
+REINSTALL_COMMAND = "arabic-reader data install --force"
 
 # camel-tools 1.6 stops reading ORDER at this section; release 13 predates it.
 TOKENIZATION_FEATURES = ("d3seg", "atbseg", "d2seg", "d1seg", "d1tok", "d2tok", "atbtok", "d3tok")
@@ -119,6 +125,14 @@ class DatabaseStatus:
     size: int | None = None
     title: str | None = None
     license: str | None = None
+    # "ok": the file is the one install.json recorded; "modified": it is not;
+    # "unrecorded": no checksum was recorded for it (not installed by us).
+    integrity: str = "unrecorded"
+    problem: str | None = None  # why it is "modified", with the way to reinstall
+
+    @property
+    def ok(self) -> bool:
+        return self.location is not None and self.integrity != "modified"
 
     def describe(self) -> str:
         if self.location is None:
@@ -135,11 +149,19 @@ class DatabaseStatus:
             f"Source:   {loc.description}",
             f"Size:     {self.size:,} bytes" if self.size is not None else "",
             f"SHA-256:  {self.sha256}",
+            f"Check:    {self._check_line()}",
             f"Licence:  {self.license}",
         ]
         if loc.license_path:
             lines.append(f"Licence text: {loc.license_path}")
         return "\n".join(line for line in lines if line)
+
+    def _check_line(self) -> str:
+        if self.integrity == "ok":
+            return f"ok, the file is the one installed (SHA-256 recorded in {MANIFEST_FILE})"
+        if self.integrity == "modified":
+            return f"FAILED: {self.problem}"
+        return f"not verified (no checksum recorded in {MANIFEST_FILE} beside it)"
 
 
 # -- locating -------------------------------------------------------------------
@@ -168,26 +190,110 @@ def bundled_db_path() -> Path:
     return paths.resources_dir() / "morphology" / DB_FILE
 
 
+def remedy(origin: str | None, path: Path | None = None) -> str:
+    """What the learner can do about an unusable database of this origin (a clause)."""
+    if origin == "setting":
+        return f"correct or remove `morphology_db` in {paths.settings_path()}"
+    if origin == "environment":
+        return f"correct {DB_ENV} or unset it to use the default database"
+    if origin == "camel-tools" and path is not None:
+        return f"repair or remove the camel-tools installation in {path.parent}"
+    return f"reinstall it with `{REINSTALL_COMMAND}`"
+
+
+def with_remedy(error: BaseException, location: DatabaseLocation) -> str:
+    """An error's sentence, followed by what to do about this database."""
+    return f"{str(error).rstrip('.')}; {remedy(location.origin, location.path)}."
+
+
+def _sentence(text: str, fix: str | None) -> str:
+    return f"{text}; {fix}." if fix else f"{text}."
+
+
+def open_database_file(path: Path, origin: str | None = None) -> BinaryIO:
+    """Open a database file for reading, refusing by type what is not a regular file.
+
+    A FIFO or a device is never opened for real (:func:`reader.files.open_regular`
+    refuses it by ``stat``, then checks the opened file again), and a file far
+    larger than a database is refused before it is read. Errors are
+    :class:`MorphologyDataError` saying which file, and what to do when
+    ``origin`` says where it came from.
+    """
+    fix = remedy(origin, path) if origin else None
+    try:
+        handle = open_regular(path)
+    except RefusedFileError as refused:
+        raise _not_a_database(path, refused.kind or "not a regular file", fix) from None
+    except FileNotFoundError:
+        raise MorphologyDataError(
+            _sentence(f"The morphology database {path} does not exist", fix)
+        ) from None
+    except OSError as error:
+        raise MorphologyDataError(
+            _sentence(
+                f"The morphology database {path} cannot be read ({error.strerror or error})", fix
+            )
+        ) from error
+    try:
+        _refuse_unusable(path, os.fstat(handle.fileno()), fix)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def _not_a_database(path: Path, kind: str, fix: str | None) -> MorphologyDataError:
+    if kind == "a folder":
+        return MorphologyDataError(
+            _sentence(
+                f"The morphology database {path} is a folder, not a database file "
+                "(name the .db file itself)",
+                fix,
+            )
+        )
+    return MorphologyDataError(
+        _sentence(f"The morphology database {path} is {kind}, not a database file", fix)
+    )
+
+
+def _refuse_unusable(path: Path, info: os.stat_result, fix: str | None) -> None:
+    kind = special_kind(info.st_mode)
+    if kind is not None:
+        raise _not_a_database(path, kind, fix)
+    if info.st_size > MAX_DATABASE_BYTES:
+        raise MorphologyDataError(
+            _sentence(
+                f"The morphology database {path} is {info.st_size / 1e6:,.0f} MB, far "
+                "larger than a morphology database (release 13 is 38 MB)",
+                fix,
+            )
+        )
+
+
 def locate_database(setting: str | os.PathLike[str] | None = None) -> DatabaseLocation | None:
     """The database to use, or None when none is installed.
 
     A named file that does not exist is an error, not a silent fallback: the
-    learner asked for that database.
+    learner asked for that database. So is one that is a folder, a FIFO or a
+    device; they are told apart with ``stat``, never opened here.
     """
     for origin, named in (("setting", setting), ("environment", os.environ.get(DB_ENV))):
         if named:
             path = Path(named).expanduser()
-            if path.is_dir():
+            where = "named in the settings" if origin == "setting" else f"named by {DB_ENV}"
+            fix = remedy(origin)
+            try:
+                info = path.stat()
+            except FileNotFoundError:
                 raise MorphologyDataError(
-                    f"The morphology database {path} is a folder, not a database file; "
-                    "name the .db file itself."
-                )
-            if not path.is_file():
-                where = "named in the settings" if origin == "setting" else f"named by {DB_ENV}"
+                    f"The morphology database {path} ({where}) does not exist; {fix}."
+                ) from None
+            except OSError as error:
                 raise MorphologyDataError(
-                    f"The morphology database {path} ({where}) does not exist; "
-                    "correct the name or remove it to use the default database."
-                )
+                    f"The morphology database {path} ({where}) cannot be read "
+                    f"({error.strerror or error}); {fix}."
+                ) from error
+            _refuse_unusable(path, info, fix)
             lic = path.parent / LICENSE_FILE
             return DatabaseLocation(path, origin, lic if lic.is_file() else None)
     official = _official_camel_tools_db()
@@ -210,27 +316,64 @@ def file_sha256(path: Path) -> str:
 
 
 def database_status(setting: str | None = None) -> DatabaseStatus:
+    """Which database is in use, and whether it is still the file that was installed.
+
+    The checksum is computed from the file, never read from ``install.json``,
+    and compared with the one recorded there at install (about 0.1 s for
+    release 13: done here, for ``data status`` and the self-test, not at every
+    start-up).
+    """
     location = locate_database(setting)
     if location is None:
         return DatabaseStatus(None)
     ours = location.origin in ("installed", "bundled")
-    manifest = _read_manifest(location.path.parent) if ours else {}
-    # Computed, not read from install.json: a damaged file must not show a good sum.
-    sha = file_sha256(location.path)
+    # Our installer writes install.json beside every morphology.db it installs,
+    # wherever that is (a bundle, a test cache named by the setting).
+    manifest = _read_manifest(location.path.parent) if location.path.name == DB_FILE else {}
+    with open_database_file(location.path, location.origin) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        digest = hashlib.sha256()
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    sha = digest.hexdigest()
     release_13 = manifest.get("source_sha256") == R13_SHA256 if ours else False
     if release_13 or location.origin == "camel-tools":
         title, licence = DATABASE_TITLE, DATABASE_LICENSE
     else:
-        name = manifest.get("database") or location.path.name
+        name = (manifest.get("database") if ours else None) or location.path.name
         title, licence = str(name), "as distributed with that database (see its licence)"
-    return DatabaseStatus(location, sha, location.path.stat().st_size, title, licence)
+    integrity, problem = _integrity(location, manifest, sha, size)
+    return DatabaseStatus(location, sha, size, title, licence, integrity, problem)
+
+
+def _integrity(
+    location: DatabaseLocation, manifest: dict, sha: str, size: int
+) -> tuple[str, str | None]:
+    recorded = manifest.get("sha256")
+    if not isinstance(recorded, str):
+        return "unrecorded", None
+    if recorded == sha:
+        return "ok", None
+    recorded_size = manifest.get("size")
+    if isinstance(recorded_size, int) and recorded_size != size:
+        how = f"it is {size:,} bytes, {recorded_size:,} were installed"
+    else:
+        how = f"its SHA-256 differs from the one recorded in {MANIFEST_FILE}"
+    fix = remedy(location.origin, location.path)
+    if location.origin in ("setting", "environment"):
+        fix = f"replace it with a good copy, or {fix} and run `{REINSTALL_COMMAND}`"
+    return "modified", (
+        f"the morphology database {location.path} has been changed or damaged since it was "
+        f"installed ({how}); {fix}"
+    )
 
 
 def _read_manifest(directory: Path) -> dict:
     try:
-        return json.loads((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        manifest = json.loads((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
+    return manifest if isinstance(manifest, dict) else {}
 
 
 # -- verifying ------------------------------------------------------------------

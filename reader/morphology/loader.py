@@ -82,25 +82,48 @@ def _camel_database_class() -> type[MorphologyDB]:
 
 def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
     """A camel-tools ``MorphologyDB`` for analysis, with stems parsed lazily."""
-    from reader.morphology.database import CorruptDatabaseError, add_tokenizations_section
+    from reader.morphology.database import (
+        MAX_DATABASE_BYTES,
+        CorruptDatabaseError,
+        add_tokenizations_section,
+        open_database_file,
+    )
 
     database_class = _camel_database_class()
     from camel_tools.morphology.errors import DatabaseParseError
     from camel_tools.morphology.utils import strip_lex
 
     path = Path(path)
+    # Refuses a FIFO or a device by type, and a file too large to hold, before reading.
+    with open_database_file(path) as handle:
+        try:
+            data = handle.read(MAX_DATABASE_BYTES + 1)
+        except OSError as error:
+            raise CorruptDatabaseError(
+                f"The morphology database {path} could not be read ({error.strerror or error})."
+            ) from error
+    if len(data) > MAX_DATABASE_BYTES:
+        raise CorruptDatabaseError(f"The morphology database {path} is far too large to be one.")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise CorruptDatabaseError(
-            f"{path.name} is not a CAMeL morphology database (not UTF-8 text)."
+            f"{path} is not a CAMeL morphology database (not UTF-8 text)."
         ) from error
-    text = add_tokenizations_section(text)
+    del data
+    if "\r" in text:  # universal newlines, as a text-mode read gives them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        text = add_tokenizations_section(text)
+    except CorruptDatabaseError as error:
+        raise CorruptDatabaseError(
+            f"{path} is not a CAMeL morphology database (it has no STEMBACKOFF section)."
+        ) from error
     stems_at = text.find("\n" + _STEMS)
     tables_at = text.find("\n" + _TABLE_AB, stems_at + 1)
     if stems_at < 0 or tables_at < 0:
         raise CorruptDatabaseError(
-            f"The morphology database {path.name} is damaged (its STEMS section is missing)."
+            f"The morphology database {path} is damaged (its STEMS section is missing)."
         )
     stem_block = text[stems_at + 1 + len(_STEMS) : tables_at + 1]
     skeleton = text[: stems_at + 1 + len(_STEMS)] + text[tables_at + 1 :]
@@ -114,7 +137,7 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
         stem, separator, _ = line.partition("\t")
         if not separator or line.count("\t") != 2:
             raise CorruptDatabaseError(
-                f"The morphology database {path.name} is damaged (bad stem line {line[:40]!r})."
+                f"The morphology database {path} is damaged (bad stem line {line[:40]!r})."
             )
         raw.setdefault(stem, []).append(line)
     del stem_block
@@ -130,7 +153,14 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
             database = database_class(handle.name, "a")
         except DatabaseParseError as error:
             raise CorruptDatabaseError(
-                f"The morphology database {path.name} could not be parsed ({error})."
+                f"The morphology database {path} could not be parsed ({error})."
+            ) from error
+        except (LookupError, ValueError, TypeError, AttributeError) as error:
+            # camel-tools' parser assumes well-formed lines: a damaged file
+            # surfaces as whatever its indexing or splitting raised.
+            raise CorruptDatabaseError(
+                f"The morphology database {path} is damaged and could not be parsed "
+                f"({type(error).__name__}: {error})."
             ) from error
     finally:
         Path(handle.name).unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reader import paths
-from reader.morphology.database import DATABASE_LICENSE, database_status
+from reader.morphology.database import DATABASE_LICENSE, MorphologyDataError, database_status
 
 
 def _version(package: str) -> str:
@@ -25,8 +25,13 @@ def _link(path: object, text: str) -> str:
 
 
 def about_html(setting: str | None = None) -> str:
-    status = database_status(setting)
-    if status.location is None:
+    try:
+        status = database_status(setting)
+    except MorphologyDataError as error:  # a named file that is missing, a FIFO...
+        status, problem = None, str(error)
+    if status is None:
+        database = f"<p><b>Dictionary:</b> unavailable: {html.escape(problem)}</p>"
+    elif status.location is None:
         database = "<p><b>Dictionary:</b> none installed.</p>"
     else:
         licence = status.location.license_path

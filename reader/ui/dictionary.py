@@ -2,7 +2,10 @@
 
 Locate it; load it on the worker; if there is none, install it with a progress
 dialog, and when that fails let the learner retry, install from a file, or read
-on without glosses.
+on without glosses. A database the learner named (in the settings, or by
+``ARABIC_READER_MORPH_DB``) that is missing, not a file, or does not load is
+said so, with which file and what to do, and the window reads on without
+glosses: installing our own copy would not replace the one named.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.morphology.analyzer import Morphology
 from reader.morphology.database import (
+    DatabaseLocation,
     InstallCancelled,
     MorphologyDataError,
     install_database,
     locate_database,
+    with_remedy,
 )
 from reader.ui import dialogs
 from reader.ui.tasks import Task, TaskManager
@@ -25,6 +30,11 @@ from reader.ui.tasks import Task, TaskManager
 RETRY = "Retry"
 FROM_FILE = "Install from file…"
 WITHOUT = "Continue without glosses"
+WITHOUT_HINT = (
+    "Without the dictionary you can still read the article, but words cannot be looked up."
+)
+# Databases we install, and so can install again; the others are the learner's.
+OURS = ("installed", "bundled")
 STAGES = {
     "download": "Downloading the Arabic dictionary",
     "extract": "Unpacking the Arabic dictionary",
@@ -48,19 +58,42 @@ class DictionaryLoader(QObject):
         self._install_task: Task[object] | None = None
 
     def start(self) -> None:
-        location = locate_database(self.setting)
+        try:
+            location = locate_database(self.setting)
+        except MorphologyDataError as error:  # named, but missing, a FIFO, a device...
+            self._unusable(str(error))
+            return
         if location is None:
             self.install(None)
         else:
-            self.load(location.path)
+            self.load(location)
 
-    def load(self, path: Path) -> None:
+    def load(self, location: DatabaseLocation) -> None:
         self.status.emit("Loading the Arabic dictionary…")
         self.tasks.run(
-            lambda task: Morphology.load(path),
+            lambda task: Morphology.load(location.path),
             on_success=self._loaded,
-            on_failure=self._failed,
+            on_failure=lambda error: self._load_failed(location, error),
         )
+
+    def _load_failed(self, location: DatabaseLocation, error: BaseException) -> None:
+        if not isinstance(error, MorphologyDataError):  # an OSError, MemoryError...
+            error = MorphologyDataError(
+                f"The dictionary {location.path} could not be loaded "
+                f"({getattr(error, 'strerror', None) or error or type(error).__name__})."
+            )
+        if location.origin in OURS:
+            self._offer_choices(MorphologyDataError(f"{error} Choose {RETRY} to install it again."))
+        else:
+            self._unusable(with_remedy(error, location))
+
+    def _unusable(self, message: str) -> None:
+        """A database the learner chose cannot be used: say which and what to do, read on."""
+        self.status.emit("No dictionary — glosses unavailable")
+        dialogs.ask(
+            self.window, "Arabic dictionary", f"{message}\n\n{WITHOUT_HINT}", buttons=(WITHOUT,)
+        )
+        self.unavailable.emit()
 
     def _loaded(self, morphology: Morphology) -> None:
         self.status.emit("Dictionary loaded")
@@ -127,9 +160,9 @@ class DictionaryLoader(QObject):
         self._close_progress()
         self._offer_choices(InstallCancelled())
 
-    def _installed(self, location: object) -> None:
+    def _installed(self, location: DatabaseLocation) -> None:
         self._close_progress()
-        self.load(location.path)  # type: ignore[attr-defined]
+        self.load(location)
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()
@@ -142,8 +175,7 @@ class DictionaryLoader(QObject):
         choice = dialogs.ask(
             self.window,
             "Arabic dictionary",
-            f"{error}\n\nWithout the dictionary you can still read the article, "
-            "but words cannot be looked up.",
+            f"{error}\n\n{WITHOUT_HINT}",
             buttons=(RETRY, FROM_FILE, WITHOUT),
         )
         if choice == RETRY:

