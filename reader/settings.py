@@ -39,6 +39,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "show_vowels", bool, False, "Show the article vocalised with the best reading of each word."
     ),
+    Setting(
+        "show_case_endings",
+        bool,
+        True,
+        "Write each word's case or mood ending; off: pausal forms, as read without them.",
+    ),
     Setting("recent_files", list, [], "Most recently opened files, newest first."),
     Setting(
         "last_document", (str, type(None)), None, "The file open when the app was last closed."

@@ -10,8 +10,11 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from reader.morphology.analyzer import DocumentAnalysis, Morphology
+from reader.morphology.analyzer import DocumentAnalysis, Morphology, vocalize_document
+from reader.morphology.diacritizer import DiacritizerUnavailable
+from reader.morphology.reconcile import Vocalization, vocalize
 from reader.morphology.records import Analysis
+from reader.morphology.vowels import pausal
 from reader.settings import Settings
 from reader.store import Change, Status
 from reader.text import (
@@ -28,7 +31,7 @@ from reader.ui.gloss_pane import GlossPane
 from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
 from reader.ui.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
-from reader.ui.readings import ReadingChoices, vowelled_text
+from reader.ui.readings import ReadingChoices
 from reader.ui.tasks import Task, TaskManager
 from reader.ui.vocabulary_controller import VocabularyController
 from reader.ui.vocabulary_docks import VocabularyDocks
@@ -56,7 +59,13 @@ class MainWindow(QMainWindow):
         self.morphology: Morphology | None = morphology
         self.dictionary_state = "ready" if morphology else "loading"
         self.choices = ReadingChoices()
-        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int]]] | None = None
+        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int], tuple[str, ...]]] | None
+        self._analysis_task = None
+        # The second pass: the article vocalised in context by the diacritizer.
+        self._vocalisation_task: Task[tuple[DocumentAnalysis, tuple[str, ...]]] | None = None
+        self.context_vowels = "pending"  # "ready" once a vocalisation arrived, or "unavailable"
+        # Per token, the form shown for its best reading (computed on the worker).
+        self._forms: tuple[str, ...] = ()
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -86,6 +95,7 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.recent_menu = build_menus(self, self.actions)
         self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
+        self.actions.show_case_endings.setChecked(self.settings.get("show_case_endings"))
         self.actions.highlight_new_words.setChecked(self.settings.get("highlight_new_words"))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -158,7 +168,7 @@ class MainWindow(QMainWindow):
         self.words.document_closing()
         self.statusBar().clearMessage()
         self.pause_analysis()
-        self.document, self.analysis = document, None
+        self.document, self.analysis, self._forms = document, None, ()
         self.popup.hide()
         self.view.show_document(document, vowelled=None)
         self.setWindowTitle(f"{document.title} — {APP_TITLE}")
@@ -210,11 +220,14 @@ class MainWindow(QMainWindow):
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
 
-        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int]]]):
+        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int], tuple[str, ...]]]):
+            # Vowels in context come after, in their own task: the first hover
+            # and the marks must not wait for the vowel model.
             analysis = morphology.analyze_document(
-                document, progress=task.report, cancelled=task.is_cancelled
+                document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
             )
-            return analysis, analysis.coverage()  # a pass over every word: not on the GUI
+            # Passes over every word: not on the GUI thread.
+            return analysis, analysis.coverage(), analysis.vocalized
 
         self._analysis_task = self.tasks.run(
             work,
@@ -228,30 +241,86 @@ class MainWindow(QMainWindow):
         )
 
     def pause_analysis(self) -> None:
-        """Stop analysing the article shown (another is on its way)."""
-        task, self._analysis_task = self._analysis_task, None
-        if task is not None and not task.done:
-            task.cancel()
+        """Stop analysing and vocalising the article shown (another is on its way)."""
+        for task in (self._analysis_task, self._vocalisation_task):
+            if task is not None and not task.done:
+                task.cancel()
+        self._analysis_task = self._vocalisation_task = None
 
     def resume_analysis(self) -> None:
-        """Analyse the article shown again, if a pause left it without its analysis."""
+        """Analyse (or vocalise) the article shown again, if a pause left it unfinished."""
         document = self.document
-        if document is not None and self.morphology is not None and self.analysis is None:
+        if document is None or self.morphology is None:
+            return
+        if self.analysis is None:
             if self._analysis_task is None:
                 self._analyse(document)
+        elif self._vocalisation_task is None and not self.analysis.vocalizations:
+            self._vocalise(self.analysis)
 
     def _analysed(
-        self, analysis: DocumentAnalysis, coverage: tuple[int, int] | None = None
+        self,
+        analysis: DocumentAnalysis,
+        coverage: tuple[int, int] | None = None,
+        forms: tuple[str, ...] | None = None,
     ) -> None:
         if analysis.document is not self.document:
             return
-        self.analysis = analysis
+        self.analysis, self._forms = analysis, forms or analysis.vocalized
         known, total = coverage or analysis.coverage()
         self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words found")
         self.words.analysed()
         if self.actions.show_vowels.isChecked():
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
+        self._vocalise(analysis)
+
+    def _vocalise(self, analysis: DocumentAnalysis) -> None:
+        """Vowels in context: the diacritizer reads each sentence, on the worker.
+
+        The model is loaded inside the task (never before the first paint or the
+        first hover); until the task is done, the analysis' own vowels are shown.
+        """
+        morphology = self.morphology
+        diacritizer = morphology.diacritizer if morphology is not None else None
+        if diacritizer is None or self.context_vowels == "unavailable":
+            return
+
+        def work(task: Task[tuple[DocumentAnalysis, tuple[str, ...]]]):
+            diacritizer.load()
+            vocalised = vocalize_document(
+                analysis, diacritizer, progress=task.report, cancelled=task.is_cancelled
+            )
+            return vocalised, vocalised.vocalized
+
+        self._vocalisation_task = self.tasks.run(
+            work,
+            on_success=lambda outcome: self._vocalised(*outcome),
+            on_failure=self._vocalisation_failed,
+        )
+
+    def _vocalised(self, analysis: DocumentAnalysis, forms: tuple[str, ...]) -> None:
+        if analysis.document is not self.document or self.analysis is None:
+            return
+        self._vocalisation_task = None
+        self.context_vowels = "ready"
+        # The readings are re-ranked; the learner's choices (kept by key) stay.
+        self.analysis, self._forms = analysis, forms
+        self.words.analysed()
+        if self.actions.show_vowels.isChecked():
+            self.view.set_vowelled(self._vowelled_forms())
+        self._refresh_focus()
+
+    def _vocalisation_failed(self, error: BaseException) -> None:
+        self._vocalisation_task = None
+        if isinstance(error, DiacritizerUnavailable):
+            self.context_vowels = "unavailable"
+            message = "Vowels in context are unavailable; the dictionary's vowels are shown"
+        else:
+            message = (
+                "The article could not be vocalised in context; the dictionary's vowels are shown"
+            )
+        self.statusBar().showMessage(f"{message} ({error}).", 15000)
 
     # -- readings ----------------------------------------------------------------
 
@@ -287,13 +356,48 @@ class MainWindow(QMainWindow):
         if change.vocabulary:
             self._refresh_focus()  # the saved state and own gloss of the word in focus
 
+    def vocalization(self, token_index: int) -> Vocalization | None:
+        """How the word is said here, in the reading shown (None: not an analysed word).
+
+        Before the article is vocalised in context, the reading's own vowels.
+        """
+        document = self.document
+        if document is None or document.tokens[token_index].kind is not TokenKind.ARABIC:
+            return None
+        chosen = self.reading(token_index)
+        analysis = self.analysis if self.analysis is not None else None
+        if analysis is not None and analysis.document is not document:
+            analysis = None
+        stored = analysis.vocalization(token_index) if analysis is not None else None
+        if analysis is not None and stored is not None and chosen is analysis.best(token_index):
+            return stored
+        if chosen is None:
+            return stored
+        context = stored.context_form if stored is not None else ""
+        return vocalize(document.tokens[token_index].lookup, chosen, context)
+
+    def shown_form(self, token_index: int) -> str:
+        """The word as Show Vowels, the popup and the pane's headword write it."""
+        vocalization = self.vocalization(token_index)
+        if vocalization is None:
+            return ""
+        return self._as_setting(vocalization.form)
+
+    def _as_setting(self, form: str) -> str:
+        return form if self.actions.show_case_endings.isChecked() else pausal(form)
+
     def _vowelled_forms(self) -> dict[int, str]:
-        assert self.document is not None
+        document = self.document
+        assert document is not None
+        chosen = self.choices.chosen_tokens(document.fingerprint)
         forms = {}
-        for token in self.document.arabic_tokens():
-            chosen = self.reading(token.index)
-            if chosen is not None:
-                forms[token.index] = vowelled_text(token.text, chosen.diac)
+        for token in document.arabic_tokens():
+            if token.index in chosen:
+                form = self.shown_form(token.index)
+            else:
+                form = self._as_setting(self._forms[token.index]) if self._forms else ""
+            if form:
+                forms[token.index] = form
         return forms
 
     # -- the word in focus (reader.ui.word_focus does the work) -------------------
@@ -317,6 +421,15 @@ class MainWindow(QMainWindow):
             self.view.set_vowelled(self._vowelled_forms())
         else:
             self.statusBar().showMessage("Vowels will show once the article is analysed.", 4000)
+
+    def set_show_case_endings(self, on: bool) -> None:
+        self.actions.show_case_endings.setChecked(on)
+        self.settings.set("show_case_endings", bool(on))
+        if self.document is None:
+            return
+        if self.actions.show_vowels.isChecked() and self.analysis is not None:
+            self.view.set_vowelled(self._vowelled_forms())
+        self._refresh_focus()
 
     def set_highlight_new_words(self, on: bool) -> None:
         self.actions.highlight_new_words.setChecked(on)
