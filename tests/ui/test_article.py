@@ -6,9 +6,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from reader.text import TokenKind
 from reader.morphology.reconcile import vocalize
 from reader.morphology.vowels import VOWEL_MARKS as DIACRITICS
+from reader.text import TokenKind
 from tests.ui.conftest import click, hover, token_index
 
 
