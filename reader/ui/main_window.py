@@ -10,9 +10,8 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from reader.morphology.analyzer import DocumentAnalysis, Morphology, vocalize_document
-from reader.morphology.diacritizer import DiacritizerUnavailable
-from reader.morphology.reconcile import Vocalization, vocalize
+from reader.morphology.analyzer import DocumentAnalysis, Morphology
+from reader.morphology.reconcile import Vocalization
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import pausal
 from reader.settings import Settings
@@ -24,6 +23,7 @@ from reader.text import (
 )
 from reader.ui import dialogs, fonts
 from reader.ui.article_view import ArticleView
+from reader.ui.context_vowels import ContextVowels, ShownForms, vocalization_of
 from reader.ui.dictionary import DictionaryLoader
 from reader.ui.export_dialog import ask_and_export, back_up_vocabulary
 from reader.ui.first_paint import AfterFirstPaint
@@ -59,13 +59,21 @@ class MainWindow(QMainWindow):
         self.morphology: Morphology | None = morphology
         self.dictionary_state = "ready" if morphology else "loading"
         self.choices = ReadingChoices()
-        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int], tuple[str, ...]]] | None
+        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int], ShownForms]] | None
         self._analysis_task = None
         # The second pass: the article vocalised in context by the diacritizer.
-        self._vocalisation_task: Task[tuple[DocumentAnalysis, tuple[str, ...]]] | None = None
-        self.context_vowels = "pending"  # "ready" once a vocalisation arrived, or "unavailable"
-        # Per token, the form shown for its best reading (computed on the worker).
-        self._forms: tuple[str, ...] = ()
+        self.context_vowels = ContextVowels(self.tasks, self)
+        self.context_vowels.vocalised.connect(self._vocalised)
+        self.context_vowels.failed.connect(self._vocalisation_failed)
+        self.context_vowels.progress.connect(
+            lambda percent: self.dictionary_label.setText(
+                f"{self._analysed_text} · vowels in context… {percent}%"
+            )
+        )
+        self._analysed_text = ""
+        # Per token, the form shown for its best reading, with its ending and
+        # pausal (computed on the worker: a pass over every word).
+        self._forms = ShownForms()
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -168,7 +176,7 @@ class MainWindow(QMainWindow):
         self.words.document_closing()
         self.statusBar().clearMessage()
         self.pause_analysis()
-        self.document, self.analysis, self._forms = document, None, ()
+        self.document, self.analysis, self._forms = document, None, ShownForms()
         self.popup.hide()
         self.view.show_document(document, vowelled=None)
         self.setWindowTitle(f"{document.title} — {APP_TITLE}")
@@ -220,14 +228,14 @@ class MainWindow(QMainWindow):
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
 
-        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int], tuple[str, ...]]]):
+        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int], ShownForms]]):
             # Vowels in context come after, in their own task: the first hover
             # and the marks must not wait for the vowel model.
             analysis = morphology.analyze_document(
                 document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
             )
             # Passes over every word: not on the GUI thread.
-            return analysis, analysis.coverage(), analysis.vocalized
+            return analysis, analysis.coverage(), ShownForms.of(analysis)
 
         self._analysis_task = self.tasks.run(
             work,
@@ -242,10 +250,10 @@ class MainWindow(QMainWindow):
 
     def pause_analysis(self) -> None:
         """Stop analysing and vocalising the article shown (another is on its way)."""
-        for task in (self._analysis_task, self._vocalisation_task):
-            if task is not None and not task.done:
-                task.cancel()
-        self._analysis_task = self._vocalisation_task = None
+        task, self._analysis_task = self._analysis_task, None
+        if task is not None and not task.done:
+            task.cancel()
+        self.context_vowels.cancel()
 
     def resume_analysis(self) -> None:
         """Analyse (or vocalise) the article shown again, if a pause left it unfinished."""
@@ -255,55 +263,32 @@ class MainWindow(QMainWindow):
         if self.analysis is None:
             if self._analysis_task is None:
                 self._analyse(document)
-        elif self._vocalisation_task is None and not self.analysis.vocalizations:
-            self._vocalise(self.analysis)
+        elif not self.context_vowels.running and not self.analysis.vocalizations:
+            self.context_vowels.start(self.analysis, self.morphology.diacritizer)
 
     def _analysed(
         self,
         analysis: DocumentAnalysis,
         coverage: tuple[int, int] | None = None,
-        forms: tuple[str, ...] | None = None,
+        forms: ShownForms | None = None,
     ) -> None:
         if analysis.document is not self.document:
             return
-        self.analysis, self._forms = analysis, forms or analysis.vocalized
+        self.analysis, self._forms = analysis, forms or ShownForms.of(analysis)
         known, total = coverage or analysis.coverage()
-        self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words found")
+        self._analysed_text = f"Dictionary ready — {known:,} of {total:,} words found"
+        self.dictionary_label.setText(self._analysed_text)
         self.words.analysed()
         if self.actions.show_vowels.isChecked():
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
-        self._vocalise(analysis)
+        if self.morphology is not None:
+            self.context_vowels.start(analysis, self.morphology.diacritizer)
 
-    def _vocalise(self, analysis: DocumentAnalysis) -> None:
-        """Vowels in context: the diacritizer reads each sentence, on the worker.
-
-        The model is loaded inside the task (never before the first paint or the
-        first hover); until the task is done, the analysis' own vowels are shown.
-        """
-        morphology = self.morphology
-        diacritizer = morphology.diacritizer if morphology is not None else None
-        if diacritizer is None or self.context_vowels == "unavailable":
-            return
-
-        def work(task: Task[tuple[DocumentAnalysis, tuple[str, ...]]]):
-            diacritizer.load()
-            vocalised = vocalize_document(
-                analysis, diacritizer, progress=task.report, cancelled=task.is_cancelled
-            )
-            return vocalised, vocalised.vocalized
-
-        self._vocalisation_task = self.tasks.run(
-            work,
-            on_success=lambda outcome: self._vocalised(*outcome),
-            on_failure=self._vocalisation_failed,
-        )
-
-    def _vocalised(self, analysis: DocumentAnalysis, forms: tuple[str, ...]) -> None:
+    def _vocalised(self, analysis: DocumentAnalysis, forms: ShownForms) -> None:
         if analysis.document is not self.document or self.analysis is None:
             return
-        self._vocalisation_task = None
-        self.context_vowels = "ready"
+        self.dictionary_label.setText(self._analysed_text)
         # The readings are re-ranked; the learner's choices (kept by key) stay.
         self.analysis, self._forms = analysis, forms
         self.words.analysed()
@@ -311,16 +296,9 @@ class MainWindow(QMainWindow):
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
 
-    def _vocalisation_failed(self, error: BaseException) -> None:
-        self._vocalisation_task = None
-        if isinstance(error, DiacritizerUnavailable):
-            self.context_vowels = "unavailable"
-            message = "Vowels in context are unavailable; the dictionary's vowels are shown"
-        else:
-            message = (
-                "The article could not be vocalised in context; the dictionary's vowels are shown"
-            )
-        self.statusBar().showMessage(f"{message} ({error}).", 15000)
+    def _vocalisation_failed(self, message: str) -> None:
+        self.dictionary_label.setText(self._analysed_text)
+        self.statusBar().showMessage(message, 15000)
 
     # -- readings ----------------------------------------------------------------
 
@@ -361,20 +339,10 @@ class MainWindow(QMainWindow):
 
         Before the article is vocalised in context, the reading's own vowels.
         """
-        document = self.document
-        if document is None or document.tokens[token_index].kind is not TokenKind.ARABIC:
+        if self.document is None:
             return None
         chosen = self.reading(token_index)
-        analysis = self.analysis if self.analysis is not None else None
-        if analysis is not None and analysis.document is not document:
-            analysis = None
-        stored = analysis.vocalization(token_index) if analysis is not None else None
-        if analysis is not None and stored is not None and chosen is analysis.best(token_index):
-            return stored
-        if chosen is None:
-            return stored
-        context = stored.context_form if stored is not None else ""
-        return vocalize(document.tokens[token_index].lookup, chosen, context)
+        return vocalization_of(self.document, self.analysis, token_index, chosen)
 
     def shown_form(self, token_index: int) -> str:
         """The word as Show Vowels, the popup and the pane's headword write it."""
@@ -395,7 +363,7 @@ class MainWindow(QMainWindow):
             if token.index in chosen:
                 form = self.shown_form(token.index)
             else:
-                form = self._as_setting(self._forms[token.index]) if self._forms else ""
+                form = self._forms.shown(token.index, self.actions.show_case_endings.isChecked())
             if form:
                 forms[token.index] = form
         return forms

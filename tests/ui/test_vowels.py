@@ -48,7 +48,7 @@ def test_first_hover_works_before_the_vowels_in_context_then_the_pane_gets_them(
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
     qtbot.waitUntil(lambda: window.analysis is not None, timeout=LONG_WAIT_MS)
-    assert window.context_vowels == "pending"
+    assert window.context_vowels.state == "pending"
     assert window.analysis.vocalizations == ()  # the model has not run
 
     index = token_index(window, AMERICAN)
@@ -61,7 +61,7 @@ def test_first_hover_works_before_the_vowels_in_context_then_the_pane_gets_them(
     assert window.gloss_pane.note_label.isHidden()
 
     gated_model.set()
-    qtbot.waitUntil(lambda: window.context_vowels == "ready", timeout=LONG_WAIT_MS)
+    qtbot.waitUntil(lambda: window.context_vowels.state == "ready", timeout=LONG_WAIT_MS)
     vocalization = window.analysis.vocalization(index)
     assert vocalization is not None and vocalization.source == READING
     # The hovered word's pane and popup follow without another hover.
@@ -174,7 +174,7 @@ def test_without_the_model_the_dictionary_vowels_are_shown_and_the_status_bar_sa
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
     assert window.analysis is not None and window.analysis.vocalizations == ()
-    assert window.context_vowels == "unavailable"
+    assert window.context_vowels.state == "unavailable"
     assert "Vowels in context are unavailable" in window.statusBar().currentMessage()
     window.actions.show_vowels.trigger()
     index = token_index(window, "بوتين")
@@ -188,14 +188,14 @@ def test_a_newer_document_cancels_the_older_vocalisation(
     window = make_window(qtbot, morphology=morphology, synchronous=False)
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
-    qtbot.waitUntil(lambda: window._vocalisation_task is not None, timeout=LONG_WAIT_MS)
-    older = window._vocalisation_task
+    qtbot.waitUntil(lambda: window.context_vowels.task is not None, timeout=LONG_WAIT_MS)
+    older = window.context_vowels.task
 
     newer = document_from_text("زار الوزير موسكو أمس.")
     window.show_document(newer)
     assert older.is_cancelled()
     gated_model.set()
-    qtbot.waitUntil(lambda: window.context_vowels == "ready", timeout=LONG_WAIT_MS)
+    qtbot.waitUntil(lambda: window.context_vowels.state == "ready", timeout=LONG_WAIT_MS)
     assert window.analysis.document is newer
     assert window.analysis.vocalizations
     assert older.done or older.is_cancelled()
