@@ -37,7 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("font_size", int, 24, "Article font size in points."),
     Setting(
-        "show_vowels", bool, False, "Show the article vocalised with the best reading of each word."
+        "show_vowels", bool, False, "Show the article vocalised, each word as said in its sentence."
     ),
     Setting(
         "show_case_endings",
