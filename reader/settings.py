@@ -41,7 +41,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("font_size", int, 24, "Article font size in points."),
     Setting(
-        "show_vowels", bool, False, "Show the article vocalised with the best reading of each word."
+        "show_vowels", bool, False, "Show the article vocalised, each word as said in its sentence."
+    ),
+    Setting(
+        "show_case_endings",
+        bool,
+        True,
+        "Write each word's case or mood ending; off: pausal forms, as read without them.",
     ),
     Setting("recent_files", list, [], "Most recently opened files, newest first."),
     Setting(

@@ -235,7 +235,7 @@ def textbook(word: str) -> str:
     if lam is not None and lam + 1 < len(word_units):
         lam_unit, following = word_units[lam], word_units[lam + 1]
         if SHADDA in lam_unit.marks:
-            pass  # الَّذي، الَّتي: the lam itself is doubled
+            pass  # الَّذِي، الَّتِي: the lam itself is doubled, the next letter is not
         elif following.letter in SUN_LETTERS:
             lam_unit.marks = _without(lam_unit.marks, SUKUN)
             if SHADDA not in following.marks and following.vowels:
@@ -263,6 +263,8 @@ def textbook(word: str) -> str:
 def pausal(word: str) -> str:
     """The word without its final short vowel or tanwin, as read at a pause."""
     without, ending = split_ending(word)
+    if not any(mark in SHORT_VOWELS or mark in TANWIN for mark in ending):
+        return word  # no ending to drop: لَمْ keeps its sukun
     if ending == FATHATAN and without[-1:] in ("ا", "ى"):
         # كِتابًا is read kitābā at a pause: the tanwin becomes a long a.
         return without[:-1] + FATHA + without[-1]

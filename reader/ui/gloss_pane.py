@@ -7,6 +7,7 @@ it only remembers what it should show.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.morphology.records import Analysis, readable_gloss
+from reader.morphology.vowels import textbook
 from reader.store import EntryRecord
 from reader.ui import fonts
 from reader.ui.entry_editor import EntryEditor
@@ -29,6 +31,9 @@ from reader.ui.readings import scale_pattern, spaced_root
 from reader.ui.word_list import TOKEN_ROLE, WordList
 
 SECTION_STYLE = "color:#7a705f; font-weight:600; margin-top:6px"
+# The note on where the headword's vowels come from: quiet, like the translit.
+NOTE_STYLE = "color:#7a705f; font-size:10pt"
+_ARABIC_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 
 
 def _arabic(text: str, family: str, size: int = 18) -> str:
@@ -57,6 +62,17 @@ def describe_reading(reading: Analysis, family: str) -> str:
         for label, value in rows
     )
     return f"<table cellspacing=2>{cells}</table>"
+
+
+def note_html(note: str, family: str) -> str:
+    """The note as rich text, its Arabic words in the Arabic face (their marks legible)."""
+    pieces, last = [], 0
+    for match in _ARABIC_RUN.finditer(note):
+        pieces.append(html.escape(note[last : match.start()]))
+        pieces.append(_arabic(match.group(), family, 14))
+        last = match.end()
+    pieces.append(html.escape(note[last:]))
+    return "".join(pieces)
 
 
 def meaning_of(reading: Analysis) -> str:
@@ -96,6 +112,8 @@ class GlossPane(QDockWidget):
         self._word = ""
         self._readings: Sequence[Analysis] = ()
         self._chosen: Analysis | None = None
+        self._form = ""  # the headword: the chosen reading as said in its sentence
+        self._note = ""  # why those vowels, when the sources did not simply agree
         self._message = "Hover over a word to see what it means."
         self._sentence: list[tuple[int, str, str]] = []
         self._sentence_index: int | None = None
@@ -112,9 +130,15 @@ class GlossPane(QDockWidget):
         word: str,
         readings: Sequence[Analysis],
         chosen: Analysis | None,
+        *,
+        form: str = "",
+        note: str = "",
     ) -> None:
+        """``form``: the word vocalised in its sentence (else the reading's own vowels);
+        ``note``: a sentence for the learner on where those vowels come from."""
         self.token_index, self._word = token_index, word
         self._readings, self._chosen, self._message = readings, chosen, ""
+        self._form, self._note = form, note
         if self.built:
             self._render_word()
             self.sentence_list.select_token(token_index)
@@ -128,6 +152,7 @@ class GlossPane(QDockWidget):
     def show_message(self, token_index: int | None, word: str, message: str) -> None:
         self.token_index, self._word, self._message = token_index, word, message
         self._readings, self._chosen, self._entry = (), None, None
+        self._form, self._note = "", ""
         if self.built:
             self._render_word()
             self.sentence_list.select_token(token_index)
@@ -164,6 +189,13 @@ class GlossPane(QDockWidget):
         self.form_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.form_label.setFont(fonts.arabic_font(32, family))
         self.form_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_label = QLabel(
+            alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, textFormat=Qt.TextFormat.RichText
+        )
+        self.note_label.setObjectName("vowelNote")
+        self.note_label.setStyleSheet(NOTE_STYLE)
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_label.hide()
         self.translit_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.translit_label.setStyleSheet("color:#6b6357")
         self.meaning_label = QLabel(
@@ -175,7 +207,7 @@ class GlossPane(QDockWidget):
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.segments_label = QLabel(textFormat=Qt.TextFormat.RichText)
         self.segments_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        for widget in (self.form_label, self.translit_label, self.meaning_label):
+        for widget in (self.form_label, self.note_label, self.translit_label, self.meaning_label):
             layout.addWidget(widget)
         layout.addWidget(self.editor)
         layout.addWidget(self.details_label)
@@ -236,6 +268,8 @@ class GlossPane(QDockWidget):
         if entry is not None and entry.key != reading.key:
             entry = None  # an entry for another reading of the word
         self.editor.show_entry(entry, can_save=reading is not None)
+        self.note_label.setText(note_html(self._note, self.arabic_family) if reading else "")
+        self.note_label.setVisible(reading is not None and bool(self._note))
         if reading is None:
             self.form_label.setText(self._word)
             self.translit_label.setText("")
@@ -244,7 +278,7 @@ class GlossPane(QDockWidget):
             self.segments_label.setText("")
             self.readings_list.set_words([])
             return
-        self.form_label.setText(reading.diac)
+        self.form_label.setText(self._form or textbook(reading.diac))
         self.translit_label.setText(reading.translit.get("hsb", ""))
         if entry is not None and entry.user_gloss:
             self.meaning_label.setText(
@@ -260,7 +294,8 @@ class GlossPane(QDockWidget):
         for position, other in enumerate(self._readings):
             mark = "✓ " if other is reading else ""
             gloss = readable_gloss(other.lemma_gloss) or other.pos_label
-            rows.append((position, other.diac, f"{mark}{gloss} — {other.pos_label}"))
+            # Each reading in its own vowels: the list is what the word could be.
+            rows.append((position, textbook(other.diac), f"{mark}{gloss} — {other.pos_label}"))
         self.readings_list.set_words(rows)
 
     def _on_reading_clicked(self, item: QListWidgetItem) -> None:
@@ -277,7 +312,11 @@ class GlossPane(QDockWidget):
         from PySide6.QtGui import QTextDocument
 
         plain = QTextDocument()
-        parts = [self.form_label.text(), self.translit_label.text()]
+        parts = [self.form_label.text()]
+        if not self.note_label.isHidden():
+            plain.setHtml(self.note_label.text())
+            parts.append(plain.toPlainText())
+        parts.append(self.translit_label.text())
         for label in (self.meaning_label, self.details_label, self.segments_label):
             plain.setHtml(label.text())
             parts.append(plain.toPlainText())

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reader.morphology.records import Analysis, readable_gloss
+from reader.morphology.vowels import textbook
 from reader.ui import fonts
 
 GAP = 6
@@ -49,13 +50,20 @@ class HoverPopup(QFrame):
             layout.addWidget(label)
 
     def show_reading(
-        self, reading: Analysis, word_rect: QRect, *, user_gloss: str | None = None
+        self,
+        reading: Analysis,
+        word_rect: QRect,
+        *,
+        user_gloss: str | None = None,
+        form: str | None = None,
     ) -> None:
         """Show one reading next to ``word_rect`` (global coordinates).
 
         ``user_gloss``: the learner's own gloss for the word, shown instead of the dictionary's.
+        ``form``: the word as said in its sentence (as Show Vowels writes it); else
+        the reading's own vowels.
         """
-        self.form_label.setText(reading.diac)
+        self.form_label.setText(form or textbook(reading.diac))
         self.form_label.show()
         self.translit_label.setText(reading.translit.get("hsb", ""))
         self.translit_label.setVisible(bool(self.translit_label.text()))

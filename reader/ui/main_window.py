@@ -11,7 +11,9 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from reader.morphology.analyzer import DocumentAnalysis, Morphology
+from reader.morphology.reconcile import Vocalization
 from reader.morphology.records import Analysis
+from reader.morphology.vowels import pausal
 from reader.settings import Settings
 from reader.store import Change, Status
 from reader.text import (
@@ -21,6 +23,7 @@ from reader.text import (
 )
 from reader.ui import dialogs, fonts
 from reader.ui.article_view import ArticleView
+from reader.ui.context_vowels import ContextVowels, ShownForms, vocalization_of
 from reader.ui.dictionary import DictionaryLoader
 from reader.ui.export_dialog import ask_and_export, back_up_vocabulary
 from reader.ui.first_paint import AfterFirstPaint
@@ -28,7 +31,7 @@ from reader.ui.gloss_pane import GlossPane
 from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
 from reader.ui.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
-from reader.ui.readings import ReadingChoices, vowelled_text
+from reader.ui.readings import ReadingChoices
 from reader.ui.tasks import Task, TaskManager
 from reader.ui.vocabulary_controller import VocabularyController
 from reader.ui.vocabulary_docks import VocabularyDocks
@@ -56,7 +59,21 @@ class MainWindow(QMainWindow):
         self.morphology: Morphology | None = morphology
         self.dictionary_state = "ready" if morphology else "loading"
         self.choices = ReadingChoices()
-        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int]]] | None = None
+        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int], ShownForms]] | None
+        self._analysis_task = None
+        # The second pass: the article vocalised in context by the diacritizer.
+        self.context_vowels = ContextVowels(self.tasks, self)
+        self.context_vowels.vocalised.connect(self._vocalised)
+        self.context_vowels.failed.connect(self._vocalisation_failed)
+        self.context_vowels.progress.connect(
+            lambda percent: self.dictionary_label.setText(
+                f"{self._analysed_text} · vowels in context… {percent}%"
+            )
+        )
+        self._analysed_text = ""
+        # Per token, the form shown for its best reading, with its ending and
+        # pausal (computed on the worker: a pass over every word).
+        self._forms = ShownForms()
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -86,6 +103,7 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.recent_menu = build_menus(self, self.actions)
         self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
+        self.actions.show_case_endings.setChecked(self.settings.get("show_case_endings"))
         self.actions.highlight_new_words.setChecked(self.settings.get("highlight_new_words"))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -158,7 +176,7 @@ class MainWindow(QMainWindow):
         self.words.document_closing()
         self.statusBar().clearMessage()
         self.pause_analysis()
-        self.document, self.analysis = document, None
+        self.document, self.analysis, self._forms = document, None, ShownForms()
         self.popup.hide()
         self.view.show_document(document, vowelled=None)
         self.setWindowTitle(f"{document.title} — {APP_TITLE}")
@@ -212,11 +230,14 @@ class MainWindow(QMainWindow):
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
 
-        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int]]]):
+        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int], ShownForms]]):
+            # Vowels in context come after, in their own task: the first hover
+            # and the marks must not wait for the vowel model.
             analysis = morphology.analyze_document(
-                document, progress=task.report, cancelled=task.is_cancelled
+                document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
             )
-            return analysis, analysis.coverage()  # a pass over every word: not on the GUI
+            # Passes over every word: not on the GUI thread.
+            return analysis, analysis.coverage(), ShownForms.of(analysis)
 
         self._analysis_task = self.tasks.run(
             work,
@@ -230,30 +251,56 @@ class MainWindow(QMainWindow):
         )
 
     def pause_analysis(self) -> None:
-        """Stop analysing the article shown (another is on its way)."""
+        """Stop analysing and vocalising the article shown (another is on its way)."""
         task, self._analysis_task = self._analysis_task, None
         if task is not None and not task.done:
             task.cancel()
+        self.context_vowels.cancel()
 
     def resume_analysis(self) -> None:
-        """Analyse the article shown again, if a pause left it without its analysis."""
+        """Analyse (or vocalise) the article shown again, if a pause left it unfinished."""
         document = self.document
-        if document is not None and self.morphology is not None and self.analysis is None:
+        if document is None or self.morphology is None:
+            return
+        if self.analysis is None:
             if self._analysis_task is None:
                 self._analyse(document)
+        elif not self.context_vowels.running and not self.analysis.vocalizations:
+            self.context_vowels.start(self.analysis, self.morphology.diacritizer)
 
     def _analysed(
-        self, analysis: DocumentAnalysis, coverage: tuple[int, int] | None = None
+        self,
+        analysis: DocumentAnalysis,
+        coverage: tuple[int, int] | None = None,
+        forms: ShownForms | None = None,
     ) -> None:
         if analysis.document is not self.document:
             return
-        self.analysis = analysis
+        self.analysis, self._forms = analysis, forms or ShownForms.of(analysis)
         known, total = coverage or analysis.coverage()
-        self.dictionary_label.setText(f"Dictionary ready — {known:,} of {total:,} words found")
+        self._analysed_text = f"Dictionary ready — {known:,} of {total:,} words found"
+        self.dictionary_label.setText(self._analysed_text)
         self.words.analysed()
         if self.actions.show_vowels.isChecked():
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
+        if self.morphology is not None:
+            self.context_vowels.start(analysis, self.morphology.diacritizer)
+
+    def _vocalised(self, analysis: DocumentAnalysis, forms: ShownForms) -> None:
+        if analysis.document is not self.document or self.analysis is None:
+            return
+        self.dictionary_label.setText(self._analysed_text)
+        # The readings are re-ranked; the learner's choices (kept by key) stay.
+        self.analysis, self._forms = analysis, forms
+        self.words.analysed()
+        if self.actions.show_vowels.isChecked():
+            self.view.set_vowelled(self._vowelled_forms())
+        self._refresh_focus()
+
+    def _vocalisation_failed(self, message: str) -> None:
+        self.dictionary_label.setText(self._analysed_text)
+        self.statusBar().showMessage(message, 15000)
 
     # -- readings ----------------------------------------------------------------
 
@@ -289,13 +336,38 @@ class MainWindow(QMainWindow):
         if change.vocabulary:
             self._refresh_focus()  # the saved state and own gloss of the word in focus
 
+    def vocalization(self, token_index: int) -> Vocalization | None:
+        """How the word is said here, in the reading shown (None: not an analysed word).
+
+        Before the article is vocalised in context, the reading's own vowels.
+        """
+        if self.document is None:
+            return None
+        chosen = self.reading(token_index)
+        return vocalization_of(self.document, self.analysis, token_index, chosen)
+
+    def shown_form(self, token_index: int) -> str:
+        """The word as Show Vowels, the popup and the pane's headword write it."""
+        vocalization = self.vocalization(token_index)
+        if vocalization is None:
+            return ""
+        return self._as_setting(vocalization.form)
+
+    def _as_setting(self, form: str) -> str:
+        return form if self.actions.show_case_endings.isChecked() else pausal(form)
+
     def _vowelled_forms(self) -> dict[int, str]:
-        assert self.document is not None
+        document = self.document
+        assert document is not None
+        chosen = self.choices.chosen_tokens(document.fingerprint)
         forms = {}
-        for token in self.document.arabic_tokens():
-            chosen = self.reading(token.index)
-            if chosen is not None:
-                forms[token.index] = vowelled_text(token.text, chosen.diac)
+        for token in document.arabic_tokens():
+            if token.index in chosen:
+                form = self.shown_form(token.index)
+            else:
+                form = self._forms.shown(token.index, self.actions.show_case_endings.isChecked())
+            if form:
+                forms[token.index] = form
         return forms
 
     # -- the word in focus (reader.ui.word_focus does the work) -------------------
@@ -319,6 +391,15 @@ class MainWindow(QMainWindow):
             self.view.set_vowelled(self._vowelled_forms())
         else:
             self.statusBar().showMessage("Vowels will show once the article is analysed.", 4000)
+
+    def set_show_case_endings(self, on: bool) -> None:
+        self.actions.show_case_endings.setChecked(on)
+        self.settings.set("show_case_endings", bool(on))
+        if self.document is None:
+            return
+        if self.actions.show_vowels.isChecked() and self.analysis is not None:
+            self.view.set_vowelled(self._vowelled_forms())
+        self._refresh_focus()
 
     def set_highlight_new_words(self, on: bool) -> None:
         self.actions.highlight_new_words.setChecked(on)

@@ -29,7 +29,14 @@ class Actions:
         self.quit = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
         self.show_vowels = action("Show &Vowels", window.set_show_vowels, "Ctrl+Shift+H")
         self.show_vowels.setCheckable(True)
-        self.show_vowels.setToolTip("Show each word with the vowels of its best reading (ḥarakāt)")
+        self.show_vowels.setToolTip(
+            "Show every word with its vowels in this sentence (ḥarakāt), clitics included"
+        )
+        self.show_case_endings = action("Show &Case Endings", window.set_show_case_endings)
+        self.show_case_endings.setCheckable(True)
+        self.show_case_endings.setToolTip(
+            "Write the final vowel of case and mood (iʿrāb); off: pausal forms, as read at a pause"
+        )
         self.zoom_in = action("Zoom &In", lambda: window.zoom(+2), QKeySequence.StandardKey.ZoomIn)
         # Ctrl+= too: on most keyboards "+" needs Shift.
         self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="])
@@ -73,6 +80,7 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
 
     view_menu = bar.addMenu("&View")
     view_menu.addAction(actions.show_vowels)
+    view_menu.addAction(actions.show_case_endings)
     view_menu.addSeparator()
     for zoom in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
         view_menu.addAction(zoom)

@@ -2,7 +2,7 @@
 
 Plain Python (no Qt) so the vocabulary store can take these over later:
 :class:`ReadingChoices` keeps the reading a learner picked for one occurrence
-of a word, :func:`vowelled_text` puts a reading's vowels on the author's letters.
+of a word. How a word is vocalised is the core's (:mod:`reader.morphology.reconcile`).
 """
 
 from __future__ import annotations
@@ -11,60 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.morphology.records import Analysis, short_gloss
-
-# Arabic short vowels, tanwin, shadda, sukun, dagger alif: the marks "Show vowels" adds.
-DIACRITICS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
-TATWEEL = "\u0640"
-# Letters the dictionary may write differently from the author (hamza seats,
-# alif maqsura, ta marbuta); the author's letter is always the one shown.
-_EQUIVALENT = {
-    "ا": "ا",
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ي": "ي",
-    "ة": "ه",
-    "ه": "ه",
-}
-
-
-def _letter_class(letter: str) -> str:
-    return _EQUIVALENT.get(letter, letter)
-
-
-def vowelled_text(written: str, diac: str) -> str:
-    """The author's word with the reading's vowels on it.
-
-    ``vowelled_text("الاميركي", "الأَمِيرْكِيّ") == "الامِيرْكِيّ"``: the vowels are
-    the dictionary's, the letters stay the author's. When the two do not line up
-    letter for letter, the word is left as written rather than rewritten.
-    """
-    letters = [(c, i) for i, c in enumerate(diac) if c not in DIACRITICS]
-    marks: list[str] = []
-    for position, (_letter, index) in enumerate(letters):
-        end = letters[position + 1][1] if position + 1 < len(letters) else len(diac)
-        marks.append(diac[index + 1 : end])
-    out: list[str] = []
-    next_letter = 0
-    for position, char in enumerate(written):
-        if char == TATWEEL or char in DIACRITICS:
-            out.append(char)
-            continue
-        if next_letter >= len(letters) or _letter_class(char) != _letter_class(
-            letters[next_letter][0]
-        ):
-            return written
-        out.append(char)
-        # The author's own marks win: never stack a second vowel on a letter.
-        already_marked = position + 1 < len(written) and written[position + 1] in DIACRITICS
-        if not already_marked:
-            out.append(marks[next_letter])
-        next_letter += 1
-    if next_letter != len(letters):
-        return written
-    return "".join(out)
+from reader.morphology.vowels import VOWEL_MARKS
 
 
 def word_gloss(reading: Analysis) -> str:
@@ -86,7 +33,7 @@ def spaced_root(root: str) -> str:
     """``ك.#.ن`` -> ``ك ء/و/ي ن``: the radicals spaced, a weak radical spelled out."""
     if not root:
         return ""
-    letters = "".join(c for c in root if c not in DIACRITICS)
+    letters = "".join(c for c in root if c not in VOWEL_MARKS)
     radicals = letters.split(".") if "." in letters else list(letters)
     return " ".join("ء/و/ي" if r == "#" else r for r in radicals)
 

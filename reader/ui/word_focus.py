@@ -72,7 +72,10 @@ class WordFocus(QObject):
             self.window.popup.show_message(word, self.unavailable_message(), global_rect)
         else:
             self.window.popup.show_reading(
-                chosen, global_rect, user_gloss=self.window.words.user_gloss(chosen)
+                chosen,
+                global_rect,
+                user_gloss=self.window.words.user_gloss(chosen),
+                form=self.window.shown_form(index),
             )
 
     def _show_focus(self, index: int) -> None:
@@ -82,7 +85,15 @@ class WordFocus(QObject):
         found = self.window.readings(index)
         if found:
             chosen = self.window.choices.reading_for(document.fingerprint, index, found)
-            self.window.gloss_pane.show_word(index, token.text, found, chosen)
+            vocalization = self.window.vocalization(index)
+            self.window.gloss_pane.show_word(
+                index,
+                token.text,
+                found,
+                chosen,
+                form=self.window.shown_form(index),
+                note=vocalization.note if vocalization is not None else "",
+            )
             self.window.gloss_pane.show_entry(self.window.words.entry_for(chosen))
         else:
             self.window.gloss_pane.show_message(index, token.text, self.unavailable_message())

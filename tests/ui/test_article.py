@@ -6,8 +6,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
+from reader.morphology.reconcile import vocalize
+from reader.morphology.vowels import VOWEL_MARKS as DIACRITICS
 from reader.text import TokenKind
-from reader.ui.readings import DIACRITICS
 from tests.ui.conftest import click, hover, token_index
 
 
@@ -112,7 +113,12 @@ def test_choosing_another_reading_is_kept_for_this_occurrence(window):
     chosen = window.choices.chosen_key(window.document.fingerprint, index)
     assert chosen is not None and chosen.diac == readings[1].diac
     assert window.reading(index) == readings[1]
-    assert window.gloss_pane.form_label.text() == readings[1].diac
+    # The headword follows the chosen reading, as said in this sentence.
+    assert window.gloss_pane.form_label.text() == window.shown_form(index)
+    context = window.analysis.vocalization(index)
+    token = window.document.tokens[index]
+    expected = vocalize(token.lookup, readings[1], context.context_form if context else "")
+    assert window.shown_form(index) == expected.form
 
 
 def test_show_vowels_keeps_hover_on_the_same_word(window):

@@ -1,0 +1,35 @@
+"""Two textbook conventions the window relies on (reader.morphology.vowels)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.morphology.vowels import pausal, textbook
+
+
+@pytest.mark.parametrize(
+    ("vocalised", "expected"),
+    [
+        ("الَّذِي", "الَّذِي"),  # one doubled lam: no shadda on the ذ
+        ("الَّتِي", "الَّتِي"),
+        ("الذِّي", "الذِّي"),  # a shadda someone wrote on the ذ is theirs, not ours
+        ("الرَّئِيسُ", "الرَّئِيسُ"),
+        ("الشَمْسُ", "الشَّمْسُ"),  # the article before a sun letter: shadda added
+    ],
+)
+def test_the_article_shadda_goes_on_a_sun_letter_only_after_a_plain_lam(vocalised, expected):
+    assert textbook(vocalised) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("لَمْ", "لَمْ"),  # a sukun is not a case ending
+        ("مِنْ", "مِنْ"),
+        ("الرَّئِيسُ", "الرَّئِيس"),
+        ("جُهُودٍ", "جُهُود"),
+        ("الْأَمِيرْكِيِّ", "الْأَمِيرْكِيّ"),  # the shadda stays, the kasra goes
+    ],
+)
+def test_pausal_drops_only_a_final_short_vowel_or_tanwin(form, expected):
+    assert pausal(form) == expected
