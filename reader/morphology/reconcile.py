@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import (
     comparable,
+    compatible,
     on_written_letters,
     split_ending,
     stem_comparable,
@@ -101,6 +102,13 @@ def agreement(reading: Analysis, context_form: str) -> tuple[bool, float, bool]:
     return stem, partial, full
 
 
+def stem_compatible(reading: Analysis, context_form: str) -> bool:
+    """Is the diacritizer's stem a vocalisation of this reading's (gaps filled in)?"""
+    if reading.is_guess:
+        return False
+    return compatible(stem_comparable(reading.diac), stem_comparable(context_form))
+
+
 def admits_ending(reading: Analysis, context_form: str) -> bool:
     """Can the reading end as the diacritizer says?
 
@@ -145,16 +153,17 @@ def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocal
         return Vocalization(textbook(on_written_letters(written, reading.diac)), NO_CONTEXT)
     if reading.is_guess:
         return Vocalization(textbook(context_form), CONTEXT_ONLY, context_form)
-    stem, _partial, _full = agreement(reading, context_form)
-    if stem and admits_ending(reading, context_form):
-        return Vocalization(textbook(context_form), AGREE, context_form)
-    if stem:
+    if stem_compatible(reading, context_form):
+        # The model's vowels stand (a letter it leaves bare is a long vowel or
+        # hamzat al-wasl, not a gap), with an ending the reading can take.
+        if admits_ending(reading, context_form):
+            return Vocalization(textbook(context_form), AGREE, context_form)
         _bare, ending = split_ending(reading.diac)
         form = with_ending(context_form, ending)
         return Vocalization(textbook(form), ENDING_FROM_READING, context_form)
     # The two disagree on the stem: the reading's vowels, on the author's
-    # letters, and the sentence's ending where the reading leaves it open.
+    # letters; where the database leaves a letter bare (يَبْذُلهُ: no vowel
+    # before the pronoun), and for an ending the reading leaves open, the model's.
     shown = on_written_letters(written, reading.diac)
-    if not split_ending(shown)[1] and admits_ending(reading, context_form):
-        shown = with_ending(shown, split_ending(context_form)[1])
-    return Vocalization(textbook(shown), READING, context_form)
+    filled = on_written_letters(shown, context_form)
+    return Vocalization(textbook(filled), READING, context_form)

@@ -208,8 +208,27 @@ def with_ending(word: str, ending: str) -> str:
     at = len(word_units) - 1
     if ending == FATHATAN and at >= 1 and word_units[at].letter in "اى":
         at -= 1
+        word_units[at].marks = _without(word_units[at].marks, VOWEL_MARKS - {SHADDA})
     word_units[at].marks = unicodedata.normalize("NFD", "a" + word_units[at].marks + ending)[1:]
     return join(word_units)
+
+
+def compatible(one: str, other: str) -> bool:
+    """Could two vocalisations (both :func:`comparable`) be the same pronunciation?
+
+    Yes when they have the same letters and, letter by letter, the marks of one
+    are among the marks of the other: the database leaves letters unmarked
+    (يَنْقُلها, no vowel before the pronoun) that a diacritizer marks, and an
+    unmarked letter contradicts nothing.
+    """
+    ours, theirs = units(one), units(other)
+    if [u.letter for u in ours] != [u.letter for u in theirs]:
+        return False
+    for mine, yours in zip(ours, theirs, strict=True):
+        a, b = set(mine.marks), set(yours.marks)
+        if not (a <= b or b <= a):
+            return False
+    return True
 
 
 def stem_comparable(word: str) -> str:
