@@ -106,7 +106,10 @@ def stem_compatible(reading: Analysis, context_form: str) -> bool:
     """Is the diacritizer's stem a vocalisation of this reading's (gaps filled in)?"""
     if reading.is_guess:
         return False
-    return compatible(stem_comparable(reading.diac), stem_comparable(context_form))
+    return compatible(
+        stem_comparable(reading.diac, keep_sukun=True),
+        stem_comparable(context_form, keep_sukun=True),
+    )
 
 
 def admits_ending(reading: Analysis, context_form: str) -> bool:

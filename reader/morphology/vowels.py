@@ -130,7 +130,7 @@ def _is_wasl_alef(word_units: list[Unit], index: int, lam: int | None) -> bool:
     return at_start and bool(unit.vowels.replace(FATHATAN, ""))
 
 
-def comparable(word: str) -> str:
+def comparable(word: str, *, keep_sukun: bool = False) -> str:
     """The word in one convention, for comparing vocalisations from any source.
 
     No sukun, no dagger alef, no short vowel before its own long letter, no
@@ -154,7 +154,8 @@ def comparable(word: str) -> str:
         if DAGGER_ALEF in unit.marks:
             # هٰذا، لٰكِنّ: the dagger alef is the long a others write as a fatha.
             unit.marks = _without(unit.marks, DAGGER_ALEF + FATHA) + FATHA
-        unit.marks = _without(unit.marks, SUKUN)
+        if not keep_sukun:
+            unit.marks = _without(unit.marks, SUKUN)
         if unit.letter == "ا" and MADDA in unit.marks:
             unit.marks = MADDA  # آ is a hamza and a long a: nothing more to write
         follower = word_units[index + 1] if index + 1 < len(word_units) else None
@@ -219,7 +220,8 @@ def compatible(one: str, other: str) -> bool:
     Yes when they have the same letters and, letter by letter, the marks of one
     are among the marks of the other: the database leaves letters unmarked
     (يَنْقُلها, no vowel before the pronoun) that a diacritizer marks, and an
-    unmarked letter contradicts nothing.
+    unmarked letter contradicts nothing. Compare forms that keep their sukun:
+    a sukun says "no vowel here", which a vowel contradicts.
     """
     ours, theirs = units(one), units(other)
     if [u.letter for u in ours] != [u.letter for u in theirs]:
@@ -231,8 +233,8 @@ def compatible(one: str, other: str) -> bool:
     return True
 
 
-def stem_comparable(word: str) -> str:
-    return comparable(split_ending(word)[0])
+def stem_comparable(word: str, *, keep_sukun: bool = False) -> str:
+    return comparable(split_ending(word)[0], keep_sukun=keep_sukun)
 
 
 def textbook(word: str) -> str:
