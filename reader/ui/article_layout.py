@@ -3,7 +3,8 @@
 Qt lays a QTextDocument out block by block, and a block all at once: one
 paragraph of 5 MB without a space took over a minute and froze the window. So
 a long paragraph is shown as several blocks of at most :data:`BLOCK_CHARS`
-characters (cut between words, or inside a run longer than that), and a run
+characters (cut after the space that follows a word, or inside a run longer
+than that), and a run
 longer than any word gets a zero-width space every :data:`SOFT_BREAK_EVERY`
 characters, a place to wrap that costs nothing to find. Both are in the
 QTextDocument only: ``Document.text`` and every token offset are unchanged, and
