@@ -145,3 +145,14 @@ def test_vowelled_forms_are_placed_too() -> None:
     assert shown[start:end] == "بُوتِين"
     start, end = ranges[3]
     assert shown[start:end] == "موسكو"
+
+
+def test_a_text_without_full_stops_is_still_cut_into_sentences() -> None:
+    from reader.text.document import MAX_SENTENCE_TOKENS
+
+    document = document_from_text(" ".join(["قال بوتين"] * 1000) + ". وقال كيري.", title="t")
+    sizes = [s.end_token - s.first_token for s in document.sentences]
+    assert max(sizes) == MAX_SENTENCE_TOKENS and sum(sizes) == len(document.tokens)
+    assert [t.sentence for t in document.tokens] == sorted(t.sentence for t in document.tokens)
+    last = document.sentences[-1]
+    assert document.text[last.start : last.end] == "وقال كيري."
