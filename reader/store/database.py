@@ -31,6 +31,7 @@ from reader.files import same_file  # noqa: F401  (imported from here by callers
 from reader.store.errors import (
     CorruptStoreError,
     NewerStoreError,
+    ReadOnlyStoreError,
     StoreBusyError,
     StoreError,
     UnrecognisedStoreError,
@@ -51,6 +52,9 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _DISK_CODES = frozenset({sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN})
+# Below this much free space SQLite cannot even grow its -shm to read (it then
+# says "disk I/O error", not "database or disk is full").
+_NEARLY_FULL_BYTES = 256 * 1024
 
 
 def store_error_for(error: BaseException, path: Path) -> StoreError | None:
@@ -76,10 +80,15 @@ def store_error_for(error: BaseException, path: Path) -> StoreError | None:
             f"The vocabulary file {path} stayed locked by another program "
             f"for over {BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed."
         )
-    if primary == sqlite3.SQLITE_FULL:
+    if primary == sqlite3.SQLITE_READONLY or (
+        primary == sqlite3.SQLITE_CANTOPEN and not _writable(Path(path).parent)
+    ):
+        return read_only_error(path)
+    if primary == sqlite3.SQLITE_FULL or (primary in _DISK_CODES and disk_is_full(path)):
         return StoreError(
-            f"The disk holding {path} is full (or could not be written); "
-            "free some space and try again; nothing was changed."
+            f"The disk holding {path} is full: SQLite needs a little free space to read "
+            "the vocabulary and more to save in it; free some space and try again; "
+            "nothing was changed."
         )
     if primary in _DISK_CODES:
         return StoreError(
@@ -87,6 +96,63 @@ def store_error_for(error: BaseException, path: Path) -> StoreError | None:
             "check the disk and free some space; nothing was changed."
         )
     return None
+
+
+def disk_is_full(path: Path) -> bool:
+    """Whether the file system holding ``path`` has (almost) no space left for us."""
+    try:
+        stats = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return False
+    return stats.f_bavail * stats.f_frsize < _NEARLY_FULL_BYTES
+
+
+def _writable(path: Path) -> bool:
+    # os.access honours read-only mounts and immutable files even for root.
+    return os.access(path, os.W_OK)
+
+
+def read_only_error(path: Path) -> ReadOnlyStoreError:
+    """Why SQLite called the vocabulary read-only, in words, with what to do.
+
+    The usual trap: while the database (or its folder) was read-only, SQLite
+    created its ``-shm`` file read-only too, and that file keeps every write
+    failing after the database is writable again. It holds no words (SQLite
+    rebuilds it from the ``-wal``), but deleting it while another Arabic Reader
+    has the file open could corrupt the vocabulary, so the learner is asked to
+    quit first.
+    """
+    path = Path(path)
+    _main, wal, shm = database_files(path)
+    folder = path.parent
+    if path.exists() and not _writable(path):
+        return ReadOnlyStoreError(
+            f"The vocabulary file {path} is read-only, so your words can be read but "
+            "nothing can be saved; make the file writable (check its permissions, or "
+            "the disk it is on), then restart Arabic Reader."
+        )
+    stuck = [
+        companion for companion in (shm, wal) if companion.exists() and not _writable(companion)
+    ]
+    if stuck:
+        names = " and ".join(str(companion) for companion in stuck)
+        return ReadOnlyStoreError(
+            f"{names} beside your vocabulary {'are' if len(stuck) > 1 else 'is'} read-only, "
+            "left so by SQLite after the vocabulary was read-only for a while, so nothing "
+            "can be saved; quit every Arabic Reader window, then make "
+            f"{'them' if len(stuck) > 1 else 'it'} writable, or delete {shm.name} "
+            "(it holds no words; SQLite makes a new one)."
+        )
+    if not _writable(folder):
+        return ReadOnlyStoreError(
+            f"The folder {folder} holding your vocabulary is read-only, so nothing can be "
+            "saved (SQLite writes its -wal and -shm files beside the vocabulary); check "
+            "the folder's permissions, or the disk it is on."
+        )
+    return ReadOnlyStoreError(
+        f"The vocabulary file {path} could not be written (SQLite says it is read-only); "
+        "check the permissions of it and of the -wal and -shm files beside it."
+    )
 
 
 def _make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:

@@ -57,3 +57,7 @@ class NotFoundError(StoreError, LookupError):
 
 class ExportError(StoreError):
     """An export could not be written; the target file is unchanged."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The vocabulary can be read but not written (a read-only file, folder or ``-shm``)."""

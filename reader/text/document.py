@@ -12,6 +12,9 @@ from reader.text.tokens import tokenize
 SENTENCE_END = frozenset(".!?؟…۔‼⁇⁈⁉")
 # ...together with the closing quotes and brackets that follow it.
 CLOSERS = frozenset("»\"')]}”’›〉」』")
+# A text without full stops is still read a sentence at a time: the gloss pane
+# lists a sentence word by word, and a saved word keeps its sentence.
+MAX_SENTENCE_TOKENS = 200
 
 
 def fingerprint(text: str) -> str:
@@ -54,7 +57,20 @@ def _sentence_ends(
         if next_start > triples[i - 1][1] or next_kind is TokenKind.ARABIC:
             ends.append(i)
     ends.append(end)
-    return ends
+    return _bounded(ends, first)
+
+
+def _bounded(ends: list[int], first: int) -> list[int]:
+    """``ends`` with a cut every MAX_SENTENCE_TOKENS tokens inside longer sentences."""
+    bounded: list[int] = []
+    start = first
+    for end in ends:
+        while end - start > MAX_SENTENCE_TOKENS:
+            start += MAX_SENTENCE_TOKENS
+            bounded.append(start)
+        bounded.append(end)
+        start = end
+    return bounded
 
 
 def build_document(

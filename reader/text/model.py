@@ -25,6 +25,9 @@ class TokenKind(enum.StrEnum):
     NUMBER = "number"
     LATIN = "latin"
     PUNCT = "punct"
+    # A run of letters longer than any word (reader.text.tokens.MAX_WORD_LETTERS):
+    # shown, never looked up.
+    OVERLONG = "overlong"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,12 @@ its offsets, and we add two refinements a reader needs:
   and a sentence is never split inside it;
 * an ARABIC token holds at least one Arabic letter: tatweel and diacritics
   belong to the word they touch, and a run of nothing but them (``ـــ``, ``ًٌٍ``)
-  is one PUNCT token, since there is no word to look up.
+  is one PUNCT token, since there is no word to look up;
+* a run of letters longer than any word (more than :data:`MAX_WORD_LETTERS`
+  letters, marks and tatweel not counted) is one OVERLONG token: it is shown,
+  never looked up. The longest real Arabic words, clitics and all, have some
+  15 to 20 letters; a longer run is text that lost its spaces, or an attack, and
+  camel-tools' guesses for unknown words take time quadratic in their length.
 """
 
 from __future__ import annotations
@@ -21,7 +26,17 @@ import unicodedata
 
 from reader.text.model import TokenKind, strip_tatweel
 
-__all__ = ["tokenize", "strip_tatweel", "ARABIC_LETTER_CLASS"]
+__all__ = [
+    "ARABIC_LETTER_CLASS",
+    "MAX_WORD_LETTERS",
+    "OVERLONG_NOTE",
+    "overlong_note",
+    "strip_tatweel",
+    "tokenize",
+]
+
+MAX_WORD_LETTERS = 40
+OVERLONG_NOTE = "{letters:,} letters without a space: longer than any word, so it is not looked up."
 
 # Blocks whose letters and marks make an ARABIC token.
 _ARABIC_BLOCKS = (
@@ -112,7 +127,36 @@ _KINDS = {
 }
 
 
+_WORD_KINDS = frozenset({TokenKind.ARABIC, TokenKind.LATIN})
+
+
+def letter_count(word: str) -> int:
+    """Letters in ``word``: combining marks and tatweel do not count."""
+    return sum(1 for char in word if char != "\u0640" and not unicodedata.combining(char))
+
+
+def overlong_note(word: str) -> str:
+    """What the learner is told about an OVERLONG token."""
+    return OVERLONG_NOTE.format(letters=letter_count(word))
+
+
+def _kind(text: str, start: int, end: int, kind: TokenKind) -> TokenKind:
+    # Only a run longer than the bound can hold more letters than it.
+    if end - start > MAX_WORD_LETTERS and kind in _WORD_KINDS:
+        if letter_count(text[start:end]) > MAX_WORD_LETTERS:
+            return TokenKind.OVERLONG
+    return kind
+
+
 def tokenize(text: str) -> list[tuple[int, int, TokenKind]]:
     """Split ``text`` into ``(start, end, kind)`` triples; whitespace is never a token."""
     kinds = _KINDS
-    return [(m.start(), m.end(), kinds[m.lastgroup]) for m in _TOKEN_RE.finditer(text)]  # type: ignore[index]
+    bound = MAX_WORD_LETTERS
+    triples = []
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        kind = kinds[match.lastgroup]  # type: ignore[index]
+        if end - start > bound:
+            kind = _kind(text, start, end, kind)
+        triples.append((start, end, kind))
+    return triples

@@ -9,10 +9,11 @@ occupies in the QTextDocument; offsets given out always refer to the Document.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -28,9 +29,17 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.text import Document, TokenKind
 from reader.ui import fonts
+from reader.ui.article_layout import DisplayBlock, TokenRanges, display_blocks
 from reader.ui.text_marks import MarkedText
 
-TOKEN_PROPERTY = QTextFormat.Property.UserProperty + 1
+# A block that is not the end of its paragraph (a long paragraph cut for layout).
+CONTINUED_PROPERTY = QTextFormat.Property.UserProperty + 2
+# An article up to this long is built whole before it is shown; a longer one is
+# laid out in batches of BUILD_BATCH_SECONDS from a timer.
+WHOLE_BUILD_CHARS = 60_000
+FIRST_BUILD_CHARS = 4_000
+BUILD_BATCH_SECONDS = 0.004
+_PLAIN = QTextCharFormat()
 LINE_HEIGHT_PERCENT = 125  # room for vowels above a line without touching the one before
 PAPER = "#fbf8f1"
 INK = "#1f1b16"
@@ -65,14 +74,23 @@ class ArticleView(MarkedText, QTextBrowser):
         self.font_family = ""
         self.font_size = 24
         self._vowelled: Mapping[int, str] = {}
-        self._ranges: list[tuple[int, int]] = []  # token index -> [start, end) shown
-        self._starts: list[int] = []
+        self._ranges = TokenRanges(0)  # token index -> [start, end) shown
+        self._starts = self._ranges.starts
         self._arabic: list[int] = []  # indices of Arabic tokens, in reading order
         self._pending_scroll: int | None = None
         # (Document offset, scroll value) of the last scroll_to_offset.
         self._anchor: tuple[int, int] | None = None
         self._placed_at = 0  # the scroll value the program last put the view at
         self._touched = False  # a word hovered or pinned since the document was shown
+        self._built = 0  # tokens before this index are laid out
+        self._deferred_scroll: int | None = None  # an offset not laid out yet
+        self._deferred_scroll_token = 0
+        self._build_timer = QTimer(self, interval=0)
+        self._build_timer.timeout.connect(self._build_batch)
+        self._title_format = QTextCharFormat()
+        self._title_format.setFontWeight(700)
+        # Relative to the default font, so zooming needs no rebuild.
+        self._title_format.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
         self._init_marks()
         self.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
 
@@ -85,7 +103,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self.document_model = document
         self._vowelled = vowelled or {}
         self.hovered = self.pinned = None
-        self._pending_scroll = self._anchor = None
+        self._pending_scroll = self._anchor = self._deferred_scroll = None
         self._placed_at, self._touched = 0, False
         self._marks = {}
         self._mark_queue = []
@@ -107,6 +125,12 @@ class ArticleView(MarkedText, QTextBrowser):
         self.font_family, self.font_size = family, fonts.clamp_size(size)
         document = self.document()
         offset = self.first_visible_offset() if self.document_model else 0
+        if self.document_model is not None and len(self.document_model.text) > WHOLE_BUILD_CHARS:
+            # Laying a long article out again at once would stall the window:
+            # it is built anew, in batches, at the new size.
+            self._build()
+            self.scroll_to_offset(offset)
+            return
         document.setDefaultFont(fonts.arabic_font(self.font_size, self.font_family))
         if self.document_model is not None:
             self._scale_paragraph_spacing()
@@ -125,15 +149,23 @@ class ArticleView(MarkedText, QTextBrowser):
         while block.isValid():
             is_title = first and model is not None and model.has_title_paragraph
             block_format = block.blockFormat()
-            block_format.setBottomMargin(self._paragraph_spacing(is_title))
+            continued = block_format.property(CONTINUED_PROPERTY) is True
+            block_format.setBottomMargin(0.0 if continued else self._paragraph_spacing(is_title))
             cursor.setPosition(block.position())
             cursor.setBlockFormat(block_format)
             block, first = block.next(), False
         cursor.endEditBlock()
 
     def _build(self) -> None:
+        """A new QTextDocument for the article: built at once if short, else in batches.
+
+        A long article is laid out top-down from a timer, a few milliseconds of
+        blocks at a time, the document already on screen: the window never stalls
+        and what is laid out can be read, hovered and saved from meanwhile.
+        """
         model = self.document_model
         assert model is not None
+        self._build_timer.stop()
         text_document = QTextDocument(self)
         text_document.setUndoRedoEnabled(False)
         text_document.setDocumentMargin(32)
@@ -144,46 +176,80 @@ class ArticleView(MarkedText, QTextBrowser):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         text_document.setDefaultTextOption(option)
 
-        plain = QTextCharFormat()
-        title = QTextCharFormat()
-        title.setFontWeight(700)
-        # Relative to the default font, so zooming needs no rebuild.
-        title.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
-        ranges = [(0, 0)] * len(model.tokens)
-        cursor = QTextCursor(text_document)
-        cursor.beginEditBlock()
-        for paragraph in model.paragraphs:
-            is_title = model.has_title_paragraph and paragraph.index == 0
-            block = QTextBlockFormat()
-            block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-            block.setAlignment(Qt.AlignmentFlag.AlignRight)
-            block.setLineHeight(
-                LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-            )
-            block.setBottomMargin(self._paragraph_spacing(is_title))
-            if paragraph.index == 0:
-                cursor.setBlockFormat(block)
-            else:
-                cursor.insertBlock(block)
-            base = title if is_title else plain
-            at = paragraph.start
-            for token in model.tokens[paragraph.first_token : paragraph.end_token]:
-                if token.start > at:
-                    cursor.insertText(model.text[at : token.start], base)
-                word = QTextCharFormat(base)
-                word.setProperty(TOKEN_PROPERTY, token.index)
-                start = cursor.position()
-                cursor.insertText(self._vowelled.get(token.index, token.text), word)
-                ranges[token.index] = (start, cursor.position())
-                at = token.end
-            if paragraph.end > at:
-                cursor.insertText(model.text[at : paragraph.end], base)
-        cursor.endEditBlock()
-        self._ranges = ranges
-        self._starts = [start for start, _ in ranges]
-        self.setDocument(text_document)
+        self._ranges = TokenRanges(len(model.tokens))
+        self._starts = self._ranges.starts
+        self._built = 0
+        self._blocks = display_blocks(model, self._vowelled, self._ranges)
+        self._cursor = QTextCursor(text_document)
+        self._first_block = True
         self._mark_queue = []  # a new QTextDocument: every mark is to be written again
-        self._queue_marks(self._marks)
+        # A short article is built whole before it is shown (one layout, no flicker);
+        # of a long one only a screenful: the rest is laid out as it is inserted.
+        whole = len(model.text) <= WHOLE_BUILD_CHARS
+        self._cursor.beginEditBlock()
+        done = self._build_some(budget_chars=WHOLE_BUILD_CHARS if whole else FIRST_BUILD_CHARS)
+        self._cursor.endEditBlock()
+        self.setDocument(text_document)
+        self._queue_marks(index for index in self._marks if index < self._built)
+        if not done:
+            self._build_timer.start()
+
+    def building(self) -> bool:
+        """Whether part of the article is still to be laid out."""
+        return self._build_timer.isActive()
+
+    def finish_building(self) -> None:
+        """Lay out the rest of the article now (tests, and before printing)."""
+        while self._build_timer.isActive():
+            self._build_batch()
+
+    def _build_batch(self) -> None:
+        before = self._built
+        deadline = time.perf_counter() + BUILD_BATCH_SECONDS
+        done = self._build_some(deadline=deadline)
+        if done:
+            self._build_timer.stop()
+        self._queue_marks(index for index in range(before, self._built) if index in self._marks)
+        if self._deferred_scroll is not None and (
+            done or self._deferred_scroll_token < self._built
+        ):
+            offset, self._deferred_scroll = self._deferred_scroll, None
+            self.scroll_to_offset(offset)
+
+    def _build_some(self, *, budget_chars: int = 0, deadline: float = 0.0) -> bool:
+        """Insert blocks until ``budget_chars`` characters or ``deadline``; True when all are in."""
+        cursor = self._cursor
+        inserted = 0
+        for block in self._blocks:
+            block_format = self._block_format(block)
+            if self._first_block:
+                cursor.setBlockFormat(block_format)
+                self._first_block = False
+            else:
+                cursor.insertBlock(block_format)
+            if block.text:
+                cursor.insertText(block.text, self._title_format if block.is_title else _PLAIN)
+            self._built = block.tokens_done
+            inserted += len(block.text) + 1
+            if budget_chars and inserted >= budget_chars:
+                return False
+            if deadline and time.perf_counter() >= deadline:
+                return False
+        self._built = len(self._ranges)
+        return True
+
+    def _block_format(self, block: DisplayBlock) -> QTextBlockFormat:
+        block_format = QTextBlockFormat()
+        block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        block_format.setAlignment(Qt.AlignmentFlag.AlignRight)
+        block_format.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        # A long paragraph shown as several blocks: a gap after its last one only.
+        spacing = 0.0 if block.continued else self._paragraph_spacing(block.is_title)
+        block_format.setBottomMargin(spacing)
+        block_format.setProperty(CONTINUED_PROPERTY, block.continued)
+        return block_format
 
     # -- mapping between the screen, the QTextDocument and tokens ----------------
 
@@ -214,6 +280,9 @@ class ArticleView(MarkedText, QTextBrowser):
             line = layout.lineForTextPosition(char - block.position())
             if not line.isValid():
                 continue
+            # An overlong run spans lines and blocks: its part on this line.
+            start = max(start, line.textStart())
+            end = min(end, line.textStart() + line.textLength())
             local = point - layout.position()
             if not line.y() <= local.y() < line.y() + line.height():
                 continue
@@ -223,10 +292,12 @@ class ArticleView(MarkedText, QTextBrowser):
         return None
 
     def _token_of_char(self, position: int) -> int | None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position + 1)  # the format of the character before the cursor
-        value = cursor.charFormat().property(TOKEN_PROPERTY)
-        return value if isinstance(value, int) else None
+        """The token shown at QTextDocument ``position``, from the ranges (no per-word format:
+        one format per token cost gigabytes on a 20 MB article)."""
+        index = bisect_right(self._starts, position, 0, self._built) - 1
+        if index < 0 or position >= self._ranges.ends[index]:
+            return None
+        return index
 
     def token_range(self, index: int) -> tuple[int, int]:
         """Where a token is shown in the QTextDocument."""
@@ -238,6 +309,8 @@ class ArticleView(MarkedText, QTextBrowser):
         From the line's own geometry, as :meth:`token_at` hit-tests: a cursor
         rectangle at the end of a line's last word lies on the next line.
         """
+        if index >= self._built:
+            return QRect()  # not laid out yet
         start, end = self._ranges[index]
         block = self.document().findBlock(start)
         layout = block.layout()
@@ -255,6 +328,8 @@ class ArticleView(MarkedText, QTextBrowser):
         return QRect(int(left), int(top), max(1, round(abs(last - first))), round(line.height()))
 
     def shown_text(self, index: int) -> str:
+        if index >= self._built:
+            return ""
         start, end = self._ranges[index]
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
@@ -266,10 +341,11 @@ class ArticleView(MarkedText, QTextBrowser):
         if not self._ranges or self.document_model is None:
             return offset
         tokens = self.document_model.tokens
-        starts = [t.start for t in tokens]
-        index = bisect_right(starts, offset) - 1
+        index = _token_before(self.document_model, offset)
         if index < 0:
             return offset
+        if index >= self._built:  # not laid out yet: the end of what is
+            return max(0, self.document().characterCount() - 1)
         token = tokens[index]
         shown_start, shown_end = self._ranges[index]
         if offset < token.end:  # inside the word: whole words only
@@ -280,7 +356,7 @@ class ArticleView(MarkedText, QTextBrowser):
         """The Document offset of a QTextDocument position: the inverse of shown_position."""
         if not self._ranges or self.document_model is None:
             return position
-        index = bisect_right(self._starts, position) - 1
+        index = bisect_right(self._starts, position, 0, self._built) - 1
         if index < 0:
             return position
         token = self.document_model.tokens[index]
@@ -338,17 +414,22 @@ class ArticleView(MarkedText, QTextBrowser):
                 line = lines.lineAt(number)
                 if block_top + line.y() >= top - 0.5:
                     position = block.position() + line.textStart()
-                    return min(len(self._starts) - 1, bisect_left(self._starts, position))
+                    return min(
+                        max(0, self._built - 1), bisect_left(self._starts, position, 0, self._built)
+                    )
             block = block.next()
-        return len(self._ranges) - 1
+        return max(0, self._built - 1)
 
     def scroll_to_offset(self, offset: int) -> None:
         if self.document_model is None or not self._ranges or offset <= 0:
             return
         token = self.document_model.token_at(offset)
         if token is None:
-            starts = [t.start for t in self.document_model.tokens]
-            token = self.document_model.tokens[max(0, bisect_right(starts, offset) - 1)]
+            token = self.document_model.tokens[max(0, _token_before(self.document_model, offset))]
+        if token.index >= self._built:
+            # Not laid out yet: there as soon as it is.
+            self._deferred_scroll, self._deferred_scroll_token = offset, token.index
+            return
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._ranges[token.index][0])
         block_top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
@@ -418,7 +499,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self.pin(self._arabic[max(0, min(len(self._arabic) - 1, where + step))])
 
     def _arabic_after(self, position: int) -> int:
-        index = max(0, bisect_right(self._starts, position) - 1)
+        index = max(0, bisect_right(self._starts, position, 0, self._built) - 1)
         return bisect_right(self._arabic, index - 1)
 
     def _refresh_highlights(self) -> None:
@@ -427,7 +508,7 @@ class ArticleView(MarkedText, QTextBrowser):
             (self.hovered, HOVER_BACKGROUND, HOVER_UNDERLINE),
             (self.pinned, PINNED_BACKGROUND, PINNED_UNDERLINE),
         ):
-            if index is None or index >= len(self._ranges):
+            if index is None or index >= self._built:
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
@@ -445,7 +526,8 @@ class ArticleView(MarkedText, QTextBrowser):
     def _hover_at(self, viewport_pos: QPoint) -> None:
         index = self.token_at(viewport_pos)
         if index is not None and self.document_model is not None:
-            if self.document_model.tokens[index].kind is not TokenKind.ARABIC:
+            # An overlong run is hovered too: the learner is told why it has no reading.
+            if self.document_model.tokens[index].kind not in _HOVERED:
                 index = None
         self.set_hovered(index)
 
@@ -485,3 +567,11 @@ class ArticleView(MarkedText, QTextBrowser):
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
         # Articles are text: never fetch anything, least of all from the network.
         return None
+
+
+_HOVERED = frozenset({TokenKind.ARABIC, TokenKind.OVERLONG})
+
+
+def _token_before(model: Document, offset: int) -> int:
+    """The index of the last token starting at or before ``offset`` (-1 if none)."""
+    return bisect_right(model._starts, offset) - 1  # a bisect on the Document's own index

@@ -67,9 +67,7 @@ class EntryEditor(QWidget):
             button = QPushButton(f"{key} {status.value.capitalize()}")
             button.setCheckable(True)
             button.setToolTip(f"Mark the word as {status.value} (key {key})")
-            button.clicked.connect(
-                lambda _=False, value=status.value: self.status_chosen.emit(value)
-            )
+            button.clicked.connect(lambda _=False, value=status.value: self._status_clicked(value))
             self.status_group.addButton(button)
             self.status_buttons[status.value] = button
             statuses.addWidget(button)
@@ -105,11 +103,9 @@ class EntryEditor(QWidget):
             self.state_label.setText(f"Saved · seen {entry.occurrence_count}×")
         else:
             self.state_label.setText("" if can_save else "No word to save")
-        self.status_group.setExclusive(False)
-        for value, button in self.status_buttons.items():
+        for button in self.status_buttons.values():
             button.setEnabled(can_save or saved)
-            button.setChecked(saved and entry.status.value == value)
-        self.status_group.setExclusive(True)
+        self._show_status()
         for widget in (self.gloss_edit, self.tags_edit, self.notes_edit, self.notes_button):
             widget.setEnabled(saved)
         # Keep what the learner is typing when the same entry merely refreshed.
@@ -124,6 +120,19 @@ class EntryEditor(QWidget):
             self.tags_edit.setText(", ".join(entry.tags) if entry else "")
         if not (same_entry and self.notes_edit.hasFocus()):
             self.notes_edit.setPlainText(entry.notes if entry else "")
+
+    def _show_status(self) -> None:
+        entry = self.entry
+        self.status_group.setExclusive(False)
+        for value, button in self.status_buttons.items():
+            button.setChecked(entry is not None and entry.status.value == value)
+        self.status_group.setExclusive(True)
+
+    def _status_clicked(self, value: str) -> None:
+        self.status_chosen.emit(value)
+        # The buttons show the saved status, never the click alone: a save that
+        # failed leaves them as they were (one that worked has refreshed the entry).
+        self._show_status()
 
     def _gloss_finished(self) -> None:
         if self.entry is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -25,25 +25,27 @@ from PySide6.QtWidgets import (
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.store import Change, NoteRecord
-from reader.ui.vocabulary_hub import VocabularyHub
+from reader.ui.vocabulary_hub import StoreUndoCommand, VocabularyHub
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 # The text selected in the article, as Document offsets and their text; None: no selection.
 SelectionSource = Callable[[], tuple[int, int, str] | None]
 
 
-class DeleteNote(QUndoCommand):
-    def __init__(self, hub: VocabularyHub, note: NoteRecord) -> None:
-        super().__init__("Delete note")
+class DeleteNote(StoreUndoCommand):
+    def __init__(self, hub: VocabularyHub, note: NoteRecord, stack: QUndoStack) -> None:
+        super().__init__("Delete note", stack)
         self.hub, self.note = hub, note
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self.hub.apply(lambda store: ops.delete_note(store, self.note.id)) is None:
             self.setObsolete(True)
 
     def undo(self) -> None:
         restored = self.hub.apply(lambda store: ops.restore_note(store, self.note))
-        if restored is not None:
+        if restored is None:
+            self.undo_failed()  # the note stays deleted, and Undo stays offered
+        else:
             self.note = restored
 
 
@@ -191,5 +193,5 @@ class NotesDock(QDockWidget):
     def delete_selected(self) -> None:
         note = self.selected_note()
         if note is not None:
-            self.undo_stack.push(DeleteNote(self.hub, note))
+            self.undo_stack.push(DeleteNote(self.hub, note, self.undo_stack))
             self.editor.clear()

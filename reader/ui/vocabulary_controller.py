@@ -38,20 +38,30 @@ class VocabularyController(QObject):
     def document_closing(self) -> None:
         """Remember where the learner is in the document being left."""
         record, view = self.document_record, self.window.view
-        if record is not None and view.document_model is not None:
+        if record is not None and view.document_model is not None and not self.hub.read_only:
             offset = view.first_visible_offset()
             self.hub.apply(lambda store: ops.set_reading_position(store, record.id, offset))
 
     def document_shown(self, document: Document) -> DocumentRecord | None:
-        """Remember the document; returns its record (with its saved reading position)."""
+        """Remember the document; returns its record (with its saved reading position).
+
+        A read-only vocabulary is still read: the document's record is looked up
+        (its saved words and notes show), and no write is tried for it.
+        """
         self.document_record = None
         self._keys = {}
         if not self.hub.available:
             return None
         from reader.store.words import remember_text_document  # loaded with the open store
 
-        self.document_record = self.hub.apply(lambda store: remember_text_document(store, document))
-        return self.document_record
+        record = None
+        if not self.hub.read_only:
+            record = self.hub.apply(lambda store: remember_text_document(store, document))
+        if record is None and self.hub.read_only:
+            fingerprint = document.fingerprint
+            record = self.hub.read(lambda store: ops.find_document(store, fingerprint), None)
+        self.document_record = record
+        return record
 
     def _on_availability(self, available: bool) -> None:
         document = self.window.document
@@ -171,12 +181,16 @@ class VocabularyController(QObject):
         document = window.document
         if focus is None or document is None:
             return None
+        if not self.hub.available:
+            window.statusBar().showMessage(self.hub.unavailable_reason, 6000)
+            return None
         if self.document_record is None:
             self.document_shown(document)
         record = self.document_record
         if record is None:
-            window.statusBar().showMessage(self.hub.unavailable_reason, 6000)
-            return None
+            if self.hub.read_only:
+                window.statusBar().showMessage(f"Not saved: {self.hub.read_only}", 8000)
+            return None  # the hub has said why
         from reader.store.words import save_analysis  # loaded with the open store
 
         index, reading = focus

@@ -7,7 +7,7 @@ is undoable (Ctrl+Z in the dock, or "Undo Delete"), through ``restore_entry``.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.store import Change, DeletedEntry, EntryRecord, OccurrenceRecord, Status
 from reader.ui import fonts
-from reader.ui.vocabulary_hub import VocabularyHub
+from reader.ui.vocabulary_hub import StoreUndoCommand, VocabularyHub
 from reader.ui.vocabulary_table import (
     ENTRY_ROLE,
     LEMMA,
@@ -40,15 +40,15 @@ from reader.ui.vocabulary_table import (
 ALL = "All"
 
 
-class DeleteEntry(QUndoCommand):
+class DeleteEntry(StoreUndoCommand):
     """Delete a saved word; undoing brings it back with its occurrences, tags and notes."""
 
-    def __init__(self, hub: VocabularyHub, entry: EntryRecord) -> None:
-        super().__init__(f"Delete {entry.lemma}")
+    def __init__(self, hub: VocabularyHub, entry: EntryRecord, stack: QUndoStack) -> None:
+        super().__init__(f"Delete {entry.lemma}", stack)
         self.hub, self.entry_id = hub, entry.id
         self.deleted: DeletedEntry | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self.deleted = self.hub.apply(lambda store: ops.delete_entry(store, self.entry_id))
         if self.deleted is None:
             self.setObsolete(True)
@@ -61,6 +61,7 @@ class DeleteEntry(QUndoCommand):
         newer = self.hub.read(lambda store: ops.entries_for_lemmas(store, [key]), {}).get(key)
         restored = self.hub.apply(lambda store: ops.restore_entry(store, deleted))
         if restored is None:
+            self.undo_failed()  # the word stays deleted, and Undo stays offered
             return
         self.entry_id = restored.id
         if newer is not None:
@@ -249,7 +250,7 @@ class VocabularyDock(QDockWidget):
     def delete_selected(self) -> None:
         entry = self.selected_entry()
         if entry is not None:
-            self.undo_stack.push(DeleteEntry(self.hub, entry))
+            self.undo_stack.push(DeleteEntry(self.hub, entry, self.undo_stack))
 
     def show_selected_in_context(self) -> None:
         entry = self.selected_entry()

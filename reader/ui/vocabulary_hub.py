@@ -3,8 +3,11 @@
 Every view that shows saved words (the article's marks, the gloss pane, the
 vocabulary and notes docks, the status bar) listens to :attr:`VocabularyHub.changed`
 and refreshes itself; none of them pokes another (Anki's ``operations``).
-A store operation is run through :meth:`VocabularyHub.apply`, which turns the
-store's refusals into a status-bar message instead of an exception.
+A store operation is run through :meth:`VocabularyHub.apply`, which turns every
+refusal of the store into a message instead of an exception: a busy file or a
+row gone meanwhile on the status bar; a failed save (full disk, read-only file,
+failing disk) also in a dialog the first time it happens, saying what to do.
+After a read-only answer the hub stays open for reading (:attr:`read_only`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from reader import paths
@@ -28,6 +32,7 @@ from reader.store import (
     StoreError,
     UnrecognisedStoreError,
 )
+from reader.store.errors import ReadOnlyStoreError
 from reader.ui import dialogs
 from reader.ui.tasks import TaskManager
 
@@ -36,10 +41,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-START_FRESH = "Start with a fresh vocabulary"
+START_FRESH = "Move it aside and start fresh"
 QUIT = "Quit"
 WITHOUT_SAVING = "Continue without saving words"
 SAVING_OFF = "Saving words is off: the vocabulary file could not be opened."
+NOT_SAVED = "Not saved"
+READ_ONLY_TITLE = "Your vocabulary is read-only"
 
 
 class VocabularyHub(QObject):
@@ -53,6 +60,9 @@ class VocabularyHub(QObject):
         super().__init__(parent)
         self.store: Store | None = None
         self.unavailable_reason = "The vocabulary is still being opened."
+        # Why saving fails while reading works (a read-only file, folder or -shm).
+        self.read_only: str | None = None
+        self._last_failure: str | None = None
 
     @property
     def available(self) -> bool:
@@ -63,6 +73,7 @@ class VocabularyHub(QObject):
             self.store.close()
         self.store = store
         self.unavailable_reason = reason
+        self.read_only = self._last_failure = None
         self.availability_changed.emit(store is not None)
         if store is not None:
             self.changed.emit(Change(vocabulary=True, notes=True, documents=True))
@@ -70,8 +81,9 @@ class VocabularyHub(QObject):
     def apply(self, operation: Callable[[Store], tuple[T, Change]]) -> T | None:
         """Run a store operation that changes data; announce what changed.
 
-        None when there is no store or the store refused (busy, or the row went
-        away meanwhile); the learner is told why on the status bar.
+        None when there is no store or the store refused; the learner is told
+        why: on the status bar, and in a dialog for a failed save the first time
+        it happens (the same failure again only on the status bar).
         """
         if self.store is None:
             self.message.emit(self.unavailable_reason or SAVING_OFF)
@@ -81,9 +93,30 @@ class VocabularyHub(QObject):
         except (StoreBusyError, NotFoundError) as error:
             self.message.emit(str(error))
             return None
+        except StoreError as error:
+            self._save_failed(error)
+            return None
+        self.read_only = self._last_failure = None  # writing works (again)
         if change:
             self.changed.emit(change)
         return result
+
+    def _save_failed(self, error: StoreError) -> None:
+        text = str(error)
+        if isinstance(error, ReadOnlyStoreError):
+            first, title = self.read_only is None, READ_ONLY_TITLE
+            self.read_only = text
+        else:
+            first, title = text != self._last_failure, NOT_SAVED
+        self._last_failure = text
+        self.message.emit(f"{NOT_SAVED}: {text}")
+        if first:
+            parent = self.parent()
+            widget = parent if isinstance(parent, QWidget) else None
+            body = f"Nothing was saved.\n\n{text}"
+            # After the slot that tried to save has returned: the dialog's own
+            # event loop must not run inside a focus change or a key press.
+            QTimer.singleShot(0, self, lambda: dialogs.inform(widget, title, body, kind="error"))
 
     def read(self, query: Callable[[Store], T], default: T) -> T:
         """Run a read-only query; ``default`` without a store or when the file is busy."""
@@ -99,6 +132,33 @@ class VocabularyHub(QObject):
         if self.store is not None:
             self.store.close()
             self.store = None
+
+
+class StoreUndoCommand(QUndoCommand):
+    """An undoable store change (a delete) whose undo may fail, on a full disk say.
+
+    QUndoStack steps back even when ``undo`` changed nothing; this command then
+    steps it forward again, without redoing, so "Undo" stays offered until it works.
+    Subclasses write :meth:`do` and :meth:`undo`, and call :meth:`undo_failed`.
+    """
+
+    def __init__(self, text: str, stack: QUndoStack) -> None:
+        super().__init__(text)
+        self._stack = stack
+        self._skip_redo = False
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self.do()
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_failed(self) -> None:
+        self._skip_redo = True
+        QTimer.singleShot(0, self._stack, self._stack.redo)
 
 
 def _what_happened(error: StoreError) -> str:
@@ -167,10 +227,18 @@ class VocabularyOpener(QObject):
             dialogs.inform(self.parent_widget, "Vocabulary unavailable", f"{SAVING_OFF}\n\n{error}")
             return
         fixable = isinstance(error, CorruptStoreError | NewerStoreError | UnrecognisedStoreError)
+        # Only a file that is not ours to read can be moved aside: a full disk or
+        # a permission problem would follow the fresh file too.
+        choices = (
+            "You can move it aside untouched and start a fresh vocabulary, quit, "
+            "or go on reading without saving words."
+            if fixable
+            else "Quit, do what is said above and start Arabic Reader again, "
+            "or go on reading without saving words."
+        )
         text = (
             f"{_what_happened(error)}\n\n{error}\n\n"
-            f"The file is kept as it is at {self.path}. You can move it aside untouched "
-            "and start a fresh vocabulary, quit, or go on reading without saving words."
+            f"The file is kept as it is at {self.path}. {choices}"
         )
         buttons = (START_FRESH, QUIT, WITHOUT_SAVING) if fixable else (QUIT, WITHOUT_SAVING)
         answer = dialogs.ask(

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRect, QTimer
 
 from reader.text import TokenKind
+from reader.text.tokens import overlong_note
 from reader.ui.readings import word_gloss
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 POPUP_HIDE_MS = 150
+SHOWN_LETTERS = 30  # of an overlong run, in the popup and the pane
 
 
 class WordFocus(QObject):
@@ -34,6 +36,14 @@ class WordFocus(QObject):
         if self.window.dictionary_state == "unavailable":
             return "No dictionary installed — glosses unavailable"
         return "loading…"
+
+    def _word_and_note(self, index: int) -> tuple[str, str]:
+        """The word to show for a token without readings, and why it has none."""
+        assert self.window.document is not None
+        token = self.window.document.tokens[index]
+        if token.kind is TokenKind.OVERLONG:
+            return f"{token.text[:SHOWN_LETTERS]}…", overlong_note(token.text)
+        return token.text, self.unavailable_message()
 
     def token(self) -> int | None:
         view = self.window.view
@@ -68,8 +78,8 @@ class WordFocus(QObject):
         global_rect = QRect(top_left, rect.size())
         chosen = self.window.reading(index)
         if chosen is None:
-            word = self.window.document.tokens[index].text
-            self.window.popup.show_message(word, self.unavailable_message(), global_rect)
+            word, note = self._word_and_note(index)
+            self.window.popup.show_message(word, note, global_rect)
         else:
             self.window.popup.show_reading(
                 chosen,
@@ -96,7 +106,7 @@ class WordFocus(QObject):
             )
             self.window.gloss_pane.show_entry(self.window.words.entry_for(chosen))
         else:
-            self.window.gloss_pane.show_message(index, token.text, self.unavailable_message())
+            self.window.gloss_pane.show_message(index, *self._word_and_note(index))
         if (
             self.window.gloss_pane.sentence_index != token.sentence
             or not self.window.gloss_pane._sentence
@@ -114,7 +124,7 @@ class WordFocus(QObject):
         )
         words = []
         for token in self.window.document.sentence_tokens(sentence):
-            if token.kind is TokenKind.PUNCT:
+            if token.kind in (TokenKind.PUNCT, TokenKind.OVERLONG):
                 continue
             gloss = ""
             if token.kind is TokenKind.ARABIC:

@@ -1,0 +1,243 @@
+"""Hostile inputs beside normal news of the same size, measured in one run.
+
+For a 19.9 MB file that is one paragraph (the news article repeated, its line
+breaks gone) and for a 100,000-character line without a space, and beside each
+the same article repeated to the same size with its paragraphs: the time and
+peak memory of ``analyze --json``, and the window's longest GUI stall while it
+shows and analyses the text (until everything is laid out, analysed and
+marked), with its peak memory. Each figure is the median of ``--runs`` runs,
+each in a fresh process; ratios hostile / normal. No pass or fail: figures.
+
+    uv run python tests/benchmarks/bench_hostile.py [--runs 3] [--only line]
+
+Uses the installed dictionary (or ARABIC_READER_HOME's), offscreen Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+ARTICLE = REPO / "resources" / "articles" / "kerry-moscow.txt"
+FILE_BYTES = 19_900_000
+LINE_CHARS = 100_000
+# The window is watched this long at most: laying out 20 MB in the Amiri face
+# takes longer, and the figures say how much was laid out by then.
+WINDOW_SECONDS = float(os.environ.get("BENCH_WINDOW_SECONDS", "240"))
+
+
+def _news(size_bytes: int) -> str:
+    """The bundled article repeated with its paragraphs, to about ``size_bytes`` of UTF-8."""
+    article = ARTICLE.read_text(encoding="utf-8").strip()
+    repeats = max(1, size_bytes // len(article.encode("utf-8")))
+    return "\n\n".join([article] * repeats)
+
+
+def inputs(folder: Path, only: str | None) -> list[tuple[str, Path, Path]]:
+    """(name, hostile file, normal file of the same size)."""
+    cases = []
+    if only in (None, "file"):
+        news = _news(FILE_BYTES)
+        hostile = folder / "one-paragraph-20mb.txt"
+        hostile.write_text(" ".join(news.split()), encoding="utf-8")
+        normal = folder / "news-20mb.txt"
+        normal.write_text(news, encoding="utf-8")
+        cases.append(("19.9 MB file in one paragraph", hostile, normal))
+    if only in (None, "line"):
+        letters = "".join(
+            ch for ch in ARTICLE.read_text(encoding="utf-8") if "\u0621" <= ch <= "\u064a"
+        )
+        line = (letters * (LINE_CHARS // len(letters) + 1))[:LINE_CHARS]
+        hostile = folder / "unbroken-line.txt"
+        hostile.write_text(line + "\n", encoding="utf-8")
+        normal = folder / "news-100k.txt"
+        news = _news(len(line.encode("utf-8")))
+        normal.write_text(news, encoding="utf-8")
+        cases.append(("100k-character line without a space", hostile, normal))
+    return cases
+
+
+def _run(command: list[str], *, stdout) -> tuple[float, float, float, str]:
+    """Wall time (s), CPU time (s), peak RSS (MB) of the child, its standard error.
+
+    CPU time as well as wall time: on a shared machine the wall clock also
+    counts the time other programs had the cores.
+    """
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, text=True)
+    assert child.stderr is not None
+    err = child.stderr.read()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, err
+
+
+def analyze(path: Path, out: Path) -> dict[str, float]:
+    command = [sys.executable, "-m", "reader.cli", "analyze", str(path), "--json"]
+    with out.open("w", encoding="utf-8") as sink:
+        seconds, cpu, peak, _ = _run(command, stdout=sink)
+    return {"seconds": seconds, "cpu_s": cpu, "peak_mb": peak}
+
+
+def window(path: Path) -> dict[str, float]:
+    command = [sys.executable, __file__, "--window-child", str(path)]
+    _seconds, _cpu, peak, err = _run(command, stdout=subprocess.DEVNULL)
+    figures = json.loads(err.strip().splitlines()[-1])
+    figures["peak_mb"] = peak
+    return figures
+
+
+def window_child(path: Path) -> None:
+    """In a fresh process: show ``path`` in the window, report stalls as JSON on stderr."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.morphology.analyzer import Morphology
+    from reader.settings import Settings
+    from reader.text import load_document
+    from reader.ui import fonts
+    from reader.ui.main_window import MainWindow
+    from reader.ui.tasks import TaskManager
+
+    qt = QApplication.instance() or QApplication([])
+    fonts.register_fonts()
+    morphology = Morphology.load()
+    home = tempfile.mkdtemp(prefix="bench-hostile-")
+    os.environ["ARABIC_READER_HOME"] = home  # the vocabulary: a fresh one, never yours
+    tasks = TaskManager()
+    main = MainWindow(Settings(), tasks=tasks, morphology=morphology)
+    main.save_settings_on_close = False
+    main.resize(1280, 820)
+    main.show()
+    main.start_dictionary()
+    started = time.perf_counter()
+    while main.dictionary_state != "ready" and time.perf_counter() - started < 60:
+        qt.processEvents()
+        time.sleep(0.001)
+    document = load_document(path)
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    qt.processEvents()
+    started = time.perf_counter()
+    last[0] = clock.nsecsElapsed()
+    main.show_document(document)  # builds the view (in batches) and starts the analysis
+    tick()
+    show_ms = gaps[-1]
+    laid_out = analysed = None
+    view = main.view
+    while time.perf_counter() - started < WINDOW_SECONDS:
+        qt.processEvents()
+        now = time.perf_counter() - started
+        if laid_out is None and not view.building():
+            laid_out = now
+        if analysed is None and main.analysis is not None and main.analysis.document is document:
+            analysed = now
+        if laid_out is not None and analysed is not None and not view.marks_pending():
+            break
+        time.sleep(0.0005)
+    timer.stop()
+    tasks.shutdown()
+    figures = {
+        "stall_ms": max(gaps),
+        "show_ms": show_ms,
+        "laid_out_s": laid_out if laid_out is not None else float("nan"),
+        "analysed_s": analysed if analysed is not None else float("nan"),
+        "done_s": time.perf_counter() - started,
+        "tokens": len(document.tokens),
+        "laid_out_share": view._built / max(1, len(document.tokens)),
+        "analysed": analysed is not None,
+    }
+    main.close()
+    print(json.dumps(figures), file=sys.stderr)
+
+
+def _median(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=("file", "line"))
+    parser.add_argument("--window-child", type=Path)
+    args = parser.parse_args()
+    if args.window_child:
+        window_child(args.window_child)
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-hostile-") as temp:
+        folder = Path(temp)
+        rows = []
+        for name, hostile, normal in inputs(folder, args.only):
+            figures = {}
+            for label, path in (("hostile", hostile), ("normal", normal)):
+                runs_a = [analyze(path, folder / "out.jsonl") for _ in range(args.runs)]
+                runs_w = [window(path) for _ in range(args.runs)]
+                figures[label] = {
+                    "analyze_s": _median(runs_a, "seconds"),
+                    "analyze_cpu_s": _median(runs_a, "cpu_s"),
+                    "analyze_mb": _median(runs_a, "peak_mb"),
+                    "stall_ms": _median(runs_w, "stall_ms"),
+                    "laid_out_s": _median(runs_w, "laid_out_s"),
+                    "window_done_s": _median(runs_w, "done_s"),
+                    "window_mb": _median(runs_w, "peak_mb"),
+                    "laid_out_share": _median(runs_w, "laid_out_share"),
+                    "window_analysed": all(run["analysed"] for run in runs_w),
+                }
+            rows.append((name, hostile.stat().st_size, figures))
+        report(rows, args.runs)
+
+
+def report(rows, runs: int) -> None:
+    measures = (
+        ("analyze --json, wall time", "analyze_s", "{:.1f} s"),
+        ("analyze --json, CPU time", "analyze_cpu_s", "{:.1f} s"),
+        ("analyze --json, peak memory", "analyze_mb", "{:.0f} MB"),
+        ("window, longest GUI stall", "stall_ms", "{:.0f} ms"),
+        ("window, all laid out after", "laid_out_s", "{:.1f} s"),
+        ("window, analysed and marked after", "window_done_s", "{:.1f} s"),
+        ("window, peak memory", "window_mb", "{:.0f} MB"),
+        ("window, share laid out when watched", "laid_out_share", "{:.0%}"),
+    )
+    print(f"medians of {runs} run(s); each hostile input beside normal news of the same size\n")
+    for name, size, figures in rows:
+        print(f"{name} ({size / 1e6:.1f} MB)")
+        print(f"  {'measure':<36}{'hostile':>10}{'normal':>10}{'ratio':>8}")
+        for label, key, fmt in measures:
+            hostile, normal = figures["hostile"][key], figures["normal"][key]
+            ratio = hostile / normal if normal else float("nan")
+            print(f"  {label:<36}{fmt.format(hostile):>10}{fmt.format(normal):>10}{ratio:>7.2f}x")
+        for label in ("hostile", "normal"):
+            if not figures[label]["window_analysed"]:
+                print(
+                    f"  ({label}: the window's analysis was not done within {WINDOW_SECONDS:.0f} s)"
+                )
+        print()
+
+
+if __name__ == "__main__":
+    main()
