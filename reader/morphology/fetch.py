@@ -188,24 +188,24 @@ def _shut(sock: socket.socket) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-class _HTTPConnection(http.client.HTTPConnection):
+class _Watched:
+    """A connection that hands its socket to the watchdog once connected."""
+
     def __init__(self, *args: object, watch: _Watch, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         self._watch = watch
 
     def connect(self) -> None:
-        super().connect()
-        self._watch.connected(self.sock)
+        super().connect()  # type: ignore[misc]
+        self._watch.connected(self.sock)  # type: ignore[attr-defined]
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: object, watch: _Watch, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._watch = watch
+class _HTTPConnection(_Watched, http.client.HTTPConnection):
+    pass
 
-    def connect(self) -> None:
-        super().connect()
-        self._watch.connected(self.sock)
+
+class _HTTPSConnection(_Watched, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
