@@ -19,7 +19,7 @@ from reader.morphology.database import (
 )
 from reader.morphology.loader import load_database
 from reader.morphology.ranking import Context, context_after, never_seen, rank
-from reader.morphology.reconcile import Vocalization, rerank, vocalize
+from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
 
 if TYPE_CHECKING:
@@ -267,6 +267,7 @@ def vocalize_document(
             ranked = rerank(readings[token.index], form)
             readings[token.index] = ranked
             vocalizations[token.index] = vocalize(token.lookup, ranked[0] if ranked else None, form)
+        join_words(tokens, vocalizations)
     if progress is not None:
         progress(total, total)
     return DocumentAnalysis(document, tuple(readings), tuple(vocalizations))

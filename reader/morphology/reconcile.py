@@ -26,11 +26,14 @@ from reader.morphology.vowels import (
     compatible,
     on_written_letters,
     split_ending,
+    starts_with_wasl,
     stem_comparable,
     textbook,
     units,
     with_ending,
+    with_helping_vowel,
 )
+from reader.text.model import Token
 
 # Score added to a reading (log10 frequency scale) when the sentence's vowels
 # agree with it: on the stem, letter by letter, and on the ending as well.
@@ -170,3 +173,19 @@ def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocal
     shown = on_written_letters(written, reading.diac)
     filled = on_written_letters(shown, context_form)
     return Vocalization(textbook(filled), READING, context_form)
+
+
+def join_words(tokens: Sequence[Token], vocalizations: list[Vocalization | None]) -> None:
+    """Words said together: a final sukun before hamzat al-wasl takes its helping vowel.
+
+    Only between two Arabic words of one sentence with nothing but a space
+    between them (a comma is a pause).
+    """
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        said, next_said = vocalizations[token.index], vocalizations[following.index]
+        if said is None or next_said is None or following.start - token.end > 1:
+            continue
+        if starts_with_wasl(next_said.form):
+            joined = with_helping_vowel(said.form)
+            if joined != said.form:
+                vocalizations[token.index] = dataclasses.replace(said, form=joined)

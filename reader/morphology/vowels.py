@@ -249,6 +249,9 @@ def textbook(word: str) -> str:
         return word
     _tanwin_before_alef(word_units)
     lam = article_lam(word_units)
+    for unit in word_units:
+        if HAMZA_BELOW in unit.marks and not unit.vowels:
+            unit.marks += KASRA  # إ is always i
     for index in range(len(word_units)):
         if _is_wasl_alef(word_units, index, lam):
             keep = FATHATAN if FATHATAN in word_units[index].marks else ""
@@ -278,6 +281,33 @@ def textbook(word: str) -> str:
             and any(u.vowels for u in word_units)
         ):
             unit.marks = unicodedata.normalize("NFD", "a" + unit.marks + FATHA)[1:]
+    return join(word_units)
+
+
+def starts_with_wasl(word: str) -> bool:
+    """Does the word open on hamzat al-wasl (ال، اِسْم، اِسْتِقْبال: a bare alef)?"""
+    word_units = units(word)
+    return bool(word_units) and word_units[0].letter in _ALEFS and not word_units[0].hamza
+
+
+def with_helping_vowel(word: str) -> str:
+    """The word before hamzat al-wasl: a final sukun takes a helping vowel.
+
+    Two vowelless consonants never meet: مِنْ + الْ is مِنَ الْ, a plural pronoun's
+    mīm takes a damma (عَلَيْهِمُ الْ), everything else a kasra (لَمْ يَكُنِ الْ،
+    قالَتِ الْ، عَنِ الْ). A word not ending in a sukun is returned as it is.
+    """
+    word_units = units(word)
+    if len(word_units) < 2 or word_units[-1].marks != SUKUN:
+        return word
+    letters = "".join(u.letter for u in word_units)
+    if letters in ("من",) and len(word_units) == 2:
+        vowel = FATHA
+    elif letters.endswith("م") and word_units[-2].letter in "هكت":
+        vowel = DAMMA
+    else:
+        vowel = KASRA
+    word_units[-1].marks = vowel
     return join(word_units)
 
 

@@ -176,3 +176,14 @@ def test_analyze_without_the_vowel_model_warns_and_still_answers(
     assert "vowel model" in captured.err
     lines = [json.loads(line) for line in captured.out.splitlines()]
     assert all(line["vocalized"] for line in lines if line["kind"] == "arabic")
+
+
+def test_words_said_together_take_the_helping_vowel(morphology: Morphology) -> None:
+    document, analysis = _analysed(
+        morphology, "لم يكن الاستقبال جيدا، وقالت الوزارة إنه عدد من المشاركين"
+    )
+    shown = {t.text: analysis.vocalized[t.index] for t in document.arabic_tokens()}
+    assert shown["يكن"].endswith("نِ")  # لَمْ يَكُنِ الِاسْتِقْبَالُ
+    assert shown["وقالت"].endswith("تِ")
+    assert shown["من"] == "مِنَ"
+    assert shown["جيدا"] == "جَيِّدًا"  # a comma is a pause: nothing joined across it

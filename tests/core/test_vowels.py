@@ -87,3 +87,29 @@ def test_article_detection() -> None:
     assert vowels.article_lam(vowels.units("للكتاب")) == 1
     assert vowels.article_lam(vowels.units("كتاب")) is None
     assert vowels.article_lam(vowels.units("أل")) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "joined"),
+    [
+        ("مِنْ", "مِنَ"),  # مِنَ الْ
+        ("عَلَيْهِمْ", "عَلَيْهِمُ"),  # a plural pronoun's mim takes a damma
+        ("يَكُنْ", "يَكُنِ"),  # everything else a kasra
+        ("قَالَتْ", "قَالَتِ"),
+        ("فِي", "فِي"),  # a long vowel: nothing to add
+        ("الرَّئِيسُ", "الرَّئِيسُ"),  # already voweled
+    ],
+)
+def test_a_final_sukun_takes_a_helping_vowel_before_hamzat_al_wasl(word: str, joined: str) -> None:
+    assert vowels.with_helping_vowel(word) == joined
+
+
+def test_hamzat_al_wasl_starts() -> None:
+    assert vowels.starts_with_wasl("الْوَزِيرُ")
+    assert vowels.starts_with_wasl("اسْتِقْبَالُ")
+    assert not vowels.starts_with_wasl("أَكَّدَ")
+    assert not vowels.starts_with_wasl("وَالْوَزِيرُ")
+
+
+def test_hamza_below_is_always_i() -> None:
+    assert vowels.textbook("إنْ") == "إِنْ"
