@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
-from reader.store import Change, EntryRecord, NotFoundError, Status, strip_diacritics
+from reader.store import Change, EntryRecord, NotFoundError, Status, StoreError, strip_diacritics
 from reader.ui.entry_editor import split_tags
 from reader.ui.vocabulary_hub import VocabularyHub
 
@@ -44,8 +44,8 @@ class VocabularyTableModel(QAbstractTableModel):
         for entry_id in change.entry_ids:
             try:
                 fresh = ops.get_entry(self.hub.store, entry_id)
-            except NotFoundError:
-                return False
+            except (NotFoundError, StoreError):
+                return False  # a full reload, which reports a failing store in words
             row = rows[entry_id]
             self.entries[row] = fresh
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
