@@ -171,7 +171,8 @@ def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocal
     # letters; where the database leaves a letter bare (يَبْذُلهُ: no vowel
     # before the pronoun), and for an ending the reading leaves open, the model's.
     shown = on_written_letters(written, reading.diac)
-    filled = on_written_letters(shown, context_form)
+    # The model fills vowels only: a hamza the reading does not have stays out.
+    filled = on_written_letters(shown, context_form, restore_hamza=False)
     return Vocalization(textbook(filled), READING, context_form)
 
 

@@ -322,13 +322,13 @@ def pausal(word: str) -> str:
     return without
 
 
-def on_written_letters(written: str, vocalised: str) -> str:
+def on_written_letters(written: str, vocalised: str, *, restore_hamza: bool = True) -> str:
     """The author's word with the marks of ``vocalised`` on it.
 
     The letters stay the author's, except that a hamza the vocalisation restores
     on a bare seat (الاسبوع -> الأُسْبوع) is written, since the learner must say
-    it. The author's own vowel marks win. When the two do not line up letter for
-    letter, the word is returned as written.
+    it (``restore_hamza``). The author's own vowel marks win. When the two do not
+    line up letter for letter, the word is returned as written.
     """
     theirs = units(vocalised)
     mine = units(written)
@@ -339,9 +339,12 @@ def on_written_letters(written: str, vocalised: str) -> str:
     out: list[Unit] = []
     for own, other in zip(mine, theirs, strict=True):
         letter = own.letter
-        if not own.hamza and other.hamza and other.letter != own.letter:
+        other_marks = other.marks
+        if not restore_hamza and other.hamza and not own.hamza:
+            other_marks = ""  # the vowel was the hamza's: a bare seat takes none
+        elif not own.hamza and other.hamza and other.letter != own.letter:
             letter = other.letter  # ي written for a ئ the reading has: keep the seat
-        out.append(Unit(letter, merge_marks(own.marks, other.marks)))
+        out.append(Unit(letter, merge_marks(own.marks, other_marks)))
     return join(out)
 
 

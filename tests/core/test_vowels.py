@@ -113,3 +113,9 @@ def test_hamzat_al_wasl_starts() -> None:
 
 def test_hamza_below_is_always_i() -> None:
     assert vowels.textbook("إنْ") == "إِنْ"
+
+
+def test_filling_vowels_need_not_restore_a_hamza() -> None:
+    # بَدا "appeared", shown against a model that read بَدَأَ "began": its vowels, not its hamza.
+    assert vowels.on_written_letters("بَدا", "بَدَأَ", restore_hamza=False) == "بَدَا"
+    assert vowels.on_written_letters("بدا", "بَدَأَ") == "بَدَأَ"
