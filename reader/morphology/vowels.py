@@ -74,11 +74,6 @@ def join(word_units: list[Unit]) -> str:
     return unicodedata.normalize("NFC", "".join(u.letter + u.marks for u in word_units))
 
 
-def bare(word: str) -> str:
-    """The word without vowel marks (hamza seats kept), NFC."""
-    return join([Unit(u.letter, u.hamza) for u in units(word)])
-
-
 def letters_key(word: str) -> str:
     """The base letters only, hamza seats and alef/yaa/taa forms merged."""
     return "".join(u.letter for u in units(word)).translate(_LETTER_CLASS)
@@ -121,12 +116,8 @@ def _is_wasl_alef(word_units: list[Unit], index: int, lam: int | None) -> bool:
         return True  # the alef of the article
     # A bare alef opening the stem (اِسْتِقْبال، اِنْتَخَبَ): hamzat al-wasl
     # once a mark says so; a long alif carries none.
-    before = index if lam is None else index - lam - 1
-    at_start = (
-        index == 0
-        or (lam is not None and index == lam + 1)
-        or (before >= 0 and all(u.letter in PROCLITIC_LETTERS for u in word_units[:index]))
-    )
+    after_article = lam is not None and index == lam + 1
+    at_start = after_article or all(u.letter in PROCLITIC_LETTERS for u in word_units[:index])
     return at_start and bool(unit.vowels.replace(FATHATAN, ""))
 
 

@@ -77,7 +77,7 @@ def test_the_sentence_decides_the_reading(
     morphology: Morphology, sentence: str, word: str, lemma: str, pos: str
 ) -> None:
     best, _vocalization = _reading(morphology, sentence, word)
-    assert vowels.bare(best.lemma) == vowels.bare(lemma) or best.lex.startswith(lemma)
+    assert vowels.stem_comparable(best.lemma) == vowels.stem_comparable(lemma)
     assert best.pos == pos
 
 
