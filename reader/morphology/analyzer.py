@@ -264,7 +264,7 @@ def vocalize_document(
         for token, form in zip(tokens, forms, strict=True):
             if token.kind != "arabic":
                 continue
-            ranked = rerank(readings[token.index], form)
+            ranked = rerank(readings[token.index], form, token.lookup)
             readings[token.index] = ranked
             vocalizations[token.index] = vocalize(token.lookup, ranked[0] if ranked else None, form)
         join_words(tokens, vocalizations)

@@ -129,15 +129,30 @@ def admits_ending(reading: Analysis, context_form: str) -> bool:
     return False
 
 
-def rerank(readings: Sequence[Analysis], context_form: str) -> tuple[Analysis, ...]:
+def as_written(written: str, context_form: str) -> str:
+    """The diacritizer's form without the hamzas it restored on the author's bare seats.
+
+    The model restores hamzas on its own (it never sees them), so a restored
+    hamza is no evidence for a reading that needs one when the word as written
+    is a word too: بدا is "appeared", whatever a model used to بدأ "began" says.
+    """
+    return on_written_letters(written, context_form, restore_hamza=False)
+
+
+def rerank(
+    readings: Sequence[Analysis], context_form: str, written: str = ""
+) -> tuple[Analysis, ...]:
     """The readings re-ordered with the sentence's vowels as one more signal.
 
     Only the dictionary's readings move; a guessed name keeps its place (last,
-    or first right after another name).
+    or first right after another name). Where the dictionary reads the word as
+    ``written``, a hamza the model restored counts for nothing.
     """
     lexicon = [reading for reading in readings if not reading.is_guess]
     if not context_form or len(lexicon) < 2:
         return tuple(readings)
+    if written and any(reading.source == "lexicon" for reading in lexicon):
+        context_form = as_written(written, context_form)
     scored = []
     for position, reading in enumerate(lexicon):
         stem, partial, full = agreement(reading, context_form)
@@ -159,19 +174,20 @@ def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocal
         return Vocalization(textbook(on_written_letters(written, reading.diac)), NO_CONTEXT)
     if reading.is_guess:
         return Vocalization(textbook(context_form), CONTEXT_ONLY, context_form)
-    if stem_compatible(reading, context_form):
+    # A reading of the word as written takes no hamza the author did not write.
+    model = as_written(written, context_form) if reading.source == "lexicon" else context_form
+    if stem_compatible(reading, model):
         # The model's vowels stand (a letter it leaves bare is a long vowel or
         # hamzat al-wasl, not a gap), with an ending the reading can take.
-        if admits_ending(reading, context_form):
-            return Vocalization(textbook(context_form), AGREE, context_form)
+        if admits_ending(reading, model):
+            return Vocalization(textbook(model), AGREE, context_form)
         _bare, ending = split_ending(reading.diac)
-        form = with_ending(context_form, ending)
-        return Vocalization(textbook(form), ENDING_FROM_READING, context_form)
+        return Vocalization(textbook(with_ending(model, ending)), ENDING_FROM_READING, context_form)
     # The two disagree on the stem: the reading's vowels, on the author's
     # letters; where the database leaves a letter bare (يَبْذُلهُ: no vowel
-    # before the pronoun), and for an ending the reading leaves open, the model's.
+    # before the pronoun), and for an ending the reading leaves open, the model's
+    # (its vowels only: a hamza the reading does not have stays out).
     shown = on_written_letters(written, reading.diac)
-    # The model fills vowels only: a hamza the reading does not have stays out.
     filled = on_written_letters(shown, context_form, restore_hamza=False)
     return Vocalization(textbook(filled), READING, context_form)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import unicodedata
 
 import pytest
 
@@ -187,3 +188,17 @@ def test_words_said_together_take_the_helping_vowel(morphology: Morphology) -> N
     assert shown["وقالت"].endswith("تِ")
     assert shown["من"] == "مِنَ"
     assert shown["جيدا"] == "جَيِّدًا"  # a comma is a pause: nothing joined across it
+
+
+def test_a_word_as_written_is_not_read_with_a_hamza_the_model_restored(
+    morphology: Morphology,
+) -> None:
+    # بدا "appeared" is a word: the model's habit of writing بدأ "began" does not make it one.
+    best, vocalization = _reading(
+        morphology, "وإن أعرب عن سعادته لرؤية كيري في موسكو، بدا بوتين أكثر تحفظا", "بدا"
+    )
+    assert best.gloss.startswith("appear") or "seem" in best.gloss, best.gloss
+    assert "\u0654" not in unicodedata.normalize("NFD", vocalization.form)
+    # Where the word as written is no word, the restored hamza is what the learner needs.
+    best, vocalization = _reading(morphology, "قال الوزير إن الرئيس اكد الاتفاق", "اكد")
+    assert vocalization.form.startswith("أَ")
