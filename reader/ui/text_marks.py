@@ -44,6 +44,9 @@ class MarkedText:
         # from _mark_next on: a list, or (many words) an array, never sorted in Python.
         self._mark_queue: Sequence[int] = []
         self._mark_next = 0
+        # A few words queued while many are pending (those just laid out): written
+        # first, without merging them into the queue (an array operation per batch).
+        self._mark_front: list[int] = []
         self._mark_timer = QTimer(self, interval=0)  # type: ignore[call-overload]
         self._mark_timer.timeout.connect(self._apply_mark_batch)
         self.mark_batches = 0  # batches written from the timer, for tests
@@ -77,31 +80,35 @@ class MarkedText:
 
     def marks_pending(self) -> int:
         """How many words' marks are still to be written into the text."""
-        return len(self._mark_queue) - self._mark_next
+        return len(self._mark_front) + len(self._mark_queue) - self._mark_next
 
     def flush_marks(self) -> None:
         """Write every pending mark now."""
-        queue, at = self._mark_queue, self._mark_next
+        front, queue, at = self._mark_front, self._mark_queue, self._mark_next
         self._drop_pending_marks()
-        self._apply_marks(_as_list(queue[at:]))
+        self._apply_marks(front + _as_list(queue[at:]))
 
     def _drop_pending_marks(self) -> None:
-        self._mark_queue, self._mark_next = [], 0
+        self._mark_queue, self._mark_next, self._mark_front = [], 0, []
         self._mark_timer.stop()
 
     def _queue_marks(self, indices: Iterable[int]) -> None:
         """Write the marks of a few words at once, of many in batches, nearest the place first."""
         if not isinstance(indices, Sized):
             indices = list(indices)
-        if not self.marks_pending() and len(indices) <= MARK_BATCH:
-            self._apply_marks(_as_list(indices))
+        if len(indices) <= MARK_BATCH:
+            if not self.marks_pending():
+                self._apply_marks(_as_list(indices))
+            else:
+                self._mark_front.extend(_as_list(indices))
             return
         import numpy as np  # loaded by then: the analysis imported it on the worker
 
         # Every word laid out and to be written, once, in order: a bitmap, not a sort.
         built = self._built
         wanted = np.zeros(built, dtype=bool)
-        for part in (indices, self._mark_queue[self._mark_next :]):
+        front, self._mark_front = self._mark_front, []
+        for part in (indices, front, self._mark_queue[self._mark_next :]):
             part = np.asarray(part, dtype=np.int64)
             wanted[part[part < built]] = True
         ordered = np.flatnonzero(wanted)
@@ -119,6 +126,16 @@ class MarkedText:
     def _apply_mark_batch(self) -> None:
         # A batch also keeps to a stretch of the text: what costs is laying out
         # again the paragraphs it touches, not the words themselves.
+        if self._mark_front:
+            batch, self._mark_front = (
+                self._mark_front[:MARK_BATCH],
+                self._mark_front[MARK_BATCH:],
+            )
+            self._count_batch(len(batch))
+            self._apply_marks(batch)
+            if not self.marks_pending():
+                self._drop_pending_marks()
+            return
         queue, at, starts = self._mark_queue, self._mark_next, self._ranges.starts
         left = len(queue) - at
         if left <= 0:
@@ -132,11 +149,14 @@ class MarkedText:
         ):
             count += 1
         self._mark_next += count
-        self.mark_batches += 1
-        self.largest_mark_batch = max(self.largest_mark_batch, count)
+        self._count_batch(count)
         self._apply_marks(_as_list(queue[at : at + count]))
         if not self.marks_pending():
             self._drop_pending_marks()
+
+    def _count_batch(self, size: int) -> None:
+        self.mark_batches += 1
+        self.largest_mark_batch = max(self.largest_mark_batch, size)
 
     def _apply_marks(self, indices: Iterable[int]) -> None:
         if not self._ranges:
