@@ -106,12 +106,16 @@ class MarkedText:
 
         # Every word laid out and to be written, once, in order: a bitmap, not a sort.
         built = self._built
-        wanted = np.zeros(built, dtype=bool)
-        front, self._mark_front = self._mark_front, []
-        for part in (indices, front, self._mark_queue[self._mark_next :]):
-            part = np.asarray(part, dtype=np.int64)
-            wanted[part[part < built]] = True
-        ordered = np.flatnonzero(wanted)
+        ordered = np.asarray(indices, dtype=np.int64)
+        if self.marks_pending() or np.any(ordered[1:] <= ordered[:-1]):
+            wanted = np.zeros(built, dtype=bool)
+            front, self._mark_front = self._mark_front, []
+            for part in (ordered, front, self._mark_queue[self._mark_next :]):
+                part = np.asarray(part, dtype=np.int64)
+                wanted[part[part < built]] = True
+            ordered = np.flatnonzero(wanted)
+        else:  # in order already (a TokenMarks comparison), nothing else pending
+            ordered = ordered[: np.searchsorted(ordered, built)]
         # The words from the top of the view on, then those above it.
         first = np.searchsorted(ordered, self._token_at_top())
         self._mark_queue = np.concatenate((ordered[first:], ordered[:first]))

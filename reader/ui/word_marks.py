@@ -167,9 +167,12 @@ class ArticleKeys:
     """
 
     def __init__(self, keys: tuple[LemmaKey, ...], key_of_token: np.ndarray, arabic: int) -> None:
+        import numpy as np
+
         self.keys = keys  # key number -> key
         self.key_of_token = key_of_token  # token index -> key number; len(keys): no key
         self.arabic = arabic  # Arabic tokens, with or without a reading
+        self.tokens_per_key = np.bincount(key_of_token, minlength=len(keys) + 1)
 
     @classmethod
     def of(cls, analysis: DocumentAnalysis) -> ArticleKeys:
@@ -206,9 +209,6 @@ class ArticleKeys:
 
 @dataclass(frozen=True)
 class ArticleMarks:
-    """What :meth:`ArticleKeys` and the saved entries say, per token: status and mark."""
-
-    status_of_token: np.ndarray  # a STATUS_CODES index, NO_ENTRY or NO_KEY
     marks: TokenMarks
     share: KnownShare
 
@@ -224,7 +224,7 @@ def article_marks(
 
     ``overrides``: the key of the reading shown where the learner chose one
     (None: a chosen reading without a key). One status look-up per distinct
-    lemma; the rest are operations on arrays, a few milliseconds on 4M tokens.
+    lemma, one array look-up for the tokens; the share is counted per lemma.
     """
     import numpy as np
 
@@ -236,12 +236,8 @@ def article_marks(
         )
         return NO_ENTRY if status is None else STATUS_CODES.index(status)
 
-    status_of_key = np.array([code(key) for key in keys.keys] + [NO_KEY], dtype=np.int8)
-    status_of_token = status_of_key[keys.key_of_token]
-    for index, key in overrides.items():
-        status_of_token[index] = code(key)
     names: list[str | None] = [status.value for status in STATUS_CODES]
-    names += [UNSAVED if highlight_unsaved else None, None]
+    names += [UNSAVED if highlight_unsaved else None, None]  # NO_ENTRY, NO_KEY
     formats: list[QTextCharFormat | None] = [None]  # mark number 0: no mark
     mark_of_status = np.zeros(len(names), dtype=np.int8)
     for status_code, name in enumerate(names):
@@ -249,13 +245,20 @@ def article_marks(
         if char_format is not None:
             mark_of_status[status_code] = len(formats)
             formats.append(char_format)
-    counted = np.bincount(status_of_token, minlength=len(names))
-    known = int(counted[STATUS_CODES.index(Status.KNOWN)])
-    ignored = int(counted[STATUS_CODES.index(Status.IGNORED)])
+    status_of_key = np.array([code(key) for key in keys.keys] + [NO_KEY], dtype=np.int8)
+    mark_of_token = mark_of_status[status_of_key][keys.key_of_token]
+    tokens_of_status = np.bincount(
+        status_of_key, weights=keys.tokens_per_key, minlength=len(names)
+    ).astype(np.int64)
+    for index, key in overrides.items():  # the few words whose reading was chosen
+        before, after = int(status_of_key[keys.key_of_token[index]]), code(key)
+        tokens_of_status[before] -= 1
+        tokens_of_status[after] += 1
+        mark_of_token[index] = mark_of_status[after]
+    known = int(tokens_of_status[STATUS_CODES.index(Status.KNOWN)])
+    ignored = int(tokens_of_status[STATUS_CODES.index(Status.IGNORED)])
     return ArticleMarks(
-        status_of_token,
-        TokenMarks(mark_of_status[status_of_token], tuple(formats)),
-        KnownShare(known, keys.arabic - ignored),
+        TokenMarks(mark_of_token, tuple(formats)), KnownShare(known, keys.arabic - ignored)
     )
 
 
@@ -298,16 +301,18 @@ class TokenMarks(Mapping[int, QTextCharFormat]):
         """The tokens whose mark differs from ``old``'s, in order."""
         import numpy as np
 
-        if isinstance(old, TokenMarks) and len(old.mark_of_token) == len(self.mark_of_token):
+        mine = self.mark_of_token
+        if isinstance(old, TokenMarks) and len(old.mark_of_token) == len(mine):
+            if old.formats == self.formats:  # the same shared formats: compare the numbers
+                return np.flatnonzero(old.mark_of_token != mine)
             before = np.array([0] + [self._number(f) for f in old.formats[1:]], dtype=np.int8)
-            return np.flatnonzero(before[old.mark_of_token] != self.mark_of_token)
-        changed = set(np.flatnonzero(self.mark_of_token).tolist())
+            return np.flatnonzero(before[old.mark_of_token] != mine)
+        # A dict (a short article's, or none yet): its few words, and every marked one here.
+        changed = mine != 0
         for index, mark in old.items():
-            if self.get(index) != mark:
-                changed.add(index)
-            elif index in changed and self.get(index) is mark:
-                changed.discard(index)
-        return np.array(sorted(changed), dtype=np.int64)
+            if 0 <= index < len(mine):
+                changed[index] = self.get(index) != mark
+        return np.flatnonzero(changed)
 
     def _number(self, char_format: QTextCharFormat | None) -> int:
         """The mark number of a format of another TokenMarks in this one (-1: none here)."""
