@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -76,7 +76,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self._vowelled: Mapping[int, str] = {}
         self._ranges = TokenRanges(0)  # token index -> [start, end) shown
         self._starts = self._ranges.starts
-        self._arabic: list[int] = []  # indices of Arabic tokens, in reading order
+        self._arabic: Sequence[int] = ()  # indices of Arabic tokens, in reading order
         self._pending_scroll: int | None = None
         # (Document offset, scroll value) of the last scroll_to_offset.
         self._anchor: tuple[int, int] | None = None
@@ -107,7 +107,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self._placed_at, self._touched = 0, False
         self._marks = {}
         self._drop_pending_marks()
-        self._arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
+        self._arabic = document.arabic_indices()
         self._build()
 
     def set_vowelled(self, vowelled: Mapping[int, str] | None) -> None:

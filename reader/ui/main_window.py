@@ -19,7 +19,6 @@ from reader.store import Change, Status
 from reader.text import (
     SUPPORTED_SUFFIXES,
     Document,
-    TokenKind,
 )
 from reader.ui import dialogs, fonts
 from reader.ui.article_view import ArticleView
@@ -187,8 +186,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(" ".join(document.warnings), 15000)
         if document.source_path is not None:
             self.settings.add_recent_file(document.source_path)
-        arabic = sum(1 for token in document.tokens if token.kind is TokenKind.ARABIC)
-        self.words_label.setText(f"{arabic:,} words")
+        self.words_label.setText(f"{len(document.arabic_indices()):,} words")
         self.gloss_pane.show_message(None, "", "Hover over a word to see what it means.")
         self.gloss_pane.show_sentence(None, [])
         record = self.words.document_shown(document)
