@@ -61,6 +61,9 @@ class MarkedText:
         """
         old, new = self._marks, dict(marks)
         self._marks = new
+        if isinstance(old, TokenMarks):  # a long article's: compared as arrays
+            self._queue_marks(old.changed_since(new))
+            return
         changed = [
             i
             for i in old.keys() | new.keys()

@@ -250,3 +250,15 @@ def test_article_marks_follow_the_per_token_rule(window):
         }
         assert result.share == known_share(keys, window.words.entries, arabic)
     _assert_marks_right(window, highlight=False)
+    # Marks cleared (no analysis any more): every marked word is written plain again.
+    window.set_highlight_new_words(True)
+    window.view.flush_marks()
+    marked = list(window.view.marks())
+    assert (
+        marked
+        and _written_underline(window, marked[-1]) != QTextCharFormat.UnderlineStyle.NoUnderline
+    )
+    window.view.set_marks({})
+    window.view.flush_marks()
+    assert dict(window.view.marks()) == {}
+    assert _written_underline(window, marked[-1]) == QTextCharFormat.UnderlineStyle.NoUnderline
