@@ -129,8 +129,7 @@ def test_a_long_article_is_marked_from_the_worker_in_bounded_batches(
     ticker = QTimer(interval=0)
     ticker.timeout.connect(turn)
     ticker.start()
-    window.show_document(document)
-    window.start_dictionary()
+    window.show_document(document)  # the dictionary is there: analysed at once, on the worker
     qtbot.waitUntil(
         lambda: window.analysis is not None and window.analysis.document is document,
         timeout=WAIT_MS,
@@ -207,8 +206,7 @@ def test_show_vowels_on_a_long_article_reads_the_workers_forms(
     monkeypatch.setattr(morphology.diacritizer, "load", unavailable)
     window = make_window(qtbot, morphology=morphology)  # synchronous: the worker's part too
     document = _long_document(default_article_path)
-    window.show_document(document)
-    window.start_dictionary()
+    window.show_document(document)  # the dictionary is there: analysed at once
     assert window.analysis is not None
 
     def whole_pass(self):
