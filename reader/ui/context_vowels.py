@@ -21,7 +21,7 @@ from reader.morphology.reconcile import Vocalization, vocalize
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import pausal
 from reader.text import Document, TokenKind
-from reader.ui.tasks import Task, TaskManager
+from reader.ui.tasks import Task, TaskManager, collector_paused
 from reader.ui.word_marks import ArticleKeys
 
 PENDING, READY, UNAVAILABLE = "pending", "ready", "unavailable"
@@ -137,11 +137,12 @@ class ContextVowels(QObject):
 
         def work(task: Task[tuple[DocumentAnalysis, ShownForms, ArticleKeys]]):
             diacritizer.load()  # here, on the worker, never before
-            vocalised = vocalize_document(
-                analysis, diacritizer, progress=task.report, cancelled=task.is_cancelled
-            )
-            # Passes over every word: here, not on the GUI thread when it arrives.
-            return vocalised, ShownForms.of(vocalised), ArticleKeys.of(vocalised)
+            with collector_paused():
+                vocalised = vocalize_document(
+                    analysis, diacritizer, progress=task.report, cancelled=task.is_cancelled
+                )
+                # Passes over every word: here, not on the GUI thread when it arrives.
+                return vocalised, ShownForms.of(vocalised), ArticleKeys.of(vocalised)
 
         self.task = self.tasks.run(
             work,

@@ -31,7 +31,7 @@ from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
 from reader.ui.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
 from reader.ui.readings import ReadingChoices
-from reader.ui.tasks import Task, TaskManager
+from reader.ui.tasks import Task, TaskManager, collector_paused
 from reader.ui.vocabulary_controller import VocabularyController
 from reader.ui.vocabulary_docks import VocabularyDocks
 from reader.ui.vocabulary_hub import VocabularyHub, VocabularyOpener
@@ -234,11 +234,13 @@ class MainWindow(QMainWindow):
         def work(task: Task[AnalysisOutcome]) -> AnalysisOutcome:
             # Vowels in context come after, in their own task: the first hover
             # and the marks must not wait for the vowel model.
-            analysis = morphology.analyze_document(
-                document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
-            )
-            # Passes over every word: not on the GUI thread.
-            return analysis, analysis.coverage(), ShownForms.of(analysis), ArticleKeys.of(analysis)
+            with collector_paused():
+                analysis = morphology.analyze_document(
+                    document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
+                )
+                # Passes over every word: not on the GUI thread.
+                forms, keys = ShownForms.of(analysis), ArticleKeys.of(analysis)
+                return analysis, analysis.coverage(), forms, keys
 
         self._analysis_task = self.tasks.run(
             work,
