@@ -77,10 +77,20 @@ class Document:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Token starts, kept once so hover lookups are a bisect, not a scan.
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # The indices of the Arabic tokens, once, where the document is made (on the
+    # worker for a long file): the window needs them and must not scan 4M tokens.
+    _arabic: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self._starts and self.tokens:
             object.__setattr__(self, "_starts", tuple(t.start for t in self.tokens))
+        if not self._arabic and self.tokens:
+            arabic = tuple(t.index for t in self.tokens if t.kind is TokenKind.ARABIC)
+            object.__setattr__(self, "_arabic", arabic)
+
+    def arabic_indices(self) -> tuple[int, ...]:
+        """The indices of the Arabic tokens, in order."""
+        return self._arabic
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering character ``offset``; None between tokens."""

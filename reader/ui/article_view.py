@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -76,7 +76,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self._vowelled: Mapping[int, str] = {}
         self._ranges = TokenRanges(0)  # token index -> [start, end) shown
         self._starts = self._ranges.starts
-        self._arabic: list[int] = []  # indices of Arabic tokens, in reading order
+        self._arabic: Sequence[int] = ()  # indices of Arabic tokens, in reading order
         self._pending_scroll: int | None = None
         # (Document offset, scroll value) of the last scroll_to_offset.
         self._anchor: tuple[int, int] | None = None
@@ -106,8 +106,8 @@ class ArticleView(MarkedText, QTextBrowser):
         self._pending_scroll = self._anchor = self._deferred_scroll = None
         self._placed_at, self._touched = 0, False
         self._marks = {}
-        self._mark_queue = []
-        self._arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
+        self._drop_pending_marks()
+        self._arabic = document.arabic_indices()
         self._build()
 
     def set_vowelled(self, vowelled: Mapping[int, str] | None) -> None:
@@ -182,7 +182,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self._blocks = display_blocks(model, self._vowelled, self._ranges)
         self._cursor = QTextCursor(text_document)
         self._first_block = True
-        self._mark_queue = []  # a new QTextDocument: every mark is to be written again
+        self._drop_pending_marks()  # a new QTextDocument: every mark is to be written again
         # A short article is built whole before it is shown (one layout, no flicker);
         # of a long one only a screenful: the rest is laid out as it is inserted.
         whole = len(model.text) <= WHOLE_BUILD_CHARS
@@ -190,7 +190,8 @@ class ArticleView(MarkedText, QTextBrowser):
         done = self._build_some(budget_chars=WHOLE_BUILD_CHARS if whole else FIRST_BUILD_CHARS)
         self._cursor.endEditBlock()
         self.setDocument(text_document)
-        self._queue_marks(index for index in self._marks if index < self._built)
+        # Not over every mark: a long article's may be millions, and few are laid out yet.
+        self._queue_marks(index for index in range(self._built) if index in self._marks)
         if not done:
             self._build_timer.start()
 

@@ -10,6 +10,7 @@ reading's own vowels.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -20,7 +21,8 @@ from reader.morphology.reconcile import Vocalization, vocalize
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import pausal
 from reader.text import Document, TokenKind
-from reader.ui.tasks import Task, TaskManager
+from reader.ui.tasks import Task, TaskManager, collector_paused
+from reader.ui.word_marks import ArticleKeys
 
 PENDING, READY, UNAVAILABLE = "pending", "ready", "unavailable"
 
@@ -45,6 +47,44 @@ class ShownForms:
     def shown(self, token_index: int, case_endings: bool) -> str:
         forms = self.full if case_endings else self.pausal
         return forms[token_index] if forms else ""
+
+
+class VowelledForms(Mapping[int, str]):
+    """Token index -> the form Show Vowels writes, for the view's layout.
+
+    The worker's forms (one per token) read as they are asked for, with the
+    words whose reading the learner chose over them: no dict of every word
+    made on the GUI thread.
+    """
+
+    def __init__(self, forms: Sequence[str], chosen: Mapping[int, str]) -> None:
+        self._forms = forms
+        self._chosen = chosen
+
+    def get(self, index: int, default: str | None = None) -> str | None:  # type: ignore[override]
+        form = self._chosen.get(index)
+        if form is None:
+            form = self._forms[index] if 0 <= index < len(self._forms) else ""
+        return form or default
+
+    def __getitem__(self, index: int) -> str:
+        form = self.get(index)
+        if form is None:
+            raise KeyError(index)
+        return form
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.get(index) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        size = max(len(self._forms), max(self._chosen, default=-1) + 1)
+        return (index for index in range(size) if index in self)
+
+    def __len__(self) -> int:  # a pass over every word: never on the way of the layout
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return bool(self._forms or self._chosen)
 
 
 def vocalization_of(
@@ -74,7 +114,8 @@ def vocalization_of(
 class ContextVowels(QObject):
     """The vocalisation task of the document shown; at most one at a time."""
 
-    vocalised = Signal(object, object)  # the vocalised DocumentAnalysis, its ShownForms
+    # The vocalised DocumentAnalysis, its ShownForms and ArticleKeys (re-ranked readings).
+    vocalised = Signal(object, object, object)
     progress = Signal(int)  # percent
     failed = Signal(str)  # a sentence for the status bar
 
@@ -82,7 +123,7 @@ class ContextVowels(QObject):
         super().__init__(parent)
         self.tasks = tasks
         self.state = PENDING
-        self.task: Task[tuple[DocumentAnalysis, ShownForms]] | None = None
+        self.task: Task[tuple[DocumentAnalysis, ShownForms, ArticleKeys]] | None = None
 
     @property
     def running(self) -> bool:
@@ -94,12 +135,14 @@ class ContextVowels(QObject):
             return
         self.state = PENDING
 
-        def work(task: Task[tuple[DocumentAnalysis, ShownForms]]):
+        def work(task: Task[tuple[DocumentAnalysis, ShownForms, ArticleKeys]]):
             diacritizer.load()  # here, on the worker, never before
-            vocalised = vocalize_document(
-                analysis, diacritizer, progress=task.report, cancelled=task.is_cancelled
-            )
-            return vocalised, ShownForms.of(vocalised)
+            with collector_paused():
+                vocalised = vocalize_document(
+                    analysis, diacritizer, progress=task.report, cancelled=task.is_cancelled
+                )
+                # Passes over every word: here, not on the GUI thread when it arrives.
+                return vocalised, ShownForms.of(vocalised), ArticleKeys.of(vocalised)
 
         self.task = self.tasks.run(
             work,
@@ -116,9 +159,9 @@ class ContextVowels(QObject):
         if self.state != UNAVAILABLE:
             self.state = PENDING
 
-    def _done(self, analysis: DocumentAnalysis, forms: ShownForms) -> None:
+    def _done(self, analysis: DocumentAnalysis, forms: ShownForms, keys: ArticleKeys) -> None:
         self.task, self.state = None, READY
-        self.vocalised.emit(analysis, forms)
+        self.vocalised.emit(analysis, forms, keys)
 
     def _failed(self, error: BaseException) -> None:
         self.task = None

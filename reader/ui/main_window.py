@@ -19,11 +19,10 @@ from reader.store import Change, Status
 from reader.text import (
     SUPPORTED_SUFFIXES,
     Document,
-    TokenKind,
 )
 from reader.ui import dialogs, fonts
 from reader.ui.article_view import ArticleView
-from reader.ui.context_vowels import ContextVowels, ShownForms, vocalization_of
+from reader.ui.context_vowels import ContextVowels, ShownForms, VowelledForms, vocalization_of
 from reader.ui.dictionary import DictionaryLoader
 from reader.ui.export_dialog import ask_and_export, back_up_vocabulary
 from reader.ui.first_paint import AfterFirstPaint
@@ -32,15 +31,19 @@ from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
 from reader.ui.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
 from reader.ui.readings import ReadingChoices
-from reader.ui.tasks import Task, TaskManager
+from reader.ui.tasks import Task, TaskManager, collector_paused
 from reader.ui.vocabulary_controller import VocabularyController
 from reader.ui.vocabulary_docks import VocabularyDocks
 from reader.ui.vocabulary_hub import VocabularyHub, VocabularyOpener
 from reader.ui.word_focus import WordFocus
+from reader.ui.word_marks import ArticleKeys
 
 APP_TITLE = "Arabic Reader"
 __all__ = ["APP_TITLE", "BACKGROUND_LOAD_BYTES", "MainWindow"]
 ARTICLE_MIN_WIDTH = 360  # a dozen Arabic words a line at the default size
+# What the analysis task brings back: the analysis, its coverage, the forms
+# shown and the lemma keys (the last three: passes over every word, made on the worker).
+AnalysisOutcome = tuple[DocumentAnalysis, tuple[int, int], ShownForms, ArticleKeys]
 
 
 class MainWindow(QMainWindow):
@@ -59,8 +62,7 @@ class MainWindow(QMainWindow):
         self.morphology: Morphology | None = morphology
         self.dictionary_state = "ready" if morphology else "loading"
         self.choices = ReadingChoices()
-        self._analysis_task: Task[tuple[DocumentAnalysis, tuple[int, int], ShownForms]] | None
-        self._analysis_task = None
+        self._analysis_task: Task[AnalysisOutcome] | None = None
         # The second pass: the article vocalised in context by the diacritizer.
         self.context_vowels = ContextVowels(self.tasks, self)
         self.context_vowels.vocalised.connect(self._vocalised)
@@ -184,8 +186,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(" ".join(document.warnings), 15000)
         if document.source_path is not None:
             self.settings.add_recent_file(document.source_path)
-        arabic = sum(1 for token in document.tokens if token.kind is TokenKind.ARABIC)
-        self.words_label.setText(f"{arabic:,} words")
+        self.words_label.setText(f"{len(document.arabic_indices()):,} words")
         self.gloss_pane.show_message(None, "", "Hover over a word to see what it means.")
         self.gloss_pane.show_sentence(None, [])
         record = self.words.document_shown(document)
@@ -230,14 +231,16 @@ class MainWindow(QMainWindow):
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
 
-        def work(task: Task[tuple[DocumentAnalysis, tuple[int, int], ShownForms]]):
+        def work(task: Task[AnalysisOutcome]) -> AnalysisOutcome:
             # Vowels in context come after, in their own task: the first hover
             # and the marks must not wait for the vowel model.
-            analysis = morphology.analyze_document(
-                document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
-            )
-            # Passes over every word: not on the GUI thread.
-            return analysis, analysis.coverage(), ShownForms.of(analysis)
+            with collector_paused():
+                analysis = morphology.analyze_document(
+                    document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
+                )
+                # Passes over every word: not on the GUI thread.
+                forms, keys = ShownForms.of(analysis), ArticleKeys.of(analysis)
+                return analysis, analysis.coverage(), forms, keys
 
         self._analysis_task = self.tasks.run(
             work,
@@ -273,27 +276,32 @@ class MainWindow(QMainWindow):
         analysis: DocumentAnalysis,
         coverage: tuple[int, int] | None = None,
         forms: ShownForms | None = None,
+        keys: ArticleKeys | None = None,
     ) -> None:
+        """The analysis is in. What goes over every word came from the worker with it
+        (``coverage``, ``forms``, ``keys``; worked out here only when not given)."""
         if analysis.document is not self.document:
             return
         self.analysis, self._forms = analysis, forms or ShownForms.of(analysis)
         known, total = coverage or analysis.coverage()
         self._analysed_text = f"Dictionary ready — {known:,} of {total:,} words found"
         self.dictionary_label.setText(self._analysed_text)
-        self.words.analysed()
+        self.words.analysed(keys)
         if self.actions.show_vowels.isChecked():
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
         if self.morphology is not None:
             self.context_vowels.start(analysis, self.morphology.diacritizer)
 
-    def _vocalised(self, analysis: DocumentAnalysis, forms: ShownForms) -> None:
+    def _vocalised(
+        self, analysis: DocumentAnalysis, forms: ShownForms, keys: ArticleKeys | None = None
+    ) -> None:
         if analysis.document is not self.document or self.analysis is None:
             return
         self.dictionary_label.setText(self._analysed_text)
         # The readings are re-ranked; the learner's choices (kept by key) stay.
         self.analysis, self._forms = analysis, forms
-        self.words.analysed()
+        self.words.analysed(keys)
         if self.actions.show_vowels.isChecked():
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
@@ -356,19 +364,18 @@ class MainWindow(QMainWindow):
     def _as_setting(self, form: str) -> str:
         return form if self.actions.show_case_endings.isChecked() else pausal(form)
 
-    def _vowelled_forms(self) -> dict[int, str]:
+    def _vowelled_forms(self) -> VowelledForms:
+        """What Show Vowels writes: the worker's forms, with the learner's choices over them.
+
+        No pass over every word here (a 20 MB article has 4M): only the chosen
+        words are vocalised now.
+        """
         document = self.document
         assert document is not None
         chosen = self.choices.chosen_tokens(document.fingerprint)
-        forms = {}
-        for token in document.arabic_tokens():
-            if token.index in chosen:
-                form = self.shown_form(token.index)
-            else:
-                form = self._forms.shown(token.index, self.actions.show_case_endings.isChecked())
-            if form:
-                forms[token.index] = form
-        return forms
+        endings = self.actions.show_case_endings.isChecked()
+        forms = self._forms.full if endings else self._forms.pausal
+        return VowelledForms(forms, {index: self.shown_form(index) for index in chosen})
 
     # -- the word in focus (reader.ui.word_focus does the work) -------------------
 

@@ -1,16 +1,24 @@
 """Vocabulary marks written into the article's character formats, in batches.
 
 A mixin of :class:`reader.ui.article_view.ArticleView`: it needs the view's
-QTextDocument and ``_ranges`` (token index -> [start, end) shown).
+QTextDocument and ``_ranges`` (token index -> [start, end) shown). A long
+article's marks come as a :class:`reader.ui.word_marks.TokenMarks` (arrays);
+the words to write are then queued with array operations, and written from a
+timer, a batch per turn of the event loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from reader.ui.word_marks import TokenMarks
+
+if TYPE_CHECKING:
+    from reader.ui.article_layout import TokenRanges
 
 # Marks are written into the text this many words per turn of the event loop (a
 # word costs some 50 µs on a long article): a long article full of marks never stops the window.
@@ -19,9 +27,10 @@ MARK_SPAN_CHARS = 6000
 
 
 class MarkedText:
-    """Needs, from the view: ``document()``, ``_ranges`` and ``_token_at_top()``."""
+    """Needs, from the view: ``document()``, ``_ranges``, ``_built`` and ``_token_at_top()``."""
 
-    _ranges: list[tuple[int, int]]
+    _ranges: TokenRanges
+    _built: int
     if TYPE_CHECKING:  # the QTextBrowser's and the view's own; not defined here (MRO)
 
         def document(self) -> QTextDocument: ...
@@ -29,11 +38,19 @@ class MarkedText:
         def _token_at_top(self) -> int: ...
 
     def _init_marks(self) -> None:
-        self._marks: dict[int, QTextCharFormat] = {}  # token index -> its vocabulary mark
-        # Words whose mark is still to be written, the next one last.
-        self._mark_queue: list[int] = []
+        # Token index -> its vocabulary mark: a dict, or (a long article's) TokenMarks.
+        self._marks: Mapping[int, QTextCharFormat] = {}
+        # Words whose mark is still to be written, in the order they are written,
+        # from _mark_next on: a list, or (many words) an array, never sorted in Python.
+        self._mark_queue: Sequence[int] = []
+        self._mark_next = 0
+        # A few words queued while many are pending (those just laid out): written
+        # first, without merging them into the queue (an array operation per batch).
+        self._mark_front: list[int] = []
         self._mark_timer = QTimer(self, interval=0)  # type: ignore[call-overload]
         self._mark_timer.timeout.connect(self._apply_mark_batch)
+        self.mark_batches = 0  # batches written from the timer, for tests
+        self.largest_mark_batch = 0
 
     def set_marks(self, marks: Mapping[int, QTextCharFormat]) -> None:
         """Mark words in the text itself (background, underline); only changed words are touched.
@@ -44,6 +61,9 @@ class MarkedText:
         """
         old, new = self._marks, dict(marks)
         self._marks = new
+        if isinstance(old, TokenMarks):  # a long article's: compared as arrays
+            self._queue_marks(old.changed_since(new))
+            return
         changed = [
             i
             for i in old.keys() | new.keys()
@@ -51,49 +71,99 @@ class MarkedText:
         ]
         self._queue_marks(changed)
 
-    def marks(self) -> dict[int, QTextCharFormat]:
-        return dict(self._marks)
+    def replace_marks(self, marks: TokenMarks) -> None:
+        """Show ``marks`` (a whole long article's), comparing them with the shown ones as arrays."""
+        changed = marks.changed_since(self._marks)
+        self._marks = marks
+        self._queue_marks(changed)
+
+    def marks(self) -> Mapping[int, QTextCharFormat]:
+        """The marks shown (a copy, or an immutable TokenMarks)."""
+        return self._marks if isinstance(self._marks, TokenMarks) else dict(self._marks)
 
     def marks_pending(self) -> int:
         """How many words' marks are still to be written into the text."""
-        return len(self._mark_queue)
+        return len(self._mark_front) + len(self._mark_queue) - self._mark_next
 
     def flush_marks(self) -> None:
         """Write every pending mark now."""
-        queue, self._mark_queue = self._mark_queue, []
+        front, queue, at = self._mark_front, self._mark_queue, self._mark_next
+        self._drop_pending_marks()
+        self._apply_marks(front + _as_list(queue[at:]))
+
+    def _drop_pending_marks(self) -> None:
+        self._mark_queue, self._mark_next, self._mark_front = [], 0, []
         self._mark_timer.stop()
-        self._apply_marks(queue)
 
     def _queue_marks(self, indices: Iterable[int]) -> None:
         """Write the marks of a few words at once, of many in batches, nearest the place first."""
-        wanted = set(indices)
-        if not self._mark_queue and len(wanted) <= MARK_BATCH:
-            self._apply_marks(wanted)
+        if not isinstance(indices, Sized):
+            indices = list(indices)
+        if len(indices) <= MARK_BATCH:
+            if not self.marks_pending():
+                self._apply_marks(_as_list(indices))
+            else:
+                self._mark_front.extend(_as_list(indices))
             return
-        wanted.update(self._mark_queue)
-        first = self._token_at_top()
-        # Popped from the end: the words from the top of the view on, then those above.
-        self._mark_queue = sorted(wanted, key=lambda i: (i >= first, -i))
+        import numpy as np  # loaded by then: the analysis imported it on the worker
+
+        # Every word laid out and to be written, once, in order: a bitmap, not a sort.
+        built = self._built
+        ordered = np.asarray(indices, dtype=np.int64)
+        if self.marks_pending() or np.any(ordered[1:] <= ordered[:-1]):
+            wanted = np.zeros(built, dtype=bool)
+            front, self._mark_front = self._mark_front, []
+            for part in (ordered, front, self._mark_queue[self._mark_next :]):
+                part = np.asarray(part, dtype=np.int64)
+                wanted[part[part < built]] = True
+            ordered = np.flatnonzero(wanted)
+        else:  # in order already (a TokenMarks comparison), nothing else pending
+            ordered = ordered[: np.searchsorted(ordered, built)]
+        # The words from the top of the view on, then those above it.
+        first = np.searchsorted(ordered, self._token_at_top())
+        self._mark_queue = np.concatenate((ordered[first:], ordered[:first]))
+        self._mark_next = 0
+        if not len(self._mark_queue):
+            self._drop_pending_marks()
+            return
         self._apply_mark_batch()
-        if self._mark_queue and not self._mark_timer.isActive():
+        if self.marks_pending() and not self._mark_timer.isActive():
             self._mark_timer.start()
 
     def _apply_mark_batch(self) -> None:
         # A batch also keeps to a stretch of the text: what costs is laying out
         # again the paragraphs it touches, not the words themselves.
-        queue, ranges = self._mark_queue, self._ranges
-        first = ranges[queue[-1]][0]
+        if self._mark_front:
+            batch, self._mark_front = (
+                self._mark_front[:MARK_BATCH],
+                self._mark_front[MARK_BATCH:],
+            )
+            self._count_batch(len(batch))
+            self._apply_marks(batch)
+            if not self.marks_pending():
+                self._drop_pending_marks()
+            return
+        queue, at, starts = self._mark_queue, self._mark_next, self._ranges.starts
+        left = len(queue) - at
+        if left <= 0:
+            self._drop_pending_marks()
+            return
+        first = starts[queue[at]]
         count = 1
         while (
-            count < min(MARK_BATCH, len(queue))
-            and abs(ranges[queue[-count - 1]][0] - first) < MARK_SPAN_CHARS
+            count < min(MARK_BATCH, left)
+            and abs(starts[queue[at + count]] - first) < MARK_SPAN_CHARS
         ):
             count += 1
-        batch = queue[-count:]
-        del queue[-count:]
-        self._apply_marks(batch)
-        if not self._mark_queue:
-            self._mark_timer.stop()
+        self._mark_next += count
+        self._count_batch(count)
+        self._apply_marks(_as_list(queue[at : at + count]))
+        if not self.marks_pending():
+            self._drop_pending_marks()
+
+    def _count_batch(self, size: int) -> None:
+        self.mark_batches += 1
+        self.largest_mark_batch = max(self.largest_mark_batch, size)
 
     def _apply_marks(self, indices: Iterable[int]) -> None:
         if not self._ranges:
@@ -116,3 +186,9 @@ class MarkedText:
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(char_format)
         cursor.endEditBlock()
+
+
+def _as_list(indices: Iterable[int]) -> list[int]:
+    """Plain ints (an array's ``tolist``): Qt takes no numpy integers."""
+    tolist = getattr(indices, "tolist", None)
+    return tolist() if tolist is not None else list(indices)

@@ -13,10 +13,11 @@ from PySide6.QtCore import QObject
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.morphology.records import Analysis
 from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, NotFoundError, Status
-from reader.text import Document, TokenKind
-from reader.ui.word_marks import KnownShare, SavedEntries, known_share, mark_format, marks_for
+from reader.text import Document
+from reader.ui.word_marks import ArticleKeys, KnownShare, SavedEntries, article_marks
 
 if TYPE_CHECKING:
+    from reader.morphology.analyzer import DocumentAnalysis
     from reader.store import Store
     from reader.ui.main_window import MainWindow
 
@@ -29,7 +30,9 @@ class VocabularyController(QObject):
         self.document_record: DocumentRecord | None = None
         self.entries = SavedEntries(self.hub)
         self.share = KnownShare(0, 0)
-        self._keys: dict[int, LemmaKey] = {}
+        # The analysis shown and its keys; the keys the saved entries were loaded for.
+        self._article_keys: tuple[DocumentAnalysis, ArticleKeys] | None = None
+        self._loaded_for: ArticleKeys | None = None
         self.hub.changed.connect(self._on_changed)
         self.hub.availability_changed.connect(self._on_availability)
 
@@ -49,7 +52,7 @@ class VocabularyController(QObject):
         (its saved words and notes show), and no write is tried for it.
         """
         self.document_record = None
-        self._keys = {}
+        self._loaded_for = None  # the keys it had are kept: they belong to an analysis
         if not self.hub.available:
             return None
         from reader.store.words import remember_text_document  # loaded with the open store
@@ -75,8 +78,13 @@ class VocabularyController(QObject):
                 view.scroll_to_offset(record.reading_position)
             self.analysed()
 
-    def analysed(self) -> None:
-        """The article's readings are known: restore saved choices, then mark its words."""
+    def analysed(self, keys: ArticleKeys | None = None) -> None:
+        """The article's readings are known: restore saved choices, then mark its words.
+
+        ``keys``: the article's keys, made on the worker with the analysis.
+        """
+        if keys is not None and self.window.analysis is not None:
+            self._article_keys = (self.window.analysis, keys)
         self._restore_saved_readings()
         self.refresh_marks(reload=True)
 
@@ -105,48 +113,51 @@ class VocabularyController(QObject):
     # -- marks and the known share ---------------------------------------------------
 
     def refresh_marks(self, *, reload: bool = False) -> None:
+        """Mark the article's words and show the known share.
+
+        Never a Python step per token here: the key of every token's best
+        reading comes from the worker (:class:`ArticleKeys`), each distinct
+        lemma is looked up once, and the rest are array operations; the marks
+        are then written into the text in batches from a timer.
+        """
         window = self.window
         document = window.document
         if document is None or window.analysis is None or window.analysis.document is not document:
             window.view.set_marks({})
             window.known_label.setText("")
             return
-        arabic = [t.index for t in document.tokens if t.kind is TokenKind.ARABIC]
+        keys = self._keys_of(window.analysis)
         readings, choices = window.analysis.readings, window.choices
         fingerprint = document.fingerprint
-        # Readings are shared by every token of the same word in the same context:
-        # the key of the best one is worked out once per such tuple.
-        chosen = choices.chosen_tokens(fingerprint)
-        best_keys: dict[int, LemmaKey | None] = {}
-
-        def key_of(index: int) -> LemmaKey | None:
-            found = readings[index]
-            if index in chosen:
-                shown = choices.reading_for(fingerprint, index, found)
-                return shown.key if shown is not None else None
-            marker = id(found)
-            if marker not in best_keys:
-                best_keys[marker] = found[0].key if found else None
-            return best_keys[marker]
-
-        keys = {index: key for index in arabic if (key := key_of(index)) is not None}
-        if reload or set(keys.values()) - set(self._keys.values()):
-            self.entries.load(keys.values())
-        self._keys = keys
+        overrides: dict[int, LemmaKey | None] = {}
+        for index in choices.chosen_tokens(fingerprint):
+            shown = choices.reading_for(fingerprint, index, readings[index])
+            overrides[index] = shown.key if shown is not None else None
+        if reload or self._loaded_for is not keys:
+            self.entries.load([*keys.keys, *(key for key in overrides.values() if key)])
+            self._loaded_for = keys
+        else:
+            for key in overrides.values():
+                if key is not None:
+                    self.entries.get(key)  # a reading chosen since: its lemma looked up once
         highlight = window.settings.get("highlight_new_words")
-        marks = marks_for(keys, self.entries, highlight_unsaved=highlight)
-        # One shared format per kind of mark, not one per word.
-        format_of = {mark: mark_format(mark) for mark in set(marks.values())}
-        window.view.set_marks(
-            {index: f for index, mark in marks.items() if (f := format_of[mark]) is not None}
-        )
-        self.share = known_share(keys, self.entries, len(arabic))
+        result = article_marks(keys, self.entries, overrides, highlight_unsaved=highlight)
+        window.view.replace_marks(result.marks)
+        self.share = result.share
         window.known_label.setText(self.share.label() if self.hub.available else "")
+
+    def _keys_of(self, analysis: DocumentAnalysis) -> ArticleKeys:
+        held = self._article_keys
+        if held is None or held[0] is not analysis:
+            # Normally made on the worker with the analysis (see analysed()).
+            held = (analysis, ArticleKeys.of(analysis))
+            self._article_keys = held
+        return held[1]
 
     def _on_changed(self, change: Change) -> None:
         if not change.vocabulary:
             return
-        if change.entry_ids and self._keys:
+        if change.entry_ids and self._loaded_for is not None:
             self.entries.update(change.entry_ids)
             self.refresh_marks()
         else:

@@ -9,16 +9,21 @@ on purpose: the text must stay as readable as unmarked text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.store import EntryRecord, LemmaKey, NotFoundError, Status
 from reader.ui.vocabulary_hub import VocabularyHub
+
+if TYPE_CHECKING:  # numpy is imported on the worker first (ArticleKeys.of), never at start-up
+    import numpy as np
+
+    from reader.morphology.analyzer import DocumentAnalysis
 
 UNSAVED = "unsaved"  # a word not in the vocabulary, marked only with "Highlight New Words"
 
@@ -143,3 +148,175 @@ def known_share(keys: Mapping[int, LemmaKey], entries: SavedEntries, total: int)
         elif status is Status.IGNORED:
             ignored += count
     return KnownShare(known, total - ignored)
+
+
+# Per token, what the learner's vocabulary says of it, as a small integer: the
+# status of its lemma's entry, no entry, or no reading at all (not an Arabic
+# word, or one the dictionary has nothing for).
+STATUS_CODES: tuple[Status, ...] = tuple(Status)
+NO_ENTRY = len(STATUS_CODES)
+NO_KEY = NO_ENTRY + 1
+
+
+class ArticleKeys:
+    """The lemma key of every Arabic token's best reading, as one array of key numbers.
+
+    Made on the worker (:meth:`of`: a pass over every word, about a microsecond
+    each); on the GUI thread a refresh then costs one look-up per distinct
+    lemma and a few array operations, never a Python step per token.
+    """
+
+    def __init__(self, keys: tuple[LemmaKey, ...], key_of_token: np.ndarray, arabic: int) -> None:
+        import numpy as np
+
+        self.keys = keys  # key number -> key
+        self.key_of_token = key_of_token  # token index -> key number; len(keys): no key
+        self.arabic = arabic  # Arabic tokens, with or without a reading
+        self.tokens_per_key = np.bincount(key_of_token, minlength=len(keys) + 1)
+
+    @classmethod
+    def of(cls, analysis: DocumentAnalysis) -> ArticleKeys:
+        import numpy as np
+
+        readings = analysis.readings
+        number: dict[LemmaKey, int] = {}
+        # Readings are shared by every token of the same word in the same context:
+        # the key of the best one is worked out once per such tuple.
+        by_tuple: dict[int, int] = {}
+        no_key = -1  # replaced by len(keys) once every key is known
+        numbers = [no_key] * len(readings)
+        arabic = 0
+        for token in analysis.document.tokens:
+            if token.kind != "arabic":
+                continue
+            arabic += 1
+            found = readings[token.index]
+            marker = id(found)
+            key_number = by_tuple.get(marker)
+            if key_number is None:
+                key_number = no_key
+                if found:
+                    key_number = number.setdefault(found[0].key, len(number))
+                by_tuple[marker] = key_number
+            numbers[token.index] = key_number
+        key_of_token = np.array(numbers, dtype=np.int32)
+        key_of_token[key_of_token == no_key] = len(number)
+        return cls(tuple(number), key_of_token, arabic)
+
+    def __len__(self) -> int:
+        return len(self.key_of_token)
+
+
+@dataclass(frozen=True)
+class ArticleMarks:
+    marks: TokenMarks
+    share: KnownShare
+
+
+def article_marks(
+    keys: ArticleKeys,
+    status_of: Mapping[LemmaKey, Status | None] | SavedEntries,
+    overrides: Mapping[int, LemmaKey | None],
+    *,
+    highlight_unsaved: bool,
+) -> ArticleMarks:
+    """The marks and the known share of an article, from its keys and the saved entries.
+
+    ``overrides``: the key of the reading shown where the learner chose one
+    (None: a chosen reading without a key). One status look-up per distinct
+    lemma, one array look-up for the tokens; the share is counted per lemma.
+    """
+    import numpy as np
+
+    def code(key: LemmaKey | None) -> int:
+        if key is None:
+            return NO_KEY
+        status = (
+            status_of.status(key) if isinstance(status_of, SavedEntries) else status_of.get(key)
+        )
+        return NO_ENTRY if status is None else STATUS_CODES.index(status)
+
+    names: list[str | None] = [status.value for status in STATUS_CODES]
+    names += [UNSAVED if highlight_unsaved else None, None]  # NO_ENTRY, NO_KEY
+    formats: list[QTextCharFormat | None] = [None]  # mark number 0: no mark
+    mark_of_status = np.zeros(len(names), dtype=np.int8)
+    for status_code, name in enumerate(names):
+        char_format = mark_format(name) if name is not None else None
+        if char_format is not None:
+            mark_of_status[status_code] = len(formats)
+            formats.append(char_format)
+    status_of_key = np.array([code(key) for key in keys.keys] + [NO_KEY], dtype=np.int8)
+    mark_of_token = mark_of_status[status_of_key][keys.key_of_token]
+    tokens_of_status = np.bincount(
+        status_of_key, weights=keys.tokens_per_key, minlength=len(names)
+    ).astype(np.int64)
+    for index, key in overrides.items():  # the few words whose reading was chosen
+        before, after = int(status_of_key[keys.key_of_token[index]]), code(key)
+        tokens_of_status[before] -= 1
+        tokens_of_status[after] += 1
+        mark_of_token[index] = mark_of_status[after]
+    known = int(tokens_of_status[STATUS_CODES.index(Status.KNOWN)])
+    ignored = int(tokens_of_status[STATUS_CODES.index(Status.IGNORED)])
+    return ArticleMarks(
+        TokenMarks(mark_of_token, tuple(formats)), KnownShare(known, keys.arabic - ignored)
+    )
+
+
+class TokenMarks(Mapping[int, QTextCharFormat]):
+    """Token index -> its mark's format, for tokens that show one: an array, not a dict.
+
+    A dict of 4M marked words costs seconds to build and to compare; this is
+    built with array operations, and :meth:`changed_since` compares two in milliseconds.
+    """
+
+    def __init__(self, mark_of_token: np.ndarray, formats: tuple[QTextCharFormat | None, ...]):
+        self.mark_of_token = mark_of_token  # 0: no mark, else an index into formats
+        self.formats = formats
+
+    def get(self, index: int, default: QTextCharFormat | None = None) -> QTextCharFormat | None:
+        if 0 <= index < len(self.mark_of_token):
+            return self.formats[self.mark_of_token[index]] or default
+        return default
+
+    def __getitem__(self, index: int) -> QTextCharFormat:
+        found = self.get(index)
+        if found is None:
+            raise KeyError(index)
+        return found
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.get(index) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        import numpy as np
+
+        return iter(np.flatnonzero(self.mark_of_token).tolist())
+
+    def __len__(self) -> int:
+        import numpy as np
+
+        return int(np.count_nonzero(self.mark_of_token))
+
+    def changed_since(self, old: Mapping[int, QTextCharFormat]) -> np.ndarray:
+        """The tokens whose mark differs from ``old``'s, in order."""
+        import numpy as np
+
+        mine = self.mark_of_token
+        if isinstance(old, TokenMarks) and len(old.mark_of_token) == len(mine):
+            if old.formats == self.formats:  # the same shared formats: compare the numbers
+                return np.flatnonzero(old.mark_of_token != mine)
+            before = np.array([0] + [self._number(f) for f in old.formats[1:]], dtype=np.int8)
+            return np.flatnonzero(before[old.mark_of_token] != mine)
+        # A dict (a short article's, or none yet): its few words, and every marked one here.
+        changed = mine != 0
+        for index, mark in old.items():
+            if 0 <= index < len(mine):
+                changed[index] = self.get(index) != mark
+        return np.flatnonzero(changed)
+
+    def _number(self, char_format: QTextCharFormat | None) -> int:
+        """The mark number of a format of another TokenMarks in this one (-1: none here)."""
+        for number, mine in enumerate(self.formats):
+            if mine is char_format or (mine is not None and mine == char_format):
+                return number
+        return -1
