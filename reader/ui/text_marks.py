@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 # Marks are written into the text this many words per turn of the event loop (a
 # word costs some 50 µs on a long article): a long article full of marks never stops the window.
 MARK_BATCH = 500
-MARK_SPAN_CHARS = 6000
+# ... and to this many characters of text: what costs is laying out again the
+# paragraphs a batch touches (bench_ui, 100k tokens: 6,000 characters stalled
+# the window 64 ms a batch, 1,500 48 ms, 1,000 40 ms).
+MARK_SPAN_CHARS = 1000
 
 
 class MarkedText:
