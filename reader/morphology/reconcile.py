@@ -7,11 +7,16 @@ Here each speaks where it is strong:
 * the diacritizer's vowels are a ranking signal: a reading whose stem it
   vocalises the same way (in one convention, :func:`vowels.comparable`) gains,
   one whose case ending it writes gains a little more;
-* the vowels shown are the diacritizer's where they are a valid reading of the
-  word (its stem agrees with the reading shown), with the ending the reading
-  admits: a genitive ending only where the reading has a genitive;
+* the vowels shown are the diacritizer's where they are compatible with the
+  reading shown (a letter the database leaves bare contradicts nothing), with
+  an ending the reading admits;
 * where the two disagree on the stem, the reading decides (it is what the
-  learner saves) and the shown form is that reading's, with a note saying so.
+  learner saves): its vowels are shown, the model's only where the database
+  leaves a letter bare, and the pane says so;
+* a hamza the model restored counts for nothing where the dictionary reads the
+  word as written (بدا "appeared" is not بدأ "began");
+* words said together are joined: a final sukun before hamzat al-wasl takes
+  its helping vowel (:func:`join_words`).
 """
 
 from __future__ import annotations
