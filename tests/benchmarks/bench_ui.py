@@ -198,27 +198,24 @@ def in_process() -> dict[str, float]:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
+
+    def run_until(done, started: float, limit_s: float) -> float:
+        """Turn the event loop until ``done()`` (or ``limit_s`` after ``started``)."""
+        while not done() and time.perf_counter() - started < limit_s:
+            qt.processEvents()
+            time.sleep(0.0005)
+        return time.perf_counter() - started
+
     analysis_started = time.perf_counter()
-    while not analysed_ms and time.perf_counter() - analysis_started < 300:
-        qt.processEvents()
-        time.sleep(0.0005)
-    analysis_s = time.perf_counter() - analysis_started
-    while window.view.marks_pending() and time.perf_counter() - analysis_started < 600:
-        qt.processEvents()
-        time.sleep(0.0005)
-    marks_s = time.perf_counter() - analysis_started - analysis_s
+    analysis_s = run_until(lambda: analysed_ms, analysis_started, 300)
+    marks_s = run_until(lambda: not window.view.marks_pending(), analysis_started, 600) - analysis_s
     stall_before_vowels = max(gaps) if gaps else 0.0
     # Then the second pass: the same text vocalised in context on the worker,
     # and its outcome (re-ranked readings, the forms shown) on the GUI thread.
     gaps.clear()
     vowels_started = time.perf_counter()
-    while not vocalised_ms and time.perf_counter() - vowels_started < 900:
-        qt.processEvents()
-        time.sleep(0.0005)
-    vowels_s = time.perf_counter() - vowels_started
-    while window.view.marks_pending() and time.perf_counter() - vowels_started < 1200:
-        qt.processEvents()
-        time.sleep(0.0005)
+    vowels_s = run_until(lambda: vocalised_ms, vowels_started, 900)
+    run_until(lambda: not window.view.marks_pending(), vowels_started, 1200)
     timer.stop()
     assert window.analysis is not None and window.analysis.document is long_document
     marked = len(window.view.marks())

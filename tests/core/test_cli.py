@@ -22,6 +22,7 @@ def run_cli(*args: str, home: Path, db: Path | None = None) -> subprocess.Comple
         capture_output=True,
         text=True,
         env=env,
+        stdin=subprocess.DEVNULL,
         timeout=300,
     )
 

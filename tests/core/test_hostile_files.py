@@ -25,6 +25,7 @@ from reader.text import UnreadableFileError, decode_text_bytes, load_document
 from reader.text.cleaning import clean_text
 from reader.text.encoding import MAX_DAMAGED_SHARE, decode_text
 from reader.text.webpage import extract_article
+from tests.core.test_cli import run_cli
 from tests.core.tinydb import write_tiny_db
 
 REPO = Path(__file__).resolve().parents[2]
@@ -158,24 +159,9 @@ def test_the_cli_prints_the_warning_and_refuses_a_fifo(tmp_path: Path) -> None:
     damaged.write_bytes(ARTICLE.encode("utf-8").replace(b" ", b" \xff ", 1))
     fifo = _special(tmp_path, "fifo")
     home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "ARABIC_READER_HOME": str(home),
-        "ARABIC_READER_MORPH_DB": str(db),
-        "HOME": str(tmp_path / "user"),
-        "PIP_INDEX_URL": "http://127.0.0.1:9/simple",
-    }
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reader.cli", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
+        return run_cli(*args, home=home, db=db)
 
     read = run("analyze", str(damaged))
     assert read.returncode == 0, read.stderr
@@ -249,17 +235,7 @@ def test_every_command_runs_with_deeply_nested_settings(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     (home / "settings.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
-    env = {**os.environ, "ARABIC_READER_HOME": str(home), "HOME": str(tmp_path / "user")}
-    env.pop("ARABIC_READER_MORPH_DB", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "reader.cli", "data", "status"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_cli("data", "status", home=home)
     assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
     assert "arabic-reader: warning: The settings file was unusable (nested too deeply)" in (
         result.stderr

@@ -10,8 +10,6 @@ import os
 import socket
 import sqlite3
 import stat
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from reader import paths
 from reader.files import RefusedFileError, writable_target, write_atomically
 from reader.store import ExportError, Store, StoreError, backup, open_store, save_word
 from reader.store.export import export_apkg, export_csv, export_tsv
+from tests.core.test_cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 WRITERS: dict[str, Callable[..., object]] = {
@@ -204,28 +203,15 @@ def test_writable_target_and_write_atomically_alone(tmp_path: Path) -> None:
         writable_target(tmp_path / "missing" / "x.txt", advice="choose another")
 
 
-def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, paths.HOME_ENV: str(home), "HOME": str(home / "user")}
-    return subprocess.run(
-        [sys.executable, "-m", "reader.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
-
-
 def test_the_cli_says_why_and_leaves_the_target(store: Store, tmp_path: Path) -> None:
     home = paths.data_dir()
     fifo = _special(tmp_path, "fifo")
     settings = paths.settings_path()
     settings.write_text("{}", encoding="utf-8")
     runs = {
-        "export to fifo": _cli(home, "vocab", "export", "--format", "csv", "-o", str(fifo)),
-        "backup to fifo": _cli(home, "backup", str(fifo)),
-        "backup over settings": _cli(home, "backup", str(settings)),
+        "export to fifo": run_cli("vocab", "export", "--format", "csv", "-o", str(fifo), home=home),
+        "backup to fifo": run_cli("backup", str(fifo), home=home),
+        "backup over settings": run_cli("backup", str(settings), home=home),
     }
     for name, result in runs.items():
         assert result.returncode == 1, name
