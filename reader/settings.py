@@ -49,6 +49,13 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         "Write each word's case or mood ending; off: pausal forms, as read without them.",
     ),
+    Setting(
+        "romanization",
+        str,
+        "din",
+        "How Arabic is written in Latin letters: 'din' (DIN 31635, as it is said:"
+        " ar-raʾīs) or 'ala-lc' (as libraries write it: al-raʾīs).",
+    ),
     Setting("recent_files", list, [], "Most recently opened files, newest first."),
     Setting(
         "last_document", (str, type(None)), None, "The file open when the app was last closed."
