@@ -38,7 +38,6 @@ from reader.morphology.vowels import (
     KASRATAN,
     MADDA,
     SHADDA,
-    SUKUN,
     SUN_LETTERS,
     Unit,
     article_lam,
@@ -105,6 +104,29 @@ _KEEPS_FINAL_VOWEL = frozenset(
     {"هو", "هي", "مع", "ثم", "ان", "لان", "لكن", "ليت", "لعل", "نحن", "انت", "حيث", "منذ"}
 )
 _HAMZA_SEATS = "ءأإؤئآ"
+# Words whose long ā after the first letter is not written (no dagger alef in
+# most texts): hāḏā, ḏālika, lākin, hāʾulāʾi. Keyed by the letters of the word
+# proper, after its proclitics.
+_HIDDEN_ALEF = frozenset(
+    {
+        "هذا",
+        "هذه",
+        "هذان",
+        "هذين",
+        "هؤلاء",
+        "ذلك",
+        "ذلكم",
+        "ذلكما",
+        "لكن",
+        "لكنه",
+        "لكنها",
+        "لكنهم",
+        "لكني",
+        "لكننا",
+        "لكنك",
+        "لكنكم",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -133,7 +155,7 @@ def _article_is_real(word_units: list[Unit], lam: int) -> bool:
 
 def _split(word_units: list[Unit], segments: Sequence[str] | None) -> _Parts:
     """The proclitics, the article and the word proper."""
-    if segments:
+    if segments is not None:
         found = _split_by_segments(word_units, segments)
         if found is not None:
             return found
@@ -180,6 +202,10 @@ def _split_by_segments(word_units: list[Unit], segments: Sequence[str]) -> _Part
         at += len(letters)
     if at >= len(word_units):
         return None
+    if not proclitics and not article and article_lam(word_units) is not None:
+        lam = article_lam(word_units)
+        if lam is not None and SHADDA in word_units[lam].marks:
+            return None  # الَّذِي and its proclitics: found from the letters
     return _Parts(proclitics, article, word_units[at:])
 
 
@@ -201,8 +227,8 @@ def _helping_vowel(stem: list[Unit]) -> str:
     written = _vowel_of(stem[0].marks)
     if written:
         return written
-    if len(stem) > 1 and stem[1].letter == "ل":
-        return "a"  # الَّذِي، اللَّذانِ
+    if len(stem) > 1 and stem[1].letter == "ل" and SHADDA in stem[1].marks:
+        return "a"  # الَّذِي، اللَّذانِ (but iltazama)
     if len(stem) > 2 and DAMMA in stem[2].marks:
         return "u"  # اُكْتُبْ
     return "i"
@@ -268,8 +294,9 @@ def _render(stem: list[Unit], scheme: str, *, initial: bool, elide: bool, constr
                 vowel = "i"  # إ is always i
             pieces.append([consonant, vowel])
             continue
-        if letter in "وي" and SHADDA not in marks and not vowel and SUKUN not in marks:
-            # A bare و or ي after its own short vowel is that vowel, long.
+        if letter in "وي" and SHADDA not in marks and not vowel:
+            # A bare و or ي after its own short vowel is that vowel, long (a
+            # sukun some texts write on it changes nothing: لِأُوْبَامَا، مِيْل).
             if prev is not None and prev[1] == ("u" if letter == "و" else "i"):
                 prev[1] = _LONG[prev[1]]
                 continue
@@ -386,6 +413,8 @@ def romanize(
         return special
     clitics = [_proclitic(p) for p in parts.proclitics]
     stem = list(parts.stem)
+    if not parts.article and _base(stem) in _HIDDEN_ALEF and FATHA in stem[0].marks:
+        stem[0] = Unit(stem[0].letter, stem[0].marks.replace(FATHA, DAGGER_ALEF))
     article = ""
     if parts.article:
         first = stem[0]
@@ -403,6 +432,17 @@ def romanize(
         if scheme == "ala-lc" and SHADDA in stem[0].marks and stem[0].letter in SUN_LETTERS:
             stem[0] = Unit(stem[0].letter, stem[0].marks.replace(SHADDA, ""))
     starts_wasl = stem[0].letter in "اٱ" and not stem[0].hamza
+    if (
+        starts_wasl
+        and not article
+        and len(stem) > 2
+        and stem[1].letter == "ل"
+        and not stem[1].marks
+        and SHADDA in stem[2].marks
+    ):
+        # التَّزَمَ: the shadda the article would take, on a word that has none
+        # (iltazama): a vowelless lam before a doubled letter is never said.
+        stem[2] = Unit(stem[2].letter, stem[2].marks.replace(SHADDA, ""))
     elide = starts_wasl and not article and (bool(clitics) or after_vowel) and scheme == "din"
     if starts_wasl and not article and scheme == "ala-lc" and clitics:
         elide = False  # ALA-LC: wa-istiqbāl, not wa-stiqbāl
@@ -432,7 +472,7 @@ def romanize_phrase(
     given, run parallel to the words (see :func:`romanize`).
     """
     result: list[str] = []
-    previous = ""
+    previous = ""  # the last word as said before this one: its vowel elides the wasl
     for index, word in enumerate(vocalized_words):
         if not word:
             result.append("")
@@ -450,4 +490,16 @@ def romanize_phrase(
         )
         result.append(text)
         previous = text
+        if not ending and _ends_in_vowel(text):
+            # A vowel the pause brings (madrasa, kitābā) is not said before
+            # the next word: only a vowel the word keeps (fī, ʿalā) elides.
+            said = romanize(
+                word,
+                scheme=scheme,
+                ending=True,
+                segments=segments[index] if segments is not None else None,
+                construct=None if following else False,
+            )
+            if said != text:
+                previous = ""
     return result

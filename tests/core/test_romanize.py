@@ -174,3 +174,24 @@ def test_every_word_of_the_real_article_romanizes_to_latin(morphology, default_a
             out = romanize_phrase(words, scheme=scheme, ending=shown, segments=segments)
             bad = [(w, o) for w, o in zip(words, out, strict=True) if not o or not _clean(o)]
             assert bad == []
+
+
+def test_long_vowels_the_text_does_not_write() -> None:
+    assert romanize("هَذَا") == "hāḏā"
+    assert romanize("كَذَلِكَ", segments=["كَ"], ending=False) == "ka-ḏālik"
+    assert romanize("لَكِنْ") == "lākin"
+    assert romanize("لِأُوْبَامَا", segments=[]) == "liʾūbāmā"  # a sukun on the long ū
+    assert romanize("مِيْلُ", ending=False) == "mīl"
+
+
+def test_segments_that_say_no_article_are_trusted() -> None:
+    assert romanize("التَّزَمَ", segments=[], ending=False) == "iltazam"
+    assert romanize("الَّذِي", segments=[]) == "allaḏī"
+    assert romanize("وَالَّتِي", segments=["وَ"]) == "wa-llatī"
+
+
+def test_a_vowel_the_pause_brings_does_not_elide_the_next_article() -> None:
+    words = ["وَزِيرُ", "الْخَارِجِيَّةِ", "الْأَمِيرْكِيِّ"]
+    assert romanize_phrase(words, ending=False) == ["wazīr", "al-ḫāriǧiyya", "al-amīrkī"]
+    assert romanize_phrase(words) == ["wazīru", "l-ḫāriǧiyyati", "l-amīrkiyyi"]
+    assert romanize_phrase(["كِتَابًا", "الْوَلَدِ"], ending=False) == ["kitābā", "al-walad"]
