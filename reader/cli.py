@@ -151,7 +151,9 @@ def _setting() -> str | None:
 # -- analyze --------------------------------------------------------------------
 
 
-def token_json(token, readings, vocalized: str = "") -> dict:
+def token_json(token, readings, vocalized: str = "", romanized: str = "") -> dict:
+    from reader.morphology.romanize import romanize_reading
+
     found = {
         "token": token.text,
         "start": token.start,
@@ -160,7 +162,12 @@ def token_json(token, readings, vocalized: str = "") -> dict:
     }
     if token.kind == "arabic":
         found["vocalized"] = vocalized
-    found["analyses"] = [reading.to_json() for reading in readings]
+        found["romanized"] = romanized
+    found["analyses"] = [
+        # The first reading is the one said here: romanized from the form in context.
+        {**reading.to_json(), "romanized": romanize_reading(reading, form=vocalized * (not rank))}
+        for rank, reading in enumerate(readings)
+    ]
     return found
 
 
@@ -182,9 +189,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         analysis = morphology.analyze_document(document, vocalize=False)
     out = sys.stdout
     if args.json:
-        forms = analysis.vocalized
+        from reader.morphology.romanize import romanize_document
+
+        forms, said = analysis.vocalized, romanize_document(analysis)
         for token, readings in zip(document.tokens, analysis.readings, strict=True):
-            found = token_json(token, readings, forms[token.index])
+            found = token_json(token, readings, forms[token.index], said[token.index])
             out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK
     write_table(document, analysis, out)

@@ -43,6 +43,7 @@ from reader.morphology.vowels import (
     article_lam,
     pausal,
     split_ending,
+    textbook,
     units,
     with_ending,
 )
@@ -503,3 +504,57 @@ def romanize_phrase(
             if said != text:
                 previous = ""
     return result
+
+
+def proclitic_forms(reading) -> list[str] | None:
+    """The proclitic pieces of an analysis, as :func:`romanize` takes them (None: no reading)."""
+    if reading is None:
+        return None
+    return [segment.form for segment in reading.segments if segment.role == "proclitic"]
+
+
+def romanize_reading(
+    reading, *, form: str = "", scheme: str = "din", ending: bool = True
+) -> str:
+    """One reading, as a dictionary cites it (no word before it).
+
+    ``form``: the word as said in its sentence, when this is the reading shown
+    there; else the reading's own vowels, written as textbooks write them (the
+    database leaves out the fatha before a long alif: زِيارَة is ziyāra).
+    """
+    return romanize(
+        form or textbook(reading.diac),
+        scheme=scheme,
+        ending=ending,
+        segments=proclitic_forms(reading),
+        proper=reading.pos == "noun_prop",
+        construct=False,
+    )
+
+
+def romanize_document(analysis, *, scheme: str = "din", ending: bool = True) -> tuple[str, ...]:
+    """Per token of a :class:`~reader.morphology.analyzer.DocumentAnalysis`, the word
+    romanized as it is said in its sentence ("" for tokens that are not Arabic words).
+
+    Built sentence by sentence from the vocalised forms in context, so the
+    article after a vowel-final word is elided (fī l-bayt).
+    """
+    document = analysis.document
+    forms = analysis.vocalized
+    result = [""] * len(document.tokens)
+    for sentence in document.sentences:
+        indexes = range(sentence.first_token, sentence.end_token)
+        words = [forms[i] for i in indexes]
+        if not any(words):
+            continue
+        best = [analysis.best(i) for i in indexes]
+        said = romanize_phrase(
+            words,
+            scheme=scheme,
+            ending=ending,
+            segments=[proclitic_forms(reading) for reading in best],
+            proper=[reading is not None and reading.pos == "noun_prop" for reading in best],
+        )
+        for i, text in zip(indexes, said, strict=True):
+            result[i] = text
+    return tuple(result)

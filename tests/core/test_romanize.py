@@ -195,3 +195,28 @@ def test_a_vowel_the_pause_brings_does_not_elide_the_next_article() -> None:
     assert romanize_phrase(words, ending=False) == ["wazīr", "al-ḫāriǧiyya", "al-amīrkī"]
     assert romanize_phrase(words) == ["wazīru", "l-ḫāriǧiyyati", "l-amīrkiyyi"]
     assert romanize_phrase(["كِتَابًا", "الْوَلَدِ"], ending=False) == ["kitābā", "al-walad"]
+
+
+def test_analyze_json_gains_romanized(real_db_path, tmp_path, capsys, monkeypatch):
+    """The CLI's JSON: the token as said in its sentence, each reading as cited."""
+    import json
+
+    from reader import cli
+
+    article = tmp_path / "news.txt"
+    article.write_text("وقال الرئيس إن الوزير في البيت.", encoding="utf-8")
+    monkeypatch.setenv("ARABIC_READER_MORPH_DB", str(real_db_path))
+    assert cli.main(["analyze", str(article), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    arabic = {line["token"]: line for line in lines if line["kind"] == "arabic"}
+    assert all("romanized" not in line for line in lines if line["kind"] != "arabic")
+    # In the sentence: the article's hamzat al-wasl elided after a vowel ...
+    assert arabic["الرئيس"]["romanized"].startswith("r-raʾīs")
+    assert arabic["البيت"]["romanized"].startswith("l-bayt")
+    # ... and cited on its own, as a dictionary writes it.
+    assert arabic["الرئيس"]["analyses"][0]["romanized"].startswith("ar-raʾīs")
+    assert all(
+        analysis["romanized"] and not any("\u0600" <= c <= "\u06ff" for c in analysis["romanized"])
+        for line in arabic.values()
+        for analysis in line["analyses"]
+    )
