@@ -113,6 +113,7 @@ class GlossPane(QDockWidget):
         self._readings: Sequence[Analysis] = ()
         self._chosen: Analysis | None = None
         self._form = ""  # the headword: the chosen reading as said in its sentence
+        self._romanized = ""  # the headword in Latin letters
         self._note = ""  # why those vowels, when the sources did not simply agree
         self._message = "Hover over a word to see what it means."
         self._sentence: list[tuple[int, str, str]] = []
@@ -132,13 +133,15 @@ class GlossPane(QDockWidget):
         chosen: Analysis | None,
         *,
         form: str = "",
+        romanized: str = "",
         note: str = "",
     ) -> None:
         """``form``: the word vocalised in its sentence (else the reading's own vowels);
+        ``romanized``: that form in Latin letters;
         ``note``: a sentence for the learner on where those vowels come from."""
         self.token_index, self._word = token_index, word
         self._readings, self._chosen, self._message = readings, chosen, ""
-        self._form, self._note = form, note
+        self._form, self._note, self._romanized = form, note, romanized
         if self.built:
             self._render_word()
             self.sentence_list.select_token(token_index)
@@ -152,7 +155,7 @@ class GlossPane(QDockWidget):
     def show_message(self, token_index: int | None, word: str, message: str) -> None:
         self.token_index, self._word, self._message = token_index, word, message
         self._readings, self._chosen, self._entry = (), None, None
-        self._form, self._note = "", ""
+        self._form, self._note, self._romanized = "", "", ""
         if self.built:
             self._render_word()
             self.sentence_list.select_token(token_index)
@@ -279,7 +282,7 @@ class GlossPane(QDockWidget):
             self.readings_list.set_words([])
             return
         self.form_label.setText(self._form or textbook(reading.diac))
-        self.translit_label.setText(reading.translit.get("hsb", ""))
+        self.translit_label.setText(self._romanized)
         if entry is not None and entry.user_gloss:
             self.meaning_label.setText(
                 f"{html.escape(entry.user_gloss)}<br><span style='font-size:10pt;"

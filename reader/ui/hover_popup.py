@@ -56,16 +56,17 @@ class HoverPopup(QFrame):
         *,
         user_gloss: str | None = None,
         form: str | None = None,
+        romanized: str = "",
     ) -> None:
         """Show one reading next to ``word_rect`` (global coordinates).
 
         ``user_gloss``: the learner's own gloss for the word, shown instead of the dictionary's.
         ``form``: the word as said in its sentence (as Show Vowels writes it); else
-        the reading's own vowels.
+        the reading's own vowels. ``romanized``: that form in Latin letters.
         """
         self.form_label.setText(form or textbook(reading.diac))
         self.form_label.show()
-        self.translit_label.setText(reading.translit.get("hsb", ""))
+        self.translit_label.setText(romanized)
         self.translit_label.setVisible(bool(self.translit_label.text()))
         if user_gloss:
             self.gloss_label.setText(f"<b>{html.escape(user_gloss)}</b>")

@@ -361,6 +361,21 @@ class MainWindow(QMainWindow):
             return ""
         return self._as_setting(vocalization.form)
 
+    def romanized(self, token_index: int) -> str:
+        """The word in focus in Latin letters, as said here, in the scheme the learner chose."""
+        from reader.morphology.romanize import SCHEMES, romanize_reading
+
+        chosen = self.reading(token_index)
+        if chosen is None:
+            return ""
+        scheme = self.settings.get("romanization")
+        return romanize_reading(
+            chosen,
+            form=self.shown_form(token_index),
+            scheme=scheme if scheme in SCHEMES else SCHEMES[0],
+            ending=self.actions.show_case_endings.isChecked(),
+        )
+
     def _as_setting(self, form: str) -> str:
         return form if self.actions.show_case_endings.isChecked() else pausal(form)
 

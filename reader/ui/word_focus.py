@@ -86,6 +86,7 @@ class WordFocus(QObject):
                 global_rect,
                 user_gloss=self.window.words.user_gloss(chosen),
                 form=self.window.shown_form(index),
+                romanized=self.window.romanized(index),
             )
 
     def _show_focus(self, index: int) -> None:
@@ -102,6 +103,7 @@ class WordFocus(QObject):
                 found,
                 chosen,
                 form=self.window.shown_form(index),
+                romanized=self.window.romanized(index),
                 note=vocalization.note if vocalization is not None else "",
             )
             self.window.gloss_pane.show_entry(self.window.words.entry_for(chosen))

@@ -1,0 +1,40 @@
+"""The popup and the pane write the word in Latin letters, as it is said here."""
+
+from __future__ import annotations
+
+from reader.morphology.romanize import romanize
+from tests.ui.conftest import hover, token_index
+
+
+def _arabic_free(text: str) -> bool:
+    return bool(text) and not any("\u0600" <= char <= "\u06ff" for char in text)
+
+
+def test_popup_and_pane_show_the_romanized_form_in_context(window):
+    index = token_index(window, "الخارجية", after="وزير")
+    hover(window, index)
+    said = window.shown_form(index)
+    expected = romanize(said, segments=["ال"])
+    assert expected.startswith("al-ḫāriǧiyya")
+    assert window.popup.translit_label.text() == expected
+    assert window.gloss_pane.translit_label.text() == expected
+
+    window.actions.show_case_endings.trigger()  # pausal: no ending in either script
+    assert window.popup.translit_label.text() == "al-ḫāriǧiyya"
+    assert window.gloss_pane.translit_label.text() == "al-ḫāriǧiyya"
+
+
+def test_ala_lc_is_a_setting(window):
+    index = token_index(window, "الخارجية", after="وزير")
+    window.settings.set("romanization", "ala-lc")
+    hover(window, index)
+    shown = window.popup.translit_label.text()
+    assert shown.startswith("al-khārij") and "ḫ" not in shown
+    window.settings.set("romanization", "nonsense")  # a hand-edited file: the default
+    window.focus.refresh()
+    assert window.gloss_pane.translit_label.text().startswith("al-ḫāriǧ")
+
+
+def test_every_word_of_the_article_has_a_latin_form(window):
+    for token in window.document.arabic_tokens():
+        assert _arabic_free(window.romanized(token.index)), token.text
