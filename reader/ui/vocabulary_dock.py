@@ -160,7 +160,8 @@ class VocabularyDock(QDockWidget):
         self.context_button.clicked.connect(self.show_selected_in_context)
         self.delete_button = QToolButton(text="Delete")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo Delete")
+        # Qt writes "<prefix> <command text>": the command already says "Delete …".
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.undo_action)
