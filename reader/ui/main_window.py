@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         self.words.refresh_marks()
 
     def export_vocabulary(self) -> None:
-        ask_and_export(self, self.vocabulary, self.tasks, self.statusBar())
+        ask_and_export(self, self.vocabulary, self.tasks, self.statusBar(), self.settings)
 
     def back_up_vocabulary(self) -> None:
         back_up_vocabulary(self, self.vocabulary, self.statusBar())
