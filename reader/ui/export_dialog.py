@@ -156,9 +156,7 @@ def default_export_folder(settings: Settings | None) -> Path:
     remembered = settings.get("export_folder") if settings is not None else ""
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     if documents and Path(documents).is_dir():
         return Path(documents)
     return Path.home()
