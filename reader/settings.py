@@ -64,6 +64,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window_geometry", str, "", "Main window geometry (Qt's saveGeometry, base64)."),
     Setting("window_state", str, "", "Dock and toolbar layout (Qt's saveState, base64)."),
     Setting("highlight_new_words", bool, False, "Mark words not yet in the vocabulary as new."),
+    Setting("export_folder", str, "", "The folder of the last export; empty: Documents (or home)."),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 RECENT_LIMIT = 10

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader import store as ops
 from reader.filenames import shown_name
+from reader.settings import Settings
 from reader.store import Status, StoreError
 from reader.ui import dialogs
 from reader.ui.tasks import TaskManager
@@ -150,17 +151,37 @@ def export_vocabulary(
     )
 
 
+def default_export_folder(settings: Settings | None) -> Path:
+    """The last export's folder while it exists; else Documents, else home."""
+    remembered = settings.get("export_folder") if settings is not None else ""
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
 def ask_and_export(
-    parent: QWidget, hub: VocabularyHub, tasks: TaskManager, bar: QStatusBar
+    parent: QWidget,
+    hub: VocabularyHub,
+    tasks: TaskManager,
+    bar: QStatusBar,
+    settings: Settings | None = None,
 ) -> None:
-    dialog = ExportDialog(parent, Path.home())
+    dialog = ExportDialog(parent, default_export_folder(settings))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     choice = dialog.choice()
     if choice is None:
         dialogs.inform(parent, "Nothing to export", "Choose at least one kind of word and a file.")
         return
-    export_vocabulary(parent, hub, tasks, choice, bar)
+
+    def done(count: int | None) -> None:
+        if count is not None and settings is not None:
+            settings.set("export_folder", str(choice.path.resolve().parent))
+
+    export_vocabulary(parent, hub, tasks, choice, bar, on_done=done)
 
 
 def back_up_vocabulary(

@@ -6,7 +6,7 @@ import base64
 import gc
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -40,6 +40,10 @@ from reader.ui.word_marks import ArticleKeys
 
 APP_TITLE = "Arabic Reader"
 __all__ = ["APP_TITLE", "BACKGROUND_LOAD_BYTES", "MainWindow"]
+# Saved with the window's dock layout; bumped when the default layout changes, so the
+# old default is replaced once (2: the vocabulary below the article, not a tab).
+LAYOUT_VERSION = 2
+DEFAULT_SCREEN_SHARE = 0.85  # of the screen's free area, with no saved geometry
 ARTICLE_MIN_WIDTH = 360  # a dozen Arabic words a line at the default size
 # What the analysis task brings back: the analysis, its coverage, the forms
 # shown and the lemma keys (the last three: passes over every word, made on the worker).
@@ -429,7 +433,7 @@ class MainWindow(QMainWindow):
         self.words.refresh_marks()
 
     def export_vocabulary(self) -> None:
-        ask_and_export(self, self.vocabulary, self.tasks, self.statusBar())
+        ask_and_export(self, self.vocabulary, self.tasks, self.statusBar(), self.settings)
 
     def back_up_vocabulary(self) -> None:
         back_up_vocabulary(self, self.vocabulary, self.statusBar())
@@ -456,41 +460,55 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window_geometry")
         state = self.settings.get("window_state")
+        restored = False
         try:
             if geometry:
-                self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
+                restored = self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
             if state:
-                self.restoreState(QByteArray(base64.b64decode(state)))
+                # A state saved under another LAYOUT_VERSION (the old default, with the
+                # vocabulary a tab behind the Word pane) is refused: the new default.
+                self.restoreState(QByteArray(base64.b64decode(state)), LAYOUT_VERSION)
         except ValueError:
             pass  # a damaged value: the default layout is fine
-        self.fit_to_screen()
+        self.fit_to_screen(default_size=not restored)
 
-    def fit_to_screen(self) -> None:
+    def fit_to_screen(self, available: QRect | None = None, *, default_size: bool = False) -> None:
         """Keep the window inside the screen's free area (a small screen, or a saved
-        geometry from a bigger one)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
+        geometry from a bigger one). With ``default_size`` (no saved geometry) the
+        window takes DEFAULT_SCREEN_SHARE of that area, centred in it."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
         if available.isEmpty():
             return
         # The frame (title bar, borders) around the client area, where known.
         extra_w = max(0, self.frameGeometry().width() - self.width())
         extra_h = max(0, self.frameGeometry().height() - self.height())
-        width = min(self.width(), available.width() - extra_w)
-        height = min(self.height(), available.height() - extra_h)
+        if default_size:
+            width = round(available.width() * DEFAULT_SCREEN_SHARE) - extra_w
+            height = round(available.height() * DEFAULT_SCREEN_SHARE) - extra_h
+        else:
+            width, height = self.width(), self.height()
+        width = min(width, available.width() - extra_w)
+        height = min(height, available.height() - extra_h)
         if (width, height) != (self.width(), self.height()):
             self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
         frame = self.frameGeometry()
+        if default_size:
+            frame.moveCenter(available.center())
         x = min(max(frame.x(), available.left()), available.right() + 1 - frame.width())
         y = min(max(frame.y(), available.top()), available.bottom() + 1 - frame.height())
-        if (x, y) != (frame.x(), frame.y()):
+        if (x, y) != (self.frameGeometry().x(), self.frameGeometry().y()):
             self.move(max(x, available.left()), max(y, available.top()))
 
     def save_settings(self) -> bool:
         settings = self.settings
         settings.set("window_geometry", base64.b64encode(bytes(self.saveGeometry())).decode())
-        settings.set("window_state", base64.b64encode(bytes(self.saveState())).decode())
+        settings.set(
+            "window_state", base64.b64encode(bytes(self.saveState(LAYOUT_VERSION))).decode()
+        )
         settings.set("font_size", self.view.font_size)
         document = self.document
         if document is not None and document.source_path is not None:

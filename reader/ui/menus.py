@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 
 from reader.filenames import shown_name
 from reader.ui.entry_editor import STATUS_KEYS
@@ -45,6 +45,12 @@ class Actions:
         )
         self.zoom_reset = action("&Reset Zoom", lambda: window.zoom(0), "Ctrl+0")
         self.about = action("&About Arabic Reader", window.show_about)
+        self.shortcuts_dialog: QDialog | None = None
+        self.shortcuts = action(
+            "&Keyboard Shortcuts",
+            lambda: self.show_shortcuts(window),
+            QKeySequence.StandardKey.HelpContents,
+        )
         self.highlight_new_words = action(
             "Highlight &New Words", window.set_highlight_new_words, "Ctrl+Shift+W"
         )
@@ -62,6 +68,16 @@ class Actions:
             )
             for key, status in STATUS_KEYS
         ]
+
+    def show_shortcuts(self, window: MainWindow) -> QDialog:
+        """Help > Keyboard Shortcuts: built anew each time, so it lists the keys as they are."""
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.close()
+        self.shortcuts_dialog = ShortcutsDialog(window)
+        self.shortcuts_dialog.show()
+        return self.shortcuts_dialog
 
 
 def build_menus(window: MainWindow, actions: Actions) -> QMenu:
@@ -98,6 +114,7 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
         word_menu.addAction(status)
 
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
     return recent
 

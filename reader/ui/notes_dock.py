@@ -28,6 +28,7 @@ from reader.store import Change, NoteRecord
 from reader.ui.vocabulary_hub import StoreUndoCommand, VocabularyHub
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+EMPTY_HINT = "No notes for this article yet — write one below and choose Add Note."
 # The text selected in the article, as Document offsets and their text; None: no selection.
 SelectionSource = Callable[[], tuple[int, int, str] | None]
 
@@ -110,6 +111,10 @@ class NotesDock(QDockWidget):
         for button in (self.add_button, self.save_button, self.delete_button, undo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.empty_hint = QLabel(EMPTY_HINT, wordWrap=True)
+        self.empty_hint.setStyleSheet("color:#7a705f")
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
         for part in (self.list, self.editor, self.hint):
             layout.addWidget(part, 1 if part is self.list else 0)
         layout.addLayout(buttons)
@@ -141,6 +146,7 @@ class NotesDock(QDockWidget):
         for widget in (self.editor, self.add_button):
             widget.setEnabled(enabled)
         self.setWindowTitle(f"Notes ({len(self.notes)})" if self.notes else "Notes")
+        self.empty_hint.setVisible(not self.notes and enabled)
 
     def _on_changed(self, change: Change) -> None:
         if change.notes and (self.document_id in change.document_ids or not change.document_ids):

@@ -144,7 +144,7 @@ class VocabularyController(QObject):
         result = article_marks(keys, self.entries, overrides, highlight_unsaved=highlight)
         window.view.replace_marks(result.marks)
         self.share = result.share
-        window.known_label.setText(self.share.label() if self.hub.available else "")
+        window.known_label.setText(known_label(self.share) if self.hub.available else "")
 
     def _keys_of(self, analysis: DocumentAnalysis) -> ArticleKeys:
         held = self._article_keys
@@ -249,3 +249,10 @@ def _entry_of(store: Store, entry_id: int) -> EntryRecord | None:
         return ops.get_entry(store, entry_id)
     except NotFoundError:
         return None
+
+
+def known_label(share: KnownShare) -> str:
+    """The status bar's known share, to one decimal (whole percents hid a day's progress)."""
+    if not share.counted:
+        return ""
+    return f"Known: {100 * share.known / share.counted:.1f}% of words"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QStyledItemDelegate,
@@ -29,7 +30,9 @@ from reader.ui import fonts
 from reader.ui.vocabulary_hub import StoreUndoCommand, VocabularyHub
 from reader.ui.vocabulary_table import (
     ENTRY_ROLE,
+    GLOSS,
     LEMMA,
+    NOTES,
     ROOT,
     SORT_ROLE,
     STATUS,
@@ -38,6 +41,9 @@ from reader.ui.vocabulary_table import (
 )
 
 ALL = "All"
+# S: the Word menu's Save Word, for the word under the mouse or the pinned one.
+EMPTY_HINT = "No saved words yet — hover a word in the article and press S to save it."
+NO_MATCH_HINT = "No saved word matches these filters."
 
 
 class DeleteEntry(StoreUndoCommand):
@@ -143,8 +149,12 @@ class VocabularyDock(QDockWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # Each column as wide as its header and cells; the gloss takes the rest.
+        # The notes stay the learner's to widen: a long note would crowd the rest.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GLOSS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Interactive)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         arabic = _ArabicDelegate(self.table)
@@ -154,13 +164,18 @@ class VocabularyDock(QDockWidget):
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(max(rows.defaultSectionSize(), arabic.row_height()))
         layout.addWidget(self.table, 1)
+        self.empty_hint = QLabel(EMPTY_HINT, wordWrap=True)
+        self.empty_hint.setStyleSheet("color:#7a705f")
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
 
         buttons = QHBoxLayout()
         self.context_button = QToolButton(text="Show in Context")
         self.context_button.clicked.connect(self.show_selected_in_context)
         self.delete_button = QToolButton(text="Delete")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo Delete")
+        # Qt writes "<prefix> <command text>": the command already says "Delete …".
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.undo_action)
@@ -221,8 +236,18 @@ class VocabularyDock(QDockWidget):
         )
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
+        self._show_hint()
         where = "" if self.hub.available else f" — {self.hub.unavailable_reason}"
         self.setWindowTitle(f"Vocabulary ({len(entries)}){where}")
+
+    def _show_hint(self) -> None:
+        empty = self.proxy.rowCount() == 0 and self.hub.available
+        filtered = bool(self.search_edit.text() or self.root_edit.text()) or any(
+            combo.currentIndex() > 0
+            for combo in (self.status_filter, self.tag_filter, self.document_filter)
+        )
+        self.empty_hint.setText(NO_MATCH_HINT if filtered else EMPTY_HINT)
+        self.empty_hint.setVisible(empty)
 
     def _on_changed(self, change: Change) -> None:
         if not self.built:

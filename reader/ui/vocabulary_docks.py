@@ -23,11 +23,14 @@ class VocabularyDocks:
         self.window = window
         self.vocabulary = VocabularyDock(window.vocabulary, window)
         self.notes = NotesDock(window.vocabulary, self.article_selection, window)
-        # Tabs beside the gloss pane, not another column: on a small screen three
-        # columns left the article a strip a few words wide.
+        # Below the article and the Word pane, not a tab behind the Word pane (where
+        # the two could never be seen together) nor another column (on a small
+        # screen three columns left the article a strip a few words wide). The
+        # notes share the bottom with the vocabulary, as a tab.
         for dock in (self.vocabulary, self.notes):
-            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-            window.tabifyDockWidget(window.gloss_pane, dock)
+            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        window.tabifyDockWidget(self.vocabulary, self.notes)
+        for dock in (self.vocabulary, self.notes):
             dock.hide()
             # Shown from the menu or its key: bring its tab to the front.
             dock.toggleViewAction().triggered.connect(
