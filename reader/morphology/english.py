@@ -264,7 +264,8 @@ def _nominal(features: dict[str, Any], sense: str, pos: str) -> str:
     encl = _enclitic(features)
     num = features.get("num")
     if pos in _NAMES:
-        name = sense[:1].upper() + sense[1:]
+        article, name = ("the ", sense[4:]) if sense.lower().startswith("the ") else ("", sense)
+        name = article + name[:1].upper() + name[1:]
         return " ".join([*_proclitic_words(features), name])
     if pos in _NOUNS and num in ("p", "d"):
         sense = _pluralize(sense)
