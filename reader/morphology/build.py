@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from reader.morphology.english import english
 from reader.morphology.records import (
     POS_LABELS,
     SOURCE_LABELS,
@@ -150,6 +151,7 @@ def build_analysis(features: dict[str, Any], *, guess: bool = False) -> Analysis
         segments=segments(features),
         translit=transliterate(diac),
         source=source,
+        english=english(features),
     )
 
 

@@ -138,6 +138,8 @@ class Analysis:
     source: str
     score: float = 0.0
     case_variants: tuple[str, ...] = field(default=())
+    # This word in this form, in English word order: "their meeting", "she visited".
+    english: str = ""
 
     @property
     def is_guess(self) -> bool:
@@ -174,4 +176,5 @@ class Analysis:
             "translit": dict(self.translit),
             "source": self.source,
             "case_variants": list(self.case_variants),
+            "english": self.english,
         }
