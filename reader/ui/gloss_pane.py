@@ -82,6 +82,18 @@ def meaning_of(reading: Analysis) -> str:
     return readable_gloss(reading.lemma_gloss) or readable_gloss(reading.gloss)
 
 
+def meaning_html(reading: Analysis) -> str:
+    """This word in this form in English ("their meeting"), then the lemma's senses."""
+    senses = meaning_of(reading)
+    said = reading.english if reading.english and not reading.is_guess else senses
+    if senses == said:
+        return html.escape(said)
+    return (
+        f"{html.escape(said)}<br><span style='font-size:11pt; font-weight:normal;"
+        f" color:#5a5247'>{html.escape(senses)}</span>"
+    )
+
+
 def describe_segments(reading: Analysis, family: str) -> str:
     """The word's pieces, each with its gloss below; the first piece at the right."""
     if len(reading.segments) <= 1:
@@ -290,7 +302,7 @@ class GlossPane(QDockWidget):
                 f"{html.escape(meaning_of(reading))}</span>"
             )
         else:
-            self.meaning_label.setText(html.escape(meaning_of(reading)))
+            self.meaning_label.setText(meaning_html(reading))
         self.details_label.setText(describe_reading(reading, self.arabic_family))
         self.segments_label.setText(describe_segments(reading, self.arabic_family))
         rows = []

@@ -73,7 +73,11 @@ class HoverPopup(QFrame):
         elif reading.is_guess:
             self.gloss_label.setText("<b>Not in the dictionary — probably a name</b>")
         else:
-            self.gloss_label.setText(f"<b>{html.escape(readable_gloss(reading.lemma_gloss))}</b>")
+            # This word in this form ("their meeting"), then the lemma's senses.
+            senses = readable_gloss(reading.lemma_gloss)
+            said = reading.english or senses
+            more = f"<br><small>{html.escape(senses)}</small>" if senses and senses != said else ""
+            self.gloss_label.setText(f"<b>{html.escape(said)}</b>{more}")
         if reading.is_guess and not user_gloss:
             self.pos_label.hide()
         else:

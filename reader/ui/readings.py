@@ -15,7 +15,10 @@ from reader.morphology.vowels import VOWEL_MARKS
 
 
 def word_gloss(reading: Analysis) -> str:
-    """A few English words for a word-by-word line: clitics included (``and + the + …``)."""
+    """A few English words for a word-by-word line: this word in this form, in
+    English order ("their meeting", "she visited"); else the pieces' glosses."""
+    if reading.english and not reading.is_guess:
+        return reading.english
     pieces = [s for s in reading.segments if s.gloss]
     stem = short_gloss(reading.lemma_gloss) or short_gloss(reading.gloss)
     if len(pieces) <= 1:
