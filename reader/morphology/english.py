@@ -211,7 +211,7 @@ def _verb(features: dict[str, Any], sense: str) -> str:
         words = words[1:]
     if not words:
         return sense
-    head, rest = words[0], words[1:]
+    head, rest = _base(words[0]), words[1:]
     passive = features.get("vox") == "p"
     if passive and head != "be":
         # A passive whose gloss is active ("announce"): "be announced".
@@ -249,6 +249,15 @@ def _verb(features: dict[str, Any], sense: str) -> str:
     return " ".join([subject, *_with_object([verb, *rest], obj)])
 
 
+@lru_cache(maxsize=4096)
+def _base(word: str) -> str:
+    """A gloss already inflected ("was", "is") back to its base form ("be")."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word, "VERB")
+    return lemmas[0] if lemmas else word
+
+
 def _pluralize(sense: str) -> str:
     words = sense.split()
     if not words:
@@ -269,7 +278,10 @@ def _nominal(features: dict[str, Any], sense: str, pos: str) -> str:
         return " ".join([*_proclitic_words(features), name])
     if pos in _NOUNS and num in ("p", "d"):
         sense = _pluralize(sense)
-    if encl and encl[1] == "poss":
+    if encl and encl[1] == "poss" and sense.endswith(" of"):
+        # أجلها: "for sake of" + "her" reads "for sake of her".
+        encl = (encl[0], "obj")
+    elif encl and encl[1] == "poss":
         words.append(_POSSESSIVE[encl[0]])
     elif features.get("prc0") == "Al_det" and pos not in ("adj", "adj_comp", "adj_num"):
         words.append("the")

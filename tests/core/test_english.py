@@ -83,6 +83,9 @@ def test_moods_dual_and_object_placement() -> None:
     # Multi-word glosses: the first word inflects, the object follows its particle.
     assert english({**verb, "asp": "p", "enc0": "3ms_dobj"}, "call_on;visit") == "he called on him"
     assert english({**verb, "asp": "p"}, "take_place") == "he took place"
+    # A gloss that is already inflected ("was") is inflected from its base form.
+    assert english({**verb, "asp": "p", "gen": "f"}, "was;were") == "she was"
+    assert english({**verb, "mod": "i"}, "is") == "he is"
 
 
 def test_adjectives_are_not_pluralised() -> None:
