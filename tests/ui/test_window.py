@@ -304,14 +304,14 @@ def test_closing_cancels_a_dictionary_install(window):
     assert install.is_cancelled()
 
 
-def test_vocabulary_and_notes_are_tabs_beside_the_gloss_pane(qtbot, window):
+def test_vocabulary_and_notes_open_beside_the_article_not_behind_the_gloss_pane(qtbot, window):
     docks = window.docks
     window.resize(1024, 700)
     docks.vocabulary.toggleViewAction().trigger()
     docks.notes.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: docks.vocabulary.built)
     for dock in (docks.vocabulary, docks.notes):
-        assert window.dockWidgetArea(dock) == window.dockWidgetArea(window.gloss_pane)
-        assert window.gloss_pane in window.tabifiedDockWidgets(dock)
+        assert window.dockWidgetArea(dock) != window.dockWidgetArea(window.gloss_pane)
+        assert window.gloss_pane not in window.tabifiedDockWidgets(dock)
     assert window.view.width() >= window.view.minimumWidth() >= 360
     assert window.view.width() > window.width() // 2
