@@ -167,3 +167,14 @@ def test_default_window_is_most_of_the_free_screen_centred(qtbot, data_home):
     small = QRect(0, 0, 700, 500)
     window.fit_to_screen(small, default_size=True)
     assert small.contains(window.frameGeometry()) or window.width() <= window.minimumWidth()
+
+
+def test_undo_of_a_note_says_delete_once(qtbot, window):
+    window.docks.notes.toggleViewAction().trigger()
+    notes = window.docks.notes
+    qtbot.waitUntil(lambda: notes.built)
+    notes.editor.setPlainText("A note")
+    notes.add_from_editor()
+    notes.list.setCurrentRow(0)
+    notes.delete_selected()
+    assert notes.undo_action.text() == "Undo Delete note"
