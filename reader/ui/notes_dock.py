@@ -101,7 +101,7 @@ class NotesDock(QDockWidget):
         self.save_button.clicked.connect(self.save_selected)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_selected)
-        undo = self.undo_stack.createUndoAction(self, "Undo Delete")
+        undo = self.undo_stack.createUndoAction(self, "Undo")  # + "Delete note"
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(undo)
