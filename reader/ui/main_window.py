@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = build_menus(self, self.actions)
         self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
         self.actions.show_case_endings.setChecked(self.settings.get("show_case_endings"))
+        ala = self.settings.get("romanization") == "ala-lc"
+        (self.actions.romanization_ala if ala else self.actions.romanization_din).setChecked(True)
         self.actions.highlight_new_words.setChecked(self.settings.get("highlight_new_words"))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -426,6 +428,19 @@ class MainWindow(QMainWindow):
         if self.actions.show_vowels.isChecked() and self.analysis is not None:
             self.view.set_vowelled(self._vowelled_forms())
         self._refresh_focus()
+
+    def set_romanization(self, scheme: str) -> None:
+        """Write Latin letters after DIN 31635 ("din") or ALA-LC ("ala-lc"); remembered."""
+        from reader.morphology.romanize import SCHEMES
+
+        scheme = scheme if scheme in SCHEMES else SCHEMES[0]
+        self.settings.set("romanization", scheme)
+        chosen = (
+            self.actions.romanization_ala if scheme == "ala-lc" else self.actions.romanization_din
+        )
+        chosen.setChecked(True)
+        if self.document is not None:
+            self._refresh_focus()
 
     def set_highlight_new_words(self, on: bool) -> None:
         self.actions.highlight_new_words.setChecked(on)

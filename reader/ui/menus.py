@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
 from reader.filenames import shown_name
@@ -37,6 +37,17 @@ class Actions:
         self.show_case_endings.setToolTip(
             "Write the final vowel of case and mood (iʿrāb); off: pausal forms, as read at a pause"
         )
+        # Romanization: DIN 31635 (as it is said) or ALA-LC (as libraries write it).
+        self.romanization = QActionGroup(window)
+        self.romanization_din = action(
+            "Romanization: &DIN 31635 (ar-raʾīs)", lambda: window.set_romanization("din")
+        )
+        self.romanization_ala = action(
+            "Romanization: &ALA-LC (al-raʼīs)", lambda: window.set_romanization("ala-lc")
+        )
+        for made in (self.romanization_din, self.romanization_ala):
+            made.setCheckable(True)
+            self.romanization.addAction(made)
         self.zoom_in = action("Zoom &In", lambda: window.zoom(+2), QKeySequence.StandardKey.ZoomIn)
         # Ctrl+= too: on most keyboards "+" needs Shift.
         self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="])
@@ -97,6 +108,9 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
     view_menu = bar.addMenu("&View")
     view_menu.addAction(actions.show_vowels)
     view_menu.addAction(actions.show_case_endings)
+    view_menu.addSeparator()
+    view_menu.addAction(actions.romanization_din)
+    view_menu.addAction(actions.romanization_ala)
     view_menu.addSeparator()
     for zoom in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
         view_menu.addAction(zoom)

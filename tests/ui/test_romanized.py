@@ -26,7 +26,10 @@ def test_popup_and_pane_show_the_romanized_form_in_context(window):
 
 def test_ala_lc_is_a_setting(window):
     index = token_index(window, "الخارجية", after="وزير")
-    window.settings.set("romanization", "ala-lc")
+    assert window.actions.romanization_din.isChecked()
+    window.actions.romanization_ala.trigger()
+    assert window.settings.get("romanization") == "ala-lc"
+    assert not window.actions.romanization_din.isChecked()
     hover(window, index)
     shown = window.popup.translit_label.text()
     assert shown.startswith("al-khārij") and "ḫ" not in shown

@@ -135,7 +135,7 @@ def test_every_form_of_the_lemma_is_marked_and_survives_reopening(
 
 def test_known_share_in_the_status_bar_follows_the_status(window):
     before = window.known_label.text()
-    assert before == "Known: 0% of words"
+    assert before == "Known: 0.0% of words"
     click(window, token_index(window, "في"))
     press(window, Qt.Key.Key_3)
     after = window.known_label.text()
