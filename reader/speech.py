@@ -48,7 +48,7 @@ _WINDOWS_SPEAK = (
     "[Console]::InputEncoding = [System.Text.Encoding]::UTF8;"
     "Add-Type -AssemblyName System.Speech;"
     "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer;"
-    "$s.SelectVoice($args[0]);"
+    "$s.SelectVoice('{voice}');"
     "$s.Speak([Console]::In.ReadToEnd())"
 )
 
@@ -147,7 +147,10 @@ class Speaker:
             return [self.executable, "-v", voice, "-f", "-"], text.encode("utf-8")
         if self.engine == "sapi":
             argv = [self.executable, "-NoProfile", "-NonInteractive", "-Command"]
-            return [*argv, _WINDOWS_SPEAK, voice], text.encode("utf-8")
+            # -Command joins later arguments into the script: the voice (a system
+            # name) goes in as a single-quoted PowerShell string, quotes doubled.
+            script = _WINDOWS_SPEAK.replace("{voice}", voice.replace("'", "''"))
+            return [*argv, script], text.encode("utf-8")
         raise ValueError(f"unknown engine {self.engine}")
 
     def speak(self, text: str) -> bool:
