@@ -538,6 +538,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.popup.hide()
+        if self.actions.shortcuts_dialog is not None:
+            self.actions.shortcuts_dialog.close()  # a window of its own: it goes with ours
         self.words.document_closing()
         if self.save_settings_on_close and not self.save_settings():
             dialogs.inform(

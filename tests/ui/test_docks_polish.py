@@ -125,6 +125,8 @@ def test_shortcuts_dialog_lists_every_menu_key_and_the_article_keys(qtbot, windo
         if action in in_menus and not action.shortcut().isEmpty():
             shown = [keys for what, keys in rows if what == action.text().replace("&", "")]
             assert shown and action.shortcut().toString() in shown[0]
+    window.close()
+    assert not dialog.isVisible()  # the list goes with the window
 
 
 def test_empty_lists_say_how_to_fill_them(qtbot, window):
