@@ -19,6 +19,7 @@ import genanki
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from reader.morphology.roots import resolve_root
 from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.errors import ExportError
@@ -177,7 +178,7 @@ def _csv_cells(row: ExportRow) -> list[str]:
         seen.surface if seen else "",
         entry.gloss,
         entry.pos_label or entry.pos,
-        entry.root,
+        resolve_root(entry.root, entry.lex).display,
         entry.status.value,
         " ".join(entry.tags),
         entry.notes,
@@ -221,7 +222,7 @@ def _anki_fields(row: ExportRow) -> list[str]:
         context.replace("\n", " ").replace("\t", " "),
         _html_text(entry.gloss),
         html.escape(entry.lex),
-        html.escape(entry.root),
+        html.escape(resolve_root(entry.root, entry.lex).display),
         html.escape(entry.pos_label or entry.pos),
         _html_text(entry.notes),
     ]

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.morphology.records import Analysis, readable_gloss
+from reader.morphology.roots import resolve_root
 from reader.morphology.vowels import textbook
 from reader.store import EntryRecord
 from reader.ui import fonts
 from reader.ui.entry_editor import EntryEditor
-from reader.ui.readings import scale_pattern, spaced_root
+from reader.ui.readings import scale_pattern
 from reader.ui.word_list import TOKEN_ROLE, WordList
 
 SECTION_STYLE = "color:#7a705f; font-weight:600; margin-top:6px"
@@ -48,8 +49,9 @@ def describe_reading(reading: Analysis, family: str) -> str:
     rows.append(("Part of speech", html.escape(reading.pos_label)))
     if reading.root:
         # English only on this line: a mixed-script parenthesis reorders badly.
-        note = "<br><i>one radical is a weak letter or hamza</i>" if "#" in reading.root else ""
-        rows.append(("Root", _arabic(spaced_root(reading.root), family) + note))
+        root = resolve_root(reading.root, reading.lex, verb_form=reading.verb_form)
+        note = f"<br><i>{html.escape(root.weak_note)}</i>" if root.weak_note else ""
+        rows.append(("Root", _arabic(root.display, family) + note))
     if reading.pattern:
         pattern = _arabic(scale_pattern(reading.pattern), family)
         if reading.verb_form:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.morphology.roots import resolve_root
 from reader.store import Change, EntryRecord, NotFoundError, Status, StoreError, strip_diacritics
 from reader.ui.entry_editor import split_tags
 from reader.ui.vocabulary_hub import VocabularyHub
@@ -124,7 +125,7 @@ def _cell(entry: EntryRecord, column: int, *, editing: bool) -> Any:
     if column == STATUS:
         return entry.status.value
     if column == ROOT:
-        return entry.root.replace(".", " ")
+        return resolve_root(entry.root, entry.lex).display
     if column == TAGS:
         return ", ".join(entry.tags)
     if column == NOTES:
