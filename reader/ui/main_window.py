@@ -15,6 +15,7 @@ from reader.morphology.reconcile import Vocalization
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import pausal
 from reader.settings import Settings
+from reader.speech import find_speaker
 from reader.store import Change, Status
 from reader.text import (
     SUPPORTED_SUFFIXES,
@@ -31,6 +32,7 @@ from reader.ui.hover_popup import HoverPopup
 from reader.ui.menus import Actions, build_menus
 from reader.ui.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
 from reader.ui.readings import ReadingChoices
+from reader.ui.speech_actions import SpeechActions
 from reader.ui.tasks import Task, TaskManager, collector_paused
 from reader.ui.vocabulary_controller import VocabularyController
 from reader.ui.vocabulary_docks import VocabularyDocks
@@ -107,6 +109,13 @@ class MainWindow(QMainWindow):
         self.docks = VocabularyDocks(self)
 
         self.actions = Actions(self)
+        self.speech = SpeechActions(
+            find_speaker,
+            self.statusBar(),
+            self,
+            word_source=self._spoken_word,
+            sentence_source=self._spoken_sentence,
+        )
         self.recent_menu = build_menus(self, self.actions)
         self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
         self.actions.show_case_endings.setChecked(self.settings.get("show_case_endings"))
@@ -367,6 +376,22 @@ class MainWindow(QMainWindow):
             return ""
         return self._as_setting(vocalization.form)
 
+    def _spoken_word(self) -> str | None:
+        """The word in focus as said here, for Speak Word."""
+        index = self.focus_token()
+        return self.shown_form(index) or None if index is not None else None
+
+    def _spoken_sentence(self) -> str | None:
+        """The sentence of the word in focus, each word as said in it, for Speak Sentence."""
+        index = self.focus_token()
+        if index is None or self.document is None:
+            return None
+        sentence = self.document.tokens[index].sentence
+        return " ".join(
+            self.shown_form(token.index) or token.text
+            for token in self.document.sentence_tokens(sentence)
+        )
+
     def romanized(self, token_index: int) -> str:
         """The word in focus in Latin letters, as said here, in the scheme the learner chose."""
         from reader.morphology.romanize import SCHEMES, romanize_reading
@@ -538,6 +563,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.popup.hide()
+        self.speech.stop()
         if self.actions.shortcuts_dialog is not None:
             self.actions.shortcuts_dialog.close()  # a window of its own: it goes with ours
         self.words.document_closing()

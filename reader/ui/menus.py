@@ -124,6 +124,9 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
     word_menu = bar.addMenu("&Word")
     word_menu.addAction(actions.save_word)
     word_menu.addSeparator()
+    word_menu.addAction(window.speech.speak_word_action)
+    word_menu.addAction(window.speech.speak_sentence_action)
+    word_menu.addSeparator()
     for status in actions.statuses:
         word_menu.addAction(status)
 

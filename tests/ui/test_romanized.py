@@ -41,3 +41,15 @@ def test_ala_lc_is_a_setting(window):
 def test_every_word_of_the_article_has_a_latin_form(window):
     for token in window.document.arabic_tokens():
         assert _arabic_free(window.romanized(token.index)), token.text
+
+
+def test_speech_reads_the_word_and_sentence_as_said_here(window):
+    """Speak Word / Speak Sentence are in the Word menu and read the vocalised text."""
+    index = token_index(window, "الخارجية", after="وزير")
+    hover(window, index)
+    word_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Word")
+    assert window.speech.speak_word_action in word_menu.actions()
+    assert window.speech.speak_sentence_action in word_menu.actions()
+    assert window._spoken_word() == window.shown_form(index)
+    sentence = window._spoken_sentence()
+    assert window.shown_form(index) in sentence and "\u064e" in sentence  # vocalised
