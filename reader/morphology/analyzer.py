@@ -159,7 +159,9 @@ class Morphology:
 
     def _name_guesses(self, lookup: str) -> tuple[Analysis, ...]:
         backoff = [f for f in self._guesser.analyze(lookup) if f.get("source") == "backoff"]
-        return proper_name_guesses(lookup, backoff)
+        from reader.morphology.names import known_name
+
+        return proper_name_guesses(lookup, backoff, namer=known_name)
 
     def surnames(self, document: Document) -> frozenset[str]:
         """Words read as a surname somewhere in the document (right after a name).
