@@ -243,8 +243,16 @@ def _pieces_from_bw(bw: str, name: str) -> str:
     return "_".join(pieces)
 
 
+def _english(name: str, namer: Any) -> str:
+    if namer is not None:
+        found = namer(dediacritize(name))
+        if found is not None:
+            return str(found.english)
+    return romanize_name(name)
+
+
 def proper_name_guesses(
-    word: str, backoff: list[dict[str, Any]], limit: int = 3
+    word: str, backoff: list[dict[str, Any]], limit: int = 3, namer: Any = None
 ) -> tuple[Analysis, ...]:
     """Clearly marked proper-name readings for a word the lexicon does not know.
 
@@ -253,10 +261,12 @@ def proper_name_guesses(
     alternatives the learner can pick.
     """
 
-    def order(features: dict[str, Any]) -> tuple[int, int]:
+    def order(features: dict[str, Any]) -> tuple[int, int, int]:
+        # A segmentation whose stem a name source knows comes first (ل + أوباما).
+        known = namer is not None and namer(dediacritize(str(features.get("stem", "")))) is not None
         # A name written with the article (الكريملن, the Kremlin) is read as ال + name.
         with_article = word.startswith("ال") and features.get("prc0") == "Al_det"
-        return (0 if with_article else 1, _clitic_count(features))
+        return (0 if known else 1, 0 if with_article else 1, _clitic_count(features))
 
     candidates: dict[str, dict[str, Any]] = {}
     for raw in sorted(backoff, key=order):
@@ -266,7 +276,7 @@ def proper_name_guesses(
             if isinstance(value, str) and "NOAN" in value:
                 features[key] = value.replace("NOAN", name)
         features["d3tok"] = _pieces_from_bw(str(features.get("bw", "")), name)
-        features["stemgloss"] = romanize_name(name)
+        features["stemgloss"] = _english(name, namer)
         clitic_glosses = [
             _CLITIC_GLOSSES.get(dediacritize(piece.strip("+")), "…")
             for piece in features["d3tok"].split("_")
@@ -282,7 +292,7 @@ def proper_name_guesses(
             "lex": word,
             "pos": "noun_prop",
             "d3tok": word,
-            "stemgloss": romanize_name(word),
-            "gloss": romanize_name(word),
+            "stemgloss": _english(word, namer),
+            "gloss": _english(word, namer),
         }
     return tuple(build_analysis(features, guess=True) for features in candidates.values())

@@ -28,6 +28,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -118,6 +119,88 @@ def _document(text: str):
 # -- PUD ------------------------------------------------------------------------
 
 PUD_SYSTEMS = ("ours", "camel_first", "pos_lex_freq")
+
+
+def _english_translations(path: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    sent_id = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sent_id"):
+            sent_id = line.split("=", 1)[1].strip()
+        elif line.startswith("# text_en"):
+            found[sent_id] = line.split("=", 1)[1].strip()
+    return found
+
+
+def _name_shown(readings, english: str) -> bool:
+    if not readings:
+        return False
+    text = english.casefold()
+    for shown in (readings[0].lemma_gloss, readings[0].gloss):
+        shown = shown.casefold()
+        parts = [p for p in re.split(r"[^\w']+", shown) if len(p) >= 3]
+        if shown and (shown in text or any(re.search(rf"\b{re.escape(p)}\b", text) for p in parts)):
+            return True
+    return False
+
+
+PUD_NAMES_BASELINE = 0.410
+
+
+def run_pud_names(morphology, limit: int | None) -> dict:
+    """Of the PUD words whose stem is PROPN, the share shown with an English name
+    found in the sentence's own translation; with names on and off, in-process."""
+    from reader.morphology import names
+
+    path = qd.eval_dir() / qd.PUD_FILE
+    sentences = qd.read_pud(path)
+    if limit:
+        sentences = sentences[:limit]
+    english = _english_translations(path)
+    result: dict[str, Any] = {}
+    for label, enabled in (("names", True), ("no_names", False)):
+        morphology.use_names = enabled
+        morphology.clear_cache()
+        hits = total = 0
+        sources: dict[str, int] = {}
+        for sentence in sentences:
+            document = _document(sentence.rebuilt)
+            mapping = qd.OffsetMap(sentence.rebuilt, document.text)
+            analysis = morphology.analyze_document(document, vocalize=False)
+            for word in sentence.words:
+                if word.upos != "PROPN" or not qd.has_arabic_letter(word.form):
+                    continue
+                span = mapping.span(word.start, word.end)
+                token = qd.token_for_span(document, *span, word.form) if span else None
+                if token is None:
+                    continue
+                total += 1
+                readings = analysis.readings[token.index]
+                hits += _name_shown(readings, english.get(sentence.sent_id, ""))
+                if enabled and readings and readings[0].is_guess:
+                    stem = next((s.form for s in readings[0].segments if s.role == "stem"), "")
+                    found = names.known_name(qd.strip_marks(stem)) if stem else None
+                    source = found.source if found else "letters"
+                    sources[source] = sources.get(source, 0) + 1
+        result[label] = {"share": _share(hits, total), "hits": hits, "total": total}
+        if enabled:
+            result["sources"] = sources
+    morphology.use_names = True
+    morphology.clear_cache()
+    return result
+
+
+def print_pud_names(result: dict) -> None:
+    on, off = result["names"], result["no_names"]
+    print(
+        f"PUD names: {_fmt(on['share'])} ({on['hits']}/{on['total']} PROPN words shown with "
+        f"an English name of the sentence's translation); names off (same run): "
+        f"{_fmt(off['share'])}; baseline {PUD_NAMES_BASELINE:.3f}"
+    )
+    print(
+        "  guessed names by source: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(result["sources"].items()))
+    )
 
 
 def run_pud(morphology, camel: CamelBaseline, limit: int | None, errors: list[list[str]]) -> dict:
@@ -656,6 +739,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "pud" in sections:
         results["pud"] = run_pud(morphology, camel, args.limit, pud_errors)
         print_pud(results["pud"])
+        results["pud_names"] = run_pud_names(morphology, args.limit)
+        print_pud_names(results["pud_names"])
     if "catt" in sections:
         from text2tashkeel import Diacritizer
 
