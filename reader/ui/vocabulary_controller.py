@@ -252,7 +252,5 @@ def _entry_of(store: Store, entry_id: int) -> EntryRecord | None:
 
 
 def known_label(share: KnownShare) -> str:
-    """The status bar's known share, to one decimal (whole percents hid a day's progress)."""
-    if not share.counted:
-        return ""
-    return f"Known: {100 * share.known / share.counted:.1f}% of words"
+    """The status bar's known share (:meth:`KnownShare.label`)."""
+    return share.label()

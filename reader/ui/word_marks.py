@@ -118,11 +118,12 @@ class KnownShare:
     counted: int
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.known / self.counted) if self.counted else 0
+    def percent(self) -> float:
+        return 100 * self.known / self.counted if self.counted else 0.0
 
     def label(self) -> str:
-        return f"Known: {self.percent}% of words" if self.counted else ""
+        """The status bar's known share, to one decimal (whole percents hid a day's progress)."""
+        return f"Known: {self.percent:.1f}% of words" if self.counted else ""
 
 
 def marks_for(
