@@ -131,7 +131,13 @@ def test_unknown_word_gets_a_marked_name_guess(tiny: Morphology) -> None:
     assert readings[0].is_guess and readings[0].source == "guess"
     assert "probably a name" in readings[0].pos_label
     assert readings[0].translit["buckwalter"] == "gryb"
-    assert readings[0].lemma_gloss == "Ghrib"
+    # An attested spelling of the name (arabic-name-romanizer's index), not letters.
+    assert readings[0].lemma_gloss == "Gharib"
+
+
+def test_a_name_no_source_knows_is_spelt_letter_by_letter(tiny: Morphology) -> None:
+    readings = tiny.analyze_word("بولشغال")
+    assert readings[0].is_guess and readings[0].lemma_gloss == "Bolshghal"
 
 
 def test_tatweel_is_ignored_for_lookup(tiny: Morphology) -> None:
