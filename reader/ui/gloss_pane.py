@@ -87,7 +87,9 @@ def meaning_of(reading: Analysis) -> str:
 def meaning_html(reading: Analysis) -> str:
     """This word in this form in English ("their meeting"), then the lemma's senses."""
     senses = meaning_of(reading)
-    said = reading.english if reading.english and not reading.is_guess else senses
+    said = reading.english or senses
+    if reading.is_guess:  # the name's English (attested, CLDR or letters), then the caveat
+        said = readable_gloss(reading.lemma_gloss) or senses
     if senses == said:
         return html.escape(said)
     return (

@@ -71,7 +71,11 @@ class HoverPopup(QFrame):
         if user_gloss:
             self.gloss_label.setText(f"<b>{html.escape(user_gloss)}</b>")
         elif reading.is_guess:
-            self.gloss_label.setText("<b>Not in the dictionary — probably a name</b>")
+            name = readable_gloss(reading.lemma_gloss)
+            shown = f"<b>{html.escape(name)}</b><br>" if name else ""
+            self.gloss_label.setText(
+                f"{shown}<small>Not in the dictionary — probably a name</small>"
+            )
         else:
             # This word in this form ("their meeting"), then the lemma's senses.
             senses = readable_gloss(reading.lemma_gloss)

@@ -58,6 +58,11 @@ def test_an_unknown_name_is_said_honestly(window):
     hover(window, token_index(window, "الكريملن"))
     pane = window.gloss_pane.text()
     assert "Not in the dictionary — probably a name" in pane
+    assert "Not in the dictionary — probably a name" in window.popup.text()
+    # The guessed name itself is shown first, in both.
+    name = window.reading(token_index(window, "الكريملن")).lemma_gloss
+    assert name and pane.index(name) < pane.index("Not in the dictionary — probably a name")
+    assert name in window.popup.text()
     assert window.gloss_pane.translit_label.text()
 
 
