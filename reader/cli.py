@@ -165,7 +165,10 @@ def token_json(token, readings, vocalized: str = "", romanized: str = "") -> dic
         found["romanized"] = romanized
     found["analyses"] = [
         # The first reading is the one said here: romanized from the form in context.
-        {**reading.to_json(), "romanized": romanize_reading(reading, form=vocalized * (not rank))}
+        {
+            **reading.to_json(),
+            "romanized": romanize_reading(reading, form=vocalized if rank == 0 else ""),
+        }
         for rank, reading in enumerate(readings)
     ]
     return found
