@@ -101,6 +101,9 @@ class Morphology:
                 raise
             # A database we found ourselves: say what to do about it.
             raise type(error)(with_remedy(error, location)) from error
+        from reader.morphology import english
+
+        english.prepare()  # with the database, not at the first word shown
         return cls(database, location, diacritizer=diacritizer)
 
     def clear_cache(self) -> None:

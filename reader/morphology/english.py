@@ -102,6 +102,16 @@ _NOMINALS = {"noun", "noun_num", "noun_quant", "adj", "adj_comp", "adj_num", "no
 _SUBJECT_HOSTS = {"verb_pseudo", "conj_sub", "conj"}
 
 
+def prepare() -> None:
+    """Load lemminflect's tables now (about 0.5 s of Python holding the GIL).
+
+    Called where the dictionary is loaded, off the GUI thread, so that the first
+    word rendered, perhaps a hover while the article is analysed, does not pay it.
+    """
+    _inflect("be", "VBD")
+    _is_plural("ministers")
+
+
 @lru_cache(maxsize=4096)
 def _inflect(word: str, tag: str) -> str:
     from lemminflect import getInflection
