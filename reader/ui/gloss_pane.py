@@ -192,6 +192,11 @@ class GlossPane(QDockWidget):
     def sentence_index(self) -> int | None:
         return self._sentence_index
 
+    @property
+    def has_sentence(self) -> bool:
+        """Whether the sentence section holds its words (not only an index)."""
+        return bool(self._sentence)
+
     # -- building ---------------------------------------------------------------
 
     def _on_visible(self, visible: bool) -> None:

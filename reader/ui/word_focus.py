@@ -111,7 +111,7 @@ class WordFocus(QObject):
             self.window.gloss_pane.show_message(index, *self._word_and_note(index))
         if (
             self.window.gloss_pane.sentence_index != token.sentence
-            or not self.window.gloss_pane._sentence
+            or not self.window.gloss_pane.has_sentence
         ):
             self.window.gloss_pane.show_sentence(
                 token.sentence, self._sentence_words(token.sentence)
