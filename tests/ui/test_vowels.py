@@ -115,6 +115,7 @@ def test_show_vowels_vocalises_every_word_as_the_popup_and_pane_do(window):
     assert window.gloss_pane.form_label.text() == shown
     # The list of other readings keeps each reading's own vowels.
     readings = window.readings(putin)
+    window.gloss_pane.show_section("readings")
     listed = [window.gloss_pane.readings_list.item(i).text() for i in range(len(readings))]
     for reading, text in zip(readings, listed, strict=True):
         assert textbook(reading.diac) in text
@@ -126,6 +127,7 @@ def test_a_chosen_reading_is_shown_with_its_own_vowels_in_context(window):
     token = window.document.tokens[index]
     readings = window.readings(index)
     hover(window, index)
+    window.gloss_pane.show_section("readings")
     window.gloss_pane.readings_list.itemClicked.emit(window.gloss_pane.readings_list.item(1))
     context = window.analysis.vocalization(index).context_form
     expected = vocalize(token.lookup, readings[1], context).form
