@@ -81,7 +81,8 @@ def test_moods_dual_and_object_placement() -> None:
     past = {**verb, "asp": "p", "num": "d"}
     assert english(past, "visit") == "they (two) visited"
     # Multi-word glosses: the first word inflects, the object follows its particle.
-    assert english({**verb, "asp": "p", "enc0": "3ms_dobj"}, "call_on;visit") == "he called on him/it"
+    called = english({**verb, "asp": "p", "enc0": "3ms_dobj"}, "call_on;visit")
+    assert called == "he called on him/it"
     assert english({**verb, "asp": "p"}, "take_place") == "he took place"
     # A gloss that is already inflected ("was") is inflected from its base form.
     assert english({**verb, "asp": "p", "gen": "f"}, "was;were") == "she was"
