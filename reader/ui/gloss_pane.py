@@ -77,6 +77,8 @@ class GlossPane(QDockWidget):
         self._sentence: list[tuple[int, str, str]] = []
         self._sentence_index: int | None = None
         self._entry: EntryRecord | None = None
+        # Set when the word drawn changed: its entry must be drawn even if equal.
+        self._entry_stale = False
         # What the conjugation and root-family tabs ask for, given by the window.
         self._sources: Sources = {}
         self._section_widgets: dict[str, QWidget] = {}
@@ -124,13 +126,16 @@ class GlossPane(QDockWidget):
         ``note``: a sentence for the learner on where those vowels come from."""
         moved = token_index != self.token_index
         self.token_index, self._word = token_index, word
+        self._entry_stale = chosen is not self._chosen
         self._readings, self._chosen, self._message = readings, chosen, ""
         self._form, self._note, self._romanized = form, note, romanized
         self._word_changed(moved)
 
     def show_entry(self, entry: EntryRecord | None) -> None:
         """The saved entry of the reading shown (None: not saved); its own gloss wins."""
-        self._entry = entry
+        if entry == self._entry and not self._entry_stale:
+            return  # the word's show_word already drew it with this entry
+        self._entry, self._entry_stale = entry, False
         if self.built:
             self._render_word()
         self._stale.add("family")  # the learner's status of the word's own lemma
