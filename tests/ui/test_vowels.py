@@ -155,12 +155,24 @@ def test_case_endings_can_be_hidden_and_the_choice_is_remembered(window, data_ho
     assert Settings().get("show_case_endings") is False
 
 
-def test_a_new_window_remembers_hidden_case_endings(qtbot, data_home, morphology):
+def test_a_new_window_remembers_hidden_case_endings(
+    qtbot, data_home, morphology, default_article_path, captured_dialogs
+):
     settings = Settings()
     settings.set("show_case_endings", False)
     settings.save()
     window = make_window(qtbot, morphology=morphology)
     assert not window.actions.show_case_endings.isChecked()
+    # ... and the article is shown so: every word without its case ending.
+    window.show_document(load_document(default_article_path))
+    window.start_dictionary()
+    window.actions.show_vowels.trigger()
+    index = token_index(window, "الخارجية", after="وزير")
+    full = window.analysis.vocalized[index]
+    assert pausal(full) != full
+    assert window.view.shown_text(index) == pausal(full)
+    for token in window.document.arabic_tokens():
+        assert window.view.shown_text(token.index) == pausal(window.analysis.vocalized[token.index])
 
 
 def test_without_the_model_the_dictionary_vowels_are_shown_and_the_status_bar_says_so(
