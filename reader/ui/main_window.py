@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import gc
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
@@ -19,7 +20,7 @@ from reader.session import Aspect, ReadingSession, SessionChange
 from reader.settings import Settings
 from reader.shown_forms import ShownForms
 from reader.speech import find_speaker
-from reader.store import Status
+from reader.store import EntryRecord, LemmaKey, Status, StoreError
 from reader.text import (
     SUPPORTED_SUFFIXES,
     Document,
@@ -50,8 +51,13 @@ LAYOUT_VERSION = 2
 DEFAULT_SCREEN_SHARE = 0.85  # of the screen's free area, with no saved geometry
 ARTICLE_MIN_WIDTH = 360  # a dozen Arabic words a line at the default size
 # What the analysis task brings back: the analysis, its coverage, the forms
-# shown and the lemma keys (the last three: passes over every word, made on the worker).
-AnalysisOutcome = tuple[DocumentAnalysis, tuple[int, int], ShownForms, ArticleKeys]
+# shown and the lemma keys (the last three: passes over every word, made on the
+# worker), and the saved entries of those lemmas as read there (with the
+# vocabulary's generation then; None: no vocabulary open yet).
+Prefetched = tuple[int, Mapping[LemmaKey, EntryRecord]]
+AnalysisOutcome = tuple[
+    DocumentAnalysis, tuple[int, int], ShownForms, ArticleKeys, Prefetched | None
+]
 
 
 class MainWindow(QMainWindow):
@@ -327,6 +333,8 @@ class MainWindow(QMainWindow):
         morphology = self.morphology
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
+        # A Store may be shared with the worker (one short session per operation).
+        store, generation = self.vocabulary.store, self.words.generation
 
         def work(task: Task[AnalysisOutcome]) -> AnalysisOutcome:
             # Vowels in context come after, in their own task: the first hover
@@ -337,7 +345,18 @@ class MainWindow(QMainWindow):
                 )
                 # Passes over every word: not on the GUI thread.
                 forms, keys = ShownForms.of(analysis), ArticleKeys.of(analysis)
-                return analysis, analysis.coverage(), forms, keys
+                return analysis, analysis.coverage(), forms, keys, saved_entries(keys)
+
+        def saved_entries(keys: ArticleKeys) -> Prefetched | None:
+            """The article's saved entries, one query here rather than on the GUI thread."""
+            if store is None:
+                return None
+            from reader.store import entries_for_lemmas
+
+            try:
+                return generation, entries_for_lemmas(store, keys.keys)
+            except StoreError:
+                return None  # busy, say: the GUI thread reads them (and says why)
 
         self._analysis_task = self.tasks.run(
             work,
@@ -374,11 +393,14 @@ class MainWindow(QMainWindow):
         coverage: tuple[int, int] | None = None,
         forms: ShownForms | None = None,
         keys: ArticleKeys | None = None,
+        saved: Prefetched | None = None,
     ) -> None:
         """The analysis is in. What goes over every word came from the worker with it
-        (``coverage``, ``forms``, ``keys``; worked out here only when not given)."""
+        (``coverage``, ``forms``, ``keys``, ``saved``; worked out here only when not given)."""
         if analysis.document is not self.document:
             return
+        if keys is not None and saved is not None:
+            self.words.prefetched(keys, *saved)
         known, total = coverage or analysis.coverage()
         self._analysed_text = f"Dictionary ready — {known:,} of {total:,} words found"
         self.dictionary_label.setText(self._analysed_text)

@@ -6,6 +6,7 @@ share and the word in focus are then redrawn from the hub's "changed" signal.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -50,6 +51,10 @@ class VocabularyController(QObject):
         # The keys the saved entries were loaded for.
         self._loaded_for: ArticleKeys | None = None
         self._restoring = False
+        # Bumped by every vocabulary change: entries read on the worker before the
+        # last change are not used (see prefetched()).
+        self.generation = 0
+        self._prefetched: tuple[ArticleKeys, Mapping[LemmaKey, EntryRecord]] | None = None
         self.hub.changed.connect(self._on_changed)
         self.hub.availability_changed.connect(self._on_availability)
         session.subscribe(self._on_session_changed)
@@ -121,6 +126,13 @@ class VocabularyController(QObject):
         elif Aspect.CHOICE in change and not self._restoring:
             self.refresh_marks()
 
+    def prefetched(
+        self, keys: ArticleKeys, generation: int, found: Mapping[LemmaKey, EntryRecord]
+    ) -> None:
+        """The saved entries of ``keys``, read on the worker with the analysis while
+        the vocabulary was at ``generation``: used for its marks unless it changed since."""
+        self._prefetched = (keys, found) if generation == self.generation else None
+
     def analysed(self) -> None:
         """The article's readings are known: restore saved choices, then mark its words."""
         self._restore_saved_readings()
@@ -176,7 +188,14 @@ class VocabularyController(QObject):
             shown = session.reading(index)
             overrides[index] = shown.key if shown is not None else None
         if reload or self._loaded_for is not keys:
-            self.entries.load([*keys.keys, *(key for key in overrides.values() if key)])
+            prefetched, self._prefetched = self._prefetched, None
+            if prefetched is not None and prefetched[0] is keys:
+                self.entries.adopt(prefetched[1], keys.keys)  # no query on the GUI thread
+                for key in overrides.values():
+                    if key is not None:
+                        self.entries.get(key)
+            else:
+                self.entries.load([*keys.keys, *(key for key in overrides.values() if key)])
             self._loaded_for = keys
             session.set_entries(self.entries.by_key, replace=True)
         else:
@@ -202,6 +221,7 @@ class VocabularyController(QObject):
     def _on_changed(self, change: Change) -> None:
         if not change.vocabulary:
             return
+        self.generation += 1
         if change.entry_ids and self._loaded_for is not None:
             touched = self.entries.update(change.entry_ids)
             self.session.set_entries({key: self.entries.by_key.get(key) for key in touched})

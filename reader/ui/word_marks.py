@@ -82,6 +82,11 @@ class SavedEntries:
         found = self.hub.read(lambda store: ops.entries_for_lemmas(store, wanted), {})
         self._by_key = {key: found.get(key) for key in wanted}
 
+    def adopt(self, found: Mapping[LemmaKey, EntryRecord], keys: Iterable[LemmaKey]) -> None:
+        """Like :meth:`load`, with what the store returned for ``keys`` already in hand
+        (read on the worker with the analysis)."""
+        self._by_key = {key: found.get(key) for key in keys}
+
     @property
     def by_key(self) -> Mapping[LemmaKey, EntryRecord | None]:
         """What the store said of each lemma asked about (None: not saved)."""
