@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
             )
         )
         self._analysed_text = ""
+        self._vowels_endings = self.session.case_endings  # of the vowelled forms shown
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -423,12 +424,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     def _on_session_changed(self, change: SessionChange) -> None:
-        """Show Vowels follows the readings shown and the way forms are written."""
-        if change.readings or Aspect.DISPLAY in change:
-            if Aspect.DOCUMENT in change:
-                return  # the view was given the new document bare
+        """Show Vowels follows the readings shown and the case endings (not the Latin
+        scheme: the Arabic is the same, and a long article is laid out again)."""
+        if Aspect.DOCUMENT in change:
+            return  # the view was given the new document bare
+        endings = Aspect.DISPLAY in change and self._vowels_endings != self.session.case_endings
+        if change.readings or endings:
             if self.actions.show_vowels.isChecked() and self.analysis is not None:
-                self.view.set_vowelled(self.session.vowelled_forms())
+                self._show_vowels()
+
+    def _show_vowels(self) -> None:
+        self._vowels_endings = self.session.case_endings
+        self.view.set_vowelled(self.session.vowelled_forms())
 
     # -- readings: the session's (thin doors kept for the tests and benchmarks) -------
 
@@ -477,7 +484,7 @@ class MainWindow(QMainWindow):
         if not on:
             self.view.set_vowelled(None)
         elif self.analysis is not None:
-            self.view.set_vowelled(self.session.vowelled_forms())
+            self._show_vowels()
         else:
             self.statusBar().showMessage("Vowels will show once the article is analysed.", 4000)
 
