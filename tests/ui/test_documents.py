@@ -122,7 +122,7 @@ def test_recent_menu_forgets_files_that_went_away(window, tmp_path: Path):
     window.open_path(gone)
     window.open_path(kept)
     os.unlink(gone)
-    fill_recent_menu(window, window.recent_menu)
+    fill_recent_menu(window.settings, window.open_path, window.recent_menu)
     labels = [action.text() for action in window.recent_menu.actions()]
     assert any("kept.txt" in label for label in labels)
     assert not any("gone.txt" in label for label in labels)
