@@ -7,7 +7,7 @@ import gc
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)  # docks never squeeze it to a strip
         self.popup = HoverPopup(self, arabic_family=family)
+        self.popup.keep_within(self._article_area)
         self.gloss_pane = GlossPane(self, arabic_family=family)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.gloss_pane)
         self.dictionary_label = QLabel("Loading the Arabic dictionary…")
@@ -251,6 +252,11 @@ class MainWindow(QMainWindow):
     @property
     def _forms(self) -> ShownForms:
         return self.session.forms
+
+    def _article_area(self) -> QRect:
+        """The article's viewport on screen: the popup stays inside it, off the pane."""
+        viewport = self.view.viewport()
+        return QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
 
     def start_dictionary(self) -> None:
         """Load (or install) the dictionary in the background, unless one was given.

@@ -72,3 +72,34 @@ def test_an_article_narrower_than_the_popup_falls_back_to_the_screen():
     shown = QRect(place(POPUP, hovered, SCREEN, narrow), POPUP)
     assert SCREEN.contains(shown)
     assert not shown.intersects(QRect(0, hovered.top(), 1280, 2 * LINE))
+
+
+def test_in_the_window_the_popup_keeps_off_the_pane_and_the_lines_read(window):
+    """Every word of the first screenful: the popup inside the article, never over
+    the hovered word's line or the next, never over the Word pane."""
+    from PySide6.QtCore import QPoint
+
+    from tests.ui.conftest import hover
+
+    view = window.view
+    viewport = view.viewport()
+    article = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+    pane = window.gloss_pane
+    pane_rect = QRect(pane.mapToGlobal(QPoint(0, 0)), pane.size())
+    checked = 0
+    for token in window.document.arabic_tokens():
+        rect = view.token_rect(token.index)
+        if not viewport.rect().contains(rect):
+            break
+        hover(window, token.index)
+        assert window.popup.isVisible()
+        shown = window.popup.frameGeometry()
+        top_left = viewport.mapToGlobal(rect.topLeft())
+        line = QRect(article.left(), top_left.y(), article.width(), rect.height())
+        below = line.translated(0, rect.height())
+        assert not shown.intersects(line), token.text
+        assert not shown.intersects(below), token.text
+        assert not shown.intersects(pane_rect), token.text
+        assert article.contains(shown), token.text
+        checked += 1
+    assert checked > 20
