@@ -165,7 +165,9 @@ def _lookup(analysis: Analysis, morphology: Morphology | None) -> Conjugation | 
         return "No conjugation: the dictionary gives no root for this verb."
     # Without the analyzer, the word itself (a present form) is the only evidence.
     own = morphology is None and _features(analysis).get("asp") == "i"
-    table = _table(analysis.lex, analysis.root, analysis.verb_form, _stem(analysis) if own else "", morphology)
+    table = _table(
+        analysis.lex, analysis.root, analysis.verb_form, _stem(analysis) if own else "", morphology
+    )
     if isinstance(table, str):
         return table
     return _highlight(table, analysis)
@@ -197,7 +199,9 @@ def _table(
         patterns = (verb_form,)
     else:
         return f"No conjugation: form {verb_form} is not one mazini conjugates."
-    tagged = lex_vowels(morphology).get((lex, root_field), "") if morphology and verb_form == "I" else ""
+    tagged = (
+        lex_vowels(morphology).get((lex, root_field), "") if morphology and verb_form == "I" else ""
+    )
     # One tagged vowel settles a hollow or defective radical (قال-u: و).
     root = resolve_root(
         root_field, lex, verb_form=verb_form, imperfect_vowel=tagged if len(tagged) == 1 else ""
@@ -299,9 +303,9 @@ def _lex_vowels(lines: dict[str, list[str]] | None) -> dict[tuple[str, str], str
 
 
 def _radical_choices(radicals: tuple[str, ...]) -> list[tuple[str, ...]]:
+    # A hamza too: the lemma may hide it (اِتَّخَذَ from ء خ ذ); the lemma check sorts them out.
     options = [
-        ("و", "ي") if radical == WEAK else ("ء", "و", "ي") if radical == UNKNOWN else (radical,)
-        for radical in radicals
+        ("ء", "و", "ي") if radical in (WEAK, UNKNOWN) else (radical,) for radical in radicals
     ]
     return list(itertools.product(*options))
 
@@ -514,14 +518,18 @@ def _highlight(table: Conjugation, analysis: Analysis) -> Conjugation:
     word = _stem(analysis)
     allowed = _slots_for(_features(analysis))
     by_slot = {
-        f"{section.key}_{cell.person}": cell.forms for section in table.sections for cell in section.cells
+        f"{section.key}_{cell.person}": cell.forms
+        for section in table.sections
+        for cell in section.cells
     }
     present = [slot for slot in allowed if slot in by_slot]
     matched = [slot for slot in present if _any_compatible(by_slot[slot], word)]
     if not matched:
         # The same letters, vowels written otherwise (a vowel the text leaves out).
         matched = [
-            slot for slot in present if any(_letters(form) == _letters(word) for form in by_slot[slot])
+            slot
+            for slot in present
+            if any(_letters(form) == _letters(word) for form in by_slot[slot])
         ]
     if not matched:
         return table
