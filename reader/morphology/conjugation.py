@@ -406,15 +406,14 @@ def _build(candidates: list, evidence: str, radicals: tuple[str, ...]) -> Conjug
     ]
     if not participles[2]:
         notes.append(
-            "Verbal noun: not predictable for this verb (form I verbal nouns vary); "
-            "see a dictionary."
+            "Verbal noun: form I verbal nouns vary from verb to verb; see a dictionary."
             if first.verb_form == "I"
             else "Verbal noun: not given."
         )
     if not participles[0]:
-        notes.append("Active participle: not known for certain for this verb.")
+        notes.append("Active participle: not known for certain for this verb.")  # see _agreed
     if first.passive_defaulted and any(voice == "passive" for _, _, voice in agreed):
-        notes.append("Passive forms follow the rule; not every verb is used in the passive.")
+        notes.append("Passive: formed by rule; not every verb is used in the passive.")
     elif first.passive == "ipass":
         notes.append("This verb has only an impersonal passive (3rd person masculine singular).")
     sections = tuple(
