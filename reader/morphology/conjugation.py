@@ -249,7 +249,10 @@ def _table(
     )
     distinct = {_table_forms(result): result for result in reversed(candidates)}
     candidates = [result for result in candidates if distinct.get(_table_forms(result)) is result]
-    return _build(candidates, _EVIDENCE_WORDS.get(tuple(evidence), ""), shown)
+    table = _build(candidates, _EVIDENCE_WORDS.get(tuple(evidence), ""), shown)
+    if not table.sections:
+        return "No conjugation: the dictionary does not settle this verb's stem vowels."
+    return table
 
 
 _EVIDENCE_WORDS = {
