@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING
 from reader.morphology.build import dediacritize
 from reader.morphology.records import FEATURE_NAMES, FEATURE_VALUES, Analysis
 from reader.morphology.roots import UNKNOWN, WEAK, resolve_root
-from reader.morphology.vowels import compatible, split_ending, stem_comparable, units
+from reader.morphology.vowels import (
+    comparable,
+    compatible,
+    split_ending,
+    stem_comparable,
+    units,
+)
 
 if TYPE_CHECKING:
     from reader.morphology.analyzer import Morphology
@@ -249,7 +255,10 @@ def _table(
     )
     distinct = {_table_forms(result): result for result in reversed(candidates)}
     candidates = [result for result in candidates if distinct.get(_table_forms(result)) is result]
-    table = _build(candidates, _EVIDENCE_WORDS.get(tuple(evidence), ""), shown)
+    # The dictionary gives some verbs two present vowels (سَبَقَ يَسْبِقُ / يَسْبُقُ): both shown.
+    variants = len(tagged) > 1 and len({result.vowels.nonpast for result in candidates}) > 1
+    variants = variants and "/" not in "".join(shown)
+    table = _build(candidates, _EVIDENCE_WORDS.get(tuple(evidence), ""), shown, variants)
     if not table.sections:
         return "No conjugation: the dictionary does not settle this verb's stem vowels."
     return table
@@ -322,14 +331,19 @@ def _same(generated: str, database: str) -> bool:
     """Could a generated form and a database (or text) form be the same word?"""
     mine = stem_comparable(generated, keep_sukun=True)
     theirs = stem_comparable(database, keep_sukun=True)
-    return compatible(mine, theirs)
+    return compatible(mine, theirs) and _hamzas(mine) == _hamzas(theirs)
 
 
 def _is_lemma(generated: str, lex: str) -> bool:
     """Is mazini's past 3ms the database's lemma? Letters exact, marks compatible."""
     mine = split_ending(generated)[0].replace("ٱ", "ا")
     theirs = split_ending(lex)[0].replace("ٱ", "ا")
-    return compatible(mine, theirs)
+    return compatible(mine, theirs) and _hamzas(mine) == _hamzas(theirs)
+
+
+def _hamzas(word: str) -> list[str]:
+    """Each letter's hamza marks: أَفاد and أَفْأَدَ have the same letters once NFD."""
+    return [unit.hamza for unit in units(word)]
 
 
 def _any_compatible(forms: tuple[str, ...], other: str) -> bool:
@@ -377,13 +391,17 @@ def _present_forms(result: object) -> tuple[str, ...]:
     )
 
 
-def _build(candidates: list, evidence: str, radicals: tuple[str, ...]) -> Conjugation:
+def _build(
+    candidates: list, evidence: str, radicals: tuple[str, ...], variants: bool = False
+) -> Conjugation:
+    """The table the candidates agree on; with ``variants``, all their forms side by side."""
     first = candidates[0]
+    pick = _merged if variants else _agreed
     agreed = [
         (key, title, voice)
         for key, title, voice in SECTIONS
-        if len({_section_forms(result, key) for result in candidates}) == 1
-        and any(_section_forms(first, key))
+        if (variants or len({_section_forms(result, key) for result in candidates}) == 1)
+        and any(any(_section_forms(result, key)) for result in candidates)
     ]
     # A hollow verb's past vowel does not show (قالَ, نامَ): only the present's is told.
     pasts = {r.vowels.past for r in candidates if r.vowels and r.weakness != "hollow"}
@@ -397,15 +415,18 @@ def _build(candidates: list, evidence: str, radicals: tuple[str, ...]) -> Conjug
         how = f", from {evidence}" if evidence else ""
         past = f"past {_VOWEL_NAMES[past_vowel]}, " if past_vowel else ""
         vowel_note = f"Stem vowels: {past}present {_VOWEL_NAMES[present_vowel]}{how}."
+    elif variants:
+        names = " or ".join(_VOWEL_NAMES[vowel] for vowel in sorted(presents))
+        vowel_note = f"The dictionary gives this verb two present vowels, {names}: both are shown."
     else:
         vowel_note = (
             "The present-tense vowel of this verb is not known from the dictionary, "
             "so only the forms that do not depend on it are shown."
         )
     participles = [
-        _agreed(candidates, "ap"),
-        _agreed(candidates, "pp"),
-        _agreed(candidates, "vn") + _agreed(candidates, "vn2"),
+        pick(candidates, "ap"),
+        pick(candidates, "pp"),
+        pick(candidates, "vn") + pick(candidates, "vn2"),
     ]
     if not participles[2]:
         notes.append(
@@ -425,9 +446,9 @@ def _build(candidates: list, evidence: str, radicals: tuple[str, ...]) -> Conjug
             title,
             voice,
             tuple(
-                Cell(person, _forms(first, f"{key}_{person}"))
+                Cell(person, pick(candidates, f"{key}_{person}"))
                 for person in (IMPERATIVE_PERSONS if key == "imp" else PERSONS)
-                if _forms(first, f"{key}_{person}")
+                if pick(candidates, f"{key}_{person}")
             ),
         )
         for key, title, voice in agreed
@@ -457,6 +478,10 @@ def _table_forms(result: object) -> tuple[tuple[str, ...], ...]:
 def _section_forms(result: object, key: str) -> tuple[tuple[str, ...], ...]:
     persons = IMPERATIVE_PERSONS if key == "imp" else PERSONS
     return tuple(_forms(result, f"{key}_{person}") for person in persons)
+
+
+def _merged(candidates: list, slot: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(form for result in candidates for form in _forms(result, slot)))
 
 
 def _agreed(candidates: list, slot: str) -> tuple[str, ...]:
@@ -512,6 +537,12 @@ def _slots_for(codes: dict[str, str]) -> list[str]:
     return [f"{prefix}_{p}" for prefix in prefixes for p in persons]
 
 
+def _same_word(generated: str, word: str) -> bool:
+    """Like :func:`_same` but the ending counts: يَكْتُبُ is not يَكْتُبْ (the mood)."""
+    mine, theirs = comparable(generated, keep_sukun=True), comparable(word, keep_sukun=True)
+    return compatible(mine, theirs) and _hamzas(mine) == _hamzas(theirs)
+
+
 def _letters(word: str) -> str:
     return "".join(unit.letter for unit in units(split_ending(dediacritize(word))[0]))
 
@@ -525,7 +556,7 @@ def _highlight(table: Conjugation, analysis: Analysis) -> Conjugation:
         for cell in section.cells
     }
     present = [slot for slot in allowed if slot in by_slot]
-    matched = [slot for slot in present if _any_compatible(by_slot[slot], word)]
+    matched = [slot for slot in present if any(_same_word(form, word) for form in by_slot[slot])]
     if not matched:
         # The same letters, vowels written otherwise (a vowel the text leaves out).
         matched = [

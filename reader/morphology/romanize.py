@@ -513,9 +513,7 @@ def proclitic_forms(reading) -> list[str] | None:
     return [segment.form for segment in reading.segments if segment.role == "proclitic"]
 
 
-def romanize_reading(
-    reading, *, form: str = "", scheme: str = "din", ending: bool = True
-) -> str:
+def romanize_reading(reading, *, form: str = "", scheme: str = "din", ending: bool = True) -> str:
     """One reading, as a dictionary cites it (no word before it).
 
     ``form``: the word as said in its sentence, when this is the reading shown

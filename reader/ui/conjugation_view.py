@@ -36,6 +36,7 @@ _TENSES = (
     ("Imperative", "imp"),
 )
 _CELL_SIZE = 14
+_ENGLISH_STYLE = "color:#7a705f; font-size:8pt; padding-left:4px"
 _UNSET = object()
 
 
@@ -124,7 +125,8 @@ class ConjugationView(QWidget):
         if conjugation.wazn:
             form += f" · {self._arabic(conjugation.wazn, 13)}"
         if conjugation.vowel_note:
-            form += f'<br><span style="{gloss_pane.NOTE_STYLE}">{html.escape(conjugation.vowel_note)}</span>'
+            note = html.escape(conjugation.vowel_note)
+            form += f'<br><span style="{gloss_pane.NOTE_STYLE}">{note}</span>'
         return (
             f"<table width=100% cellspacing=0><tr><td valign=middle>{form}</td>"
             f'<td align=right valign=middle style="padding-left:8px">'
@@ -173,7 +175,7 @@ class ConjugationView(QWidget):
             for person in shown:
                 arabic, english = PRONOUNS[person]
                 pronoun = (
-                    f'<td align=right valign=middle style="color:#7a705f; font-size:8pt; padding-left:4px">'
+                    f'<td align=right valign=middle style="{_ENGLISH_STYLE}">'
                     f"{html.escape(english)}</td>"
                     f'<td align=right style="padding-left:4px">{self._arabic(arabic, 12)}</td>'
                 )
