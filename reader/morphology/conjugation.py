@@ -195,51 +195,47 @@ def _table(
     ``present`` is the word in the text when it is a present form and no
     analyzer is given: evidence of the present vowel.
     """
-    import mazini
-
-    if verb_form is None:
-        patterns: tuple[str, ...] = _QUADRILITERAL
-    elif verb_form == "I":
-        patterns = _FORM_I
-    elif verb_form in _DERIVED:
-        patterns = (verb_form,)
-    else:
+    if verb_form is not None and verb_form != "I" and verb_form not in _DERIVED:
         return f"No conjugation: form {verb_form} is not one mazini conjugates."
-    tagged = (
-        lex_vowels(morphology).get((lex, root_field), "") if morphology and verb_form == "I" else ""
-    )
+    tagged = lex_vowels(morphology).get((lex, root_field), "") if morphology else ""
     # One tagged vowel settles a hollow or defective radical (قال-u: و).
     root = resolve_root(
-        root_field, lex, verb_form=verb_form, imperfect_vowel=tagged if len(tagged) == 1 else ""
+        root_field,
+        lex,
+        verb_form=verb_form,
+        imperfect_vowel=tagged if len(tagged) == 1 and verb_form == "I" else "",
     )
     if not root.radicals or len(root.radicals) not in (3, 4):
         return "No conjugation: the verb's root is not known."
-    if (len(root.radicals) == 4) != (verb_form is None):
-        return "No conjugation: the verb's root does not fit its form."
-
-    if tagged:  # the dictionary's present vowel(s): the other patterns are not tried
-        patterns = tuple(p for p in patterns if p[-1] in tagged) or patterns
-    candidates: list[mazini.Conjugation] = []
+    if len(root.radicals) == 4:
+        tries = [_QUADRILITERAL]
+    else:
+        # The analysis' form first; the others only when its lemma is not that form's
+        # (the lemma's shape can mislead: أَقَرّ is form IV, ٱِلْتَفّ form VIII).
+        every = (*_FORM_I, *_DERIVED)
+        given = _FORM_I if verb_form == "I" else (verb_form,) if verb_form else ()
+        tries = [given, tuple(p for p in every if p not in given)]
+    # Then every letter for each placeholder: the lemma may mislead (أَوْقَف: و, not ء).
+    placeholders = [at for at, radical in enumerate(root_field.split(".")) if radical == "#"]
+    loose = tuple(
+        UNKNOWN if at in placeholders else radical for at, radical in enumerate(root.radicals)
+    )
+    candidates: list = []
     errors: list[str] = []
-    for radicals in _radical_choices(root.radicals):
-        for pattern, reduced in itertools.product(patterns, (False, True)):
-            try:
-                result = mazini.conjugate(" ".join(radicals), pattern, reduced=reduced)
-            except mazini.MaziniError as error:
-                if error.code != "reduced_not_applicable":
-                    errors.append(str(error))
-                continue
-            except (AssertionError, LookupError, TypeError, ValueError) as error:
-                errors.append(f"{type(error).__name__}: {error}")
-                continue
-            if any(_is_lemma(form, lex) for form in _forms(result, "past_3ms")):
-                candidates.append(result)
+    for radicals, patterns in itertools.product(dict.fromkeys((root.radicals, loose)), tries):
+        if tagged:  # the dictionary's present vowel(s): the other form I patterns are not tried
+            patterns = tuple(p for p in patterns if not p.startswith("I/") or p[-1] in tagged)
+        candidates, errors = _candidates(radicals, patterns, lex)
+        if candidates:
+            break
     if not candidates:
         detail = f" ({errors[0]})" if errors else ""
         return f"No conjugation: mazini's forms for this root do not give the lemma {lex}{detail}."
+    if candidates[0].verb_form != "I":
+        tagged = ""
 
     evidence = ["entry"] if tagged and any(p[-1] in tagged for p in _FORM_I) else []
-    if verb_form == "I" and len(candidates) > 1 and (morphology is not None or present):
+    if len(candidates) > 1 and (morphology is not None or present):
         scored = [
             (_evidence(result, lex, root_field, present, morphology), result)
             for result in candidates
@@ -312,6 +308,32 @@ def _lex_vowels(lines: dict[str, list[str]] | None) -> dict[tuple[str, str], str
     _TAGS.clear()  # one database at a time
     _TAGS[id(lines)] = (lines, found)
     return found
+
+
+def _candidates(
+    radicals: tuple[str, ...], patterns: tuple[str, ...], lex: str
+) -> tuple[list, list[str]]:
+    """mazini's conjugations of ``radicals`` on ``patterns`` whose past 3ms is ``lex``."""
+    import mazini
+
+    found: list = []
+    errors: list[str] = []
+    for choice in _radical_choices(radicals):
+        # The assimilated affix (اِتَّخَذَ) exists in form VIII only.
+        for pattern, reduced in itertools.product(patterns, (False, True)):
+            if reduced and pattern != "VIII":
+                continue
+            try:
+                result = mazini.conjugate(" ".join(choice), pattern, reduced=reduced)
+            except mazini.MaziniError as error:
+                errors.append(str(error))
+                continue
+            except (AssertionError, LookupError, TypeError, ValueError) as error:
+                errors.append(f"{type(error).__name__}: {error}")
+                continue
+            if any(_is_lemma(form, lex) for form in _forms(result, "past_3ms")):
+                found.append(result)
+    return found, errors
 
 
 def _radical_choices(radicals: tuple[str, ...]) -> list[tuple[str, ...]]:
