@@ -249,12 +249,20 @@ def _table(
         "/".join(dict.fromkeys(result.radicals[at] for result in candidates))
         for at in range(len(root.radicals))
     )
+    # mazini guesses whether a verb has a personal passive; the dictionary knows.
+    passive_known = False
+    if morphology is not None:
+        personal = [_personal_passive(result) for result in candidates]
+        if all(personal) and _dictionary_passive(personal[0], lex, morphology):
+            candidates, passive_known = personal, True
     distinct = {_table_forms(result): result for result in reversed(candidates)}
     candidates = [result for result in candidates if distinct.get(_table_forms(result)) is result]
     # The dictionary gives some verbs two present vowels (سَبَقَ يَسْبِقُ / يَسْبُقُ): both shown.
     variants = len(tagged) > 1 and len({result.vowels.nonpast for result in candidates}) > 1
     variants = variants and "/" not in "".join(shown)
-    table = _build(candidates, _EVIDENCE_WORDS.get(tuple(evidence), ""), shown, variants)
+    table = _build(
+        candidates, _EVIDENCE_WORDS.get(tuple(evidence), ""), shown, variants, passive_known
+    )
     if not table.sections:
         return "No conjugation: the dictionary does not settle this verb's stem vowels."
     return table
@@ -336,6 +344,36 @@ def _candidates(
     return found, errors
 
 
+def _personal_passive(result: object) -> object | None:
+    """``result`` again with a full personal passive (None if mazini refuses)."""
+    import mazini
+
+    if getattr(result, "passive", "") == "pass":
+        return result
+    try:
+        return mazini.conjugate(
+            " ".join(result.radicals),
+            result.form_code,
+            passive=True,
+            reduced=result.reduced,
+        )
+    except (mazini.MaziniError, AssertionError, LookupError, TypeError, ValueError):
+        return None
+
+
+def _dictionary_passive(result: object, lex: str, morphology: Morphology) -> bool:
+    """Does the database know a personal passive of ``lex`` (she was ..., she is ...)?"""
+    for slot in ("past_pass_3fs", "ind_pass_3fs"):
+        for form in _forms(result, slot):
+            readings = morphology.analyze_word(dediacritize(form), ranked=False)
+            if any(
+                r.lex == lex and r.features.get("voice") == "passive" and _same(form, r.diac)
+                for r in readings
+            ):
+                return True
+    return False
+
+
 def _radical_choices(radicals: tuple[str, ...]) -> list[tuple[str, ...]]:
     # A hamza too: the lemma may hide it (اِتَّخَذَ from ء خ ذ); the lemma check sorts them out.
     options = [
@@ -414,7 +452,11 @@ def _present_forms(result: object) -> tuple[str, ...]:
 
 
 def _build(
-    candidates: list, evidence: str, radicals: tuple[str, ...], variants: bool = False
+    candidates: list,
+    evidence: str,
+    radicals: tuple[str, ...],
+    variants: bool = False,
+    passive_known: bool = False,
 ) -> Conjugation:
     """The table the candidates agree on; with ``variants``, all their forms side by side."""
     first = candidates[0]
@@ -458,10 +500,13 @@ def _build(
         )
     if not participles[0]:
         notes.append("Active participle: not known for certain for this verb.")  # see _agreed
-    if first.passive_defaulted and any(voice == "passive" for _, _, voice in agreed):
+    if first.passive == "ipass":
+        notes.append(
+            "Passive: only the impersonal he-form is given, by rule; "
+            "the dictionary does not say whether this verb has a full passive."
+        )
+    elif not passive_known and any(voice == "passive" for _, _, voice in agreed):
         notes.append("Passive: formed by rule; not every verb is used in the passive.")
-    elif first.passive == "ipass":
-        notes.append("This verb has only an impersonal passive (3rd person masculine singular).")
     sections = tuple(
         Section(
             key,
