@@ -14,10 +14,18 @@ are chosen on evidence, never guessed:
   stays only if the database knows that form, vocalised the same way, for the
   same lemma. The word in the text, when it is a present form, counts too.
 
+The tag is the dictionary's own word: CALIMA-star marks a form I lex with its
+present vowel(s) (``قال-u_1``), read by :func:`lex_vowels`; where it gives two
+(سَبَقَ يَسْبِقُ / يَسْبُقُ) both forms stand in each cell. mazini's passive is a
+rule-based default; where the database knows a personal passive of the lemma
+(اُنْتُخِبَتْ) the full passive is given, else a note says it is by rule.
+
 When no evidence settles the present vowel, the table shows only what all the
 remaining patterns agree on (the past, when they agree on it) and
 :attr:`Conjugation.vowel_note` says so. When nothing can be shown,
 :func:`conjugate` returns None and :func:`why_not` gives the reason in words.
+Tables are cached per lemma (``_table``, an lru_cache); the highlight, per word,
+is cheap.
 """
 
 from __future__ import annotations
@@ -142,7 +150,7 @@ class Conjugation:
 
     @property
     def form_label(self) -> str:
-        """``Form I (فَعَلَ يَفْعُلُ pattern: فعَل يفعُل)`` in short: ``Form I · فعَل يفعُل``."""
+        """``Form I · فعَل يفعُل``; just ``Form I`` when the pattern is not settled."""
         return f"Form {self.verb_form} · {self.wazn}" if self.wazn else f"Form {self.verb_form}"
 
 
@@ -166,7 +174,8 @@ def why_not(analysis: Analysis, morphology: Morphology | None = None) -> str:
 def _lookup(analysis: Analysis, morphology: Morphology | None) -> Conjugation | str:
     if analysis.pos != "verb":
         label = analysis.pos_label or "word"
-        return f"No conjugation: this reading is a {label}, not a verb."
+        article = "an" if label[:1] in "aeiou" else "a"
+        return f"No conjugation: this reading is {article} {label}, not a verb."
     if analysis.is_guess or not analysis.root:
         return "No conjugation: the dictionary gives no root for this verb."
     # Without the analyzer, the word itself (a present form) is the only evidence.
