@@ -267,12 +267,12 @@ def _table(
     distinct = {_table_forms(result): result for result in reversed(candidates)}
     candidates = [result for result in candidates if distinct.get(_table_forms(result)) is result]
     # The dictionary gives some verbs two present vowels (سَبَقَ يَسْبِقُ / يَسْبُقُ): both shown.
-    variants = len(tagged) > 1 and len({result.vowels.nonpast for result in candidates}) > 1
-    variants = variants and "/" not in "".join(shown)
+    nonpasts = {result.vowels.nonpast for result in candidates if result.vowels}
+    variants = len(tagged) > 1 and len(nonpasts) > 1 and nonpasts <= set(tagged)
     table = _build(
         candidates, _EVIDENCE_WORDS.get(tuple(evidence), ""), shown, variants, passive_known
     )
-    if not table.sections:
+    if table.section("past") is None:
         return "No conjugation: the dictionary does not settle this verb's stem vowels."
     return table
 

@@ -209,3 +209,14 @@ def test_a_passive_the_dictionary_knows_is_given_in_full(morphology):
     assert spoke is not None
     assert [cell.person for cell in spoke.section("past_pass").cells] == ["3ms"]
     assert any("impersonal" in note for note in spoke.notes)
+
+
+def test_two_present_vowels_in_the_dictionary_are_both_shown(morphology):
+    # سَبَقَ يَسْبِقُ and يَسْبُقُ are both in use; CALIMA-star tags the lex "iu".
+    assert lex_vowels(morphology)[("سَبَق", "س.ب.ق")] == "iu"
+    table = conjugate(_verb(morphology, "سبق"), morphology)
+    assert table is not None
+    assert set(_form(table, "ind_3ms")) == {"يَسْبِقُ", "يَسْبُقُ"}
+    assert _form(table, "past_1s") == ("سَبَقْتُ",)
+    assert table.present_vowel is None
+    assert "two present vowels" in table.vowel_note
