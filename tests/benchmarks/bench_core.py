@@ -81,6 +81,31 @@ def _fresh_process(db: Path, ours: bool) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def _conjugation_row(database) -> tuple[str, str, str, str]:
+    """A verb's table (cold, then cached) against analysing the same word, cold."""
+    from reader.morphology import conjugation, english
+    from reader.morphology.analyzer import Morphology
+
+    english.prepare()  # as Morphology.load does
+
+    verbs = "كتب قال رأى جاء دعا مشى مد أخذ استقبل انتخب اجتمع أعلن تحدث وصل".split()
+    morphology = Morphology(database)
+    morphology.analyze_word("الخارجية")  # camel-tools' own first-use set-up, not timed
+    started = time.perf_counter()
+    readings = [next(r for r in morphology.analyze_word(v) if r.pos == "verb") for v in verbs]
+    analyse = (time.perf_counter() - started) / len(verbs)
+    tags = _best_of(1, lambda: conjugation.lex_vowels(morphology))  # once per database
+    conjugation._table.cache_clear()
+    cold = _best_of(1, lambda: [conjugation.conjugate(r, morphology) for r in readings])
+    cached = _best_of(3, lambda: [conjugation.conjugate(r, morphology) for r in readings])
+    return (
+        f"conjugation ({len(verbs)} verbs; tags {tags * 1000:.0f} ms once)",
+        f"{cold / len(verbs) * 1000:.0f} ms cold, {cached / len(verbs) * 1000:.2f} ms cached",
+        f"{analyse * 1000:.1f} ms to analyse the word",
+        f"{cold / len(verbs) / analyse:.1f}x one analysis",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tokens", type=int, default=100_000, help="size of the long text")
@@ -181,6 +206,8 @@ def main() -> None:
             f"{ours_rate / camel_rate:.1f}x (target >= 3x)",
         )
     )
+
+    rows.append(_conjugation_row(database))
 
     # 5. Peak memory, each in a fresh process: load + analyse the article.
     ours_mem = _fresh_process(db_path, ours=True)
