@@ -62,7 +62,7 @@ class FamilyMember:
         return (self.lex, self.pos)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Lemma:
     lex: str  # as analyses and the vocabulary have it: no sense marks (قال)
     pos: str

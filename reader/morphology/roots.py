@@ -127,7 +127,7 @@ def _align(units: list[tuple[str, str]], radicals: list[str]) -> dict[int, list[
     return regions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stem:
     """Another stem of the same lemma, as the database writes it (``diac``), the
     evidence beyond the lemma: the imperfect يَجِيء shows the ي of جاء."""
