@@ -13,7 +13,7 @@ a hollow or defective radical. What stays unknown reads "و/ي" (or "ء/و/ي").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
@@ -259,3 +259,13 @@ def resolve_root(
             weak.append(index)
         shown.append(letter)
     return Root(tuple(shown), tuple(weak))
+
+
+def lemma_root(root_field: str, lex: str, pos: str = "") -> Root:
+    """A saved word's root read off its lemma alone: what a view shows without the
+    database (``RootIndex.root_of`` also reads the lemma's other stems)."""
+    return resolve_root(root_field, lex)
+
+
+# (root field, lex, part of speech) -> the root shown: lemma_root or RootIndex.root_of.
+RootOf = Callable[[str, str, str], Root]
