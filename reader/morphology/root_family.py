@@ -24,7 +24,7 @@ from typing import Any
 
 from reader.morphology.build import display_lemma, verb_form
 from reader.morphology.records import POS_LABELS, readable_gloss
-from reader.morphology.roots import UNKNOWN, WEAK, Root, Stem, resolve_root
+from reader.morphology.roots import UNKNOWN, WEAK, Root, Stem, lemma_root, resolve_root
 
 _WANTED = ("diac", "lex", "gloss", "pos", "asp", "vox", "root", "pattern", "pos_lex_freq", "lex_freq")
 # The fields in the order the database writes them (twice as fast as finding
@@ -193,8 +193,7 @@ class RootIndex:
         """
         found = self._find(root_field, _SENSE.split(lex, 1)[0], pos)
         if found is None:
-            form = verb_form(_SENSE.split(lex, 1)[0], root_field) if pos == "verb" else None
-            return resolve_root(root_field, lex, verb_form=form)
+            return lemma_root(root_field, _SENSE.split(lex, 1)[0], pos)
         form = verb_form(found.lex, root_field) if found.pos == "verb" else None
         return resolve_root(root_field, found.full_lex, verb_form=form, stems=found.stems)
 

@@ -264,7 +264,12 @@ def resolve_root(
 def lemma_root(root_field: str, lex: str, pos: str = "") -> Root:
     """A saved word's root read off its lemma alone: what a view shows without the
     database (``RootIndex.root_of`` also reads the lemma's other stems)."""
-    return resolve_root(root_field, lex)
+    form = None
+    if pos == "verb":
+        from reader.morphology.build import verb_form  # the analyzer's own reading of it
+
+        form = verb_form(lex, root_field)
+    return resolve_root(root_field, lex, verb_form=form)
 
 
 # (root field, lex, part of speech) -> the root shown: lemma_root or RootIndex.root_of.
