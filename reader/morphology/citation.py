@@ -26,7 +26,8 @@ def romanize_lemma(lemma: str, pos: str = "", *, scheme: str = "din") -> str:
     if not form:
         return ""
     verb = pos == "verb"
-    if verb and form[-1] not in _NO_FINAL_A and (form[-1] == SHADDA or "\u0621" <= form[-1] <= "\u064a"):
+    last = form[-1]
+    if verb and last not in _NO_FINAL_A and (last == SHADDA or "\u0621" <= last <= "\u064a"):
         form += FATHA  # كَتَب -> كَتَبَ: the 3rd person singular perfect as cited
     return romanize(
         textbook(form),

@@ -26,7 +26,18 @@ from reader.morphology.build import display_lemma, verb_form
 from reader.morphology.records import POS_LABELS, readable_gloss
 from reader.morphology.roots import UNKNOWN, WEAK, Root, Stem, lemma_root, resolve_root
 
-_WANTED = ("diac", "lex", "gloss", "pos", "asp", "vox", "root", "pattern", "pos_lex_freq", "lex_freq")
+_WANTED = (
+    "diac",
+    "lex",
+    "gloss",
+    "pos",
+    "asp",
+    "vox",
+    "root",
+    "pattern",
+    "pos_lex_freq",
+    "lex_freq",
+)
 # The fields in the order the database writes them (twice as fast as finding
 # each); a line in another order is read field by field.
 _IN_ORDER = re.compile(
@@ -70,6 +81,7 @@ class _Lemma:
     full_lex: str  # as the database writes it (قال-u_1): its -u is the imperfect vowel
     frequency: float
     pos_frequency: float
+    headword: str = ""  # the vocalised lemma shown
     stems: list[Stem] = field(default_factory=list)
     best: tuple[int, str, str] = (99, "", "")  # (rank, gloss, pattern) of the headword entry
 
@@ -80,7 +92,7 @@ class _Lemma:
         )
         # The headword's own entry gives the gloss: the entry spelt like the
         # lemma, else an active perfect, else the first.
-        lemma = display_lemma(self.full_lex)
+        lemma = self.headword
         rank = 0 if diac == lemma else 1 if lemma.startswith(diac) and diac else 2
         if features.get("vox") == "p":
             rank += 3
@@ -148,6 +160,7 @@ class RootIndex:
                     full,
                     _number(features.get("lex_freq")),
                     _number(features.get("pos_lex_freq") or features.get("lex_freq")),
+                    display_lemma(full),
                 )
             lemma.add(features)
         self._lemmas = lemmas
@@ -205,7 +218,7 @@ class RootIndex:
             made = self._members[key] = FamilyMember(
                 lex=found.lex,
                 pos=found.pos,
-                lemma=display_lemma(found.full_lex),
+                lemma=found.headword,
                 pos_label=POS_LABELS.get(found.pos, found.pos.replace("_", " ")),
                 gloss=readable_gloss(gloss),
                 pattern=pattern,

@@ -140,7 +140,6 @@ class VocabularyTableModel(QAbstractTableModel):
             result = self.hub.apply(lambda store: ops.set_notes(store, entry.id, text))
         return result is not None
 
-
     def _cell(self, entry: EntryRecord, column: int, *, editing: bool) -> Any:
         if column == LEMMA:
             return entry.lemma
