@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 _HAMZAS = set("ءأإؤئآ")
+_WEAK_OR_HAMZA = _HAMZAS | set("اويى")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 WEAK = "و/ي"
 UNKNOWN = "ء/و/ي"
@@ -95,7 +96,10 @@ def _evidence(units: list[tuple[str, str]], at: int, final: bool, form_i: bool) 
         return None
     # ي turns up for و in derived forms and passives: trust it less at the end.
     if final:
-        if prev_vowel == "\u0652" or (form_i and prev_vowel == "\u064e"):
+        # ي after a vowelless letter is ي (نَفْي, ظَبْي), unless a kasra comes
+        # before that letter: صِبْيَة has ي for the و of ص ب و.
+        kasra_before = at > 1 and units[at - 2][1][-1:] == "\u0650"
+        if prev_vowel == "\u0652" and not kasra_before or (form_i and prev_vowel == "\u064e"):
             return "ي"
         return None
     if own and prev_vowel != "\u0650" or prev_vowel == "\u064e" or before is None:
@@ -143,9 +147,18 @@ def _read_placeholders(
     form: str | None,
     *,
     present: bool = False,
+    strict: bool = False,
+    perfect: bool = True,
 ) -> dict[int, str | None]:
-    """For each ``#`` radical, the letter this word shows for it, or None."""
-    form_i = form == "I"
+    """For each ``#`` radical, the letter this word shows for it, or None.
+
+    ``strict`` (another stem than the lemma): only where the radical's place is
+    certain, one letter between its neighbours, or side-by-side placeholders on
+    as many weak letters or hamzas: فَوائِد's و is the plural's, not فائِدَة's
+    radical, and اِرْتَوَى's ت is the form's. A form I verb's final ى or ا tells
+    ي from و only in its active perfect (``perfect``): رَمَى, دَعا, not يَرْضَى.
+    """
+    form_i = form == "I" and perfect
     regions = _align(units, radicals)
     letters: dict[int, str | None] = {}
     for index, radical in enumerate(radicals):
@@ -156,10 +169,14 @@ def _read_placeholders(
         neighbours = [j for j in regions if regions[j] == region and j != index]
         letter = None
         if not neighbours:
+            if strict and len(region) != 1:
+                region = []
             found = [e for at in region if (e := _evidence(units, at, final, form_i))]
             letter = found[0] if found else None
             own = region
-        elif len(region) == len(neighbours) + 1:
+        elif len(region) == len(neighbours) + 1 and not (
+            strict and any(units[at][0] not in _WEAK_OR_HAMZA for at in region)
+        ):
             # Two placeholders side by side share a region: the first letter goes
             # to the first of them, the last to the last.
             own = [region[sorted([index, *neighbours]).index(index)]]
@@ -249,6 +266,8 @@ def resolve_root(
                     radicals,
                     verb_form,
                     present=form_i and stem.imperfective and not stem.passive,
+                    strict=True,
+                    perfect=not (stem.imperfective or stem.passive),
                 ).get(index)
                 for stem in stems
             )

@@ -94,3 +94,24 @@ def test_family_of_no_root_is_empty(morphology):
 
 def test_the_index_is_built_once(morphology):
     assert morphology.roots is morphology.roots
+
+
+def test_a_stem_counts_only_where_the_radicals_place_is_certain(morphology):
+    # فَوائِد's و is the plural pattern's, not a radical of فائِدَة (ف ي د).
+    benefit = _reading(morphology, "فائدة", "noun")
+    assert morphology.roots.stems(benefit.root, benefit.lex, "noun")  # the plural is there
+    assert morphology.roots.root_of(benefit.root, benefit.lex, "noun").radicals[1] != "و"
+    # اِرْتَوَى (ر و ي): the ت of form VIII beside two placeholders is no radical.
+    quench = resolve_root("ر.#.#", "ٱِرْتَوَى", verb_form="VIII", stems=[Stem("رْتَو")])
+    assert quench.radicals[1:] == (WEAK, WEAK)
+
+
+def test_an_imperfect_final_alif_says_nothing():
+    # يَرْضَى: رَضِي is ر ض و; the ى of a present stem is not the ي of رَمَى.
+    present = Stem("رْضَى", imperfective=True)
+    assert resolve_root("ر.ض.#", "رَضِي", verb_form="I", stems=[present]).radicals[2] == WEAK
+
+
+def test_a_doubled_middle_radical_of_form_ii_is_itself():
+    assert resolve_root("ق.#.ل", "قَيَّل", verb_form="II").radicals[1] == "ي"
+    assert resolve_root("ق.#.ل", "قَوَّل", verb_form="II").radicals[1] == "و"
