@@ -21,6 +21,7 @@ from reader.morphology.loader import load_database
 from reader.morphology.ranking import Context, context_after, never_seen, rank
 from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
+from reader.morphology.root_family import FamilyMember, RootIndex, root_index
 
 if TYPE_CHECKING:
     from reader.morphology.diacritizer import Diacritizer
@@ -115,6 +116,16 @@ class Morphology:
     @property
     def cache_size(self) -> int:
         return len(self._cache)
+
+    @property
+    def roots(self) -> RootIndex:
+        """The database's root index (root_family.py): built the first time, ~2 s;
+        read it once on a worker before the GUI asks."""
+        return root_index(self._analyzer._db)
+
+    def root_family(self, root: str, lemma: str, pos: str = "") -> tuple[FamilyMember, ...]:
+        """The other lemmas of ``root`` (a reading's ``root``), most frequent first."""
+        return self.roots.family(root, exclude_lemma=lemma, pos=pos)
 
     def analyze_word(
         self, word: str, context: Context = Context.NONE, *, ranked: bool = True

@@ -19,7 +19,8 @@ import genanki
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from reader.morphology.roots import resolve_root
+from reader.morphology.citation import romanize_lemma
+from reader.morphology.roots import RootOf, lemma_root
 from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.errors import ExportError
@@ -32,7 +33,8 @@ from reader.store.vocabulary import _with_counts
 # re-import updates the learner's cards instead of creating a second note type.
 ANKI_MODEL_ID = 1_738_204_517
 ANKI_DECK_ID = 1_738_204_593
-ANKI_FIELDS = ("Word", "Context", "Gloss", "Lemma", "Root", "PartOfSpeech", "Notes")
+# New fields go at the end: a learner's cards and mappings keep their order.
+ANKI_FIELDS = ("Word", "Context", "Gloss", "Lemma", "Root", "PartOfSpeech", "Notes", "Romanized")
 CSV_COLUMNS = (
     "lemma",
     "form seen",
@@ -44,6 +46,7 @@ CSV_COLUMNS = (
     "notes",
     "context sentence",
     "document",
+    "romanized",
 )
 # Ignored words are names and noise the learner chose not to study.
 DEFAULT_STATUSES = frozenset({Status.NEW, Status.LEARNING, Status.KNOWN})
@@ -60,6 +63,7 @@ _CARD_CSS = f"""\
 .context b {{ color: #000; background: #fff3b0; }}
 .gloss {{ font-size: 1.3em; margin: 0.6em 0; }}
 .details {{ color: #666; }}
+.romanized {{ font-style: italic; }}
 .notes {{ margin-top: 0.8em; font-style: italic; }}
 """
 _FRONT = """\
@@ -70,6 +74,7 @@ _BACK = """\
 {{FrontSide}}
 <hr id="answer">
 <div class="gloss">{{Gloss}}</div>
+{{#Romanized}}<div class="romanized">{{Romanized}}</div>{{/Romanized}}
 <div class="details"><span class="arabic" dir="rtl" lang="ar">{{Lemma}}</span>
  · <span class="arabic" dir="rtl" lang="ar">{{Root}}</span> · {{PartOfSpeech}}</div>
 {{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}
@@ -84,6 +89,21 @@ ANKI_MODEL = genanki.Model(
     templates=[{"name": "Reading", "qfmt": _FRONT, "afmt": _BACK}],
     css=_CARD_CSS,
 )
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How the exports write what is computed, not stored: the learner's romanization
+    scheme, and how a root is read (``RootIndex.root_of`` when the database is loaded)."""
+
+    scheme: str = "din"
+    root_of: RootOf = lemma_root
+
+    def root(self, entry: EntryRecord) -> str:
+        return self.root_of(entry.root, entry.lex, entry.pos).display
+
+    def romanized(self, entry: EntryRecord) -> str:
+        return romanize_lemma(entry.lemma, entry.pos, scheme=self.scheme)
 
 
 @dataclass(frozen=True)
@@ -171,19 +191,20 @@ def _write_table(
     writer.writerows(rows)
 
 
-def _csv_cells(row: ExportRow) -> list[str]:
+def _csv_cells(row: ExportRow, shown: Shown) -> list[str]:
     entry, seen = row.entry, row.occurrence
     cells = [
         entry.lemma,
         seen.surface if seen else "",
         entry.gloss,
         entry.pos_label or entry.pos,
-        resolve_root(entry.root, entry.lex).display,
+        shown.root(entry),
         entry.status.value,
         " ".join(entry.tags),
         entry.notes,
         seen.sentence if seen else "",
         seen.document_title if seen else "",
+        shown.romanized(entry),
     ]
     return [neutralise_formula(cell) for cell in cells]
 
@@ -194,17 +215,23 @@ def export_csv(
     *,
     statuses: Iterable[Status | str] | None = None,
     delimiter: str = ",",
+    scheme: str = "din",
+    root_of: RootOf = lemma_root,
 ) -> int:
     """A spreadsheet of the vocabulary, one row per word; returns the row count.
 
     UTF-8 with a byte-order mark, which spreadsheet programs need to show Arabic.
-    ``statuses`` defaults to every status except ignored.
+    ``statuses`` defaults to every status except ignored; ``scheme`` is the
+    romanization of the last column (the ``romanization`` setting), ``root_of``
+    how roots are read (``Morphology.roots.root_of`` also reads the lemma's stems).
     """
     rows = export_rows(store, statuses)
+    shown = Shown(scheme, root_of)
 
     def write(partial: Path) -> None:
         with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-            _write_table(handle, CSV_COLUMNS, (_csv_cells(row) for row in rows), delimiter)
+            cells = (_csv_cells(row, shown) for row in rows)
+            _write_table(handle, CSV_COLUMNS, cells, delimiter)
 
     _write_export(path, write, database=store.path)
     return len(rows)
@@ -214,7 +241,7 @@ def _html_text(text: str) -> str:
     return html.escape(text).replace("\r\n", "<br>").replace("\n", "<br>").replace("\t", " ")
 
 
-def _anki_fields(row: ExportRow) -> list[str]:
+def _anki_fields(row: ExportRow, shown: Shown) -> list[str]:
     entry, seen = row.entry, row.occurrence
     context = highlight(seen.sentence, seen.surface) if seen else ""
     return [
@@ -222,20 +249,30 @@ def _anki_fields(row: ExportRow) -> list[str]:
         context.replace("\n", " ").replace("\t", " "),
         _html_text(entry.gloss),
         html.escape(entry.lex),
-        html.escape(resolve_root(entry.root, entry.lex).display),
+        html.escape(shown.root(entry)),
         html.escape(entry.pos_label or entry.pos),
         _html_text(entry.notes),
+        html.escape(shown.romanized(entry)),
     ]
 
 
-def export_tsv(store: Store, path: Path, *, statuses: Iterable[Status | str] | None = None) -> int:
+def export_tsv(
+    store: Store,
+    path: Path,
+    *,
+    statuses: Iterable[Status | str] | None = None,
+    scheme: str = "din",
+    root_of: RootOf = lemma_root,
+) -> int:
     """A tab-separated file for Anki's text import (File > Import); returns the row count.
 
     Starts with Anki's header lines, so Anki knows the separator, that fields
     are HTML, and which column holds the tags. Columns follow ``ANKI_FIELDS``
-    plus Tags, so they map onto the note type of :func:`export_apkg`.
+    plus Tags, so they map onto the note type of :func:`export_apkg`. ``scheme``
+    and ``root_of`` as for :func:`export_csv`.
     """
     rows = export_rows(store, statuses)
+    shown = Shown(scheme, root_of)
     header = [
         "#separator:tab",
         "#html:true",
@@ -246,7 +283,7 @@ def export_tsv(store: Store, path: Path, *, statuses: Iterable[Status | str] | N
     def write(partial: Path) -> None:
         with partial.open("w", encoding="utf-8", newline="") as handle:
             handle.write("\n".join(header) + "\n")
-            lines = ([*_anki_fields(row), " ".join(row.entry.tags)] for row in rows)
+            lines = ([*_anki_fields(row, shown), " ".join(row.entry.tags)] for row in rows)
             _write_table(handle, None, lines, "\t")
 
     _write_export(path, write, database=store.path)
@@ -264,15 +301,21 @@ def export_apkg(
     *,
     statuses: Iterable[Status | str] | None = None,
     deck_name: str = "Arabic Reader",
+    scheme: str = "din",
+    root_of: RootOf = lemma_root,
 ) -> int:
-    """An Anki package (.apkg) with one note per word; returns the note count."""
+    """An Anki package (.apkg) with one note per word; returns the note count.
+
+    ``scheme`` and ``root_of`` as for :func:`export_csv`.
+    """
     rows = export_rows(store, statuses)
+    shown = Shown(scheme, root_of)
     deck = genanki.Deck(ANKI_DECK_ID, deck_name)
     for row in rows:
         deck.add_note(
             genanki.Note(
                 model=ANKI_MODEL,
-                fields=_anki_fields(row),
+                fields=_anki_fields(row, shown),
                 guid=anki_guid(row.entry.lex, row.entry.pos),
                 tags=list(row.entry.tags),
             )

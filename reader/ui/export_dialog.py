@@ -7,6 +7,7 @@ both call. The core writes atomically, so a failed export leaves nothing behind.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader import store as ops
 from reader.filenames import shown_name
+from reader.morphology.roots import RootOf, lemma_root
 from reader.settings import Settings
 from reader.store import Status, StoreError
 from reader.ui import dialogs
@@ -49,6 +51,7 @@ class ExportChoice:
     format: str
     statuses: tuple[Status, ...]
     path: Path
+    scheme: str = "din"  # the romanization setting, for the romanized column
 
 
 class ExportDialog(QDialog):
@@ -113,8 +116,12 @@ def export_vocabulary(
     choice: ExportChoice,
     status_bar: QStatusBar,
     on_done: Callable[[int | None], None] | None = None,
+    root_of: RootOf = lemma_root,
 ) -> None:
-    """Write the export on the worker; say how many words went where, or why none did."""
+    """Write the export on the worker; say how many words went where, or why none did.
+
+    ``root_of``: how roots are read (``Morphology.roots.root_of`` once loaded).
+    """
     store = hub.store
     if store is None:
         dialogs.inform(parent, "Nothing to export", hub.unavailable_reason)
@@ -142,7 +149,9 @@ def export_vocabulary(
         from reader.store import export
 
         writer: Callable[..., int] = getattr(export, writer_name)
-        return writer(store, choice.path, statuses=choice.statuses)
+        return writer(
+            store, choice.path, statuses=choice.statuses, scheme=choice.scheme, root_of=root_of
+        )
 
     tasks.run(
         write,
@@ -168,6 +177,7 @@ def ask_and_export(
     tasks: TaskManager,
     bar: QStatusBar,
     settings: Settings | None = None,
+    root_of: RootOf = lemma_root,
 ) -> None:
     dialog = ExportDialog(parent, default_export_folder(settings))
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -176,12 +186,14 @@ def ask_and_export(
     if choice is None:
         dialogs.inform(parent, "Nothing to export", "Choose at least one kind of word and a file.")
         return
+    if settings is not None:
+        choice = dataclasses.replace(choice, scheme=settings.get("romanization"))
 
     def done(count: int | None) -> None:
         if count is not None and settings is not None:
             settings.set("export_folder", str(choice.path.resolve().parent))
 
-    export_vocabulary(parent, hub, tasks, choice, bar, on_done=done)
+    export_vocabulary(parent, hub, tasks, choice, bar, on_done=done, root_of=root_of)
 
 
 def back_up_vocabulary(

@@ -13,24 +13,48 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
-from reader.morphology.roots import resolve_root
+from reader.morphology.citation import known_scheme, romanize_lemma
+from reader.morphology.roots import RootOf, lemma_root
 from reader.store import Change, EntryRecord, NotFoundError, Status, StoreError, strip_diacritics
 from reader.ui.entry_editor import split_tags
 from reader.ui.vocabulary_hub import VocabularyHub
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Word", "Gloss", "Status", "Root", "Tags", "Notes", "Seen", "Added")
-LEMMA, GLOSS, STATUS, ROOT, TAGS, NOTES, SEEN, ADDED = range(len(COLUMNS))
+COLUMNS = ("Word", "Romanized", "Gloss", "Status", "Root", "Tags", "Notes", "Seen", "Added")
+LEMMA, ROMANIZED, GLOSS, STATUS, ROOT, TAGS, NOTES, SEEN, ADDED = range(len(COLUMNS))
 EDITABLE = {GLOSS, STATUS, TAGS, NOTES}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 class VocabularyTableModel(QAbstractTableModel):
-    def __init__(self, hub: VocabularyHub, parent: QWidget | None = None) -> None:
+    """``scheme``: the romanization setting; ``root_of``: how roots are read
+    (``Morphology.roots.root_of`` once the database is loaded: see :meth:`set_shown`)."""
+
+    def __init__(
+        self,
+        hub: VocabularyHub,
+        parent: QWidget | None = None,
+        *,
+        scheme: str = "din",
+        root_of: RootOf = lemma_root,
+    ) -> None:
         super().__init__(parent)
         self.hub = hub
         self.entries: list[EntryRecord] = []
+        self.scheme = known_scheme(scheme)
+        self.root_of = root_of
+
+    def set_shown(self, *, scheme: str | None = None, root_of: RootOf | None = None) -> None:
+        """A new romanization scheme or root reader: the Romanized and Root cells change."""
+        if scheme is not None:
+            self.scheme = known_scheme(scheme)
+        if root_of is not None:
+            self.root_of = root_of
+        if self.entries:
+            for column in (ROMANIZED, ROOT):
+                top, bottom = self.index(0, column), self.index(len(self.entries) - 1, column)
+                self.dataChanged.emit(top, bottom)
 
     def set_entries(self, entries: list[EntryRecord]) -> None:
         self.beginResetModel()
@@ -81,7 +105,7 @@ class VocabularyTableModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return _cell(entry, column, editing=role == Qt.ItemDataRole.EditRole)
+            return self._cell(entry, column, editing=role == Qt.ItemDataRole.EditRole)
         if role == SORT_ROLE:
             if column == LEMMA:
                 return strip_diacritics(entry.lemma)
@@ -91,7 +115,7 @@ class VocabularyTableModel(QAbstractTableModel):
                 return entry.created_at.isoformat()
             if column == STATUS:
                 return list(Status).index(entry.status)
-            return _cell(entry, column, editing=False)
+            return self._cell(entry, column, editing=False)
         if role == Qt.ItemDataRole.ToolTipRole and column == GLOSS and entry.user_gloss:
             return f"Your gloss; the dictionary says “{entry.dictionary_gloss}”"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (LEMMA, ROOT):
@@ -116,23 +140,24 @@ class VocabularyTableModel(QAbstractTableModel):
             result = self.hub.apply(lambda store: ops.set_notes(store, entry.id, text))
         return result is not None
 
-
-def _cell(entry: EntryRecord, column: int, *, editing: bool) -> Any:
-    if column == LEMMA:
-        return entry.lemma
-    if column == GLOSS:
-        return (entry.user_gloss or "") if editing else entry.gloss
-    if column == STATUS:
-        return entry.status.value
-    if column == ROOT:
-        return resolve_root(entry.root, entry.lex).display
-    if column == TAGS:
-        return ", ".join(entry.tags)
-    if column == NOTES:
-        return entry.notes if editing else entry.notes.replace("\n", " ")
-    if column == SEEN:
-        return entry.occurrence_count
-    return entry.created_at.strftime("%Y-%m-%d")
+    def _cell(self, entry: EntryRecord, column: int, *, editing: bool) -> Any:
+        if column == LEMMA:
+            return entry.lemma
+        if column == ROMANIZED:
+            return romanize_lemma(entry.lemma, entry.pos, scheme=self.scheme)
+        if column == GLOSS:
+            return (entry.user_gloss or "") if editing else entry.gloss
+        if column == STATUS:
+            return entry.status.value
+        if column == ROOT:
+            return self.root_of(entry.root, entry.lex, entry.pos).display
+        if column == TAGS:
+            return ", ".join(entry.tags)
+        if column == NOTES:
+            return entry.notes if editing else entry.notes.replace("\n", " ")
+        if column == SEEN:
+            return entry.occurrence_count
+        return entry.created_at.strftime("%Y-%m-%d")
 
 
 class StatusDelegate(QStyledItemDelegate):

@@ -101,6 +101,15 @@ def test_csv_has_bom_round_trips_arabic_and_neutralises_formulas(store: Store, t
     assert wazir["document"] == '\'=HYPERLINK("x")'
     assert wazir["root"] == "و ز ر" and wazir["tags"] == "politics"
     assert by_lemma["حُكُومَة"]["gloss"] == "'@government"
+    # The new column comes last, so a spreadsheet built on the old ones still reads them.
+    assert CSV_COLUMNS[-1] == "romanized" and wazir["romanized"] == "wazīr"
+    assert by_lemma["حُكُومَة"]["romanized"] == "ḥukūma"
+
+
+def test_csv_romanized_in_the_scheme_given(store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "ala.csv"
+    export_csv(store, target, scheme="ala-lc")
+    assert {row["lemma"]: row["romanized"] for row in _read_csv(target)}["حُكُومَة"] == "ḥukūmah"
 
 
 def test_csv_statuses_and_delimiter(store: Store, tmp_path: Path) -> None:
@@ -129,6 +138,7 @@ def test_tsv_follows_anki_text_import_conventions(store: Store, tmp_path: Path) 
     assert wazir[1] == "قال <b>الوزير</b> إن الحكومة ستعمل على خفض الأسعار."
     assert wazir[2] == "=cmd|&#x27; /C calc&#x27;!A0"  # HTML-escaped, not spreadsheet-mangled
     assert wazir[-1] == "politics"
+    assert wazir[ANKI_FIELDS.index("Romanized")] == "wazīr"
     assert all(len(row) == len(ANKI_FIELDS) + 1 for row in rows)
 
 
@@ -182,6 +192,11 @@ def test_apkg_has_stable_guids_and_our_fields(store: Store, tmp_path: Path) -> N
     assert wazir["Gloss"] == "minister, changed"
     assert wazir["Root"] == "و ز ر" and wazir["PartOfSpeech"] == "noun"
     assert wazir["Notes"] == "-2+3"
+    assert ANKI_FIELDS[-1] == "Romanized" and wazir["Romanized"] == "wazīr"
+    assert export_apkg(store, tmp_path / "ala.apkg", scheme="ala-lc") == 2
+    ala = _apkg_notes(tmp_path / "ala.apkg", tmp_path)
+    government = dict(zip(ANKI_FIELDS, ala[genanki.guid_for("حُكُومَة", "noun")], strict=True))
+    assert government["Romanized"] == "ḥukūmah"
 
     with zipfile.ZipFile(second) as package:
         collection = tmp_path / "models.anki2"
@@ -191,6 +206,21 @@ def test_apkg_has_stable_guids_and_our_fields(store: Store, tmp_path: Path) -> N
     connection.close()
     assert str(export.ANKI_MODEL_ID) in models and 'dir=\\"rtl\\"' in models
     assert "Amiri" in models
+
+
+def test_roots_are_read_as_the_caller_says(tmp_path: Path, data_home: Path, morphology) -> None:
+    with open_store() as opened:
+        save_word(opened, lex="جاء", pos="verb", lemma="جاء", root="ج.#.#")
+        plain, full = tmp_path / "plain.csv", tmp_path / "full.csv"
+        export_csv(opened, plain)
+        export_csv(opened, full, root_of=morphology.roots.root_of)
+        tsv = tmp_path / "full.txt"
+        export_tsv(opened, tsv, root_of=morphology.roots.root_of)
+    assert _read_csv(plain)[0]["root"] == "ج و/ي ء"  # the lemma alone leaves it open
+    assert _read_csv(full)[0]["root"] == "ج ي ء"  # its imperfect يَجِيء shows it
+    row = list(csv.reader(tsv.read_text(encoding="utf-8").splitlines()[4:], delimiter="\t"))[0]
+    assert row[ANKI_FIELDS.index("Root")] == "ج ي ء"
+    assert row[ANKI_FIELDS.index("Romanized")] == "ǧāʾa"
 
 
 def test_failed_writes_leave_no_partial_file_and_keep_the_old_export(

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from reader.store import Status, find_entry, list_entries
-from reader.ui.vocabulary_table import GLOSS, STATUS
+from reader.ui.vocabulary_table import GLOSS, STATUS, TAGS
 from tests.ui.conftest import token_index
 from tests.ui.test_vocabulary_words import PUTIN, press
 
@@ -61,7 +61,7 @@ def test_inline_edit_of_gloss_status_and_tags(qtbot, window):
     model = dock.proxy
     assert model.setData(model.index(0, GLOSS), "the president")
     assert model.setData(model.index(0, STATUS), "known")
-    assert model.setData(model.index(0, 4), "names, politics")
+    assert model.setData(model.index(0, TAGS), "names, politics")
     entry = find_entry(window.vocabulary.store, *PUTIN)
     assert entry.user_gloss == "the president" and entry.status is Status.KNOWN
     assert set(entry.tags) == {"names", "politics"}

@@ -8,12 +8,14 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from reader import paths
 from reader.store import Status, list_entries
 from reader.ui.export_dialog import (
     ExportChoice,
     ExportDialog,
+    ask_and_export,
     back_up_vocabulary,
     export_vocabulary,
 )
@@ -46,6 +48,28 @@ def test_exports_through_the_menus_function(window, tmp_path: Path):
     choice = ExportChoice("csv", (Status.LEARNING,), tmp_path / "learning.csv")
     export_vocabulary(window, window.vocabulary, window.tasks, choice, window.statusBar())
     assert "Exported 1 words" in window.statusBar().currentMessage()
+
+
+def test_the_menus_export_writes_the_learners_romanization(window, tmp_path: Path, monkeypatch):
+    window.view.pin(token_index(window, "زيارة"))
+    press(window, Qt.Key.Key_S)
+    window.settings.set("romanization", "ala-lc")
+    target = tmp_path / "words.csv"
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        ExportDialog, "choice", lambda self: ExportChoice("csv", (Status.LEARNING,), target)
+    )
+    ask_and_export(
+        window,
+        window.vocabulary,
+        window.tasks,
+        window.statusBar(),
+        window.settings,
+        root_of=window.morphology.roots.root_of,
+    )
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
+    assert [(row["lemma"], row["romanized"]) for row in rows] == [("زِيارَة", "ziyārah")]
+    assert rows[0]["root"] == "ز و/ي ر"  # زِيارَة's ي may stand for و: its stems do not say
 
 
 def test_a_failed_export_says_so_and_writes_nothing(window, tmp_path: Path, captured_dialogs):
