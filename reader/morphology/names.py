@@ -164,9 +164,10 @@ TITLES = frozenset(
         "عمدة العمدة المدير المديرة"
     ).split()
 )
-# The Latin letters as Arabic writes them when it spells an acronym (بي بي سي).
+# The Latin letters as Arabic writes them when it spells an acronym (بي بي سي),
+# matched as written (hamza kept: أن is "that", never N).
 LETTER_NAMES: dict[str, str] = {
-    normalize(arabic): latin
+    arabic: latin
     for arabic, latin in (
         ("إيه", "A"), ("اي", "A"), ("بي", "B"), ("سي", "C"), ("دي", "D"), ("إي", "E"),
         ("إف", "F"), ("جي", "G"), ("إتش", "H"), ("آي", "I"), ("جيه", "J"), ("كيه", "K"),
@@ -176,7 +177,8 @@ LETTER_NAMES: dict[str, str] = {
     )
 }  # fmt: skip
 # Letter names that are also common words: an acronym needs another letter too.
-_COMMON_LETTERS = frozenset(normalize(w) for w in ("في", "إن", "اي", "إي"))
+_COMMON_LETTERS = frozenset(("في", "إن", "اي", "إي"))
+_ACRONYM_LETTERS = 4
 _PHRASE_WORDS = 5
 _NAME_WORDS = 4
 # An attested given name this common starts a full name by itself (no title).
@@ -224,6 +226,8 @@ def _phrase(words: list[str]) -> str | None:
 
 
 def _acronym(words: list[str]) -> str | None:
+    if len(words) > _ACRONYM_LETTERS:
+        return None
     letters = []
     for position, word in enumerate(words):
         forms = _without_proclitic(word) if position == 0 else [word]
@@ -263,13 +267,15 @@ def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
 
 def _name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
     """The proper-noun reading of a word read as a name here: its best reading,
-    or (``loose``, after a title or another name) any of its readings."""
+    or (``loose``, after a title or another name) any of its readings, the
+    whole word as a name first."""
     if not readings:
         return None
     if readings[0].pos == "noun_prop":
         return readings[0]
     if loose:
-        return next((r for r in readings if r.pos == "noun_prop"), None)
+        names = [r for r in readings if r.pos == "noun_prop"]
+        return next((r for r in names if not _has_proclitic(r)), names[0] if names else None)
     return None
 
 
@@ -285,7 +291,13 @@ def _person(
     while end < len(tokens) and len(found) < _NAME_WORDS:
         reading = _name_reading(readings[tokens[end].index], loose=titled or bool(found))
         # A place or a language is never part of a person's name.
-        if reading is None or (found and _has_proclitic(reading)) or _stem(reading) in cldr_index():
+        if (
+            reading is None
+            # No preposition comes between a title or a first name and a name.
+            or ((found or titled) and _has_proclitic(reading))
+            or _stem(reading) in cldr_index()
+            or _is_title(normalize(tokens[end].lookup))
+        ):
             break
         found.append(reading)
         end += 1
@@ -327,14 +339,17 @@ def _make_span(
 
 def _fixed_span(tokens: Sequence[Any], words: list[str], i: int) -> NameSpan | None:
     for size in range(min(_PHRASE_WORDS, len(words) - i), 1, -1):
-        part = words[i : i + size]
-        found = _phrase(part)
+        found = _phrase(words[i : i + size])
         if found:
             return _make_span(tokens, i, i + size, found, "cldr")
-        found = _acronym(part)
+        found = _acronym([_MARKS.sub("", t.lookup) for t in tokens[i : i + size]])
         if found:
             return _make_span(tokens, i, i + size, found, "acronym")
     return None
+
+
+def _is_title(word: str) -> bool:
+    return any(form in TITLES for form in _without_proclitic(word))
 
 
 def _person_span(
@@ -344,12 +359,16 @@ def _person_span(
     i: int,
     prefer_attested: bool,
 ) -> NameSpan | None:
-    titled = i > 0 and any(w in TITLES for w in _without_proclitic(words[i - 1]))
+    if _is_title(words[i]):
+        return None
+    titled = i > 0 and _is_title(words[i - 1])
     end, found = _person(tokens, readings, i, titled)
     if not found:
         return None
     if not titled:
         first = found[0]
+        if any(s.role == "proclitic" and normalize(s.form) != "و" for s in first.segments):
+            return None
         common = attested(_MARKS.sub("", _stem(first)), min_count=FIRST_NAME_COUNT)
         if len(found) < 2 or (common is None and first.is_guess):
             return None
