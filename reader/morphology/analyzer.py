@@ -18,7 +18,13 @@ from reader.morphology.database import (
     with_remedy,
 )
 from reader.morphology.loader import load_database
-from reader.morphology.names import NameSpan, document_names, known_name, renamed
+from reader.morphology.names import (
+    NameSpan,
+    document_names,
+    known_name,
+    place_first,
+    renamed,
+)
 from reader.morphology.ranking import Context, context_after, never_seen, rank
 from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
@@ -160,7 +166,9 @@ class Morphology:
             readings.append(
                 dataclasses.replace(record, score=round(score, 3), case_variants=variants)
             )
-        if self.use_names:
+        if self.use_names and ranked:
+            readings = [self._better_name(record) for record in place_first(readings, lookup)]
+        elif self.use_names:
             readings = [self._better_name(record) for record in readings]
         if ranked and never_seen(raw):
             name = self._name_guesses(lookup)[:1]

@@ -178,7 +178,8 @@ _NAME_LETTERS = {
     "ط": "t",
     "ظ": "z",
     "ع": "'",
-    "غ": "gh",
+    # A foreign name's غ is a G (غوغل, سامسونغ); Arabic names are attested.
+    "غ": "g",
     "ف": "f",
     "ق": "q",
     "ك": "k",
@@ -199,7 +200,7 @@ _NAME_LETTERS = {
 
 
 def romanize_name(word: str) -> str:
-    """A readable guess at how a foreign name sounds: لافروف -> Lafrof.
+    """A readable guess at how a foreign name sounds: لافروف -> Lafrof, غوغل -> Gogl.
 
     Long vowels written as و / ي between letters read as o / i, the usual
     spelling of foreign names in Arabic news.
@@ -208,7 +209,10 @@ def romanize_name(word: str) -> str:
     out: list[str] = []
     for index, letter in enumerate(letters):
         inside = 0 < index < len(letters) - 1 or (index == len(letters) - 1 and index > 0)
-        if letter == "و":
+        if index == 1 and letter == "و" and letters[0] in "أا":
+            out[0] = ""  # أو at the start is a foreign O (أوزبورن: Ozborn)
+            out.append("o")
+        elif letter == "و":
             out.append("o" if inside else "w")
         elif letter == "ي":
             out.append("i" if inside else "y")

@@ -378,6 +378,23 @@ def _person_span(
     return _make_span(tokens, i, end, english, source, tuple(part for part, _ in parts))
 
 
+def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
+    """A place CLDR names, written bare (روسيا), is read as the place, not as an
+    adjective or noun made from it (روسيًّا "Russian")."""
+    if not readings or readings[0].pos not in ("adj", "noun"):
+        return readings
+    key = normalize(surface)
+    if normalize(readings[0].lemma) == key or key not in cldr_index():
+        return readings
+    place = next(
+        (r for r in readings if r.pos == "noun_prop" and normalize(r.lemma) == key and len(r.segments) == 1),
+        None,
+    )
+    if place is None:
+        return readings
+    return [place, *(r for r in readings if r is not place)]
+
+
 def renamed(record: Any, english: str) -> Any:
     """A proper-noun reading glossed with this English name."""
     old = record.lemma_gloss
