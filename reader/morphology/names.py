@@ -235,8 +235,14 @@ def _acronym(words: list[str]) -> str | None:
         if letter is None:
             return None
         letters.append(letter)
-    if all(word in _COMMON_LETTERS for word in words):
-        return None
+    # إن and في are words too: as letters they come doubled (سي إن إن: CNN),
+    # and no letter comes three times.
+    for position, word in enumerate(words):
+        beside = words[max(0, position - 1) : position] + words[position + 1 : position + 2]
+        if word in _COMMON_LETTERS and word not in beside:
+            return None
+        if words[position : position + 3] == [word] * 3:
+            return None
     return "".join(letters)
 
 
@@ -245,7 +251,9 @@ def _stem(reading: Any) -> str:
 
 
 def _has_proclitic(reading: Any) -> bool:
-    return any(s.role == "proclitic" for s in reading.segments)
+    """A conjunction or preposition before the stem (the article does not count:
+    الأسد is a family name)."""
+    return any(s.role == "proclitic" and normalize(s.form) != "ال" for s in reading.segments)
 
 
 def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
