@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Sequence
 from typing import Any
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -210,7 +210,9 @@ class NameSpan:
 def _without_proclitic(word: str) -> list[str]:
     """The word, then the word without each proclitic it may start with."""
     forms = [word]
-    forms += [word[len(p) :] for p, _ in PROCLITICS if word.startswith(p) and len(word) > len(p) + 1]
+    forms += [
+        word[len(p) :] for p, _ in PROCLITICS if word.startswith(p) and len(word) > len(p) + 1
+    ]
     return forms
 
 
@@ -395,7 +397,11 @@ def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
     if normalize(readings[0].lemma) == key or key not in cldr_index():
         return readings
     place = next(
-        (r for r in readings if r.pos == "noun_prop" and normalize(r.lemma) == key and len(r.segments) == 1),
+        (
+            r
+            for r in readings
+            if r.pos == "noun_prop" and normalize(r.lemma) == key and len(r.segments) == 1
+        ),
         None,
     )
     if place is None:
@@ -466,7 +472,9 @@ def document_names(
         for index in document.arabic_indices():
             if index in covered:
                 continue
-            reading = next((r for r in out[index] if r.pos == "noun_prop" and _stem(r) in seen), None)
+            reading = next(
+                (r for r in out[index] if r.pos == "noun_prop" and _stem(r) in seen), None
+            )
             if reading is None:
                 continue
             english, source = seen[_stem(reading)]

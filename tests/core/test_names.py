@@ -81,7 +81,9 @@ def test_cldr_name_of_two_words_is_one_span_behind_proclitics(morphology):
 
 
 def test_acronym_in_letter_names_and_that_is_not_a_letter(morphology):
-    document, analysis = _names(morphology, "قالت بي بي سي إن الحكومة استقالت وذكرت سي إن إن أن الرئيس وصل")
+    document, analysis = _names(
+        morphology, "قالت بي بي سي إن الحكومة استقالت وذكرت سي إن إن أن الرئيس وصل"
+    )
     bbc = _span_of(document, analysis, "بي")
     assert (bbc.english, bbc.source, bbc.end - bbc.start) == ("BBC", "acronym", 3)
     # The إن after بي بي سي is "that", not the letter N.
