@@ -298,8 +298,9 @@ def _person(
     """The run of name words from ``start``: (end, their name readings)."""
     found: list[Any] = []
     end = start
+    loose = titled
     while end < len(tokens) and len(found) < _NAME_WORDS:
-        reading = _name_reading(readings[tokens[end].index], loose=titled or bool(found))
+        reading = _name_reading(readings[tokens[end].index], loose=loose)
         # A place or a language is never part of a person's name.
         if (
             reading is None
@@ -311,7 +312,14 @@ def _person(
             break
         found.append(reading)
         end += 1
+        # After a title or a common given name, any proper-noun reading of the
+        # next word is its name reading (جون كيري); else only a best reading.
+        loose = _given_name(reading)
     return end, found
+
+
+def _given_name(reading: Any) -> bool:
+    return attested(_MARKS.sub("", _stem(reading)), min_count=FIRST_NAME_COUNT) is not None
 
 
 def find_names(
@@ -379,8 +387,7 @@ def _person_span(
         first = found[0]
         if any(s.role == "proclitic" and normalize(s.form) != "و" for s in first.segments):
             return None
-        common = attested(_MARKS.sub("", _stem(first)), min_count=FIRST_NAME_COUNT)
-        if len(found) < 2 or (common is None and first.is_guess):
+        if len(found) < 2 or (first.is_guess and not _given_name(first)):
             return None
     parts = [name_english(reading, prefer_attested) for reading in found]
     english = " ".join(part for part, _ in parts)
