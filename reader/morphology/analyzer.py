@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -341,7 +342,11 @@ class DocumentAnalysis:
 
     def name_at(self, token_index: int) -> NameSpan | None:
         """The name this token is part of, if any."""
-        return next((s for s in self.names if s.start <= token_index < s.end), None)
+        return self._name_of_token.get(token_index)
+
+    @functools.cached_property
+    def _name_of_token(self) -> dict[int, NameSpan]:
+        return {i: span for span in self.names for i in range(span.start, span.end)}
 
     def vocalization(self, token_index: int) -> Vocalization | None:
         if self.vocalizations:

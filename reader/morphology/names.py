@@ -54,6 +54,7 @@ class Name:
     source: str  # "cldr", "attested", "model" or "letters"
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Diacritics off, alef forms, ta marbuta and alef maqsura folded."""
     return _MARKS.sub("", text).translate(_FOLD).strip()
@@ -207,13 +208,17 @@ class NameSpan:
         }
 
 
-def _without_proclitic(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _without_proclitic(word: str) -> tuple[str, ...]:
     """The word, then the word without each proclitic it may start with."""
-    forms = [word]
-    forms += [
-        word[len(p) :] for p, _ in PROCLITICS if word.startswith(p) and len(word) > len(p) + 1
-    ]
-    return forms
+    rest = (word[len(p) :] for p, _ in PROCLITICS if word.startswith(p) and len(word) > len(p) + 1)
+    return (word, *rest)
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """The first words of CLDR's names of several words."""
+    return frozenset(key.split(" ", 1)[0] for key in cldr_index() if " " in key)
 
 
 def _phrase(words: list[str]) -> str | None:
@@ -232,7 +237,7 @@ def _acronym(words: list[str]) -> str | None:
         return None
     letters = []
     for position, word in enumerate(words):
-        forms = _without_proclitic(word) if position == 0 else [word]
+        forms = _without_proclitic(word) if position == 0 else (word,)
         letter = next((LETTER_NAMES[f] for f in forms if f in LETTER_NAMES), None)
         if letter is None:
             return None
@@ -333,11 +338,12 @@ def find_names(
     names in a row that start with a common attested given name or a
     proper-noun reading.
     """
-    words = [normalize(token.lookup) for token in tokens]
+    plain = [_MARKS.sub("", token.lookup) for token in tokens]
+    words = [normalize(word) for word in plain]
     spans: list[NameSpan] = []
     i = 0
     while i < len(tokens):
-        span = _fixed_span(tokens, words, i)
+        span = _fixed_span(tokens, words, plain, i)
         if span is None:
             span = _person_span(tokens, words, readings, i, prefer_attested)
         if span is None:
@@ -355,12 +361,20 @@ def _make_span(
     return NameSpan(tokens[i].index, tokens[j - 1].index + 1, arabic, english, source, parts)
 
 
-def _fixed_span(tokens: Sequence[Any], words: list[str], i: int) -> NameSpan | None:
+def _fixed_span(
+    tokens: Sequence[Any], words: list[str], plain: list[str], i: int
+) -> NameSpan | None:
+    starts = _phrase_starts()
+    phrase = any(form in starts for form in _without_proclitic(words[i]))
+    raw = plain[i : i + _ACRONYM_LETTERS]
+    acronym = any(form in LETTER_NAMES for form in _without_proclitic(raw[0]))
+    if not (phrase or acronym):
+        return None
     for size in range(min(_PHRASE_WORDS, len(words) - i), 1, -1):
-        found = _phrase(words[i : i + size])
+        found = _phrase(words[i : i + size]) if phrase else None
         if found:
             return _make_span(tokens, i, i + size, found, "cldr")
-        found = _acronym([_MARKS.sub("", t.lookup) for t in tokens[i : i + size]])
+        found = _acronym(raw[:size]) if acronym and size <= len(raw) else None
         if found:
             return _make_span(tokens, i, i + size, found, "acronym")
     return None
