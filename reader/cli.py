@@ -151,7 +151,7 @@ def _setting() -> str | None:
 # -- analyze --------------------------------------------------------------------
 
 
-def token_json(token, readings, vocalized: str = "", romanized: str = "") -> dict:
+def token_json(token, readings, vocalized: str = "", romanized: str = "", name=None) -> dict:
     from reader.morphology.romanize import romanize_reading
 
     found = {
@@ -171,6 +171,8 @@ def token_json(token, readings, vocalized: str = "", romanized: str = "") -> dic
         }
         for rank, reading in enumerate(readings)
     ]
+    if name is not None:  # the name this word is part of (README: "name")
+        found["name"] = name.to_json()
     return found
 
 
@@ -201,7 +203,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         forms, said = session.forms.full, romanize_document(analysis)
         for token in document.tokens:
             readings = session.readings(token.index) or ()
-            found = token_json(token, readings, forms[token.index], said[token.index])
+            name = analysis.name_at(token.index)
+            found = token_json(token, readings, forms[token.index], said[token.index], name)
             out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK
     write_table(document, analysis, out)

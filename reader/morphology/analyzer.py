@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -18,6 +19,13 @@ from reader.morphology.database import (
     with_remedy,
 )
 from reader.morphology.loader import load_database
+from reader.morphology.names import (
+    NameSpan,
+    document_names,
+    known_name,
+    place_first,
+    renamed,
+)
 from reader.morphology.ranking import Context, context_after, never_seen, rank
 from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
@@ -67,6 +75,9 @@ class Morphology:
         # Off: unknown words get only the letter-by-letter guess (the baseline
         # the names benchmark measures against).
         self.use_names = True
+        # Lexicon names in a person's name take their attested spelling
+        # (بشار: Bashar, not Bashshar); off, the lexicon's gloss.
+        self.prefer_attested = True
 
     @classmethod
     def load(
@@ -167,7 +178,9 @@ class Morphology:
             readings.append(
                 dataclasses.replace(record, score=round(score, 3), case_variants=variants)
             )
-        if self.use_names:
+        if self.use_names and ranked:
+            readings = [self._better_name(record) for record in place_first(readings, lookup)]
+        elif self.use_names:
             readings = [self._better_name(record) for record in readings]
         if ranked and never_seen(raw):
             name = self._name_guesses(lookup)[:1]
@@ -183,28 +196,16 @@ class Morphology:
         old = record.lemma_gloss
         if record.pos != "noun_prop" or not old or " " in old or ";" in old:
             return record
-        from reader.morphology.names import known_name
-
         found = known_name(dediacritize(record.lemma))
         # CLDR only: attested spellings measured worse than the lexicon's glosses.
         if found is None or found.source != "cldr" or found.english.casefold() == old.casefold():
             return record
-        return dataclasses.replace(
-            record,
-            lemma_gloss=found.english,
-            gloss=record.gloss.replace(old, found.english),
-            segments=tuple(
-                dataclasses.replace(seg, gloss=found.english) if seg.role == "stem" else seg
-                for seg in record.segments
-            ),
-        )
+        return renamed(record, found.english)
 
     def _name_guesses(self, lookup: str) -> tuple[Analysis, ...]:
         backoff = [f for f in self._guesser.analyze(lookup) if f.get("source") == "backoff"]
         if not self.use_names:
             return proper_name_guesses(lookup, backoff)
-        from reader.morphology.names import known_name
-
         return proper_name_guesses(lookup, backoff, namer=known_name)
 
     def surnames(self, document: Document) -> frozenset[str]:
@@ -223,6 +224,10 @@ class Morphology:
             }
             found = self._surname_cache[document.fingerprint] = frozenset(names)
         return found
+
+    def names(self, document: Document) -> tuple[NameSpan, ...]:
+        """The document's names (token spans, Arabic, English, source), in order."""
+        return self.analyze_document(document, vocalize=False).names
 
     def context_of(self, document: Document, token: Token) -> Context:
         """The grammatical context of a token: what the word before it says."""
@@ -276,7 +281,10 @@ class Morphology:
             readings.append(self.analyze_token(document, token, ranked=ranked))
         if progress is not None:
             progress(total, total)
-        analysis = DocumentAnalysis(document, tuple(readings))
+        spans: tuple[NameSpan, ...] = ()
+        if ranked and self.use_names:
+            readings, spans = document_names(document, readings, self.prefer_attested)
+        analysis = DocumentAnalysis(document, tuple(readings), names=spans)
         if vocalize and ranked and self.diacritizer is not None:
             analysis = vocalize_document(analysis, self.diacritizer, cancelled=cancelled)
         return analysis
@@ -316,7 +324,7 @@ def vocalize_document(
         join_words(tokens, vocalizations)
     if progress is not None:
         progress(total, total)
-    return DocumentAnalysis(document, tuple(readings), tuple(vocalizations))
+    return DocumentAnalysis(document, tuple(readings), tuple(vocalizations), analysis.names)
 
 
 @dataclass(frozen=True)
@@ -326,6 +334,9 @@ class DocumentAnalysis:
     # Per token: how the word is said in its sentence (None for non-Arabic
     # tokens, and for every token until the document has been vocalised).
     vocalizations: tuple[Vocalization | None, ...] = ()
+    # The names of the document (several words read as one, one reading per
+    # name through the document): :func:`reader.morphology.names.document_names`.
+    names: tuple[NameSpan, ...] = ()
 
     @property
     def vocalized(self) -> tuple[str, ...]:
@@ -339,6 +350,14 @@ class DocumentAnalysis:
             vocalize(token.lookup, found[0], "").form if token.kind == "arabic" and found else ""
             for token, found in zip(self.document.tokens, self.readings, strict=True)
         )
+
+    def name_at(self, token_index: int) -> NameSpan | None:
+        """The name this token is part of, if any."""
+        return self._name_of_token.get(token_index)
+
+    @functools.cached_property
+    def _name_of_token(self) -> dict[int, NameSpan]:
+        return {i: span for span in self.names for i in range(span.start, span.end)}
 
     def vocalization(self, token_index: int) -> Vocalization | None:
         if self.vocalizations:

@@ -178,7 +178,8 @@ _NAME_LETTERS = {
     "ط": "t",
     "ظ": "z",
     "ع": "'",
-    "غ": "gh",
+    # A foreign name's غ is a G (غوغل, سامسونغ); Arabic names are attested.
+    "غ": "g",
     "ف": "f",
     "ق": "q",
     "ك": "k",
@@ -199,7 +200,7 @@ _NAME_LETTERS = {
 
 
 def romanize_name(word: str) -> str:
-    """A readable guess at how a foreign name sounds: لافروف -> Lafrof.
+    """A readable guess at how a foreign name sounds: لافروف -> Lafrof, غوغل -> Gogl.
 
     Long vowels written as و / ي between letters read as o / i, the usual
     spelling of foreign names in Arabic news.
@@ -208,7 +209,10 @@ def romanize_name(word: str) -> str:
     out: list[str] = []
     for index, letter in enumerate(letters):
         inside = 0 < index < len(letters) - 1 or (index == len(letters) - 1 and index > 0)
-        if letter == "و":
+        if index == 1 and letter == "و" and letters[0] in "أا":
+            out[0] = ""  # أو at the start is a foreign O (أوزبورن: Ozborn)
+            out.append("o")
+        elif letter == "و":
             out.append("o" if inside else "w")
         elif letter == "ي":
             out.append("i" if inside else "y")
@@ -251,6 +255,10 @@ def _english(name: str, namer: Any) -> str:
     return romanize_name(name)
 
 
+def _and_before_name(word: str) -> bool:
+    return len(word) >= 4 and word[0] == "و" and (word[1] not in "اوي" or word[1:3] == "ال")
+
+
 def proper_name_guesses(
     word: str, backoff: list[dict[str, Any]], limit: int = 3, namer: Any = None
 ) -> tuple[Analysis, ...]:
@@ -266,7 +274,13 @@ def proper_name_guesses(
         known = namer is not None and namer(dediacritize(str(features.get("stem", "")))) is not None
         # A name written with the article (الكريملن, the Kremlin) is read as ال + name.
         with_article = word.startswith("ال") and features.get("prc0") == "Al_det"
-        return (0 if known else 1, 0 if with_article else 1, _clitic_count(features))
+        # و before a consonant is "and" (وترامب): a foreign W is written و + a
+        # vowel letter (واشنطن, ويلز), and Arabic names that start so are known.
+        with_and = _and_before_name(word) and str(features.get("prc2", "")).startswith("wa_")
+        if word[1:3] == "ال":
+            with_and = with_and and features.get("prc0") == "Al_det"
+        clitics = _clitic_count(features)
+        return (0 if known else 1, 0 if with_article or with_and else 1, clitics)
 
     candidates: dict[str, dict[str, Any]] = {}
     for raw in sorted(backoff, key=order):

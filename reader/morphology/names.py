@@ -1,16 +1,22 @@
 """English names for Arabic names: CLDR (Babel), attested spellings, then letters.
 
-Sources, in order: CLDR territory and language names through Babel ("cldr"),
-arabic-name-romanizer's offline index of attested Latin spellings ("attested"),
-its ONNX model ("model", only when asked), and the letter-by-letter guess
-("letters"). Everything loads lazily, once, under a lock; nothing reaches the
-network.
+Sources, in order: CLDR territory, language and city names through Babel
+("cldr"), arabic-name-romanizer's offline index of attested Latin spellings
+("attested"), and the letter-by-letter guess ("letters"). The package's ONNX
+model is not used: on the PUD names it was measured worse than the letters it
+would replace (27 words gained, 33 lost). Everything loads lazily, once, under
+a lock; nothing reaches the network.
+
+:func:`find_names` finds the names of a document that span several words
+(الولايات المتحدة, a first name and a surname, a name after a title).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -39,6 +45,7 @@ PROCLITICS: tuple[tuple[str, str], ...] = (
     ("ك", "like/as"),
 )
 _lock = threading.Lock()
+_PARENTHESIS = re.compile(r"\s*\(.*?\)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,7 @@ class Name:
     source: str  # "cldr", "attested", "model" or "letters"
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Diacritics off, alef forms, ta marbuta and alef maqsura folded."""
     return _MARKS.sub("", text).translate(_FOLD).strip()
@@ -65,13 +73,23 @@ def cldr_index() -> dict[str, str]:
     ):
         for code, ar_name in ar_names.items():
             en_name = en_names.get(code)
-            if not en_name or not ar_name or "_" in code:
-                continue
-            key = normalize(ar_name)
-            index.setdefault(key, en_name)
-            if key.startswith("ال") and len(key) > 4:
-                index.setdefault(key[2:], en_name)
+            if en_name and ar_name and "_" not in code:
+                _add_name(index, ar_name, en_name)
+    # Cities, from the time zones' exemplar cities (نيويورك, لوس أنجلوس).
+    english_zones = english.time_zones
+    for zone, names in arabic.time_zones.items():
+        city = names.get("city")
+        if city and "/" in zone:
+            en_city = english_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[1]
+            _add_name(index, city, en_city.replace("_", " "))
     return index
+
+
+def _add_name(index: dict[str, str], arabic: str, english: str) -> None:
+    key = normalize(_PARENTHESIS.sub("", arabic))
+    index.setdefault(key, english)
+    if key.startswith("ال") and len(key) > 4:
+        index.setdefault(key[2:], english)
 
 
 _translit: Any = None
@@ -133,3 +151,356 @@ def split_name(word: str) -> tuple[str, str, str, Name] | None:
             if found is not None:
                 return prefix, gloss, stem, found
     return None
+
+
+# -- names in a document ----------------------------------------------------------
+
+# Words that introduce a person's name: titles, ranks and honorifics.
+TITLES = frozenset(
+    normalize(word)
+    for word in (
+        "الرئيس رئيس الوزير وزير وزيرة السيد السيدة الآنسة الملك الملكة الأمير الأميرة "
+        "الشيخ الجنرال الدكتور الدكتورة المستشار المستشارة السفير العقيد اللواء الأب "
+        "البابا القس الإمام السير اللورد المدرب الزعيم القائد النائب النائبة الحاكم "
+        "عمدة العمدة المدير المديرة"
+    ).split()
+)
+# The Latin letters as Arabic writes them when it spells an acronym (بي بي سي),
+# matched as written (hamza kept: أن is "that", never N).
+LETTER_NAMES: dict[str, str] = {
+    arabic: latin
+    for arabic, latin in (
+        ("إيه", "A"), ("اي", "A"), ("بي", "B"), ("سي", "C"), ("دي", "D"), ("إي", "E"),
+        ("إف", "F"), ("جي", "G"), ("إتش", "H"), ("آي", "I"), ("جيه", "J"), ("كيه", "K"),
+        ("إل", "L"), ("إم", "M"), ("إن", "N"), ("كيو", "Q"), ("آر", "R"), ("إس", "S"),
+        ("تي", "T"), ("يو", "U"), ("في", "V"), ("دبليو", "W"), ("إكس", "X"), ("واي", "Y"),
+        ("زد", "Z"),
+    )
+}  # fmt: skip
+# Letter names that are also common words: an acronym needs another letter too.
+_COMMON_LETTERS = frozenset(("في", "إن", "اي", "إي"))
+_ACRONYM_LETTERS = 4
+_PHRASE_WORDS = 5
+_NAME_WORDS = 4
+# An attested given name this common starts a full name by itself (no title).
+FIRST_NAME_COUNT = 20
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name in a document: tokens [start, end), one English for the whole."""
+
+    start: int
+    end: int
+    arabic: str
+    english: str
+    source: str  # "cldr", "attested", "lexicon", "acronym" or "letters"
+    # A person's name: the English of each word (empty for a fixed name).
+    parts: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "arabic": self.arabic,
+            "english": self.english,
+            "source": self.source,
+        }
+
+
+@lru_cache(maxsize=65536)
+def _without_proclitic(word: str) -> tuple[str, ...]:
+    """The word, then the word without each proclitic it may start with."""
+    rest = (word[len(p) :] for p, _ in PROCLITICS if word.startswith(p) and len(word) > len(p) + 1)
+    return (word, *rest)
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """The first words of CLDR's names of several words."""
+    return frozenset(key.split(" ", 1)[0] for key in cldr_index() if " " in key)
+
+
+def _phrase(words: list[str]) -> str | None:
+    """CLDR's English for these words as one name (the first may carry و ب ل ال)."""
+    index = cldr_index()
+    rest = " ".join(words[1:])
+    for first in _without_proclitic(words[0]):
+        found = index.get(f"{first} {rest}")
+        if found:
+            return found
+    return None
+
+
+def _acronym(words: list[str]) -> str | None:
+    if len(words) > _ACRONYM_LETTERS:
+        return None
+    letters = []
+    for position, word in enumerate(words):
+        forms = _without_proclitic(word) if position == 0 else (word,)
+        letter = next((LETTER_NAMES[f] for f in forms if f in LETTER_NAMES), None)
+        if letter is None:
+            return None
+        letters.append(letter)
+    # إن and في are words too: as letters they come doubled (سي إن إن: CNN),
+    # and no letter comes three times.
+    for position, word in enumerate(words):
+        beside = words[max(0, position - 1) : position] + words[position + 1 : position + 2]
+        if word in _COMMON_LETTERS and word not in beside:
+            return None
+        if words[position : position + 3] == [word] * 3:
+            return None
+    return "".join(letters)
+
+
+def _stem(reading: Any) -> str:
+    return normalize(next((s.form for s in reading.segments if s.role == "stem"), reading.lemma))
+
+
+def _has_proclitic(reading: Any) -> bool:
+    """A conjunction or preposition before the stem (the article does not count:
+    الأسد is a family name)."""
+    return any(s.role == "proclitic" and normalize(s.form) != "ال" for s in reading.segments)
+
+
+def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
+    """(English, source) of a proper-noun reading: a guess says its own; a
+    lexicon name takes CLDR's name, else its attested spelling, else its gloss."""
+    gloss = reading.lemma_gloss.split(";")[0].strip()
+    if reading.is_guess:
+        found = known_name(_stem(reading))
+        return gloss, found.source if found else "letters"
+    found = cldr_index().get(_stem(reading))
+    if found:
+        return found, "cldr"
+    if prefer_attested:
+        spelled = attested(_MARKS.sub("", reading.lemma), min_count=FIRST_NAME_COUNT)
+        if spelled:
+            return spelled, "attested"
+    return gloss, "lexicon"
+
+
+def _name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
+    """The proper-noun reading of a word read as a name here: its best reading,
+    or (``loose``, after a title or another name) any of its readings, the
+    whole word as a name first."""
+    if not readings:
+        return None
+    if readings[0].pos == "noun_prop":
+        return readings[0]
+    if loose:
+        names = [r for r in readings if r.pos == "noun_prop"]
+        return next((r for r in names if not _has_proclitic(r)), names[0] if names else None)
+    return None
+
+
+_SOURCE_ORDER = ("letters", "lexicon", "attested", "cldr", "acronym")
+
+
+def _person(
+    tokens: Sequence[Any], readings: Sequence[Sequence[Any]], start: int, titled: bool
+) -> tuple[int, list[Any]]:
+    """The run of name words from ``start``: (end, their name readings)."""
+    found: list[Any] = []
+    end = start
+    loose = titled
+    while end < len(tokens) and len(found) < _NAME_WORDS:
+        reading = _name_reading(readings[tokens[end].index], loose=loose)
+        # A place or a language is never part of a person's name.
+        if (
+            reading is None
+            # No preposition comes between a title or a first name and a name.
+            or ((found or titled) and _has_proclitic(reading))
+            or _stem(reading) in cldr_index()
+            or _is_title(normalize(tokens[end].lookup))
+        ):
+            break
+        found.append(reading)
+        end += 1
+        # After a title or a common given name, any proper-noun reading of the
+        # next word is its name reading (جون كيري); else only a best reading.
+        loose = _given_name(reading)
+    return end, found
+
+
+def _given_name(reading: Any) -> bool:
+    return attested(_MARKS.sub("", _stem(reading)), min_count=FIRST_NAME_COUNT) is not None
+
+
+def find_names(
+    tokens: Sequence[Any], readings: Sequence[Sequence[Any]], prefer_attested: bool = True
+) -> list[NameSpan]:
+    """The names among one sentence's Arabic words, in order, each span once.
+
+    ``tokens`` are the sentence's consecutive Arabic tokens, ``readings`` the
+    document's readings by token index. A span is a CLDR name of several words,
+    an acronym spelt in letter names, or a person: a name after a title, or
+    names in a row that start with a common attested given name or a
+    proper-noun reading.
+    """
+    plain = [_MARKS.sub("", token.lookup) for token in tokens]
+    words = [normalize(word) for word in plain]
+    spans: list[NameSpan] = []
+    i = 0
+    while i < len(tokens):
+        span = _fixed_span(tokens, words, plain, i)
+        if span is None:
+            span = _person_span(tokens, words, readings, i, prefer_attested)
+        if span is None:
+            i += 1
+            continue
+        spans.append(span)
+        i += span.end - span.start
+    return spans
+
+
+def _make_span(
+    tokens: Sequence[Any], i: int, j: int, english: str, source: str, parts: tuple[str, ...] = ()
+) -> NameSpan:
+    arabic = " ".join(token.text for token in tokens[i:j])
+    return NameSpan(tokens[i].index, tokens[j - 1].index + 1, arabic, english, source, parts)
+
+
+def _fixed_span(
+    tokens: Sequence[Any], words: list[str], plain: list[str], i: int
+) -> NameSpan | None:
+    starts = _phrase_starts()
+    phrase = any(form in starts for form in _without_proclitic(words[i]))
+    raw = plain[i : i + _ACRONYM_LETTERS]
+    acronym = any(form in LETTER_NAMES for form in _without_proclitic(raw[0]))
+    if not (phrase or acronym):
+        return None
+    for size in range(min(_PHRASE_WORDS, len(words) - i), 1, -1):
+        found = _phrase(words[i : i + size]) if phrase else None
+        if found:
+            return _make_span(tokens, i, i + size, found, "cldr")
+        found = _acronym(raw[:size]) if acronym and size <= len(raw) else None
+        if found:
+            return _make_span(tokens, i, i + size, found, "acronym")
+    return None
+
+
+def _is_title(word: str) -> bool:
+    return any(form in TITLES for form in _without_proclitic(word))
+
+
+def _person_span(
+    tokens: Sequence[Any],
+    words: list[str],
+    readings: Sequence[Sequence[Any]],
+    i: int,
+    prefer_attested: bool,
+) -> NameSpan | None:
+    if _is_title(words[i]):
+        return None
+    titled = i > 0 and _is_title(words[i - 1])
+    end, found = _person(tokens, readings, i, titled)
+    if not found:
+        return None
+    if not titled:
+        first = found[0]
+        if any(s.role == "proclitic" and normalize(s.form) != "و" for s in first.segments):
+            return None
+        if len(found) < 2 or (first.is_guess and not _given_name(first)):
+            return None
+    parts = [name_english(reading, prefer_attested) for reading in found]
+    english = " ".join(part for part, _ in parts)
+    source = min((s for _, s in parts), key=_SOURCE_ORDER.index)
+    return _make_span(tokens, i, end, english, source, tuple(part for part, _ in parts))
+
+
+def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
+    """A place CLDR names, written bare (روسيا), is read as the place, not as an
+    adjective or noun made from it (روسيًّا "Russian")."""
+    if not readings or readings[0].pos not in ("adj", "noun"):
+        return readings
+    key = normalize(surface)
+    if normalize(readings[0].lemma) == key or key not in cldr_index():
+        return readings
+    place = next(
+        (
+            r
+            for r in readings
+            if r.pos == "noun_prop" and normalize(r.lemma) == key and len(r.segments) == 1
+        ),
+        None,
+    )
+    if place is None:
+        return readings
+    return [place, *(r for r in readings if r is not place)]
+
+
+def renamed(record: Any, english: str) -> Any:
+    """A proper-noun reading glossed with this English name."""
+    old = record.lemma_gloss
+    if old == english:
+        return record
+    return dataclasses.replace(
+        record,
+        lemma_gloss=english,
+        gloss=record.gloss.replace(old, english) if old else english,
+        segments=tuple(
+            dataclasses.replace(seg, gloss=english) if seg.role == "stem" else seg
+            for seg in record.segments
+        ),
+    )
+
+
+def _arabic_runs(document: Any) -> list[list[Any]]:
+    """Each sentence's runs of consecutive Arabic tokens (punctuation ends a run)."""
+    runs: list[list[Any]] = []
+    for sentence in document.sentences:
+        run: list[Any] = []
+        for token in document.tokens[sentence.first_token : sentence.end_token]:
+            if token.kind == "arabic":
+                run.append(token)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+    return runs
+
+
+def _promote(found: Sequence[Any], reading: Any, english: str) -> tuple[Any, ...]:
+    return (renamed(reading, english), *(r for r in found if r is not reading))
+
+
+def document_names(
+    document: Any, readings: Sequence[Sequence[Any]], prefer_attested: bool = True
+) -> tuple[list[tuple[Any, ...]], tuple[NameSpan, ...]]:
+    """The document's names, and its readings with each name read as one.
+
+    A word of a person's name gets its name reading first, glossed with the
+    span's English for it; then, one reading per name through the document,
+    every other occurrence of that word with a proper-noun reading is read and
+    glossed the same way (a span of one word). A learner's own gloss is not
+    here: the window shows it over any of these.
+    """
+    out = [tuple(found) for found in readings]
+    spans: list[NameSpan] = []
+    seen: dict[str, tuple[str, str]] = {}
+    for run in _arabic_runs(document):
+        for span in find_names(run, out, prefer_attested):
+            spans.append(span)
+            for index, english in zip(range(span.start, span.end), span.parts, strict=False):
+                reading = _name_reading(out[index], loose=True)
+                if reading is not None:
+                    out[index] = _promote(out[index], reading, english)
+                    seen.setdefault(_stem(reading), (english, span.source))
+    if seen:
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        for index in document.arabic_indices():
+            if index in covered:
+                continue
+            reading = next(
+                (r for r in out[index] if r.pos == "noun_prop" and _stem(r) in seen), None
+            )
+            if reading is None:
+                continue
+            english, source = seen[_stem(reading)]
+            out[index] = _promote(out[index], reading, english)
+            token = document.tokens[index]
+            spans.append(NameSpan(index, index + 1, token.text, english, source, (english,)))
+        spans.sort(key=lambda span: span.start)
+    return out, tuple(spans)

@@ -132,11 +132,16 @@ def _english_translations(path: Path) -> dict[str, str]:
     return found
 
 
-def _name_shown(readings, english: str) -> bool:
-    if not readings:
+def _name_shown(readings, english: str, span=None) -> bool:
+    """The word's name (its span's English, else its first reading's glosses)
+    occurs in the translation, whole or by a word of three letters or more."""
+    if not readings and span is None:
         return False
     text = english.casefold()
-    for shown in (readings[0].lemma_gloss, readings[0].gloss):
+    shown_forms = (span.english,) if span is not None else ()
+    if readings:
+        shown_forms += (readings[0].lemma_gloss, readings[0].gloss)
+    for shown in shown_forms:
         shown = shown.casefold()
         parts = [p for p in re.split(r"[^\w']+", shown) if len(p) >= 3]
         if shown and (shown in text or any(re.search(rf"\b{re.escape(p)}\b", text) for p in parts)):
@@ -163,10 +168,14 @@ def run_pud_names(morphology, limit: int | None) -> dict:
         morphology.clear_cache()
         hits = total = 0
         sources: dict[str, int] = {}
+        spans: dict[str, int] = {}
         for sentence in sentences:
             document = _document(sentence.rebuilt)
             mapping = qd.OffsetMap(sentence.rebuilt, document.text)
             analysis = morphology.analyze_document(document, vocalize=False)
+            for name in analysis.names:
+                kind = "multi-word" if name.end - name.start > 1 else "one word"
+                spans[f"{name.source} {kind}"] = spans.get(f"{name.source} {kind}", 0) + 1
             for word in sentence.words:
                 if word.upos != "PROPN" or not qd.has_arabic_letter(word.form):
                     continue
@@ -176,8 +185,9 @@ def run_pud_names(morphology, limit: int | None) -> dict:
                     continue
                 total += 1
                 readings = analysis.readings[token.index]
-                hits += _name_shown(readings, english.get(sentence.sent_id, ""))
-                if enabled and readings and readings[0].is_guess:
+                span = analysis.name_at(token.index)
+                hits += _name_shown(readings, english.get(sentence.sent_id, ""), span)
+                if enabled and span is None and readings and readings[0].is_guess:
                     stem = next((s.form for s in readings[0].segments if s.role == "stem"), "")
                     found = names.known_name(qd.strip_marks(stem)) if stem else None
                     source = found.source if found else "letters"
@@ -185,6 +195,7 @@ def run_pud_names(morphology, limit: int | None) -> dict:
         result[label] = {"share": _share(hits, total), "hits": hits, "total": total}
         if enabled:
             result["sources"] = sources
+            result["spans"] = spans
     morphology.use_names = True
     morphology.clear_cache()
     return result
@@ -198,7 +209,11 @@ def print_pud_names(result: dict) -> None:
         f"{_fmt(off['share'])}; baseline {PUD_NAMES_BASELINE:.3f}"
     )
     print(
-        "  guessed names by source: "
+        "  name spans by source: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(result["spans"].items()))
+    )
+    print(
+        "  other guessed names by source: "
         + ", ".join(f"{k} {v}" for k, v in sorted(result["sources"].items()))
     )
 

@@ -137,7 +137,8 @@ def test_unknown_word_gets_a_marked_name_guess(tiny: Morphology) -> None:
 
 def test_a_name_no_source_knows_is_spelt_letter_by_letter(tiny: Morphology) -> None:
     readings = tiny.analyze_word("بولشغال")
-    assert readings[0].is_guess and readings[0].lemma_gloss == "Bolshghal"
+    # A foreign name's غ is spelt G (the Arabic names with غ are attested).
+    assert readings[0].is_guess and readings[0].lemma_gloss == "Bolshgal"
 
 
 def test_tatweel_is_ignored_for_lookup(tiny: Morphology) -> None:

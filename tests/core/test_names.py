@@ -47,3 +47,117 @@ def test_common_words_stay_common(morphology):
         best = morphology.analyze_word(word)[0]
         assert best.source != "guess"
         assert gloss in best.lemma_gloss
+
+
+# -- names of several words, in a document ------------------------------------------
+
+
+def _names(morphology, text):
+    from reader.text import document_from_text
+
+    document = document_from_text(text)
+    analysis = morphology.analyze_document(document, vocalize=False)
+    return document, analysis
+
+
+def _span_of(document, analysis, word):
+    token = next(t for t in document.tokens if t.text == word)
+    return analysis.name_at(token.index)
+
+
+def test_cldr_name_of_two_words_is_one_span_behind_proclitics(morphology):
+    document, analysis = _names(morphology, "وصل الوفد إلى الولايات المتحدة ثم وبالأمم المتحدة أمس")
+    states = _span_of(document, analysis, "الولايات")
+    assert (states.english, states.source, states.arabic) == (
+        "United States",
+        "cldr",
+        "الولايات المتحدة",
+    )
+    assert states.end - states.start == 2
+    assert _span_of(document, analysis, "المتحدة") == states
+    nations = _span_of(document, analysis, "وبالأمم")
+    assert nations.english == "United Nations"
+    assert morphology.names(document) == analysis.names
+
+
+def test_acronym_in_letter_names_and_that_is_not_a_letter(morphology):
+    document, analysis = _names(
+        morphology, "قالت بي بي سي إن الحكومة استقالت وذكرت سي إن إن أن الرئيس وصل"
+    )
+    bbc = _span_of(document, analysis, "بي")
+    assert (bbc.english, bbc.source, bbc.end - bbc.start) == ("BBC", "acronym", 3)
+    # The إن after بي بي سي is "that", not the letter N.
+    assert _span_of(document, analysis, "إن") is None
+    assert [s.english for s in analysis.names if s.source == "acronym"] == ["BBC", "CNN"]
+
+
+def test_a_person_after_a_title_takes_attested_spellings(morphology):
+    document, analysis = _names(morphology, "قال الرئيس بشار الأسد إن الحرب طويلة")
+    span = _span_of(document, analysis, "بشار")
+    assert span.arabic == "بشار الأسد" and span.english.startswith("Bashar ")
+    best = analysis.best(span.start)
+    assert best.pos == "noun_prop" and best.lemma_gloss == "Bashar"
+    # The title is not part of the name; the words after the name are not names.
+    assert _span_of(document, analysis, "الرئيس") is None
+    assert _span_of(document, analysis, "الحرب") is None
+
+
+def test_a_title_and_its_adjective_are_not_names(morphology):
+    document, analysis = _names(morphology, "قال وزير الخارجية الأمريكي إن الرئيس الروسي وصل")
+    assert analysis.names == ()
+
+
+def test_a_name_keeps_one_reading_through_the_document(morphology):
+    text = "وصل جون كيري إلى موسكو. وقال كيري إن الزيارة مهمة. ثم غادر كيري."
+    document, analysis = _names(morphology, text)
+    kerry = [t.index for t in document.tokens if t.text == "كيري"]
+    glosses = {analysis.best(i).lemma_gloss for i in kerry}
+    assert len(glosses) == 1 and "bellows" not in glosses.pop()
+    assert all(analysis.best(i).pos == "noun_prop" for i in kerry)
+    spans = [analysis.name_at(i) for i in kerry]
+    assert spans[0].arabic == "جون كيري"
+    assert {s.english for s in spans[1:]} == {spans[0].english.split()[-1]}
+
+
+def test_names_off_gives_no_spans(morphology):
+    from reader.text import document_from_text
+
+    document = document_from_text("وصل الوفد إلى الولايات المتحدة")
+    morphology.use_names = False
+    morphology.clear_cache()
+    try:
+        assert morphology.analyze_document(document, vocalize=False).names == ()
+    finally:
+        morphology.use_names = True
+        morphology.clear_cache()
+
+
+def test_a_country_written_bare_is_the_country(morphology):
+    best = morphology.analyze_word("روسيا")[0]
+    assert (best.pos, best.lemma_gloss) == ("noun_prop", "Russia")
+    # The adjective stays the adjective where it is written as one.
+    assert morphology.analyze_word("مالي")[0].pos != "noun_prop"
+
+
+def test_analyze_json_carries_the_name_span(real_db_path, tmp_path, capsys, monkeypatch):
+    import json
+
+    from reader import cli
+
+    article = tmp_path / "news.txt"
+    article.write_text("وصل الوفد إلى الولايات المتحدة أمس.", encoding="utf-8")
+    monkeypatch.setenv("ARABIC_READER_MORPH_DB", str(real_db_path))
+    assert cli.main(["analyze", str(article), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    named = [i for i, line in enumerate(lines) if "name" in line]
+    assert [lines[i]["token"] for i in named] == ["الولايات", "المتحدة"]
+    name = lines[named[0]]["name"]
+    assert name == lines[named[1]]["name"]
+    assert (name["start"], name["end"]) == (named[0], named[1] + 1)
+    assert (name["english"], name["source"], name["arabic"]) == (
+        "United States",
+        "cldr",
+        "الولايات المتحدة",
+    )
+    # Existing fields are unchanged.
+    assert {"token", "start", "end", "kind", "analyses"} <= set(lines[named[0]])
