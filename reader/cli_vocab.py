@@ -5,7 +5,7 @@
     arabic-reader vocab add WORD --sentence "..." [--gloss ...] [--status ...]
     arabic-reader backup FILE
 
-Discovered by ``reader.cli._extensions()``. Everything heavy (SQLAlchemy,
+Registered by ``reader.cli.build_parser()``. Everything heavy (SQLAlchemy,
 camel-tools, genanki) is imported inside the handlers, so `--help` and the
 window's start-up do not pay for it; only `vocab add` loads the morphology.
 """
@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.cli import EXIT_OK, display_width, fail
+from reader.cli_support import EXIT_OK, display_width, fail
 from reader.filenames import shown_name
 
 if TYPE_CHECKING:
@@ -278,7 +278,7 @@ def sentence_text(document: Document, token: Token) -> str:
 
 @_reports_errors
 def cmd_add(args: argparse.Namespace) -> int:
-    from reader.cli import ensure_database, load_settings
+    from reader.cli_support import ensure_database, load_settings
     from reader.store import find_document, find_entry
     from reader.store.words import remember_text_document, save_analysis
     from reader.text import TokenKind, document_from_text

@@ -11,12 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.morphology.build import build_analysis, dediacritize, proper_name_guesses
-from reader.morphology.database import (
-    DatabaseLocation,
-    MorphologyDataError,
-    locate_database,
-    with_remedy,
-)
+from reader.morphology.database import DatabaseLocation, locate_database, with_remedy
+from reader.morphology.errors import MorphologyDataError
 from reader.morphology.loader import load_database
 from reader.morphology.ranking import Context, context_after, never_seen, rank
 from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize

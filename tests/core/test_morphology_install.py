@@ -35,9 +35,9 @@ from reader.morphology.database import (
     MorphologyDataError,
     NetworkError,
     database_status,
-    install_database,
     locate_database,
 )
+from reader.morphology.install import install_database
 from tests.core.hostile_index import Hostile, HostileIndex, serve_hostile_index, set_limits
 
 

