@@ -252,8 +252,7 @@ def find_word(document: Document, word: str) -> Token:
     As typed first; then ignoring tatweel (the analyser ignores it too); then
     ignoring vowel marks, since a learner types "وزير" for a vocalised "وَزِير".
     """
-    from reader.store import strip_diacritics
-    from reader.text import strip_tatweel
+    from reader.text.arabic import strip_diacritics, strip_tatweel
 
     word = word.strip()
     tests: list[Callable[[Token], bool]] = [

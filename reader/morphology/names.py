@@ -9,14 +9,13 @@ network.
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+from reader.text.arabic import fold_letters, strip_marks
+
 # Proclitics tried before a name, longest first, with their glosses.
 PROCLITICS: tuple[tuple[str, str], ...] = (
     ("وبال", "and + by/with + the"),
@@ -49,7 +48,7 @@ class Name:
 
 def normalize(text: str) -> str:
     """Diacritics off, alef forms, ta marbuta and alef maqsura folded."""
-    return _MARKS.sub("", text).translate(_FOLD).strip()
+    return fold_letters(strip_marks(text)).strip()
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +112,7 @@ def known_name(word: str) -> Name | None:
     found = cldr_index().get(key)
     if found:
         return Name(found, "cldr")
-    spelled = attested(_MARKS.sub("", word).strip())
+    spelled = attested(strip_marks(word).strip())
     if spelled:
         return Name(spelled, "attested")
     return None
@@ -122,7 +121,7 @@ def known_name(word: str) -> Name | None:
 def split_name(word: str) -> tuple[str, str, str, Name] | None:
     """(proclitics, their gloss, stem, name) for a word that is a known name,
     possibly behind و ف ب ل ك and the article; the whole word is tried first."""
-    plain = _MARKS.sub("", word)
+    plain = strip_marks(word)
     whole = known_name(plain)
     if whole is not None:
         return "", "", plain, whole

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+from reader.text.arabic import VOWEL_MARKS
+
+_MARKS = VOWEL_MARKS
 _HAMZAS = set("ءأإؤئآ")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 WEAK = "و/ي"

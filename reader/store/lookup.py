@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
 from reader.store.records import EntryRecord, LemmaKey, OccurrenceRecord
@@ -18,6 +17,7 @@ from reader.store.vocabulary import (
     _with_counts,
     normalise_tag,
 )
+from reader.text.arabic import strip_diacritics
 
 
 def all_tags(store: Store) -> list[str]:
