@@ -22,11 +22,11 @@ from reader.cli_support import (
     EXIT_ERROR,
     EXIT_OK,
     TerminalProgress,
-    display_width,
     ensure_database,
     fail,
     morphology_setting,
     warn,
+    write_columns,
 )
 
 SUBCOMMANDS = ("analyze", "data", "vocab", "backup")
@@ -152,13 +152,7 @@ def write_table(document, analysis, out: TextIO) -> None:
                 best.segment_glosses,
             )
         )
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
-    for row in rows:
-        cells = [
-            cell + " " * (width - display_width(cell))
-            for cell, width in zip(row, widths, strict=False)
-        ]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    write_columns(rows, out)
     known, total = analysis.coverage()
     out.write(f"\n{known} of {total} Arabic words found in the dictionary.\n")
 

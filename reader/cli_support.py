@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Sequence
 from typing import TextIO
 
 EXIT_OK = 0
@@ -98,3 +99,15 @@ def morphology_setting() -> str | None:
 def display_width(text: str) -> int:
     """Columns a cell takes in a terminal: vowel marks sit on their letter."""
     return sum(1 for char in text if not unicodedata.combining(char))
+
+
+def write_columns(rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    """Rows as aligned columns, two spaces apart; the last column is left ragged."""
+    columns = len(rows[0]) - 1
+    widths = [max(display_width(row[i]) for row in rows) for i in range(columns)]
+    for row in rows:
+        cells = [
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(row, widths, strict=False)
+        ]
+        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")

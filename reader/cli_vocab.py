@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.cli_support import EXIT_OK, display_width, fail
+from reader.cli_support import EXIT_OK, fail, write_columns
 from reader.filenames import shown_name
 
 if TYPE_CHECKING:
@@ -200,13 +200,7 @@ def write_entries_table(entries: Sequence[EntryRecord], out: TextIO) -> None:
                 " ".join(entry.gloss.split()),
             )
         )
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
-    for row in rows:
-        cells = [
-            cell + " " * (width - display_width(cell))
-            for cell, width in zip(row, widths, strict=False)
-        ]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    write_columns(rows, out)
     out.write(f"\n{_plural(len(entries), 'word')}.\n")
 
 

@@ -31,15 +31,7 @@ from typing import BinaryIO
 from reader import paths
 from reader.files import RefusedFileError, open_regular, special_kind
 from reader.morphology import camel_env
-from reader.morphology.errors import (  # noqa: F401  (raised here, importable from here)
-    ChecksumError,
-    CorruptDatabaseError,
-    DiskError,
-    InstallCancelled,
-    InstallError,
-    MorphologyDataError,
-    NetworkError,
-)
+from reader.morphology.errors import CorruptDatabaseError, MorphologyDataError
 
 WHEEL_PROJECT = "camel-tools"
 WHEEL_NAME = "camel_tools-0.4.dev5-py2.py3-none-any.whl"

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from reader.morphology.database import DB_ENV, WHEEL_NAME, InstallCancelled, NetworkError
+from reader.morphology.database import DB_ENV, WHEEL_NAME
+from reader.morphology.errors import InstallCancelled, NetworkError
 from reader.text import load_document
 from reader.ui import dictionary
 from reader.ui.about import about_html
