@@ -17,7 +17,8 @@ The character sets are written out here rather than imported from
 (it scans all of Unicode), and the store and the command line must start
 without it. A test checks that they are camel-tools' sets, character for
 character. The letter folds are camel-tools' own normalisers
-(``camel_tools.utils.normalize``, which loads no data and reaches no network).
+(``camel_tools.utils.normalize``, which loads no data and reaches no network),
+imported on the first fold: the text package itself stays free of camel-tools.
 
 :func:`strip_diacritics` makes the keys the saved vocabulary is searched by
 (``lemma_plain``, ``surface_plain``): it must never change, or saved words
@@ -28,12 +29,8 @@ migration that filled those columns).
 from __future__ import annotations
 
 import re
-
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
+from collections.abc import Callable
+from functools import cache
 
 FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
 FATHA, DAMMA, KASRA = "\u064e", "\u064f", "\u0650"
@@ -85,11 +82,23 @@ def strip_marks_but_shadda(text: str) -> str:
     return _MARKS_BUT_SHADDA.sub("", text)
 
 
+@cache
+def _normalisers() -> tuple[Callable[[str], str], Callable[[str], str], Callable[[str], str]]:
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    return normalize_alef_ar, normalize_teh_marbuta_ar, normalize_alef_maksura_ar
+
+
 def plain_alef(text: str) -> str:
     """Every alef with hamza, madda or wasla (أ إ آ ٱ) written as a bare alef."""
-    return normalize_alef_ar(text)
+    return _normalisers()[0](text)
 
 
 def fold_letters(text: str) -> str:
     """The letters spellings vary in merged: alef forms to ا, ta marbuta to ه, alef maqsura to ي."""
-    return normalize_alef_maksura_ar(normalize_teh_marbuta_ar(normalize_alef_ar(text)))
+    alef, teh_marbuta, alef_maksura = _normalisers()
+    return alef_maksura(teh_marbuta(alef(text)))
