@@ -13,14 +13,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
+from reader import cli_vocab
+from reader.cli_support import (
+    EXIT_ERROR,
+    EXIT_OK,
+    TerminalProgress,
+    ensure_database,
+    fail,
+    morphology_setting,
+    warn,
+    write_columns,
+)
 
 SUBCOMMANDS = ("analyze", "data", "vocab", "backup")
 
@@ -34,71 +41,6 @@ def app_version() -> str:
         return "0+unknown"
 
 
-def fail(message: str) -> int:
-    """One sentence on stderr, exit status 1: how every command reports an error."""
-    print(f"arabic-reader: {message}", file=sys.stderr)
-    return EXIT_ERROR
-
-
-def warn(message: str) -> None:
-    """One sentence on stderr that does not stop the command (a damaged byte replaced)."""
-    print(f"arabic-reader: warning: {message}", file=sys.stderr)
-
-
-class TerminalProgress:
-    """Bytes downloaded, on one self-rewriting line of stderr."""
-
-    _STAGES = {
-        "download": "Downloading the morphology database",
-        "extract": "Extracting",
-        "verify": "Verifying",
-    }
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self._last: tuple[str, int] | None = None
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        label = self._STAGES.get(stage, stage)
-        if stage == "download":
-            # Redraw only when a tenth of a megabyte has passed.
-            tick = done // 100_000
-            if self._last == (stage, tick) and done != total:
-                return
-            self._last = (stage, tick)
-            amount = f"{done / 1e6:5.1f} MB"
-            if total:
-                amount += f" of {total / 1e6:.1f} MB ({100 * done // total}%)"
-            line = f"{label}: {amount}"
-        else:
-            if self._last and self._last[0] == stage:
-                return
-            self._last = (stage, 0)
-            line = f"{label}…"
-        end = "\n" if not self.stream.isatty() else ""
-        prefix = "\r\033[K" if self.stream.isatty() else ""
-        print(prefix + line, end=end, file=self.stream, flush=True)
-
-    def finish(self) -> None:
-        if self.stream.isatty():
-            print(file=self.stream)
-
-
-def ensure_database(setting: str | None = None) -> None:
-    """Install the morphology database on first use, with progress on the terminal."""
-    from reader.morphology.database import install_database, locate_database
-
-    if locate_database(setting) is not None:
-        return
-    print("No morphology database yet; installing it once (about 8 MB).", file=sys.stderr)
-    progress = TerminalProgress()
-    try:
-        location = install_database(progress=progress)
-    finally:
-        progress.finish()
-    print(f"Installed {location.path}", file=sys.stderr)
-
-
 # -- data -----------------------------------------------------------------------
 
 
@@ -106,7 +48,7 @@ def cmd_data_status(args: argparse.Namespace) -> int:
     from reader.morphology.database import database_status
     from reader.morphology.errata import errata_line
 
-    status = database_status(_setting())
+    status = database_status(morphology_setting())
     print(status.describe())
     print(errata_line(status.location), end="")
     if status.location is not None and not status.ok:
@@ -116,10 +58,11 @@ def cmd_data_status(args: argparse.Namespace) -> int:
 
 
 def cmd_data_install(args: argparse.Namespace) -> int:
-    from reader.morphology.database import install_database, locate_database
+    from reader.morphology.database import locate_database
+    from reader.morphology.install import install_database
 
     if args.source is None and not args.force:
-        existing = locate_database(_setting())
+        existing = locate_database(morphology_setting())
         if existing is not None:
             print(f"A morphology database is already in use ({existing.description}):")
             print(f"  {existing.path}")
@@ -132,20 +75,6 @@ def cmd_data_install(args: argparse.Namespace) -> int:
         progress.finish()
     print(f"Installed the morphology database: {location.path}")
     return EXIT_OK
-
-
-def load_settings():
-    """The settings, saying on stderr if the file had to be set aside (the command goes on)."""
-    from reader.settings import Settings
-
-    settings = Settings()
-    if settings.problem:
-        warn(settings.problem)
-    return settings
-
-
-def _setting() -> str | None:
-    return load_settings().get("morphology_db")
 
 
 # -- analyze --------------------------------------------------------------------
@@ -184,7 +113,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     document = load_document(args.file)
     for warning in document.warnings:
         warn(warning)
-    setting = _setting()
+    setting = morphology_setting()
     ensure_database(setting)
     morphology = Morphology.load(setting=setting)
     try:
@@ -211,11 +140,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def display_width(text: str) -> int:
-    """Columns a cell takes in a terminal: vowel marks sit on their letter."""
-    return sum(1 for char in text if not unicodedata.combining(char))
-
-
 def write_table(document, analysis, out: TextIO) -> None:
     """A readable table: one line per Arabic word, its best reading."""
     out.write(f"{document.title}\n\n")
@@ -236,13 +160,7 @@ def write_table(document, analysis, out: TextIO) -> None:
                 best.segment_glosses,
             )
         )
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
-    for row in rows:
-        cells = [
-            cell + " " * (width - display_width(cell))
-            for cell, width in zip(row, widths, strict=False)
-        ]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    write_columns(rows, out)
     known, total = analysis.coverage()
     out.write(f"\n{known} of {total} Arabic words found in the dictionary.\n")
 
@@ -277,18 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     install.add_argument("--force", action="store_true", help="install even if one is in use")
     install.set_defaults(handler=cmd_data_install)
 
-    for extension in _extensions():
-        extension(sub)
+    cli_vocab.register(sub)  # vocab and backup
     return parser
-
-
-def _extensions():
-    """Subcommand groups living in other modules (vocabulary, backup)."""
-    try:
-        from reader import cli_vocab
-    except ImportError:
-        return []
-    return [cli_vocab.register]
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -329,7 +237,7 @@ def versions_text() -> str:
     try:
         from reader.morphology.database import database_status
 
-        status = database_status(_setting())
+        status = database_status(morphology_setting())
         if status.location is not None:
             lines.append(f"database {status.title}, sha256 {status.sha256}")
         else:
@@ -348,7 +256,7 @@ def _user_error(error: BaseException) -> bool:
     the text package just to catch their errors would slow every command.
     """
     for module, name in (
-        ("reader.morphology.database", "MorphologyDataError"),
+        ("reader.morphology.errors", "MorphologyDataError"),
         ("reader.text.errors", "DocumentError"),
         ("reader.store.errors", "StoreError"),
     ):

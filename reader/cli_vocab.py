@@ -5,7 +5,7 @@
     arabic-reader vocab add WORD --sentence "..." [--gloss ...] [--status ...]
     arabic-reader backup FILE
 
-Discovered by ``reader.cli._extensions()``. Everything heavy (SQLAlchemy,
+Registered by ``reader.cli.build_parser()``. Everything heavy (SQLAlchemy,
 camel-tools, genanki) is imported inside the handlers, so `--help` and the
 window's start-up do not pay for it; only `vocab add` loads the morphology.
 """
@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.cli import EXIT_OK, display_width, fail
+from reader.cli_support import EXIT_OK, fail, write_columns
 from reader.filenames import shown_name
 
 if TYPE_CHECKING:
@@ -200,13 +200,7 @@ def write_entries_table(entries: Sequence[EntryRecord], out: TextIO) -> None:
                 " ".join(entry.gloss.split()),
             )
         )
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
-    for row in rows:
-        cells = [
-            cell + " " * (width - display_width(cell))
-            for cell, width in zip(row, widths, strict=False)
-        ]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    write_columns(rows, out)
     out.write(f"\n{_plural(len(entries), 'word')}.\n")
 
 
@@ -252,8 +246,7 @@ def find_word(document: Document, word: str) -> Token:
     As typed first; then ignoring tatweel (the analyser ignores it too); then
     ignoring vowel marks, since a learner types "وزير" for a vocalised "وَزِير".
     """
-    from reader.store import strip_diacritics
-    from reader.text import strip_tatweel
+    from reader.text.arabic import strip_diacritics, strip_tatweel
 
     word = word.strip()
     tests: list[Callable[[Token], bool]] = [
@@ -278,7 +271,7 @@ def sentence_text(document: Document, token: Token) -> str:
 
 @_reports_errors
 def cmd_add(args: argparse.Namespace) -> int:
-    from reader.cli import ensure_database, load_settings
+    from reader.cli_support import ensure_database, load_settings
     from reader.store import find_document, find_entry
     from reader.store.words import remember_text_document, save_analysis
     from reader.text import TokenKind, document_from_text

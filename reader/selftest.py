@@ -140,13 +140,14 @@ def check_vowels() -> str:
 
     from reader.morphology.diacritizer import MODEL, Diacritizer, model_files
     from reader.text import TokenKind, load_document
+    from reader.text.arabic import VOWEL_MARKS
 
     def letters(word: str) -> str:
         decomposed = unicodedata.normalize("NFD", word)
         return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
     def has_vowels(word: str) -> bool:
-        return any("\u064b" <= c <= "\u0652" for c in unicodedata.normalize("NFD", word))
+        return any(c in VOWEL_MARKS for c in unicodedata.normalize("NFD", word))
 
     models = files("text2tashkeel") / "models"
     missing = [name for name in model_files(MODEL) if not (models / name).is_file()]

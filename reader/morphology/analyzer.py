@@ -11,13 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.morphology.build import build_analysis, dediacritize, proper_name_guesses
-from reader.morphology.database import (
-    DatabaseLocation,
-    MorphologyDataError,
-    locate_database,
-    with_remedy,
-)
+from reader.morphology.build import build_analysis, proper_name_guesses
+from reader.morphology.database import DatabaseLocation, locate_database, with_remedy
+from reader.morphology.errors import MorphologyDataError
 from reader.morphology.loader import load_database
 from reader.morphology.names import (
     NameSpan,
@@ -30,6 +26,7 @@ from reader.morphology.ranking import Context, context_after, never_seen, rank
 from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
 from reader.morphology.root_family import FamilyMember, RootIndex, root_index
+from reader.text.arabic import strip_marks, strip_tatweel
 
 if TYPE_CHECKING:
     from reader.morphology.diacritizer import Diacritizer
@@ -164,7 +161,7 @@ class Morphology:
         return found
 
     def _analyze_uncached(self, word: str, context: Context, ranked: bool) -> tuple[Analysis, ...]:
-        lookup = word.replace("\u0640", "").strip()
+        lookup = strip_tatweel(word).strip()
         if not lookup:
             return ()
         raw, built = self._raw_analyses(lookup)
@@ -196,7 +193,7 @@ class Morphology:
         old = record.lemma_gloss
         if record.pos != "noun_prop" or not old or " " in old or ";" in old:
             return record
-        found = known_name(dediacritize(record.lemma))
+        found = known_name(strip_marks(record.lemma))
         # CLDR only: attested spellings measured worse than the lexicon's glosses.
         if found is None or found.source != "cldr" or found.english.casefold() == old.casefold():
             return record
@@ -237,7 +234,7 @@ class Morphology:
         if previous.sentence != token.sentence or previous.kind != token.kind:
             return Context.NONE
         best = self.analyze_word(previous.lookup)
-        return context_after(dediacritize(previous.lookup), best[0] if best else None)
+        return context_after(strip_marks(previous.lookup), best[0] if best else None)
 
     def analyze_token(
         self, document: Document, token: Token, *, ranked: bool = True

@@ -16,13 +16,9 @@ from reader.morphology.records import (
     plain_features,
     readable_gloss,
 )
+from reader.text.arabic import SHADDA as _SHADDA
+from reader.text.arabic import plain_alef, strip_marks, strip_marks_but_shadda
 
-_DIACRITICS = re.compile("[\u064b-\u0650\u0652-\u065f\u0670]")  # all but shadda
-_ALL_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ALEF_FORMS = str.maketrans(
-    {"\u0671": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627"}
-)
-_SHADDA = "\u0651"
 _EMPTY = {"0", "na", "", None}
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -39,10 +35,6 @@ def transliterate(arabic: str) -> dict[str, str]:
     return {"buckwalter": to_buckwalter(arabic), "hsb": to_hsb(arabic)}
 
 
-def dediacritize(text: str) -> str:
-    return _ALL_DIACRITICS.sub("", text)
-
-
 def display_lemma(lex: str) -> str:
     """The lemma to show: no sense marks, and a plain alef for the wasla form."""
     return clean_lemma(lex).replace("\u0671", "\u0627")
@@ -53,7 +45,7 @@ def verb_form(lex: str, root: str) -> str | None:
     radicals = root.split(".")
     if len(radicals) != 3:
         return None
-    lemma = _DIACRITICS.sub("", lex).translate(_ALEF_FORMS)
+    lemma = plain_alef(strip_marks_but_shadda(lex))
     letters = lemma.replace(_SHADDA, "")
     first = radicals[0]
     if lemma.startswith("است") and first != "س" and len(letters) >= 5:
@@ -205,7 +197,7 @@ def romanize_name(word: str) -> str:
     Long vowels written as و / ي between letters read as o / i, the usual
     spelling of foreign names in Arabic news.
     """
-    letters = dediacritize(word)
+    letters = strip_marks(word)
     out: list[str] = []
     for index, letter in enumerate(letters):
         inside = 0 < index < len(letters) - 1 or (index == len(letters) - 1 and index > 0)
@@ -249,7 +241,7 @@ def _pieces_from_bw(bw: str, name: str) -> str:
 
 def _english(name: str, namer: Any) -> str:
     if namer is not None:
-        found = namer(dediacritize(name))
+        found = namer(strip_marks(name))
         if found is not None:
             return str(found.english)
     return romanize_name(name)
@@ -271,7 +263,7 @@ def proper_name_guesses(
 
     def order(features: dict[str, Any]) -> tuple[int, int, int]:
         # A segmentation whose stem a name source knows comes first (ل + أوباما).
-        known = namer is not None and namer(dediacritize(str(features.get("stem", "")))) is not None
+        known = namer is not None and namer(strip_marks(str(features.get("stem", "")))) is not None
         # A name written with the article (الكريملن, the Kremlin) is read as ال + name.
         with_article = word.startswith("ال") and features.get("prc0") == "Al_det"
         # و before a consonant is "and" (وترامب): a foreign W is written و + a
@@ -292,7 +284,7 @@ def proper_name_guesses(
         features["d3tok"] = _pieces_from_bw(str(features.get("bw", "")), name)
         features["stemgloss"] = _english(name, namer)
         clitic_glosses = [
-            _CLITIC_GLOSSES.get(dediacritize(piece.strip("+")), "…")
+            _CLITIC_GLOSSES.get(strip_marks(piece.strip("+")), "…")
             for piece in features["d3tok"].split("_")
             if piece.endswith("+") or piece.startswith("+")
         ]

@@ -81,33 +81,53 @@ def _home_elsewhere() -> Iterator[None]:
             Path.home = home  # type: ignore[method-assign]
 
 
-class _CatalogueImport(importlib.abc.MetaPathFinder):
-    """Runs the one import of ``camel_tools.data.catalogue`` under :func:`_home_elsewhere`."""
+_DATA_PACKAGE = "camel_tools.data"  # its import loads (or downloads) the catalogue
+
+
+class _CamelImportGuard(importlib.abc.MetaPathFinder):
+    """Runs :func:`prepare` just before camel-tools' data package is first imported.
+
+    Installed when ``reader.morphology`` is imported, it writes nothing
+    itself: the catalogue is written and ``CAMELTOOLS_DATA`` set only when
+    some code (ours or a caller's) imports ``camel_tools.data``, which every
+    import of ``camel_tools.morphology.database`` does. The one import of
+    ``camel_tools.data.catalogue`` then runs under :func:`_home_elsewhere`.
+    It never finds a module itself: the real finders do the finding.
+    """
 
     def find_spec(
         self, fullname: str, path: object, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname != _CATALOGUE_MODULE:
-            return None
-        sys.meta_path.remove(self)  # once: the real finders do the finding
-        spec = importlib.util.find_spec(fullname)
-        loader = spec.loader if spec is not None else None
-        if loader is not None and hasattr(loader, "exec_module"):
-            run = loader.exec_module
-
-            def exec_module(module: ModuleType) -> None:
-                with _home_elsewhere():
-                    run(module)
-
-            loader.exec_module = exec_module  # type: ignore[method-assign]
-        return spec
+        if fullname == _DATA_PACKAGE and _DATA_PACKAGE not in sys.modules:
+            prepare()
+        elif fullname == _CATALOGUE_MODULE and _CATALOGUE_MODULE not in sys.modules:
+            return _catalogue_spec_elsewhere(self)
+        return None
 
 
-def _guard_the_home() -> None:
-    if _CATALOGUE_MODULE in sys.modules:
-        return
-    if not any(isinstance(finder, _CatalogueImport) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _CatalogueImport())
+def _catalogue_spec_elsewhere(guard: _CamelImportGuard) -> importlib.machinery.ModuleSpec | None:
+    """The catalogue module's real spec, its execution wrapped in :func:`_home_elsewhere`."""
+    sys.meta_path.remove(guard)  # the real finders find it, not this guard again
+    try:
+        spec = importlib.util.find_spec(_CATALOGUE_MODULE)
+    finally:
+        sys.meta_path.insert(0, guard)
+    loader = spec.loader if spec is not None else None
+    if loader is not None and hasattr(loader, "exec_module"):
+        run = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            with _home_elsewhere():
+                run(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+    return spec
+
+
+def guard_camel_imports() -> None:
+    """Have the first camel-tools data import call :func:`prepare` (idempotent; writes nothing)."""
+    if not any(isinstance(finder, _CamelImportGuard) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _CamelImportGuard())
 
 
 def prepare() -> Path:
@@ -125,7 +145,7 @@ def prepare() -> Path:
         # database: a private catalogue serves the import just as well.
         directory = Path(tempfile.mkdtemp(prefix="arabic-reader-camel-"))
         write_catalogue(directory)
-    if "camel_tools.data" not in sys.modules:
+    if _DATA_PACKAGE not in sys.modules:
         os.environ["CAMELTOOLS_DATA"] = str(directory)
-    _guard_the_home()
+    guard_camel_imports()
     return directory

@@ -31,6 +31,7 @@ from typing import BinaryIO
 from reader import paths
 from reader.files import RefusedFileError, open_regular, special_kind
 from reader.morphology import camel_env
+from reader.morphology.errors import CorruptDatabaseError, MorphologyDataError
 
 WHEEL_PROJECT = "camel-tools"
 WHEEL_NAME = "camel_tools-0.4.dev5-py2.py3-none-any.whl"
@@ -70,35 +71,6 @@ _SECTIONS = (
 
 Progress = Callable[[str, int, int | None], None]
 """progress(stage, done, total): stage is "download", "extract" or "verify"."""
-
-
-class MorphologyDataError(Exception):
-    """A problem with the morphology database, said in one sentence for the user."""
-
-
-class InstallError(MorphologyDataError):
-    pass
-
-
-class NetworkError(InstallError):
-    pass
-
-
-class ChecksumError(InstallError):
-    pass
-
-
-class DiskError(InstallError):
-    pass
-
-
-class InstallCancelled(InstallError):
-    def __init__(self) -> None:
-        super().__init__("The installation was cancelled; nothing was changed.")
-
-
-class CorruptDatabaseError(MorphologyDataError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -376,9 +348,6 @@ def _read_manifest(directory: Path) -> dict:
     return manifest if isinstance(manifest, dict) else {}
 
 
-# -- verifying ------------------------------------------------------------------
-
-
 def add_tokenizations_section(text: str) -> str:
     """Insert the section camel-tools 1.6 needs, if the database lacks it."""
     if "\n###TOKENIZATIONS###\n" in text:
@@ -412,33 +381,3 @@ def check_structure(text: str) -> None:
                 f"(section {section.strip('#')} is missing or out of order)."
             )
         position = found
-
-
-def verify_database_file(path: Path) -> None:
-    """Parse the database and analyse a known word; raise CorruptDatabaseError if not."""
-    from reader.morphology.loader import load_database  # camel-tools import happens there
-
-    try:
-        database = load_database(path)
-    except MorphologyDataError:
-        raise
-    except Exception as error:  # camel-tools raises many kinds on a bad file
-        raise CorruptDatabaseError(
-            f"The morphology database {path.name} could not be read ({error}); "
-            "install it again with `arabic-reader data install`."
-        ) from error
-    if not database.stem_hash:
-        raise CorruptDatabaseError(f"The morphology database {path.name} has no stems.")
-
-
-# The installer lives in reader.morphology.install; its functions stay
-# importable from here, as they always were, without an import cycle.
-_INSTALL_NAMES = frozenset({"install_database", "download_wheel", "find_wheel_url"})
-
-
-def __getattr__(name: str) -> object:
-    if name in _INSTALL_NAMES:
-        from reader.morphology import install
-
-        return getattr(install, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -27,7 +27,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from reader.morphology.database import InstallCancelled
+from reader.morphology.errors import InstallCancelled
 
 ALLOWED_SCHEMES = ("https", "http")
 _CHUNK = 1 << 16

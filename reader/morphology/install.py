@@ -36,20 +36,22 @@ from reader.morphology.database import (
     WHEEL_NAME,
     WHEEL_PROJECT,
     WHEEL_SHA256,
+    DatabaseLocation,
+    Progress,
+    add_tokenizations_section,
+    check_structure,
+    open_database_file,
+)
+from reader.morphology.errors import (
     ChecksumError,
     CorruptDatabaseError,
-    DatabaseLocation,
     DiskError,
     InstallCancelled,
     InstallError,
     MorphologyDataError,
     NetworkError,
-    Progress,
-    add_tokenizations_section,
-    check_structure,
-    open_database_file,
-    verify_database_file,
 )
+from reader.morphology.loader import verify_database_file
 
 _CHUNK = 1 << 16
 # Room for the download, the extracted copy and the final file side by side.

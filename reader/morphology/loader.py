@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.morphology import camel_env
+from reader.morphology.database import (
+    MAX_DATABASE_BYTES,
+    add_tokenizations_section,
+    open_database_file,
+)
 from reader.morphology.errata import package_errata
+from reader.morphology.errors import CorruptDatabaseError, MorphologyDataError
 
 if TYPE_CHECKING:
     from camel_tools.morphology.database import MorphologyDB
@@ -82,13 +88,6 @@ def _camel_database_class() -> type[MorphologyDB]:
 
 def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
     """A camel-tools ``MorphologyDB`` for analysis, with stems parsed lazily."""
-    from reader.morphology.database import (
-        MAX_DATABASE_BYTES,
-        CorruptDatabaseError,
-        add_tokenizations_section,
-        open_database_file,
-    )
-
     database_class = _camel_database_class()
     from camel_tools.morphology.errors import DatabaseParseError
     from camel_tools.morphology.utils import strip_lex
@@ -176,3 +175,18 @@ def load_database(path: str | os.PathLike[str]) -> MorphologyDB:
     database.stem_hash = LazyStemTable(raw, parse_line)
     database.corrections_applied = corrections_applied
     return database
+
+
+def verify_database_file(path: Path) -> None:
+    """Parse the database and analyse a known word; raise CorruptDatabaseError if not."""
+    try:
+        database = load_database(path)
+    except MorphologyDataError:
+        raise
+    except Exception as error:  # camel-tools raises many kinds on a bad file
+        raise CorruptDatabaseError(
+            f"The morphology database {path.name} could not be read ({error}); "
+            "install it again with `arabic-reader data install`."
+        ) from error
+    if not database.stem_hash:
+        raise CorruptDatabaseError(f"The morphology database {path.name} has no stems.")

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+from reader.text.arabic import fold_letters, strip_marks
+
 # Proclitics tried before a name, longest first, with their glosses.
 PROCLITICS: tuple[tuple[str, str], ...] = (
     ("وبال", "and + by/with + the"),
@@ -57,7 +57,7 @@ class Name:
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Diacritics off, alef forms, ta marbuta and alef maqsura folded."""
-    return _MARKS.sub("", text).translate(_FOLD).strip()
+    return fold_letters(strip_marks(text)).strip()
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +131,7 @@ def known_name(word: str) -> Name | None:
     found = cldr_index().get(key)
     if found:
         return Name(found, "cldr")
-    spelled = attested(_MARKS.sub("", word).strip())
+    spelled = attested(strip_marks(word).strip())
     if spelled:
         return Name(spelled, "attested")
     return None
@@ -140,7 +140,7 @@ def known_name(word: str) -> Name | None:
 def split_name(word: str) -> tuple[str, str, str, Name] | None:
     """(proclitics, their gloss, stem, name) for a word that is a known name,
     possibly behind و ف ب ل ك and the article; the whole word is tried first."""
-    plain = _MARKS.sub("", word)
+    plain = strip_marks(word)
     whole = known_name(plain)
     if whole is not None:
         return "", "", plain, whole
@@ -274,7 +274,7 @@ def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
     if found:
         return found, "cldr"
     if prefer_attested:
-        spelled = attested(_MARKS.sub("", reading.lemma), min_count=FIRST_NAME_COUNT)
+        spelled = attested(strip_marks(reading.lemma), min_count=FIRST_NAME_COUNT)
         if spelled:
             return spelled, "attested"
     return gloss, "lexicon"
@@ -324,7 +324,7 @@ def _person(
 
 
 def _given_name(reading: Any) -> bool:
-    return attested(_MARKS.sub("", _stem(reading)), min_count=FIRST_NAME_COUNT) is not None
+    return attested(strip_marks(_stem(reading)), min_count=FIRST_NAME_COUNT) is not None
 
 
 def find_names(
@@ -338,7 +338,7 @@ def find_names(
     names in a row that start with a common attested given name or a
     proper-noun reading.
     """
-    plain = [_MARKS.sub("", token.lookup) for token in tokens]
+    plain = [strip_marks(token.lookup) for token in tokens]
     words = [normalize(word) for word in plain]
     spans: list[NameSpan] = []
     i = 0

@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from reader.text.arabic import TATWEEL, VOWEL_MARKS, fold_letters
+
 FLOOR = -8.0
 _SPVAR_PENALTY = 1.0
 _CLITIC_PENALTY = 0.3
@@ -45,7 +47,6 @@ CLOSED_CLASS_UNSEEN = -3.5
 _PERSON_PENALTY = {"1": 0.5, "2": 1.0}
 _VOWEL_CONFLICT_PENALTY = 4.0
 _FATHATAN = "\u064b"
-_LETTER_FORMS = str.maketrans("أإآٱىة", "اااايه")
 _KEY = "__reader_variant_key"
 _BASE = "__reader_base_score"
 
@@ -142,11 +143,11 @@ def base_score(features: dict[str, Any], surface: str = "") -> float:
 def _letters_and_marks(text: str) -> list[tuple[str, frozenset[str]]]:
     units: list[tuple[str, set[str]]] = []
     for char in text:
-        if "\u064b" <= char <= "\u0652" or char == "\u0670":
+        if char in VOWEL_MARKS:
             if units:
                 units[-1][1].add(char)
-        elif char != "\u0640":
-            units.append((char.translate(_LETTER_FORMS), set()))
+        elif char != TATWEEL:
+            units.append((fold_letters(char), set()))
     # Tanween fath is written on the final alef or on the letter before it.
     if len(units) >= 2 and units[-1][0] == "ا" and _FATHATAN in units[-1][1]:
         units[-1][1].discard(_FATHATAN)

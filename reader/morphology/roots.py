@@ -16,7 +16,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-_MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+from reader.text.arabic import VOWEL_MARKS
+
+_MARKS = VOWEL_MARKS
 _HAMZAS = set("ءأإؤئآ")
 _WEAK_OR_HAMZA = _HAMZAS | set("اويى")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")

@@ -16,21 +16,26 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
-FATHA, DAMMA, KASRA = "\u064e", "\u064f", "\u0650"
-SHADDA, SUKUN = "\u0651", "\u0652"
-DAGGER_ALEF = "\u0670"
-MADDA, HAMZA_ABOVE, HAMZA_BELOW = "\u0653", "\u0654", "\u0655"
-TATWEEL = "\u0640"
+from reader.text.arabic import (  # noqa: F401  (the marks, importable from here too)
+    DAGGER_ALEF,
+    DAMMA,
+    DAMMATAN,
+    FATHA,
+    FATHATAN,
+    HAMZA_ABOVE,
+    HAMZA_BELOW,
+    HAMZA_MARKS,
+    KASRA,
+    KASRATAN,
+    MADDA,
+    SHADDA,
+    SHORT_VOWELS,
+    SUKUN,
+    TANWIN,
+    TATWEEL,
+    VOWEL_MARKS,
+)
 
-TANWIN = frozenset(FATHATAN + DAMMATAN + KASRATAN)
-SHORT_VOWELS = frozenset(FATHA + DAMMA + KASRA)
-# The marks a vocalisation adds: vowels, tanwin, shadda, sukun, dagger alef.
-VOWEL_MARKS = frozenset(FATHATAN + DAMMATAN + KASRATAN + FATHA + DAMMA + KASRA + SHADDA + SUKUN) | {
-    DAGGER_ALEF
-}
-# Marks that change the letter itself (its hamza seat), not its vowel.
-HAMZA_MARKS = frozenset(MADDA + HAMZA_ABOVE + HAMZA_BELOW)
 SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 PROCLITIC_LETTERS = frozenset("وفبكل")
 _ALEFS = frozenset("اٱ")

@@ -20,10 +20,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reader.store.arabic import (
-        fingerprint_text,
-        strip_diacritics,
-    )
     from reader.store.database import (
         BUSY_TIMEOUT_MS,
         Store,
@@ -86,10 +82,11 @@ if TYPE_CHECKING:
         set_tags,
         set_user_gloss,
     )
+    from reader.text.arabic import strip_diacritics
+    from reader.text.document import fingerprint as fingerprint_text
 
 # Each module of reader.store and the public names it defines.
 _MODULES: dict[str, tuple[str, ...]] = {
-    "arabic": ("fingerprint_text", "strip_diacritics"),
     "database": (
         "BUSY_TIMEOUT_MS",
         "Store",
@@ -147,7 +144,14 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "set_user_gloss",
     ),
 }
-_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+_WHERE = {name: f"{__name__}.{module}" for module, names in _MODULES.items() for name in names}
+# Names the store offers from the text package, where they are defined once:
+# the store searches the form strip_diacritics makes, and knows a document by
+# the fingerprint the document model computes.
+_ELSEWHERE = {
+    "fingerprint_text": ("reader.text.document", "fingerprint"),
+    "strip_diacritics": ("reader.text.arabic", "strip_diacritics"),
+}
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -204,10 +208,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
+    module, attribute = _ELSEWHERE.get(name) or (_WHERE.get(name), name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value  # once only: later look-ups skip this function
     return value
 

@@ -36,6 +36,7 @@ from reader.store.errors import (
     StoreError,
     UnrecognisedStoreError,
 )
+from reader.store.targets import checked_target, database_files, write_user_file
 
 BUSY_TIMEOUT_MS = 5000
 # The newest revision in migrations/versions (a test keeps the two in step).
@@ -309,12 +310,6 @@ def _inspect(path: Path) -> _FileState:
     return _FileState(fresh=False, revision=revision)
 
 
-def database_files(path: Path) -> tuple[Path, Path, Path]:
-    """The database file and the -wal and -shm files SQLite keeps beside it."""
-    path = Path(path)
-    return path, Path(f"{path}-wal"), Path(f"{path}-shm")
-
-
 def _timestamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
 
@@ -359,8 +354,6 @@ def backup_destination(source: Path, dest: Path) -> Path:
     an export's target (:mod:`reader.store.targets`): the app's own files, a
     pipe, a device, a socket.
     """
-    from reader.store.targets import checked_target
-
     dest = Path(dest)
     if dest.is_dir():
         dest = _unused(dest / f"{Path(source).stem}-{_timestamp()}.sqlite3")
@@ -374,8 +367,6 @@ def backup(source: Store | Path, dest: Path) -> Path:
     committed. See :func:`backup_destination` for where it may go. Returns the
     path written.
     """
-    from reader.store.targets import write_user_file
-
     source_path = source.path if isinstance(source, Store) else Path(source)
     return write_user_file(
         backup_destination(source_path, dest),

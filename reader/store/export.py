@@ -21,13 +21,13 @@ from sqlalchemy.orm import selectinload
 
 from reader.morphology.citation import romanize_lemma
 from reader.morphology.roots import RootOf, lemma_root
-from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.errors import ExportError
 from reader.store.models import Occurrence, Status, VocabularyEntry
 from reader.store.records import EntryRecord, OccurrenceRecord
 from reader.store.targets import write_user_file
 from reader.store.vocabulary import _with_counts
+from reader.text.arabic import strip_diacritics
 
 # Fixed forever: Anki recognises our note type and deck by these ids, so a
 # re-import updates the learner's cards instead of creating a second note type.

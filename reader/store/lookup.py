@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
 from reader.store.records import EntryRecord, LemmaKey, OccurrenceRecord
@@ -18,6 +18,7 @@ from reader.store.vocabulary import (
     _with_counts,
     normalise_tag,
 )
+from reader.text.arabic import strip_diacritics
 
 
 def all_tags(store: Store) -> list[str]:
@@ -130,23 +131,24 @@ def list_entries(
 
 def occurrences(store: Store, entry_id: int) -> list[OccurrenceRecord]:
     """Where the word was met, oldest first."""
-    with store.reading() as session:
-        rows = session.scalars(
-            select(Occurrence)
-            .where(Occurrence.entry_id == entry_id)
-            .options(selectinload(Occurrence.document))
-            .order_by(Occurrence.created_at, Occurrence.id)
-        )
-        return [OccurrenceRecord.of(row) for row in rows]
+    return _occurrences(
+        store, Occurrence.entry_id == entry_id, (Occurrence.created_at, Occurrence.id)
+    )
 
 
 def occurrences_in_document(store: Store, document_id: int) -> list[OccurrenceRecord]:
     """Every saved occurrence in one document, in text order (to mark them)."""
+    return _occurrences(
+        store, Occurrence.document_id == document_id, (Occurrence.start, Occurrence.id)
+    )
+
+
+def _occurrences(store: Store, where: Any, order: tuple[Any, ...]) -> list[OccurrenceRecord]:
     with store.reading() as session:
         rows = session.scalars(
             select(Occurrence)
-            .where(Occurrence.document_id == document_id)
+            .where(where)
             .options(selectinload(Occurrence.document))
-            .order_by(Occurrence.start, Occurrence.id)
+            .order_by(*order)
         )
         return [OccurrenceRecord.of(row) for row in rows]

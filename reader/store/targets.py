@@ -15,10 +15,15 @@ from pathlib import Path
 from reader import paths
 from reader.filenames import shown_name
 from reader.files import RefusedFileError, writable_target, write_atomically
-from reader.store.database import database_files
 from reader.store.errors import StoreError
 
 _VOCABULARY = "the vocabulary file itself (or one of its companion files)"
+
+
+def database_files(path: Path) -> tuple[Path, Path, Path]:
+    """The database file and the -wal and -shm files SQLite keeps beside it."""
+    path = Path(path)
+    return path, Path(f"{path}-wal"), Path(f"{path}-shm")
 
 
 def own_files(database: Path) -> list[tuple[Path, str]]:

@@ -8,7 +8,6 @@ from enum import StrEnum
 from sqlalchemy import Select, delete, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from reader.store.arabic import strip_diacritics
 from reader.store.database import Store
 from reader.store.errors import NotFoundError
 from reader.store.models import Document, Occurrence, Status, Tag, VocabularyEntry, entry_tags
@@ -19,6 +18,7 @@ from reader.store.records import (
     OccurrenceRecord,
     utc_now,
 )
+from reader.text.arabic import strip_diacritics
 
 
 class EntryOrder(StrEnum):

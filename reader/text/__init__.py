@@ -5,6 +5,7 @@ Pure Python (no Qt, no camel-tools), so it can be used and tested anywhere.
 
 from __future__ import annotations
 
+from reader.text.arabic import strip_diacritics, strip_tatweel
 from reader.text.cleaning import clean_text
 from reader.text.encoding import decode_text_bytes
 from reader.text.errors import (
@@ -29,7 +30,6 @@ from reader.text.model import (
     Span,
     Token,
     TokenKind,
-    strip_tatweel,
 )
 from reader.text.tokens import tokenize
 
@@ -53,6 +53,7 @@ __all__ = [
     "decode_text_bytes",
     "document_from_text",
     "load_document",
+    "strip_diacritics",
     "strip_tatweel",
     "tokenize",
 ]

@@ -18,6 +18,12 @@ MAX_SENTENCE_TOKENS = 200
 
 
 def fingerprint(text: str) -> str:
+    """The identity of a document: sha256 of the text as shown.
+
+    The same article opened from another path, or pasted again, is the same
+    document, so its vocabulary, notes and reading position come back (the
+    store knows it as ``reader.store.fingerprint_text``).
+    """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

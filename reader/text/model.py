@@ -12,12 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TATWEEL = "\u0640"
-
-
-def strip_tatweel(s: str) -> str:
-    """Remove kashida (tatweel): it only stretches a word, it never changes it."""
-    return s.replace(TATWEEL, "")
+from reader.text.arabic import strip_tatweel
 
 
 class TokenKind(enum.StrEnum):

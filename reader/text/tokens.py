@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reader.text.model import TokenKind, strip_tatweel
+from reader.text.arabic import TATWEEL, strip_tatweel
+from reader.text.model import TokenKind
 
 __all__ = [
     "ARABIC_LETTER_CLASS",
@@ -132,7 +133,7 @@ _WORD_KINDS = frozenset({TokenKind.ARABIC, TokenKind.LATIN})
 
 def letter_count(word: str) -> int:
     """Letters in ``word``: combining marks and tatweel do not count."""
-    return sum(1 for char in word if char != "\u0640" and not unicodedata.combining(char))
+    return sum(1 for char in word if char != TATWEEL and not unicodedata.combining(char))
 
 
 def overlong_note(word: str) -> str:

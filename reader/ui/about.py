@@ -10,7 +10,8 @@ from PySide6.QtCore import QUrl, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reader import paths
-from reader.morphology.database import DATABASE_LICENSE, MorphologyDataError, database_status
+from reader.morphology.database import DATABASE_LICENSE, database_status
+from reader.morphology.errors import MorphologyDataError
 
 
 def _version(package: str) -> str:

@@ -16,14 +16,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.morphology.analyzer import Morphology
-from reader.morphology.database import (
-    DatabaseLocation,
-    InstallCancelled,
-    MorphologyDataError,
-    install_database,
-    locate_database,
-    with_remedy,
-)
+from reader.morphology.database import DatabaseLocation, locate_database, with_remedy
+from reader.morphology.errors import InstallCancelled, MorphologyDataError
+from reader.morphology.install import install_database
 from reader.ui import dialogs
 from reader.ui.tasks import Task, TaskManager
 

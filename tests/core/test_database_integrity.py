@@ -25,11 +25,10 @@ from reader.morphology.database import (
     MANIFEST_FILE,
     MAX_DATABASE_BYTES,
     REINSTALL_COMMAND,
-    CorruptDatabaseError,
-    MorphologyDataError,
     database_status,
     locate_database,
 )
+from reader.morphology.errors import CorruptDatabaseError, MorphologyDataError
 
 
 @pytest.fixture

@@ -27,6 +27,10 @@ from reader.morphology.database import (
     R13_SHA256,
     WHEEL_DB_MEMBER,
     WHEEL_NAME,
+    database_status,
+    locate_database,
+)
+from reader.morphology.errors import (
     ChecksumError,
     CorruptDatabaseError,
     DiskError,
@@ -34,10 +38,8 @@ from reader.morphology.database import (
     InstallError,
     MorphologyDataError,
     NetworkError,
-    database_status,
-    install_database,
-    locate_database,
 )
+from reader.morphology.install import install_database
 from tests.core.hostile_index import Hostile, HostileIndex, serve_hostile_index, set_limits
 
 

@@ -7,11 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.morphology.analyzer import Morphology
-from reader.morphology.database import (
-    CorruptDatabaseError,
-    add_tokenizations_section,
-    check_structure,
-)
+from reader.morphology.database import add_tokenizations_section, check_structure
+from reader.morphology.errors import CorruptDatabaseError
 from reader.morphology.loader import load_database
 from reader.morphology.ranking import Context
 from reader.text import document_from_text

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from reader.morphology.database import DB_ENV, WHEEL_NAME, InstallCancelled, NetworkError
+from reader.morphology.database import DB_ENV, WHEEL_NAME
+from reader.morphology.errors import InstallCancelled, NetworkError
 from reader.text import load_document
 from reader.ui import dictionary
 from reader.ui.about import about_html
@@ -64,7 +65,7 @@ def test_install_from_a_file(qtbot, data_home, real_db_path, captured_dialogs, m
         attempts.append(source)
         if source is None:
             raise NetworkError("The package index could not be reached.")
-        from reader.morphology.database import install_database
+        from reader.morphology.install import install_database
 
         return install_database(source, **kwargs)
 

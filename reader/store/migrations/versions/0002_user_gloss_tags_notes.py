@@ -19,8 +19,9 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# A frozen copy of reader.store.arabic.strip_diacritics as of this revision: a
-# migration must keep doing what it did even if the app's function changes later.
+# A frozen copy of reader.text.arabic.strip_diacritics as of this revision: a
+# migration must keep doing what it did even if the app's function changes later
+# (tests/core/test_arabic_text.py checks that the two still agree).
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
