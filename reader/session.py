@@ -25,6 +25,7 @@ from reader.text import Document, TokenKind
 if TYPE_CHECKING:
     from reader.article_keys import ArticleKeys
     from reader.morphology.analyzer import DocumentAnalysis, Morphology
+    from reader.morphology.names import NameSpan
     from reader.morphology.reconcile import Vocalization
     from reader.store import EntryRecord, LemmaKey
 
@@ -214,6 +215,14 @@ class ReadingSession:
         if vocalization is None:
             return ""
         return vocalization.form if self.case_endings else pausal(vocalization.form)
+
+    def name_at(self, token_index: int) -> NameSpan | None:
+        """The name of several words this token is part of (الولايات المتحدة), if any."""
+        analysis = self.analysis
+        if analysis is None or analysis.document is not self.document:
+            return None
+        span = analysis.name_at(token_index)
+        return span if span is not None and span.end - span.start > 1 else None
 
     def romanized(self, token_index: int) -> str:
         """The word in Latin letters, as said here, in the scheme the learner chose."""

@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.morphology.build import dediacritize
 from reader.morphology.records import FEATURE_NAMES, FEATURE_VALUES, Analysis
 from reader.morphology.roots import UNKNOWN, WEAK, resolve_root
 from reader.morphology.vowels import (
@@ -47,6 +46,7 @@ from reader.morphology.vowels import (
     stem_comparable,
     units,
 )
+from reader.text.arabic import strip_marks as dediacritize
 
 if TYPE_CHECKING:
     from reader.morphology.analyzer import Morphology

@@ -21,9 +21,7 @@ from reader.morphology.conjugation import (
     Conjugation,
     Section,
 )
-
-# Imported as a module: the gloss pane may import this one (no import cycle).
-from reader.ui import gloss_pane
+from reader.ui.word_details import NOTE_STYLE, SECTION_STYLE, arabic_span
 
 HIGHLIGHT = "#f3dc8c"  # the ground of the word in the text
 _GROUPS = (("Singular", ("1s", "2ms", "2fs", "3ms", "3fs")), ("Dual", ("2d", "3md", "3fd")),
@@ -84,7 +82,7 @@ class ConjugationView(QWidget):
         self.tabs.clear()
         if conjugation is None:
             text = reason or "No conjugation for this word."
-            self.header.setText(f'<span style="{gloss_pane.NOTE_STYLE}">{html.escape(text)}</span>')
+            self.header.setText(f'<span style="{NOTE_STYLE}">{html.escape(text)}</span>')
             for widget in (self.nouns, self.tabs, self.notes):
                 widget.hide()
             return
@@ -117,7 +115,7 @@ class ConjugationView(QWidget):
     # ------------------------------------------------------------ html
 
     def _arabic(self, text: str, size: int = _CELL_SIZE) -> str:
-        return gloss_pane._arabic(text, self._family, size)
+        return arabic_span(text, self._family, size)
 
     def _header_html(self, conjugation: Conjugation) -> str:
         """The lemma at the right; the form, pattern and vowels at the left, in English."""
@@ -126,7 +124,7 @@ class ConjugationView(QWidget):
             form += f" · {self._arabic(conjugation.wazn, 13)}"
         if conjugation.vowel_note:
             note = html.escape(conjugation.vowel_note)
-            form += f'<br><span style="{gloss_pane.NOTE_STYLE}">{note}</span>'
+            form += f'<br><span style="{NOTE_STYLE}">{note}</span>'
         return (
             f"<table width=100% cellspacing=0><tr><td valign=middle>{form}</td>"
             f'<td align=right valign=middle style="padding-left:8px">'
@@ -159,7 +157,7 @@ class ConjugationView(QWidget):
 
     def _tense_html(self, key: str, active: Section | None, passive: Section | None) -> str:
         persons = IMPERATIVE_PERSONS if key == "imp" else PERSONS
-        style = gloss_pane.SECTION_STYLE
+        style = SECTION_STYLE
         rows = [
             f'<tr><th style="{style}">{"Passive" if passive else ""}</th>'
             f'<th style="{style}">Active</th><th colspan=2></th></tr>'
@@ -187,7 +185,7 @@ class ConjugationView(QWidget):
 
     def _nouns_html(self, conjugation: Conjugation) -> str:
         """Participles and verbal noun in one row, English above, Arabic below."""
-        style = gloss_pane.SECTION_STYLE.replace("margin-top:6px", "font-size:9pt")
+        style = SECTION_STYLE.replace("margin-top:6px", "font-size:9pt")
         columns = (
             ("Verbal noun", conjugation.verbal_nouns),
             ("Passive participle", conjugation.passive_participles),
@@ -204,4 +202,4 @@ class ConjugationView(QWidget):
         notes = [html.escape(note) for note in conjugation.notes]
         if conjugation.verb_type:
             notes.append(self._arabic(conjugation.verb_type, 12))
-        return "<br>".join(f'<span style="{gloss_pane.NOTE_STYLE}">{note}</span>' for note in notes)
+        return "<br>".join(f'<span style="{NOTE_STYLE}">{note}</span>' for note in notes)

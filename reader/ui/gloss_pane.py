@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +39,7 @@ from reader.ui.word_details import (
     describe_reading,
     describe_segments,
     meaning_html,
+    name_html,
     note_html,
     reading_row,
 )
@@ -54,6 +55,9 @@ SECTION_TITLES = {
     "family": "Root family",
 }
 Sources = dict[str, Callable[..., Any]]
+
+if TYPE_CHECKING:
+    from reader.morphology.names import NameSpan
 
 
 class GlossPane(QDockWidget):
@@ -77,6 +81,7 @@ class GlossPane(QDockWidget):
         self._sentence: list[tuple[int, str, str]] = []
         self._sentence_index: int | None = None
         self._entry: EntryRecord | None = None
+        self._name: NameSpan | None = None
         # Set when the word drawn changed: its entry must be drawn even if equal.
         self._entry_stale = False
         # What the conjugation and root-family tabs ask for, given by the window.
@@ -92,20 +97,22 @@ class GlossPane(QDockWidget):
         *,
         conjugation: Callable[[Analysis], Any] | None = None,
         family: Callable[[Analysis], Any] | None = None,
-        status_of: Callable[[str], Any] | None = None,
+        root_of: Callable[[Analysis], Any] | None = None,
     ) -> None:
-        """Where the conjugation and root-family tabs find what they show:
-        ``conjugation(reading)``, ``family(reading)``, ``status_of(lemma)``."""
+        """Where the lower tabs and the root line find what they show, once the
+        dictionary can say: ``conjugation(reading) -> (Conjugation | None, reason)``,
+        ``family(reading) -> (members, status_of)``, ``root_of(reading) -> Root``
+        (read off all the lemma's stems). The two tabs appear with their source."""
         for name, source in (
             ("conjugation", conjugation),
             ("family", family),
-            ("status_of", status_of),
+            ("root_of", root_of),
         ):
             if source is not None:
                 self._sources[name] = source
         self._stale.update(("conjugation", "family"))
         if self.built:
-            self._update_tab_titles()
+            self._render_word()
             self._render_current_section()
 
     # -- what to show (cheap while hidden) ---------------------------------------
@@ -120,10 +127,13 @@ class GlossPane(QDockWidget):
         form: str = "",
         romanized: str = "",
         note: str = "",
+        name: NameSpan | None = None,
     ) -> None:
         """``form``: the word vocalised in its sentence (else the reading's own vowels);
         ``romanized``: that form in Latin letters;
-        ``note``: a sentence for the learner on where those vowels come from."""
+        ``note``: a sentence for the learner on where those vowels come from;
+        ``name``: the name of several words it is part of, shown whole."""
+        self._name = name
         moved = token_index != self.token_index
         self.token_index, self._word = token_index, word
         self._entry_stale = chosen is not self._chosen
@@ -146,7 +156,7 @@ class GlossPane(QDockWidget):
         moved = token_index != self.token_index
         self.token_index, self._word, self._message = token_index, word, message
         self._readings, self._chosen, self._entry = (), None, None
-        self._form, self._note, self._romanized = "", "", ""
+        self._form, self._note, self._romanized, self._name = "", "", "", None
         self._word_changed(moved)
 
     def show_sentence(self, sentence_index: int | None, words: list[tuple[int, str, str]]) -> None:
@@ -212,6 +222,11 @@ class GlossPane(QDockWidget):
         self.note_label.setStyleSheet(NOTE_STYLE)
         self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_label.hide()
+        self.name_label = QLabel(
+            alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, textFormat=Qt.TextFormat.RichText
+        )
+        self.name_label.setObjectName("nameLine")
+        self.name_label.hide()
         self.meaning_label = QLabel(
             alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, textFormat=Qt.TextFormat.RichText
         )
@@ -228,6 +243,7 @@ class GlossPane(QDockWidget):
             self.form_label,
             self.translit_label,
             self.note_label,
+            self.name_label,
             self.meaning_label,
             self.details_label,
             self.segments_label,
@@ -315,6 +331,7 @@ class GlossPane(QDockWidget):
         self.note_label.setVisible(reading is not None and bool(self._note))
         self._update_tab_titles()
         if reading is None:
+            self.name_label.hide()
             self.form_label.setText(self._word)
             self.translit_label.setText("")
             self.meaning_label.setText(html.escape(self._message))
@@ -324,8 +341,14 @@ class GlossPane(QDockWidget):
         self.form_label.setText(self._form or textbook(reading.diac))
         self.translit_label.setText(self._romanized)
         own = entry.user_gloss if entry is not None and entry.user_gloss else ""
+        name = self._name if not own else None  # the learner's own gloss wins
+        self.name_label.setVisible(name is not None)
+        self.name_label.setText(name_html(name, self.arabic_family) if name else "")
         self.meaning_label.setText(meaning_html(reading, own))
-        self.details_label.setText(describe_reading(reading, self.arabic_family))
+        root_of = self._sources.get("root_of")
+        self.details_label.setText(
+            describe_reading(reading, self.arabic_family, root_of(reading) if root_of else None)
+        )
         self.segments_label.setText(describe_segments(reading, self.arabic_family))
         count = len(self._readings)
         if count > 1:
@@ -379,15 +402,16 @@ class GlossPane(QDockWidget):
         source = self._sources.get("conjugation")
         reading = self._chosen
         if reading is None or source is None:
-            self.conjugation_view.show(None, "The dictionary is still loading.")
+            self.conjugation_view.display(None, "The dictionary is still loading.")
             return
-        self.conjugation_view.show(*source(reading))
+        self.conjugation_view.display(*source(reading))
 
     def _render_family(self) -> None:
-        source, status_of = self._sources.get("family"), self._sources.get("status_of")
-        reading = self._chosen
-        members = source(reading) if reading is not None and source is not None else ()
-        self.family_view.show(members, status_of or (lambda _lemma: None))
+        source, reading = self._sources.get("family"), self._chosen
+        if reading is None or source is None:
+            self.family_view.show_family((), lambda _key: None)
+            return
+        self.family_view.show_family(*source(reading))
 
     def _on_reading_clicked(self, item: QListWidgetItem) -> None:
         position = item.data(TOKEN_ROLE)
@@ -407,7 +431,10 @@ class GlossPane(QDockWidget):
         if not self.note_label.isHidden():
             plain.setHtml(self.note_label.text())
             parts.append(plain.toPlainText())
-        for label in (self.meaning_label, self.details_label, self.segments_label):
+        labels = [self.meaning_label, self.details_label, self.segments_label]
+        if not self.name_label.isHidden():
+            labels.insert(0, self.name_label)
+        for label in labels:
             plain.setHtml(label.text())
             parts.append(plain.toPlainText())
         return "\n".join(part.strip() for part in parts if part.strip())

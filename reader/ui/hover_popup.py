@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -16,6 +17,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from reader.morphology.records import Analysis, readable_gloss
 from reader.morphology.vowels import textbook
 from reader.ui import fonts
+from reader.ui.word_details import name_html
+
+if TYPE_CHECKING:
+    from reader.morphology.names import NameSpan
 
 GAP = 6
 
@@ -34,6 +39,10 @@ class HoverPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 8)
         layout.setSpacing(2)
+        # A name of several words (الولايات المتحدة): the whole name first.
+        self.name_label = QLabel(objectName="name", textFormat=Qt.TextFormat.RichText)
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name_label.hide()
         self.form_label = QLabel()
         self.form_label.setFont(fonts.arabic_font(26, arabic_family))
         self.form_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -48,7 +57,13 @@ class HoverPopup(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._arabic_family = fonts.arabic_family(arabic_family)
         self._area: Callable[[], QRect | None] | None = None
-        for label in (self.form_label, self.translit_label, self.gloss_label, self.pos_label):
+        for label in (
+            self.name_label,
+            self.form_label,
+            self.translit_label,
+            self.gloss_label,
+            self.pos_label,
+        ):
             layout.addWidget(label)
 
     def show_reading(
@@ -59,13 +74,20 @@ class HoverPopup(QFrame):
         user_gloss: str | None = None,
         form: str | None = None,
         romanized: str = "",
+        name: NameSpan | None = None,
     ) -> None:
         """Show one reading next to ``word_rect`` (global coordinates).
+
+        ``name``: the name of several words the word is part of, shown whole above
+        it (unless the learner gave the word a gloss of their own: theirs wins).
 
         ``user_gloss``: the learner's own gloss for the word, shown instead of the dictionary's.
         ``form``: the word as said in its sentence (as Show Vowels writes it); else
         the reading's own vowels. ``romanized``: that form in Latin letters.
         """
+        self.name_label.setVisible(name is not None and not user_gloss)
+        if name is not None and not user_gloss:
+            self.name_label.setText(name_html(name, self._arabic_family))
         self.form_label.setText(form or textbook(reading.diac))
         self.form_label.show()
         self.translit_label.setText(romanized)
@@ -100,6 +122,7 @@ class HoverPopup(QFrame):
 
     def show_message(self, word: str, message: str, word_rect: QRect) -> None:
         """A word and a short state ("loading…", "no dictionary")."""
+        self.name_label.hide()
         self.form_label.setText(word)
         self.translit_label.hide()
         self.gloss_label.setText(html.escape(message))
@@ -108,8 +131,15 @@ class HoverPopup(QFrame):
 
     def text(self) -> str:
         """What the popup says, for tests and accessibility."""
+        from PySide6.QtGui import QTextDocument
+
         labels = (self.form_label, self.translit_label, self.gloss_label, self.pos_label)
-        return "\n".join(label.text() for label in labels if not label.isHidden())
+        parts = [label.text() for label in labels if not label.isHidden()]
+        if not self.name_label.isHidden():
+            plain = QTextDocument()
+            plain.setHtml(self.name_label.text())
+            parts.insert(0, plain.toPlainText())
+        return "\n".join(parts)
 
     def keep_within(self, area: Callable[[], QRect | None]) -> None:
         """Where the popup may go (global coordinates), asked at each placement:

@@ -42,6 +42,7 @@ from reader.ui.vocabulary_docks import VocabularyDocks
 from reader.ui.vocabulary_hub import VocabularyHub, VocabularyOpener
 from reader.ui.word_focus import WordFocus
 from reader.ui.word_keys import WordKeys
+from reader.ui.word_sections import WordSections
 
 APP_TITLE = "Arabic Reader"
 __all__ = ["APP_TITLE", "BACKGROUND_LOAD_BYTES", "MainWindow"]
@@ -169,6 +170,14 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
         self.focus = WordFocus(self.session, self.view, self.popup, self.gloss_pane)
+        self.word_sections = WordSections(
+            self.session, self.gloss_pane, self.tasks, self._saved_statuses, self
+        )
+        self.docks.vocabulary.set_shown(scheme=self.settings.get("romanization"))
+        self.word_sections.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.word_sections.roots_ready.connect(
+            lambda root_of: self.docks.vocabulary.set_shown(root_of=root_of)
+        )
         self.keys = WordKeys(self.session, self.view, self)
         self.session.subscribe(self._on_session_changed)
         editor = self.gloss_pane.editor
@@ -252,6 +261,13 @@ class MainWindow(QMainWindow):
     @property
     def _forms(self) -> ShownForms:
         return self.session.forms
+
+    def _saved_statuses(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Status]:
+        """The learner's status of each saved lemma among ``keys`` (one query)."""
+        from reader.store import entries_for_lemmas
+
+        found = self.vocabulary.read(lambda store: entries_for_lemmas(store, keys), {})
+        return {key: entry.status for key, entry in found.items()}
 
     def _article_area(self) -> QRect:
         """The article's viewport on screen: the popup stays inside it, off the pane."""
@@ -510,6 +526,7 @@ class MainWindow(QMainWindow):
         )
         chosen.setChecked(True)
         self.session.set_display(romanization=scheme)
+        self.docks.vocabulary.set_shown(scheme=scheme)
 
     def set_highlight_new_words(self, on: bool) -> None:
         self.actions.highlight_new_words.setChecked(on)
@@ -517,7 +534,14 @@ class MainWindow(QMainWindow):
         self.words.refresh_marks()
 
     def export_vocabulary(self) -> None:
-        ask_and_export(self, self.vocabulary, self.tasks, self.statusBar(), self.settings)
+        ask_and_export(
+            self,
+            self.vocabulary,
+            self.tasks,
+            self.statusBar(),
+            self.settings,
+            root_of=self.word_sections.root_of,
+        )
 
     def back_up_vocabulary(self) -> None:
         back_up_vocabulary(self, self.vocabulary, self.statusBar())

@@ -6,6 +6,8 @@ is undoable (Ctrl+Z in the dock, or "Undo Delete"), through ``restore_entry``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader import store as ops
+from reader.morphology.roots import RootOf  # its operations import SQLAlchemy when first called
 from reader.store import Change, DeletedEntry, EntryRecord, OccurrenceRecord, Status
 from reader.ui import fonts
 from reader.ui.vocabulary_hub import StoreUndoCommand, VocabularyHub
@@ -89,9 +92,19 @@ class VocabularyDock(QDockWidget):
         self.built = False
         self.current_document_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self._shown: dict[str, Any] = {}  # VocabularyTableModel's scheme and root_of
         self.visibilityChanged.connect(self._on_visible)
         hub.changed.connect(self._on_changed)
         hub.availability_changed.connect(lambda _available: self.reload())
+
+    def set_shown(self, *, scheme: str | None = None, root_of: RootOf | None = None) -> None:
+        """The romanization scheme and the root reader of the table (kept until built)."""
+        if scheme is not None:
+            self._shown["scheme"] = scheme
+        if root_of is not None:
+            self._shown["root_of"] = root_of
+        if self.built:
+            self.model.set_shown(scheme=scheme, root_of=root_of)
 
     # -- building -------------------------------------------------------------------
 
@@ -130,7 +143,7 @@ class VocabularyDock(QDockWidget):
         filters.addWidget(self.root_edit, 1)
         layout.addLayout(filters)
 
-        self.model = VocabularyTableModel(self.hub, self)
+        self.model = VocabularyTableModel(self.hub, self, **self._shown)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from reader.morphology.records import Analysis, readable_gloss
-from reader.morphology.roots import resolve_root
+from reader.morphology.roots import Root, resolve_root
 from reader.ui.readings import scale_pattern
+
+if TYPE_CHECKING:
+    from reader.morphology.names import NameSpan
 
 SECTION_STYLE = "color:#7a705f; font-weight:600; margin-top:6px"
 # The note on where the headword's vowels come from: quiet, like the translit.
@@ -32,8 +36,12 @@ def _rows(rows: list[tuple[str, str]]) -> str:
     return f"<table cellspacing=1>{cells}</table>"
 
 
-def describe_reading(reading: Analysis, family: str) -> str:
-    """The reading's details as rich text: lemma and part of speech, root, pattern, grammar."""
+def describe_reading(reading: Analysis, family: str, root: Root | None = None) -> str:
+    """The reading's details as rich text: lemma and part of speech, root, pattern, grammar.
+
+    ``root``: the root as the whole dictionary reads it (all the lemma's stems);
+    without it, read off the lemma alone.
+    """
     rows: list[tuple[str, str]] = []
     kind = html.escape(reading.pos_label)
     if not reading.is_guess:
@@ -42,7 +50,8 @@ def describe_reading(reading: Analysis, family: str) -> str:
         rows.append(("Part of speech", kind))
     if reading.root:
         # English only on this line: a mixed-script parenthesis reorders badly.
-        root = resolve_root(reading.root, reading.lex, verb_form=reading.verb_form)
+        if root is None:
+            root = resolve_root(reading.root, reading.lex, verb_form=reading.verb_form)
         note = f"<br><i>{html.escape(root.weak_note)}</i>" if root.weak_note else ""
         rows.append(("Root", arabic_span(root.display, family, 16) + note))
     if reading.pattern:
@@ -115,3 +124,22 @@ def reading_row(reading: Analysis, chosen: bool) -> str:
     if senses and senses != said:
         said = f"{said} ({senses})"
     return f"{'✓ ' if chosen else ''}{said} — {reading.pos_label}"
+
+
+# Where a name's English comes from, said to the learner.
+NAME_SOURCES = {
+    "cldr": "its usual English name (CLDR)",
+    "attested": "an attested spelling",
+    "lexicon": "the dictionary",
+    "acronym": "an acronym spelt in letters",
+    "letters": "spelt letter by letter: a guess",
+}
+
+
+def name_html(span: NameSpan, family: str, size: int = 15) -> str:
+    """A name of several words, whole: "United States — الولايات المتحدة", and whence."""
+    source = NAME_SOURCES.get(span.source, span.source)
+    return (
+        f"<b>{html.escape(span.english)}</b> — {arabic_span(span.arabic, family, size)}"
+        f"<br><span style='{NOTE_STYLE}'>one name; English from {html.escape(source)}</span>"
+    )

@@ -131,6 +131,7 @@ class WordFocus(QObject):
                 user_gloss=session.user_gloss(chosen),
                 form=session.shown_form(index),
                 romanized=session.romanized(index),
+                name=session.name_at(index),
             )
 
     def _show_focus(self, index: int) -> None:
@@ -151,6 +152,7 @@ class WordFocus(QObject):
                 form=session.shown_form(index),
                 romanized=session.romanized(index),
                 note=vocalization.note if vocalization is not None else "",
+                name=session.name_at(index),
             )
             self.gloss_pane.show_entry(session.entry_for(chosen))
         else:

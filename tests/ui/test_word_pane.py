@@ -1,0 +1,134 @@
+"""The Word pane as a learner uses it: the word whole, the tabs below, names, roots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+
+from reader.store import Status
+from reader.text import document_from_text
+from reader.ui.gloss_pane import SECTIONS
+from tests.ui.conftest import hover, token_index
+
+
+def _show_text(window, text: str) -> None:
+    window.show_document(document_from_text(text, title="test"))
+    assert window.analysis is not None
+
+
+def test_a_verb_gets_its_conjugation_with_the_form_in_the_text_highlighted(window):
+    index = token_index(window, "كانت")
+    hover(window, index)
+    pane = window.gloss_pane
+    # The tab is there once the dictionary's vowel tags and root index are read.
+    assert window.word_sections.ready_for is window.morphology
+    assert pane.tabs.isTabEnabled(SECTIONS.index("conjugation"))
+    pane.show_section("conjugation")
+    view = pane.conjugation_view
+    table = view.conjugation
+    assert table is not None and table.lemma
+    assert table.matched == ("past_3fs",)  # كانَتْ: she was
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "Past"
+    # Moving to another verb shows that verb's table, its own form highlighted.
+    other = token_index(window, "يقوده")
+    hover(window, other)
+    assert view.conjugation is not None and view.conjugation.lemma != table.lemma
+    assert any(slot.startswith(("ind_3ms", "sub_3ms")) for slot in view.conjugation.matched)
+
+
+def test_a_noun_has_no_conjugation_but_its_root_family(window):
+    index = token_index(window, "الرئيس")
+    hover(window, index)
+    pane = window.gloss_pane
+    assert not pane.tabs.isTabEnabled(SECTIONS.index("conjugation"))
+    pane.show_section("family")
+    members = pane.family_view.shown_members
+    assert members, "رئيس has relatives (رأس, رئاسة ...)"
+    reading = window.reading(index)
+    assert (reading.lex, reading.pos) not in [member.key for member in members]
+
+
+def test_the_root_family_shows_the_learners_status(window):
+    _show_text(window, "رأس الرئيس الاجتماع.")
+    president = token_index(window, "الرئيس")
+    hover(window, president)
+    window.words.save_focused_word(Status.KNOWN)
+    reading = window.reading(president)
+    chaired = token_index(window, "رأس")
+    hover(window, chaired)
+    window.gloss_pane.show_section("family")
+    view = window.gloss_pane.family_view
+    keys = [member.key for member in view.shown_members]
+    assert reading.key in keys, "the president is of the root ر ء س"
+    row = view.row_texts()[keys.index(reading.key)]
+    assert row[2] == Status.KNOWN.value.capitalize() or Status.KNOWN.value in row[2].lower()
+    others = [r for k, r in zip(keys, view.row_texts(), strict=True) if k != reading.key]
+    assert all(Status.KNOWN.value not in r[2].lower() for r in others)
+
+
+def test_the_root_line_reads_a_weak_radical_off_the_other_stems(window):
+    index = token_index(window, "كانت")
+    hover(window, index)
+    # كان hides its middle radical; its present يكون shows it: و.
+    assert "ك و ن" in window.gloss_pane.text()
+
+
+def test_a_name_of_several_words_is_shown_whole(window):
+    _show_text(window, "زار الوزير الولايات المتحدة أمس.")
+    index = token_index(window, "المتحدة")
+    hover(window, index)
+    assert "United States" in window.popup.text()
+    assert "United States" in window.gloss_pane.text()
+    assert "one name" in window.gloss_pane.text()
+    # A word outside the name shows none.
+    hover(window, token_index(window, "الوزير"))
+    assert "United States" not in window.popup.text()
+    assert window.gloss_pane.name_label.isHidden()
+
+
+def test_a_new_word_starts_at_its_headword(window):
+    pane = window.gloss_pane
+    hover(window, token_index(window, "الخارجية"))
+    pane.word_area.verticalScrollBar().setValue(pane.word_area.verticalScrollBar().maximum())
+    hover(window, token_index(window, "بوتين"))
+    assert pane.word_area.verticalScrollBar().value() == 0
+
+
+def test_own_fields_are_folded_until_used_and_a_gloss_moves_nothing(window):
+    pane = window.gloss_pane
+    editor = pane.editor
+    index = token_index(window, "بوتين")
+    hover(window, index)
+    assert editor.fields.isHidden()
+    assert not editor.more_button.isEnabled()  # nothing to write on before saving
+    window.words.save_focused_word()
+    assert editor.more_button.isEnabled() and editor.fields.isHidden()
+    editor.more_button.click()
+    assert not editor.fields.isHidden()
+    editor.gloss_edit.setText("president of Russia")
+    body = pane.word_area.widget()
+    fields_at = [w.mapTo(body, QPoint(0, 0)) for w in (pane.details_label, editor.gloss_edit)]
+    editor.gloss_edit.returnPressed.emit()
+    assert "president of Russia" in pane.text()
+    # The meaning is always two lines: the learner's gloss moved nothing below it.
+    assert [w.mapTo(body, QPoint(0, 0)) for w in (pane.details_label, editor.gloss_edit)] == (
+        fields_at
+    )
+    # Another word, with nothing of the learner's: folded again once the toggle is off.
+    editor.more_button.click()
+    hover(window, token_index(window, "الخارجية"))
+    assert editor.fields.isHidden()
+    # Back on Putin: his own gloss keeps the fields open.
+    hover(window, index)
+    assert not editor.fields.isHidden()
+
+
+def test_every_reading_is_listed_and_the_count_shown(window):
+    index = token_index(window, "المهمة")
+    hover(window, index)
+    pane = window.gloss_pane
+    count = len(window.readings(index))
+    assert count > 1
+    assert pane.tabs.tabText(SECTIONS.index("readings")) == f"Readings ({count})"
+    assert f"of {count}" in pane.readings_link.text()
+    pane.show_section("readings")
+    assert pane.readings_list.count() == count
