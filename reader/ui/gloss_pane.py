@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -46,6 +47,9 @@ from reader.ui.word_details import (
 from reader.ui.word_list import TOKEN_ROLE, WordList
 
 HEADWORD_POINTS = 28
+# The word's part never takes more of the pane than this; the tabs keep the rest.
+WORD_SHARE = 0.8
+WORD_HEIGHT = 440  # a whole word at the default size, before the first one is shown
 # The lower tabs, in order; each is built the first time it is shown.
 SECTIONS = ("sentence", "readings", "conjugation", "family")
 SECTION_TITLES = {
@@ -254,6 +258,7 @@ class GlossPane(QDockWidget):
         layout.addStretch(1)
         self.word_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         self.word_area.setWidget(body)
+        self._word_height = WORD_HEIGHT  # grows to the tallest word shown, never shrinks
 
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.setUsesScrollButtons(True)
@@ -266,8 +271,11 @@ class GlossPane(QDockWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.word_area)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The word takes what it needs (its scroll area's hint is its content), the
+        # tabs the rest: on a tall screen the conjugation has room, on a short one
+        # the word still shows whole.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setWidget(self.splitter)
@@ -359,6 +367,21 @@ class GlossPane(QDockWidget):
             )
         else:
             self.readings_link.setText("")
+        self._fit_word_area()
+
+    def _fit_word_area(self) -> None:
+        """The word shown whole (within WORD_SHARE of the pane), the tabs below it.
+
+        Only ever grows with the words shown, so the tabs do not jump at each word.
+        """
+        wanted = self.word_area.widget().sizeHint().height() + 2
+        self._word_height = max(self._word_height, wanted)
+        self.word_area.setMinimumHeight(min(self._word_height, int(self.height() * WORD_SHARE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.built:
+            self._fit_word_area()
 
     def _update_tab_titles(self) -> None:
         count = len(self._readings)
