@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.words_label)
 
         self.opener = DocumentOpener(self)
-        self.vocabulary = VocabularyHub(self)
+        # Its writes on a worker of its own, run at once when the window's are.
+        self.vocabulary = VocabularyHub(self, synchronous=self.tasks.synchronous)
         self.vocabulary.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.words = VocabularyController(self)
         # After the controller's own handler: it refreshes the saved entries first.
