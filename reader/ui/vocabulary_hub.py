@@ -259,16 +259,15 @@ class StoreUndoCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._running = True
-        try:
-            self.do()
-        finally:
-            self._running = False
+        self._run(self.do)
 
     def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, step: Callable[[], None]) -> None:
         self._running = True
         try:
-            self.revert()
+            step()
         finally:
             self._running = False
 
