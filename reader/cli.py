@@ -193,9 +193,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.json:
         from reader.morphology.romanize import romanize_document
+        from reader.session import ReadingSession  # the window's core: the same readings
 
-        forms, said = analysis.vocalized, romanize_document(analysis)
-        for token, readings in zip(document.tokens, analysis.readings, strict=True):
+        session = ReadingSession(morphology)
+        session.open(document)
+        session.analysed(analysis)
+        forms, said = session.forms.full, romanize_document(analysis)
+        for token in document.tokens:
+            readings = session.readings(token.index) or ()
             found = token_json(token, readings, forms[token.index], said[token.index])
             out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK

@@ -42,7 +42,7 @@ _WINDOWS_VOICES = (
     "Add-Type -AssemblyName System.Speech;"
     "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer;"
     "$s.GetInstalledVoices() | Where-Object { $_.Enabled } |"
-    " ForEach-Object { $_.VoiceInfo.Culture.Name + \"`t\" + $_.VoiceInfo.Name }"
+    ' ForEach-Object { $_.VoiceInfo.Culture.Name + "`t" + $_.VoiceInfo.Name }'
 )
 _WINDOWS_SPEAK = (
     "[Console]::InputEncoding = [System.Text.Encoding]::UTF8;"

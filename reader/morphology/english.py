@@ -170,6 +170,15 @@ def _enclitic(features: dict[str, Any]) -> tuple[str, str] | None:
     return key, kind
 
 
+# A third-person singular enclitic is "it" as often as "him" or "her" (a thing, a
+# non-human plural): both are said, the person first (زارته "she visited him/it").
+_OBJECT_EITHER = {"3ms": "him/it", "3fs": "her/it"}
+
+
+def _object(key: str) -> str:
+    return _OBJECT_EITHER.get(key) or _OBJECT[key]
+
+
 def _proclitic_words(features: dict[str, Any]) -> list[str]:
     words = []
     for name in ("prc3", "prc2", "prc1"):
@@ -230,7 +239,7 @@ def _verb(features: dict[str, Any], sense: str) -> str:
     key = _person_key(features)
     subject = _SUBJECT.get(key, "he")
     encl = _enclitic(features)
-    obj = [_OBJECT[encl[0]]] if encl else []
+    obj = [_object(encl[0])] if encl else []
     asp = features.get("asp")
     mod = features.get("mod")
     third_singular = key in ("3ms", "3fs")
@@ -248,8 +257,10 @@ def _verb(features: dict[str, Any], sense: str) -> str:
         # After an / lan: "to see" (the learner reads "(will) not" before it).
         return " ".join(["to", *_with_object([head, *rest], obj)])
     if mod == "j":
-        # After lam the jussive is a past negation; the bare form reads with "not".
-        return " ".join([subject, *_with_object([head, *rest], obj)])
+        # The jussive is, nearly always in news, lam's past negation (لم يكن "was
+        # not"): said in the past, so the sentence reads "not · he was".
+        verb = _be(key, past=True) if head == "be" else _inflect(head, "VBD")
+        return " ".join([subject, *_with_object([verb, *rest], obj)])
     if head == "be":
         verb = _be(key, past=False)
     elif third_singular:
@@ -299,7 +310,7 @@ def _nominal(features: dict[str, Any], sense: str, pos: str) -> str:
         words.append("two")
     words.append(sense)
     if encl and encl[1] != "poss":
-        words.append(_OBJECT[encl[0]])
+        words.append(_object(encl[0]))
     return " ".join([*_proclitic_words(features), *words])
 
 
@@ -307,8 +318,8 @@ def _other(features: dict[str, Any], sense: str, pos: str) -> str:
     words = [*_proclitic_words(features), sense]
     encl = _enclitic(features)
     if encl:
-        table = _SUBJECT if pos in _SUBJECT_HOSTS else _OBJECT
-        words.append(table[encl[0]])
+        subject = pos in _SUBJECT_HOSTS
+        words.append(_SUBJECT[encl[0]] if subject else _object(encl[0]))
     return " ".join(words)
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.morphology.vowels import (
     DAGGER_ALEF,
@@ -513,21 +514,26 @@ def proclitic_forms(reading) -> list[str] | None:
     return [segment.form for segment in reading.segments if segment.role == "proclitic"]
 
 
-def romanize_reading(
-    reading, *, form: str = "", scheme: str = "din", ending: bool = True
-) -> str:
+def romanize_reading(reading, *, form: str = "", scheme: str = "din", ending: bool = True) -> str:
     """One reading, as a dictionary cites it (no word before it).
 
     ``form``: the word as said in its sentence, when this is the reading shown
     there; else the reading's own vowels, written as textbooks write them (the
     database leaves out the fatha before a long alif: زِيارَة is ziyāra).
     """
+    segments = tuple(proclitic_forms(reading) or ())
+    return _cited(form or textbook(reading.diac), scheme, ending, segments, reading.pos)
+
+
+@lru_cache(maxsize=8192)
+def _cited(vocalized: str, scheme: str, ending: bool, segments: tuple[str, ...], pos: str) -> str:
+    """romanize_reading's work, kept per word: hovering asks for the same words again."""
     return romanize(
-        form or textbook(reading.diac),
+        vocalized,
         scheme=scheme,
         ending=ending,
-        segments=proclitic_forms(reading),
-        proper=reading.pos == "noun_prop",
+        segments=segments,
+        proper=pos == "noun_prop",
         construct=False,
     )
 

@@ -109,6 +109,8 @@ class ArticleView(MarkedText, QTextBrowser):
         self._drop_pending_marks()
         self._arabic = document.arabic_indices()
         self._build()
+        # The hover and pin highlights of the document left outlive its QTextDocument.
+        self.setExtraSelections([])
 
     def set_vowelled(self, vowelled: Mapping[int, str] | None) -> None:
         """Show (or stop showing) vowelled forms, keeping the place in the text."""

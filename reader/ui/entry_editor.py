@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,8 +56,15 @@ class EntryEditor(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.state_label = QLabel()
         self.state_label.setStyleSheet("color:#6b6357")
+        # The learner's own fields stay folded until used: the word comes first.
+        self.more_button = QToolButton(text="Own gloss, tags, note…", checkable=True)
+        self.more_button.setObjectName("ownFieldsToggle")
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_button.setAutoRaise(True)
+        self.more_button.toggled.connect(self._toggle_fields)
         top.addWidget(self.save_button)
         top.addWidget(self.state_label, 1)
+        top.addWidget(self.more_button)
         layout.addLayout(top)
 
         statuses = QHBoxLayout()
@@ -73,18 +81,24 @@ class EntryEditor(QWidget):
             statuses.addWidget(button)
         layout.addLayout(statuses)
 
+        self.fields = QWidget()
+        fields = QVBoxLayout(self.fields)
+        fields.setContentsMargins(0, 2, 0, 0)
+        fields.setSpacing(4)
         self.gloss_edit = QLineEdit(placeholderText="Your own gloss (Enter saves)")
         self.gloss_edit.returnPressed.connect(self._gloss_finished)
         self.tags_edit = QLineEdit(placeholderText="Tags, comma-separated (Enter saves)")
         self.tags_edit.editingFinished.connect(self._tags_finished)
         self.notes_edit = QPlainTextEdit(placeholderText="A note on this word")
-        self.notes_edit.setFixedHeight(64)
+        self.notes_edit.setFixedHeight(56)
         self.notes_edit.installEventFilter(self)
         self.notes_button = QPushButton("Save note")
         self.notes_button.clicked.connect(self._notes_finished)
         for widget in (self.gloss_edit, self.tags_edit, self.notes_edit):
-            layout.addWidget(widget)
-        layout.addWidget(self.notes_button, 0, Qt.AlignmentFlag.AlignRight)
+            fields.addWidget(widget)
+        fields.addWidget(self.notes_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.fields)
+        self.fields.hide()
         self.show_entry(None, can_save=False)
 
     def show_entry(self, entry: EntryRecord | None, *, can_save: bool) -> None:
@@ -108,6 +122,12 @@ class EntryEditor(QWidget):
         self._show_status()
         for widget in (self.gloss_edit, self.tags_edit, self.notes_edit, self.notes_button):
             widget.setEnabled(saved)
+        self.more_button.setEnabled(saved)
+        self.more_button.setToolTip(
+            "Write your own gloss, tags and a note for this word"
+            if saved
+            else "Save the word first, then give it your own gloss, tags and a note"
+        )
         # Keep what the learner is typing when the same entry merely refreshed.
         if not (same_entry and self.gloss_edit.hasFocus()):
             self.gloss_edit.setText(entry.user_gloss or "" if entry else "")
@@ -120,6 +140,27 @@ class EntryEditor(QWidget):
             self.tags_edit.setText(", ".join(entry.tags) if entry else "")
         if not (same_entry and self.notes_edit.hasFocus()):
             self.notes_edit.setPlainText(entry.notes if entry else "")
+        self._show_fields()
+
+    def _has_own_content(self) -> bool:
+        entry = self.entry
+        return entry is not None and bool(entry.user_gloss or entry.tags or entry.notes)
+
+    def _show_fields(self) -> None:
+        """Open while the learner wants them or the entry has some; folded otherwise.
+
+        Never folded under the learner's fingers: a field being typed in stays.
+        """
+        typing = any(w.hasFocus() for w in (self.gloss_edit, self.tags_edit, self.notes_edit))
+        wanted = self.entry is not None and (
+            self.more_button.isChecked() or self._has_own_content() or typing
+        )
+        self.fields.setVisible(wanted)
+
+    def _toggle_fields(self, on: bool) -> None:
+        self._show_fields()
+        if on and self.fields.isVisible():
+            self.gloss_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_status(self) -> None:
         entry = self.entry

@@ -1,16 +1,22 @@
-"""The gloss pane: everything about the word in focus, its readings, its sentence.
+"""The Word pane: everything about the word in focus, then its sentence and its family.
 
-A dock built the first time it is shown (Frescobaldi's ``panel.py``); until then
-it only remembers what it should show.
+The word itself comes first and whole: headword (vocalised, romanized), meaning,
+lemma, root, pattern and form, grammar and the word's pieces, then the learner's
+own fields, compact until used. Below, in tabs built the first time each is shown
+(Frescobaldi's ``panel.py`` idea, per section): the sentence word by word, every
+reading of the word, the verb's conjugation and the root's other words.
+
+A dock built the first time it is shown; until then it only remembers what it
+should show.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -18,100 +24,36 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.morphology.records import Analysis, readable_gloss
-from reader.morphology.roots import resolve_root
+from reader.morphology.records import Analysis
 from reader.morphology.vowels import textbook
 from reader.store import EntryRecord
 from reader.ui import fonts
 from reader.ui.entry_editor import EntryEditor
-from reader.ui.readings import scale_pattern
+from reader.ui.word_details import (
+    NOTE_STYLE,
+    describe_reading,
+    describe_segments,
+    meaning_html,
+    note_html,
+    reading_row,
+)
 from reader.ui.word_list import TOKEN_ROLE, WordList
 
-SECTION_STYLE = "color:#7a705f; font-weight:600; margin-top:6px"
-# The note on where the headword's vowels come from: quiet, like the translit.
-NOTE_STYLE = "color:#7a705f; font-size:10pt"
-_ARABIC_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
-
-
-def _arabic(text: str, family: str, size: int = 18) -> str:
-    return f"<span style=\"font-family:'{family}'; font-size:{size}pt\">{html.escape(text)}</span>"
-
-
-def describe_reading(reading: Analysis, family: str) -> str:
-    """The reading's details as rich text: lemma, part of speech, root, pattern, features."""
-    rows: list[tuple[str, str]] = []
-    if not reading.is_guess:
-        rows.append(("Lemma", _arabic(reading.lemma, family)))
-    rows.append(("Part of speech", html.escape(reading.pos_label)))
-    if reading.root:
-        # English only on this line: a mixed-script parenthesis reorders badly.
-        root = resolve_root(reading.root, reading.lex, verb_form=reading.verb_form)
-        note = f"<br><i>{html.escape(root.weak_note)}</i>" if root.weak_note else ""
-        rows.append(("Root", _arabic(root.display, family) + note))
-    if reading.pattern:
-        pattern = _arabic(scale_pattern(reading.pattern), family)
-        if reading.verb_form:
-            pattern += f"&nbsp; verb form {html.escape(reading.verb_form)}"
-        rows.append(("Pattern", pattern))
-    if reading.features:
-        rows.append(("Grammar", html.escape(", ".join(reading.features.values()))))
-    cells = "".join(
-        f'<tr><td style="color:#7a705f; padding-right:8px">{label}</td><td>{value}</td></tr>'
-        for label, value in rows
-    )
-    return f"<table cellspacing=2>{cells}</table>"
-
-
-def note_html(note: str, family: str) -> str:
-    """The note as rich text, its Arabic words in the Arabic face (their marks legible)."""
-    pieces, last = [], 0
-    for match in _ARABIC_RUN.finditer(note):
-        pieces.append(html.escape(note[last : match.start()]))
-        pieces.append(_arabic(match.group(), family, 14))
-        last = match.end()
-    pieces.append(html.escape(note[last:]))
-    return "".join(pieces)
-
-
-def meaning_of(reading: Analysis) -> str:
-    """The English a learner looks for first; honest about guesses."""
-    if reading.is_guess:
-        return "Not in the dictionary — probably a name"
-    return readable_gloss(reading.lemma_gloss) or readable_gloss(reading.gloss)
-
-
-def meaning_html(reading: Analysis) -> str:
-    """This word in this form in English ("their meeting"), then the lemma's senses."""
-    senses = meaning_of(reading)
-    said = reading.english or senses
-    if reading.is_guess:  # the name's English (attested, CLDR or letters), then the caveat
-        said = readable_gloss(reading.lemma_gloss) or senses
-    if senses == said:
-        return html.escape(said)
-    return (
-        f"{html.escape(said)}<br><span style='font-size:11pt; font-weight:normal;"
-        f" color:#5a5247'>{html.escape(senses)}</span>"
-    )
-
-
-def describe_segments(reading: Analysis, family: str) -> str:
-    """The word's pieces, each with its gloss below; the first piece at the right."""
-    if len(reading.segments) <= 1:
-        return ""
-    pieces = list(reversed(reading.segments))  # a left-to-right table read right to left
-    forms = "".join(
-        f'<td align=center style="padding:0 8px">{_arabic(s.form, family, 20)}</td>' for s in pieces
-    )
-    glosses = "".join(
-        f'<td align=center style="padding:0 8px; color:#5a5247">'
-        f"{html.escape(s.gloss or '…')}<br><small><i>{s.role}</i></small></td>"
-        for s in pieces
-    )
-    return f"<table align=right cellspacing=0><tr>{forms}</tr><tr>{glosses}</tr></table>"
+HEADWORD_POINTS = 28
+# The lower tabs, in order; each is built the first time it is shown.
+SECTIONS = ("sentence", "readings", "conjugation", "family")
+SECTION_TITLES = {
+    "sentence": "Sentence",
+    "readings": "Readings",
+    "conjugation": "Conjugation",
+    "family": "Root family",
+}
+Sources = dict[str, Callable[..., Any]]
 
 
 class GlossPane(QDockWidget):
@@ -135,9 +77,36 @@ class GlossPane(QDockWidget):
         self._sentence: list[tuple[int, str, str]] = []
         self._sentence_index: int | None = None
         self._entry: EntryRecord | None = None
+        # Set when the word drawn changed: its entry must be drawn even if equal.
+        self._entry_stale = False
+        # What the conjugation and root-family tabs ask for, given by the window.
+        self._sources: Sources = {}
+        self._section_widgets: dict[str, QWidget] = {}
+        self._stale: set[str] = set(SECTIONS)  # sections to render when next shown
         # Made now (so the window can connect to it), laid out when the pane is built.
         self.editor = EntryEditor()
         self.visibilityChanged.connect(self._on_visible)
+
+    def set_sources(
+        self,
+        *,
+        conjugation: Callable[[Analysis], Any] | None = None,
+        family: Callable[[Analysis], Any] | None = None,
+        status_of: Callable[[str], Any] | None = None,
+    ) -> None:
+        """Where the conjugation and root-family tabs find what they show:
+        ``conjugation(reading)``, ``family(reading)``, ``status_of(lemma)``."""
+        for name, source in (
+            ("conjugation", conjugation),
+            ("family", family),
+            ("status_of", status_of),
+        ):
+            if source is not None:
+                self._sources[name] = source
+        self._stale.update(("conjugation", "family"))
+        if self.built:
+            self._update_tab_titles()
+            self._render_current_section()
 
     # -- what to show (cheap while hidden) ---------------------------------------
 
@@ -155,37 +124,41 @@ class GlossPane(QDockWidget):
         """``form``: the word vocalised in its sentence (else the reading's own vowels);
         ``romanized``: that form in Latin letters;
         ``note``: a sentence for the learner on where those vowels come from."""
+        moved = token_index != self.token_index
         self.token_index, self._word = token_index, word
+        self._entry_stale = chosen is not self._chosen
         self._readings, self._chosen, self._message = readings, chosen, ""
         self._form, self._note, self._romanized = form, note, romanized
-        if self.built:
-            self._render_word()
-            self.sentence_list.select_token(token_index)
+        self._word_changed(moved)
 
     def show_entry(self, entry: EntryRecord | None) -> None:
         """The saved entry of the reading shown (None: not saved); its own gloss wins."""
-        self._entry = entry
+        if entry == self._entry and not self._entry_stale:
+            return  # the word's show_word already drew it with this entry
+        self._entry, self._entry_stale = entry, False
         if self.built:
             self._render_word()
+        self._stale.add("family")  # the learner's status of the word's own lemma
+        if self.built and self.tabs.currentIndex() == SECTIONS.index("family"):
+            self._render_current_section()
 
     def show_message(self, token_index: int | None, word: str, message: str) -> None:
+        moved = token_index != self.token_index
         self.token_index, self._word, self._message = token_index, word, message
         self._readings, self._chosen, self._entry = (), None, None
         self._form, self._note, self._romanized = "", "", ""
-        if self.built:
-            self._render_word()
-            self.sentence_list.select_token(token_index)
+        self._word_changed(moved)
 
     def show_sentence(self, sentence_index: int | None, words: list[tuple[int, str, str]]) -> None:
         if sentence_index == self._sentence_index and words == self._sentence:
             return
         self._sentence_index, self._sentence = sentence_index, words
+        self._stale.add("sentence")
         if self.built:
-            self.sentence_list.set_words(words)
-            self.sentence_list.select_token(self.token_index)
+            self._render_current_section()
 
     def highlight_sentence_word(self, token_index: int | None) -> None:
-        if self.built:
+        if "sentence" in self._section_widgets:
             self.sentence_list.select_token(token_index)
 
     @property
@@ -196,6 +169,21 @@ class GlossPane(QDockWidget):
     def has_sentence(self) -> bool:
         """Whether the sentence section holds its words (not only an index)."""
         return bool(self._sentence)
+
+    def show_section(self, name: str) -> None:
+        """Bring a lower tab forward ("sentence", "readings", "conjugation", "family")."""
+        self.build()
+        self.tabs.setCurrentIndex(SECTIONS.index(name))
+
+    def _word_changed(self, moved: bool) -> None:
+        self._stale.update(("readings", "conjugation", "family"))
+        if not self.built:
+            return
+        self._render_word()
+        if moved:  # a new word starts at its headword, wherever the last one was scrolled
+            self.word_area.verticalScrollBar().setValue(0)
+        self._render_current_section()
+        self.highlight_sentence_word(self.token_index)
 
     # -- building ---------------------------------------------------------------
 
@@ -209,10 +197,14 @@ class GlossPane(QDockWidget):
         family = self.arabic_family
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
         self.form_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.form_label.setFont(fonts.arabic_font(32, family))
+        self.form_label.setFont(fonts.arabic_font(HEADWORD_POINTS, family))
         self.form_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.translit_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.translit_label.setStyleSheet("color:#6b6357")
+        self.translit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_label = QLabel(
             alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, textFormat=Qt.TextFormat.RichText
         )
@@ -220,41 +212,65 @@ class GlossPane(QDockWidget):
         self.note_label.setStyleSheet(NOTE_STYLE)
         self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_label.hide()
-        self.translit_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.translit_label.setStyleSheet("color:#6b6357")
         self.meaning_label = QLabel(
             alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, textFormat=Qt.TextFormat.RichText
         )
-        self.meaning_label.setStyleSheet("font-size:15pt; font-weight:600; color:#2b251c")
+        self.meaning_label.setStyleSheet("font-size:14pt; font-weight:600; color:#2b251c")
         self.meaning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.segments_label = QLabel(textFormat=Qt.TextFormat.RichText)
         self.segments_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        for widget in (self.form_label, self.note_label, self.translit_label, self.meaning_label):
+        self.readings_link = QLabel(textFormat=Qt.TextFormat.RichText)
+        self.readings_link.setObjectName("readingsLink")
+        self.readings_link.linkActivated.connect(lambda _link: self.show_section("readings"))
+        for widget in (
+            self.form_label,
+            self.translit_label,
+            self.note_label,
+            self.meaning_label,
+            self.details_label,
+            self.segments_label,
+            self.readings_link,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.editor)
-        layout.addWidget(self.details_label)
-        layout.addWidget(self.segments_label)
         layout.addStretch(1)
-        word_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        word_area.setWidget(body)
+        self.word_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.word_area.setWidget(body)
 
-        readings = QWidget()
-        readings_layout = QVBoxLayout(readings)
-        readings_layout.setContentsMargins(10, 0, 10, 0)
-        readings_layout.addWidget(QLabel(f'<span style="{SECTION_STYLE}">Other readings</span>'))
-        self.readings_list = WordList(arabic_family=family, flowing=False)
-        self.readings_list.itemClicked.connect(self._on_reading_clicked)
-        readings_layout.addWidget(self.readings_list)
+        self.tabs = QTabWidget(documentMode=True)
+        self.tabs.setUsesScrollButtons(True)
+        for name in SECTIONS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(6, 4, 6, 4)
+            self.tabs.addTab(holder, SECTION_TITLES[name])
+        self.tabs.currentChanged.connect(lambda _index: self._render_current_section())
 
-        sentence = QWidget()
-        sentence_layout = QVBoxLayout(sentence)
-        sentence_layout.setContentsMargins(10, 0, 10, 8)
-        sentence_layout.addWidget(
-            QLabel(f'<span style="{SECTION_STYLE}">Sentence, word by word</span>')
-        )
-        self.sentence_list = WordList(arabic_family=family, flowing=True)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.word_area)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setWidget(self.splitter)
+        self.built = True
+        self._render_word()
+        self._render_current_section()
+
+    def _section(self, name: str) -> QWidget:
+        """The section's content, built now if this is the first time it is wanted."""
+        widget = self._section_widgets.get(name)
+        if widget is None:
+            widget = getattr(self, f"_build_{name}")()
+            holder = self.tabs.widget(SECTIONS.index(name))
+            holder.layout().addWidget(widget)
+            self._section_widgets[name] = widget
+        return widget
+
+    def _build_sentence(self) -> QWidget:
+        self.sentence_list = WordList(arabic_family=self.arabic_family, flowing=True)
         self.sentence_list.entered.connect(
             lambda index: self.sentence_word_hovered.emit(index.data(TOKEN_ROLE))
         )
@@ -262,25 +278,28 @@ class GlossPane(QDockWidget):
             lambda item: self.sentence_word_clicked.emit(item.data(TOKEN_ROLE))
         )
         self.sentence_list.viewport().installEventFilter(self)
-        sentence_layout.addWidget(self.sentence_list)
+        return self.sentence_list
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        for part in (word_area, readings, sentence):
-            splitter.addWidget(part)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setWidget(splitter)
-        self.built = True
-        self._render_word()
-        self.sentence_list.set_words(self._sentence)
-        self.sentence_list.select_token(self.token_index)
+    def _build_readings(self) -> QWidget:
+        self.readings_list = WordList(arabic_family=self.arabic_family, flowing=False)
+        self.readings_list.setToolTip("Click the reading meant here: the article follows it")
+        self.readings_list.itemClicked.connect(self._on_reading_clicked)
+        return self.readings_list
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 (Qt override)
-        from PySide6.QtCore import QEvent
+    def _build_conjugation(self) -> QWidget:
+        from reader.ui.conjugation_view import ConjugationView
 
-        if getattr(event, "type", lambda: None)() == QEvent.Type.Leave:
+        self.conjugation_view = ConjugationView(arabic_family=self.arabic_family)
+        return self.conjugation_view
+
+    def _build_family(self) -> QWidget:
+        from reader.ui.root_family_view import RootFamilyView
+
+        self.family_view = RootFamilyView(arabic_family=self.arabic_family)
+        return self.family_view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Leave:
             self.sentence_word_hovered.emit(-1)
         return False
 
@@ -294,33 +313,81 @@ class GlossPane(QDockWidget):
         self.editor.show_entry(entry, can_save=reading is not None)
         self.note_label.setText(note_html(self._note, self.arabic_family) if reading else "")
         self.note_label.setVisible(reading is not None and bool(self._note))
+        self._update_tab_titles()
         if reading is None:
             self.form_label.setText(self._word)
             self.translit_label.setText("")
             self.meaning_label.setText(html.escape(self._message))
-            self.details_label.setText("")
-            self.segments_label.setText("")
-            self.readings_list.set_words([])
+            for label in (self.details_label, self.segments_label, self.readings_link):
+                label.setText("")
             return
         self.form_label.setText(self._form or textbook(reading.diac))
         self.translit_label.setText(self._romanized)
-        if entry is not None and entry.user_gloss:
-            self.meaning_label.setText(
-                f"{html.escape(entry.user_gloss)}<br><span style='font-size:10pt;"
-                f" font-weight:normal; color:#7a705f'>dictionary: "
-                f"{html.escape(meaning_of(reading))}</span>"
-            )
-        else:
-            self.meaning_label.setText(meaning_html(reading))
+        own = entry.user_gloss if entry is not None and entry.user_gloss else ""
+        self.meaning_label.setText(meaning_html(reading, own))
         self.details_label.setText(describe_reading(reading, self.arabic_family))
         self.segments_label.setText(describe_segments(reading, self.arabic_family))
-        rows = []
-        for position, other in enumerate(self._readings):
-            mark = "✓ " if other is reading else ""
-            gloss = readable_gloss(other.lemma_gloss) or other.pos_label
-            # Each reading in its own vowels: the list is what the word could be.
-            rows.append((position, textbook(other.diac), f"{mark}{gloss} — {other.pos_label}"))
-        self.readings_list.set_words(rows)
+        count = len(self._readings)
+        if count > 1:
+            position = next((i for i, r in enumerate(self._readings) if r is reading), 0) + 1
+            self.readings_link.setText(
+                f"<span style='color:#7a705f'>Reading {position} of {count} · </span>"
+                "<a href='readings'>choose another</a>"
+            )
+        else:
+            self.readings_link.setText("")
+
+    def _update_tab_titles(self) -> None:
+        count = len(self._readings)
+        readings = SECTIONS.index("readings")
+        self.tabs.setTabText(readings, f"Readings ({count})" if count > 1 else "Readings")
+        reading = self._chosen
+        verb = reading is not None and reading.pos == "verb"
+        rooted = reading is not None and bool(reading.root)
+        for name, shown in (("conjugation", verb), ("family", rooted)):
+            index = SECTIONS.index(name)
+            self.tabs.setTabVisible(index, name in self._sources)
+            self.tabs.setTabEnabled(index, shown and name in self._sources)
+
+    def _render_current_section(self) -> None:
+        name = SECTIONS[max(0, self.tabs.currentIndex())]
+        if not self.tabs.isTabEnabled(SECTIONS.index(name)):
+            return
+        self._section(name)
+        if name not in self._stale:
+            return
+        self._stale.discard(name)
+        getattr(self, f"_render_{name}")()
+
+    def _render_sentence(self) -> None:
+        self.sentence_list.set_words(self._sentence)
+        self.sentence_list.select_token(self.token_index)
+
+    def _render_readings(self) -> None:
+        chosen = self._chosen
+        # Each reading in its own vowels: the list is what the word could be.
+        self.readings_list.set_words(
+            [
+                (position, textbook(other.diac), reading_row(other, other is chosen))
+                for position, other in enumerate(self._readings)
+            ]
+        )
+        if chosen is not None and chosen in self._readings:
+            self.readings_list.setCurrentRow(list(self._readings).index(chosen))
+
+    def _render_conjugation(self) -> None:
+        source = self._sources.get("conjugation")
+        reading = self._chosen
+        if reading is None or source is None:
+            self.conjugation_view.show(None, "The dictionary is still loading.")
+            return
+        self.conjugation_view.show(*source(reading))
+
+    def _render_family(self) -> None:
+        source, status_of = self._sources.get("family"), self._sources.get("status_of")
+        reading = self._chosen
+        members = source(reading) if reading is not None and source is not None else ()
+        self.family_view.show(members, status_of or (lambda _lemma: None))
 
     def _on_reading_clicked(self, item: QListWidgetItem) -> None:
         position = item.data(TOKEN_ROLE)
@@ -336,12 +403,11 @@ class GlossPane(QDockWidget):
         from PySide6.QtGui import QTextDocument
 
         plain = QTextDocument()
-        parts = [self.form_label.text()]
+        parts = [self.form_label.text(), self.translit_label.text()]
         if not self.note_label.isHidden():
             plain.setHtml(self.note_label.text())
             parts.append(plain.toPlainText())
-        parts.append(self.translit_label.text())
         for label in (self.meaning_label, self.details_label, self.segments_label):
             plain.setHtml(label.text())
             parts.append(plain.toPlainText())
-        return "\n".join(part for part in parts if part)
+        return "\n".join(part.strip() for part in parts if part.strip())

@@ -7,8 +7,9 @@ window we position ourselves, which never takes the focus or the mouse.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -46,6 +47,7 @@ class HoverPopup(QFrame):
         for label in (self.translit_label, self.gloss_label, self.pos_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._arabic_family = fonts.arabic_family(arabic_family)
+        self._area: Callable[[], QRect | None] | None = None
         for label in (self.form_label, self.translit_label, self.gloss_label, self.pos_label):
             layout.addWidget(label)
 
@@ -109,17 +111,47 @@ class HoverPopup(QFrame):
         labels = (self.form_label, self.translit_label, self.gloss_label, self.pos_label)
         return "\n".join(label.text() for label in labels if not label.isHidden())
 
+    def keep_within(self, area: Callable[[], QRect | None]) -> None:
+        """Where the popup may go (global coordinates), asked at each placement:
+        the article's viewport, so it never covers the Word pane or a dock."""
+        self._area = area
+
     def _place(self, word_rect: QRect) -> None:
         self.adjustSize()
-        size = self.sizeHint()
         screen = QGuiApplication.screenAt(word_rect.center()) or QGuiApplication.primaryScreen()
         bounds = screen.availableGeometry()
-        x = word_rect.center().x() - size.width() // 2
-        x = max(bounds.left(), min(x, bounds.right() - size.width()))
-        # Above the word, so the line being read stays visible; below if no room.
-        y = word_rect.top() - size.height() - GAP
-        if y < bounds.top():
-            y = word_rect.bottom() + GAP
-        self.move(QPoint(x, y))
+        area = self._area() if self._area is not None else None
+        self.move(place(self.sizeHint(), word_rect, bounds, area))
         self.show()
         self.raise_()
+
+
+def place(size: QSize, word_rect: QRect, bounds: QRect, area: QRect | None = None) -> QPoint:
+    """Where the popup's top-left goes for a word at ``word_rect`` (all global).
+
+    Never over the line being read nor the next one: above the word (over lines
+    already read), else below the next line, else beside the word. Inside
+    ``area`` (the article) where it fits, so the pane and the docks stay clear,
+    and always inside the screen's ``bounds``.
+    """
+    inside = area.intersected(bounds) if area is not None else bounds
+    if inside.width() < size.width() or inside.height() < size.height():
+        inside = bounds  # an article narrower than the popup: the screen, at least
+    line = word_rect.height()
+    x = word_rect.center().x() - size.width() // 2
+    x = max(inside.left(), min(x, inside.right() + 1 - size.width()))
+    above = word_rect.top() - GAP - size.height()
+    if above >= inside.top():
+        return QPoint(x, above)
+    below = word_rect.bottom() + 1 + line + GAP  # past the next line
+    if below + size.height() <= inside.bottom() + 1:
+        return QPoint(x, below)
+    # No room above or below: at the side with more room, level with the word.
+    y = max(inside.top(), min(word_rect.top(), inside.bottom() + 1 - size.height()))
+    left_room = word_rect.left() - inside.left()
+    right_room = inside.right() - word_rect.right()
+    if right_room >= left_room:
+        x = min(word_rect.right() + 1 + GAP, inside.right() + 1 - size.width())
+    else:
+        x = max(word_rect.left() - GAP - size.width(), inside.left())
+    return QPoint(x, y)

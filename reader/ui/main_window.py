@@ -4,41 +4,44 @@ from __future__ import annotations
 
 import base64
 import gc
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from reader.article_keys import ArticleKeys
 from reader.morphology.analyzer import DocumentAnalysis, Morphology
 from reader.morphology.reconcile import Vocalization
 from reader.morphology.records import Analysis
-from reader.morphology.vowels import pausal
+from reader.readings import ReadingChoices
+from reader.session import Aspect, ReadingSession, SessionChange
 from reader.settings import Settings
+from reader.shown_forms import ShownForms
 from reader.speech import find_speaker
-from reader.store import Change, Status
+from reader.store import EntryRecord, LemmaKey, Status, StoreError
 from reader.text import (
     SUPPORTED_SUFFIXES,
     Document,
 )
 from reader.ui import dialogs, fonts
 from reader.ui.article_view import ArticleView
-from reader.ui.context_vowels import ContextVowels, ShownForms, VowelledForms, vocalization_of
+from reader.ui.context_vowels import ContextVowels
 from reader.ui.dictionary import DictionaryLoader
 from reader.ui.export_dialog import ask_and_export, back_up_vocabulary
 from reader.ui.first_paint import AfterFirstPaint
 from reader.ui.gloss_pane import GlossPane
 from reader.ui.hover_popup import HoverPopup
-from reader.ui.menus import Actions, build_menus
+from reader.ui.menus import Actions, Commands, build_menus
 from reader.ui.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
-from reader.ui.readings import ReadingChoices
 from reader.ui.speech_actions import SpeechActions
 from reader.ui.tasks import Task, TaskManager, collector_paused
 from reader.ui.vocabulary_controller import VocabularyController
 from reader.ui.vocabulary_docks import VocabularyDocks
 from reader.ui.vocabulary_hub import VocabularyHub, VocabularyOpener
 from reader.ui.word_focus import WordFocus
-from reader.ui.word_marks import ArticleKeys
+from reader.ui.word_keys import WordKeys
 
 APP_TITLE = "Arabic Reader"
 __all__ = ["APP_TITLE", "BACKGROUND_LOAD_BYTES", "MainWindow"]
@@ -48,8 +51,13 @@ LAYOUT_VERSION = 2
 DEFAULT_SCREEN_SHARE = 0.85  # of the screen's free area, with no saved geometry
 ARTICLE_MIN_WIDTH = 360  # a dozen Arabic words a line at the default size
 # What the analysis task brings back: the analysis, its coverage, the forms
-# shown and the lemma keys (the last three: passes over every word, made on the worker).
-AnalysisOutcome = tuple[DocumentAnalysis, tuple[int, int], ShownForms, ArticleKeys]
+# shown and the lemma keys (the last three: passes over every word, made on the
+# worker), and the saved entries of those lemmas as read there (with the
+# vocabulary's generation then; None: no vocabulary open yet).
+Prefetched = tuple[int, Mapping[LemmaKey, EntryRecord]]
+AnalysisOutcome = tuple[
+    DocumentAnalysis, tuple[int, int], ShownForms, ArticleKeys, Prefetched | None
+]
 
 
 class MainWindow(QMainWindow):
@@ -62,12 +70,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.tasks = tasks or TaskManager(self)
-        self.document: Document | None = None
-        self.analysis: DocumentAnalysis | None = None
-        self.morphology: Morphology | None = morphology
-        self.dictionary_state = "ready" if morphology else "loading"
-        self.choices = ReadingChoices()
+        self._tasks = tasks or TaskManager(self)
+        # What the window shows, Qt-free: the helpers below are views of it.
+        self.session = ReadingSession(morphology)
+        self.session.set_display(
+            case_endings=bool(self.settings.get("show_case_endings")),
+            romanization=self.settings.get("romanization"),
+        )
         self._analysis_task: Task[AnalysisOutcome] | None = None
         # The second pass: the article vocalised in context by the diacritizer.
         self.context_vowels = ContextVowels(self.tasks, self)
@@ -79,9 +88,7 @@ class MainWindow(QMainWindow):
             )
         )
         self._analysed_text = ""
-        # Per token, the form shown for its best reading, with its ending and
-        # pausal (computed on the worker: a pass over every word).
-        self._forms = ShownForms()
+        self._vowels_endings = self.session.case_endings  # of the vowelled forms shown
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -91,33 +98,67 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)  # docks never squeeze it to a strip
         self.popup = HoverPopup(self, arabic_family=family)
+        self.popup.keep_within(self._article_area)
         self.gloss_pane = GlossPane(self, arabic_family=family)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.gloss_pane)
         self.dictionary_label = QLabel("Loading the Arabic dictionary…")
         self.words_label = QLabel()
         self.known_label = QLabel()
-        self.statusBar().addWidget(self.dictionary_label, 1)
-        self.statusBar().addPermanentWidget(self.known_label)
-        self.statusBar().addPermanentWidget(self.words_label)
+        status_bar = self.statusBar()
+        status_bar.addWidget(self.dictionary_label, 1)
+        status_bar.addPermanentWidget(self.known_label)
+        status_bar.addPermanentWidget(self.words_label)
 
-        self.opener = DocumentOpener(self)
+        self.opener = DocumentOpener(
+            self._tasks,
+            status_bar,
+            show=self.show_document,
+            pause_analysis=self.pause_analysis,
+            resume_analysis=self.resume_analysis,
+            parent=self,
+        )
         # Its writes on a worker of its own, run at once when the window's are.
-        self.vocabulary = VocabularyHub(self, synchronous=self.tasks.synchronous)
-        self.vocabulary.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.words = VocabularyController(self)
-        # After the controller's own handler: it refreshes the saved entries first.
-        self.vocabulary.changed.connect(self._on_vocabulary_changed)
-        self.docks = VocabularyDocks(self)
+        self.vocabulary = VocabularyHub(self, synchronous=self._tasks.synchronous)
+        self.vocabulary.message.connect(lambda text: status_bar.showMessage(text, 8000))
+        self.words = VocabularyController(
+            self.vocabulary,
+            self.session,
+            self.view,
+            self.known_label,
+            status_bar,
+            self.settings,
+            parent=self,
+        )
+        self.docks = VocabularyDocks(
+            self.vocabulary, self.session, self.view, self.opener, status_bar, parent=self
+        )
+        self.words.document_remembered.connect(self.docks.document_shown)
+        # Below the article and the Word pane, not a tab behind the Word pane (where
+        # the two could never be seen together) nor another column (on a small
+        # screen three columns left the article a strip a few words wide). The
+        # notes share the bottom with the vocabulary, as a tab.
+        for dock in self.docks.all:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.tabifyDockWidget(*self.docks.all)
+        for dock in self.docks.all:
+            dock.hide()
 
-        self.actions = Actions(self)
         self.speech = SpeechActions(
             find_speaker,
-            self.statusBar(),
+            status_bar,
             self,
             word_source=self._spoken_word,
             sentence_source=self._spoken_sentence,
         )
-        self.recent_menu = build_menus(self, self.actions)
+        self.actions = Actions(self._commands(), self)
+        self.recent_menu = build_menus(
+            self.menuBar(),
+            self.actions,
+            panels=(self.gloss_pane, *self.docks.all),
+            speech=(self.speech.speak_word_action, self.speech.speak_sentence_action),
+            settings=self.settings,
+            open_path=self.open_path,
+        )
         self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
         self.actions.show_case_endings.setChecked(self.settings.get("show_case_endings"))
         ala = self.settings.get("romanization") == "ala-lc"
@@ -128,8 +169,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.gloss_pane], [400], Qt.Orientation.Horizontal)
         self._restore_layout()
 
-        self.focus = WordFocus(self)
-        self.gloss_pane.reading_chosen.connect(self.choose_reading)
+        self.focus = WordFocus(self.session, self.view, self.popup, self.gloss_pane)
+        self.keys = WordKeys(self.session, self.view, self)
+        self.session.subscribe(self._on_session_changed)
         editor = self.gloss_pane.editor
         editor.save_requested.connect(self.words.save_focused_word)
         editor.status_chosen.connect(lambda value: self.words.set_focused_status(Status(value)))
@@ -157,6 +199,65 @@ class MainWindow(QMainWindow):
         self.dictionary.status.connect(self.dictionary_label.setText)
         self.dictionary.ready.connect(self._dictionary_ready)
         self.dictionary.unavailable.connect(self._dictionary_unavailable)
+
+    def _commands(self) -> Commands:
+        words = self.words
+        return Commands(
+            open=self.choose_and_open,
+            paste=self.paste_as_new_document,
+            quit=self.close,
+            show_vowels=self.set_show_vowels,
+            show_case_endings=self.set_show_case_endings,
+            romanization=self.set_romanization,
+            zoom=self.zoom,
+            about=self.show_about,
+            highlight_new_words=self.set_highlight_new_words,
+            export=self.export_vocabulary,
+            backup=self.back_up_vocabulary,
+            save_word=lambda: words.save_focused_word(),
+            set_status=words.set_focused_status,
+            dialog_parent=self,
+        )
+
+    @property
+    def tasks(self) -> TaskManager:
+        return self._tasks
+
+    @tasks.setter
+    def tasks(self, tasks: TaskManager) -> None:
+        """Another task manager (tests): the opener's too."""
+        self._tasks = self.opener.tasks = tasks
+
+    # -- the session's state, for the code and tests that read it from the window -----
+
+    @property
+    def document(self) -> Document | None:
+        return self.session.document
+
+    @property
+    def analysis(self) -> DocumentAnalysis | None:
+        return self.session.analysis
+
+    @property
+    def morphology(self) -> Morphology | None:
+        return self.session.morphology
+
+    @property
+    def dictionary_state(self) -> str:
+        return self.session.dictionary_state
+
+    @property
+    def choices(self) -> ReadingChoices:
+        return self.session.choices
+
+    @property
+    def _forms(self) -> ShownForms:
+        return self.session.forms
+
+    def _article_area(self) -> QRect:
+        """The article's viewport on screen: the popup stays inside it, off the pane."""
+        viewport = self.view.viewport()
+        return QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
 
     def start_dictionary(self) -> None:
         """Load (or install) the dictionary in the background, unless one was given.
@@ -190,28 +291,24 @@ class MainWindow(QMainWindow):
         return self.opener.paste()
 
     def show_document(self, document: Document, *, position: int = 0) -> None:
+        """Show a document: the one way a document is opened (files, paste, the docks).
+
+        ``position``: where to start reading; else the saved place, if any.
+        """
         self.opener.cancel()  # an older open still on its way must not replace this one
         self.words.document_closing()
         self.statusBar().clearMessage()
         self.pause_analysis()
-        self.document, self.analysis, self._forms = document, None, ShownForms()
-        self.popup.hide()
         self.view.show_document(document, vowelled=None)
+        # Focus, pin, the pane, the popup, the notes: reset by the session's listeners.
+        self.session.open(document)
         self.setWindowTitle(f"{document.title} — {APP_TITLE}")
         if document.warnings:  # a damaged byte or two: said, never in the way
             self.statusBar().showMessage(" ".join(document.warnings), 15000)
         if document.source_path is not None:
             self.settings.add_recent_file(document.source_path)
         self.words_label.setText(f"{len(document.arabic_indices()):,} words")
-        self.gloss_pane.show_message(None, "", "Hover over a word to see what it means.")
-        self.gloss_pane.show_sentence(None, [])
-        record = self.words.document_shown(document)
-        self.docks.document_shown(record.id if record is not None else None)
-        if not position and record is not None:
-            position = record.reading_position
-        if position:
-            # After the first layout pass, so the line positions are known.
-            QTimer.singleShot(0, lambda: self.view.scroll_to_offset(position))
+        self.words.document_shown(document, position=position)
         if self.morphology is not None:
             self._analyse(document)
 
@@ -232,20 +329,20 @@ class MainWindow(QMainWindow):
         # cyclic collector's sight, or every full collection (on any thread)
         # stops the event loop for a few hundred milliseconds.
         gc.freeze()
-        self.morphology, self.dictionary_state = morphology, "ready"
         self.dictionary_label.setText("Dictionary loaded")
+        self.session.set_morphology(morphology)
         if self.document is not None:
             self._analyse(self.document)
-        self._refresh_focus()
 
     def _dictionary_unavailable(self) -> None:
-        self.dictionary_state = "unavailable"
-        self._refresh_focus()
+        self.session.set_morphology(None)
 
     def _analyse(self, document: Document) -> None:
         morphology = self.morphology
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
+        # A Store may be shared with the worker (one short session per operation).
+        store, generation = self.vocabulary.store, self.words.generation
 
         def work(task: Task[AnalysisOutcome]) -> AnalysisOutcome:
             # Vowels in context come after, in their own task: the first hover
@@ -256,7 +353,18 @@ class MainWindow(QMainWindow):
                 )
                 # Passes over every word: not on the GUI thread.
                 forms, keys = ShownForms.of(analysis), ArticleKeys.of(analysis)
-                return analysis, analysis.coverage(), forms, keys
+                return analysis, analysis.coverage(), forms, keys, saved_entries(keys)
+
+        def saved_entries(keys: ArticleKeys) -> Prefetched | None:
+            """The article's saved entries, one query here rather than on the GUI thread."""
+            if store is None:
+                return None
+            from reader.store import entries_for_lemmas
+
+            try:
+                return generation, entries_for_lemmas(store, keys.keys)
+            except StoreError:
+                return None  # busy, say: the GUI thread reads them (and says why)
 
         self._analysis_task = self.tasks.run(
             work,
@@ -293,19 +401,19 @@ class MainWindow(QMainWindow):
         coverage: tuple[int, int] | None = None,
         forms: ShownForms | None = None,
         keys: ArticleKeys | None = None,
+        saved: Prefetched | None = None,
     ) -> None:
         """The analysis is in. What goes over every word came from the worker with it
-        (``coverage``, ``forms``, ``keys``; worked out here only when not given)."""
+        (``coverage``, ``forms``, ``keys``, ``saved``; worked out here only when not given)."""
         if analysis.document is not self.document:
             return
-        self.analysis, self._forms = analysis, forms or ShownForms.of(analysis)
+        if keys is not None and saved is not None:
+            self.words.prefetched(keys, *saved)
         known, total = coverage or analysis.coverage()
         self._analysed_text = f"Dictionary ready — {known:,} of {total:,} words found"
         self.dictionary_label.setText(self._analysed_text)
-        self.words.analysed(keys)
-        if self.actions.show_vowels.isChecked():
-            self.view.set_vowelled(self._vowelled_forms())
-        self._refresh_focus()
+        # The marks, the vowels shown and the word in focus follow from the session.
+        self.session.analysed(analysis, forms, keys)
         if self.morphology is not None:
             self.context_vowels.start(analysis, self.morphology.diacritizer)
 
@@ -316,121 +424,62 @@ class MainWindow(QMainWindow):
             return
         self.dictionary_label.setText(self._analysed_text)
         # The readings are re-ranked; the learner's choices (kept by key) stay.
-        self.analysis, self._forms = analysis, forms
-        self.words.analysed(keys)
-        if self.actions.show_vowels.isChecked():
-            self.view.set_vowelled(self._vowelled_forms())
-        self._refresh_focus()
+        self.session.analysed(analysis, forms, keys, vocalised=True)
 
     def _vocalisation_failed(self, message: str) -> None:
         self.dictionary_label.setText(self._analysed_text)
         self.statusBar().showMessage(message, 15000)
 
-    # -- readings ----------------------------------------------------------------
+    def _on_session_changed(self, change: SessionChange) -> None:
+        """Show Vowels follows the readings shown and the case endings (not the Latin
+        scheme: the Arabic is the same, and a long article is laid out again)."""
+        if Aspect.DOCUMENT in change:
+            return  # the view was given the new document bare
+        endings = Aspect.DISPLAY in change and self._vowels_endings != self.session.case_endings
+        if change.readings or endings:
+            if self.actions.show_vowels.isChecked() and self.analysis is not None:
+                self._show_vowels()
+
+    def _show_vowels(self) -> None:
+        self._vowels_endings = self.session.case_endings
+        self.view.set_vowelled(self.session.vowelled_forms())
+
+    # -- readings: the session's (thin doors kept for the tests and benchmarks) -------
 
     def readings(self, token_index: int) -> tuple[Analysis, ...] | None:
-        """The readings of a token, or None while (or if) there is no dictionary."""
-        document = self.document
-        if document is None:
-            return None
-        if self.analysis is not None and self.analysis.document is document:
-            return self.analysis.readings[token_index]
-        if self.morphology is None:
-            return None
-        return self.morphology.analyze_token(document, document.tokens[token_index])
+        return self.session.readings(token_index)
 
     def reading(self, token_index: int) -> Analysis | None:
-        """The reading shown for a token: the learner's choice, else the best."""
-        found = self.readings(token_index)
-        if not found or self.document is None:
-            return None
-        return self.choices.reading_for(self.document.fingerprint, token_index, found)
+        return self.session.reading(token_index)
 
     def choose_reading(self, token_index: int, reading: Analysis) -> None:
-        if self.document is None:
-            return
-        self.choices.choose(self.document.fingerprint, token_index, reading)
-        if self.actions.show_vowels.isChecked() and self.analysis is not None:
-            self.view.set_vowelled(self._vowelled_forms())
-        self.gloss_pane.show_sentence(None, [])  # its glosses may have changed
-        self.words.refresh_marks()
-        self._refresh_focus()
-
-    def _on_vocabulary_changed(self, change: Change) -> None:
-        if change.vocabulary:
-            self._refresh_focus()  # the saved state and own gloss of the word in focus
+        self.session.choose(token_index, reading)
 
     def vocalization(self, token_index: int) -> Vocalization | None:
-        """How the word is said here, in the reading shown (None: not an analysed word).
-
-        Before the article is vocalised in context, the reading's own vowels.
-        """
-        if self.document is None:
-            return None
-        chosen = self.reading(token_index)
-        return vocalization_of(self.document, self.analysis, token_index, chosen)
+        return self.session.vocalization(token_index)
 
     def shown_form(self, token_index: int) -> str:
-        """The word as Show Vowels, the popup and the pane's headword write it."""
-        vocalization = self.vocalization(token_index)
-        if vocalization is None:
-            return ""
-        return self._as_setting(vocalization.form)
+        return self.session.shown_form(token_index)
+
+    def romanized(self, token_index: int) -> str:
+        return self.session.romanized(token_index)
 
     def _spoken_word(self) -> str | None:
         """The word in focus as said here, for Speak Word."""
-        index = self.focus_token()
+        index = self.session.focus
         return self.shown_form(index) or None if index is not None else None
 
     def _spoken_sentence(self) -> str | None:
         """The sentence of the word in focus, each word as said in it, for Speak Sentence."""
-        index = self.focus_token()
+        index = self.session.focus
         if index is None or self.document is None:
             return None
-        sentence = self.document.tokens[index].sentence
-        return " ".join(
-            self.shown_form(token.index) or token.text
-            for token in self.document.sentence_tokens(sentence)
-        )
-
-    def romanized(self, token_index: int) -> str:
-        """The word in focus in Latin letters, as said here, in the scheme the learner chose."""
-        from reader.morphology.romanize import SCHEMES, romanize_reading
-
-        chosen = self.reading(token_index)
-        if chosen is None:
-            return ""
-        scheme = self.settings.get("romanization")
-        return romanize_reading(
-            chosen,
-            form=self.shown_form(token_index),
-            scheme=scheme if scheme in SCHEMES else SCHEMES[0],
-            ending=self.actions.show_case_endings.isChecked(),
-        )
-
-    def _as_setting(self, form: str) -> str:
-        return form if self.actions.show_case_endings.isChecked() else pausal(form)
-
-    def _vowelled_forms(self) -> VowelledForms:
-        """What Show Vowels writes: the worker's forms, with the learner's choices over them.
-
-        No pass over every word here (a 20 MB article has 4M): only the chosen
-        words are vocalised now.
-        """
-        document = self.document
-        assert document is not None
-        chosen = self.choices.chosen_tokens(document.fingerprint)
-        endings = self.actions.show_case_endings.isChecked()
-        forms = self._forms.full if endings else self._forms.pausal
-        return VowelledForms(forms, {index: self.shown_form(index) for index in chosen})
+        return self.session.spoken_sentence(index)
 
     # -- the word in focus (reader.ui.word_focus does the work) -------------------
 
     def focus_token(self) -> int | None:
-        return self.focus.token()
-
-    def _refresh_focus(self) -> None:
-        self.focus.refresh()
+        return self.session.focus
 
     # -- view settings -----------------------------------------------------------
 
@@ -442,18 +491,14 @@ class MainWindow(QMainWindow):
         if not on:
             self.view.set_vowelled(None)
         elif self.analysis is not None:
-            self.view.set_vowelled(self._vowelled_forms())
+            self._show_vowels()
         else:
             self.statusBar().showMessage("Vowels will show once the article is analysed.", 4000)
 
     def set_show_case_endings(self, on: bool) -> None:
         self.actions.show_case_endings.setChecked(on)
         self.settings.set("show_case_endings", bool(on))
-        if self.document is None:
-            return
-        if self.actions.show_vowels.isChecked() and self.analysis is not None:
-            self.view.set_vowelled(self._vowelled_forms())
-        self._refresh_focus()
+        self.session.set_display(case_endings=bool(on))
 
     def set_romanization(self, scheme: str) -> None:
         """Write Latin letters after DIN 31635 ("din") or ALA-LC ("ala-lc"); remembered."""
@@ -465,8 +510,7 @@ class MainWindow(QMainWindow):
             self.actions.romanization_ala if scheme == "ala-lc" else self.actions.romanization_din
         )
         chosen.setChecked(True)
-        if self.document is not None:
-            self._refresh_focus()
+        self.session.set_display(romanization=scheme)
 
     def set_highlight_new_words(self, on: bool) -> None:
         self.actions.highlight_new_words.setChecked(on)

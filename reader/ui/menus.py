@@ -1,86 +1,113 @@
-"""The window's actions and menus, kept apart from what they do."""
+"""The window's actions and menus, kept apart from what they do.
+
+The actions are given the commands they run (:class:`Commands`), as
+Frescobaldi's action collections are, never the window itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QMenu, QMenuBar, QWidget
 
 from reader.filenames import shown_name
+from reader.settings import Settings
+from reader.store import Status
 from reader.ui.entry_editor import STATUS_KEYS
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+
+@dataclass(frozen=True)
+class Commands:
+    """What the menus' actions do: the window's commands, one callable each."""
+
+    open: Callable[[], object]
+    paste: Callable[[], object]
+    quit: Callable[[], object]
+    show_vowels: Callable[[bool], None]
+    show_case_endings: Callable[[bool], None]
+    romanization: Callable[[str], None]
+    zoom: Callable[[int], None]  # +2, -2; 0: the default size
+    about: Callable[[], None]
+    highlight_new_words: Callable[[bool], None]
+    export: Callable[[], None]
+    backup: Callable[[], None]
+    save_word: Callable[[], object]  # the word in focus
+    set_status: Callable[[Status], None]  # of the word in focus
+    dialog_parent: QWidget  # the Keyboard Shortcuts window's
 
 
 class Actions:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, commands: Commands, parent: QObject) -> None:
         def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-            made = QAction(text, window)
+            made = QAction(text, parent)
             if shortcut is not None:
                 made.setShortcut(QKeySequence(shortcut))
             made.triggered.connect(slot)
             return made
 
-        self.open = action("&Open…", window.choose_and_open, QKeySequence.StandardKey.Open)
-        self.paste = action("&Paste as New Document", window.paste_as_new_document, "Ctrl+Shift+V")
-        self.quit = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
-        self.show_vowels = action("Show &Vowels", window.set_show_vowels, "Ctrl+Shift+H")
+        self.open = action("&Open…", lambda: commands.open(), QKeySequence.StandardKey.Open)
+        self.paste = action("&Paste as New Document", lambda: commands.paste(), "Ctrl+Shift+V")
+        self.quit = action("&Quit", lambda: commands.quit(), QKeySequence.StandardKey.Quit)
+        self.show_vowels = action("Show &Vowels", commands.show_vowels, "Ctrl+Shift+H")
         self.show_vowels.setCheckable(True)
         self.show_vowels.setToolTip(
             "Show every word with its vowels in this sentence (ḥarakāt), clitics included"
         )
-        self.show_case_endings = action("Show &Case Endings", window.set_show_case_endings)
+        self.show_case_endings = action("Show &Case Endings", commands.show_case_endings)
         self.show_case_endings.setCheckable(True)
         self.show_case_endings.setToolTip(
             "Write the final vowel of case and mood (iʿrāb); off: pausal forms, as read at a pause"
         )
         # Romanization: DIN 31635 (as it is said) or ALA-LC (as libraries write it).
-        self.romanization = QActionGroup(window)
+        self.romanization = QActionGroup(parent)
         self.romanization_din = action(
-            "Romanization: &DIN 31635 (ar-raʾīs)", lambda: window.set_romanization("din")
+            "Romanization: &DIN 31635 (ar-raʾīs)", lambda: commands.romanization("din")
         )
         self.romanization_ala = action(
-            "Romanization: &ALA-LC (al-raʼīs)", lambda: window.set_romanization("ala-lc")
+            "Romanization: &ALA-LC (al-raʼīs)", lambda: commands.romanization("ala-lc")
         )
         for made in (self.romanization_din, self.romanization_ala):
             made.setCheckable(True)
             self.romanization.addAction(made)
-        self.zoom_in = action("Zoom &In", lambda: window.zoom(+2), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in = action(
+            "Zoom &In", lambda: commands.zoom(+2), QKeySequence.StandardKey.ZoomIn
+        )
         # Ctrl+= too: on most keyboards "+" needs Shift.
         self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="])
         self.zoom_out = action(
-            "Zoom &Out", lambda: window.zoom(-2), QKeySequence.StandardKey.ZoomOut
+            "Zoom &Out", lambda: commands.zoom(-2), QKeySequence.StandardKey.ZoomOut
         )
-        self.zoom_reset = action("&Reset Zoom", lambda: window.zoom(0), "Ctrl+0")
-        self.about = action("&About Arabic Reader", window.show_about)
+        self.zoom_reset = action("&Reset Zoom", lambda: commands.zoom(0), "Ctrl+0")
+        self.about = action("&About Arabic Reader", lambda: commands.about())
         self.shortcuts_dialog: QDialog | None = None
         self.shortcuts = action(
             "&Keyboard Shortcuts",
-            lambda: self.show_shortcuts(window),
+            lambda: self.show_shortcuts(commands.dialog_parent),
             QKeySequence.StandardKey.HelpContents,
         )
         self.highlight_new_words = action(
-            "Highlight &New Words", window.set_highlight_new_words, "Ctrl+Shift+W"
+            "Highlight &New Words", commands.highlight_new_words, "Ctrl+Shift+W"
         )
         self.highlight_new_words.setCheckable(True)
         self.highlight_new_words.setToolTip("Mark the words not yet in your vocabulary")
-        self.export = action("&Export Vocabulary…", window.export_vocabulary, "Ctrl+Shift+E")
-        self.backup = action("&Back Up Vocabulary…", window.back_up_vocabulary)
-        self.save_word = action("&Save Word", lambda: window.words.save_focused_word(), "S")
-        self.save_word.setToolTip("Save the word under the mouse, or the pinned word")
+        self.export = action("&Export Vocabulary…", lambda: commands.export(), "Ctrl+Shift+E")
+        self.backup = action("&Back Up Vocabulary…", lambda: commands.backup())
+        self.save_word = action("&Save Word", lambda: commands.save_word(), "S")
+        self.save_word.setToolTip("Save the pinned word, else the word under the mouse")
         self.statuses = [
             action(
                 f"Mark as {status.value.capitalize()}",
-                lambda _=False, s=status: window.words.set_focused_status(s),
+                lambda _=False, s=status: commands.set_status(s),
                 key,
             )
             for key, status in STATUS_KEYS
         ]
 
-    def show_shortcuts(self, window: MainWindow) -> QDialog:
+    def show_shortcuts(self, window: QWidget) -> QDialog:
         """Help > Keyboard Shortcuts: built anew each time, so it lists the keys as they are."""
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -91,13 +118,24 @@ class Actions:
         return self.shortcuts_dialog
 
 
-def build_menus(window: MainWindow, actions: Actions) -> QMenu:
-    """Fill the menu bar; returns the Open Recent menu (rebuilt each time it opens)."""
-    bar = window.menuBar()
+def build_menus(
+    bar: QMenuBar,
+    actions: Actions,
+    *,
+    panels: Sequence[QDockWidget],
+    speech: Sequence[QAction],
+    settings: Settings,
+    open_path: Callable[[Path], object],
+) -> QMenu:
+    """Fill the menu bar; returns the Open Recent menu (rebuilt each time it opens).
+
+    ``panels``: the docks shown or hidden from the View menu; ``speech``: Speak
+    Word and Speak Sentence.
+    """
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.open)
     recent = file_menu.addMenu("Open &Recent")
-    recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
+    recent.aboutToShow.connect(lambda: fill_recent_menu(settings, open_path, recent))
     file_menu.addAction(actions.paste)
     file_menu.addSeparator()
     file_menu.addAction(actions.export)
@@ -117,15 +155,14 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
     view_menu.addSeparator()
     view_menu.addAction(actions.highlight_new_words)
     view_menu.addSeparator()
-    view_menu.addAction(window.gloss_pane.toggleViewAction())
-    view_menu.addAction(window.docks.vocabulary.toggleViewAction())
-    view_menu.addAction(window.docks.notes.toggleViewAction())
+    for panel in panels:
+        view_menu.addAction(panel.toggleViewAction())
 
     word_menu = bar.addMenu("&Word")
     word_menu.addAction(actions.save_word)
     word_menu.addSeparator()
-    word_menu.addAction(window.speech.speak_word_action)
-    word_menu.addAction(window.speech.speak_sentence_action)
+    for speak in speech:
+        word_menu.addAction(speak)
     word_menu.addSeparator()
     for status in actions.statuses:
         word_menu.addAction(status)
@@ -136,19 +173,19 @@ def build_menus(window: MainWindow, actions: Actions) -> QMenu:
     return recent
 
 
-def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
+def fill_recent_menu(settings: Settings, open_path: Callable[[Path], object], menu: QMenu) -> None:
     menu.clear()
-    existing = [p for p in window.settings.get("recent_files") if Path(p).is_file()]
-    if existing != window.settings.get("recent_files"):
-        window.settings.set("recent_files", existing)  # files that went away leave the menu
+    existing = [p for p in settings.get("recent_files") if Path(p).is_file()]
+    if existing != settings.get("recent_files"):
+        settings.set("recent_files", existing)  # files that went away leave the menu
     for number, name in enumerate(existing, start=1):
         label = shown_name(Path(name).name).replace("&", "&&")  # "&" would be a shortcut
         entry = menu.addAction(f"&{number % 10}  {label}")
         entry.setToolTip(shown_name(name))
         entry.setStatusTip(shown_name(name))
-        entry.triggered.connect(lambda _=False, path=name: window.open_path(Path(path)))
+        entry.triggered.connect(lambda _=False, path=name: open_path(Path(path)))
     if existing:
         menu.addSeparator()
     clear = menu.addAction("&Clear Menu")
     clear.setEnabled(bool(existing))
-    clear.triggered.connect(lambda: window.settings.set("recent_files", []))
+    clear.triggered.connect(lambda: settings.set("recent_files", []))

@@ -81,6 +81,8 @@ class NotesDock(QDockWidget):
         hub.changed.connect(self._on_changed)
 
     def set_document(self, document_id: int | None) -> None:
+        if self.built and document_id != self.document_id:
+            self.editor.clear()  # a note begun on the article left is not this one's
         self.document_id = document_id
         self.undo_stack.clear()  # undoing must never reach into another document
         self.reload()

@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from reader.filenames import shown_name
 from reader.text import MAX_FILE_BYTES, Document, DocumentError, document_from_text, load_document
 from reader.text.tokens import ARABIC_LETTER_CLASS
 from reader.ui import dialogs
-from reader.ui.tasks import Task
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.tasks import Task, TaskManager
 
 # Files above this are read on the worker, with the status bar saying so.
 BACKGROUND_LOAD_BYTES = 512 * 1024
@@ -34,9 +31,30 @@ Refusal = Callable[[BaseException], None]
 
 
 class DocumentOpener(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """Reads documents and hands each to ``show`` (the window's one way to open one).
+
+    ``pause_analysis`` / ``resume_analysis``: the worker is one; a document read
+    on it waits for no analysis of the one being left, which resumes if the new
+    one cannot be read. ``parent``: the widget its dialogs belong to.
+    """
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        status_bar: QStatusBar,
+        *,
+        show: Callable[[Document], None],
+        pause_analysis: Callable[[], None],
+        resume_analysis: Callable[[], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks, self.status_bar, self.dialog_parent = tasks, status_bar, parent
+        self.show, self.pause_analysis, self.resume_analysis = (
+            show,
+            pause_analysis,
+            resume_analysis,
+        )
         self.task: Task[Document] | None = None
         self._ticket: object | None = None  # the open whose outcome is still wanted
 
@@ -50,7 +68,7 @@ class DocumentOpener(QObject):
         task, self.task, self._ticket = self.task, None, None
         if task is not None and not task.done:
             task.cancel()
-            self.window.statusBar().clearMessage()
+            self.status_bar.clearMessage()
 
     # -- files ----------------------------------------------------------------------
 
@@ -75,7 +93,7 @@ class DocumentOpener(QObject):
         except DocumentError as error:
             refused(error)
             return False
-        self.window.show_document(document)
+        self.show(document)
         return True
 
     def open_dropped(self, paths: Sequence[Path]) -> bool:
@@ -86,7 +104,7 @@ class DocumentOpener(QObject):
                 ignored = len(paths) - number - 1 + len(errors)
                 if ignored:
                     others = "file was" if ignored == 1 else "files were"
-                    self.window.statusBar().showMessage(
+                    self.status_bar.showMessage(
                         f"Opened {shown_name(path.name)}; "
                         f"{ignored} other dropped {others} not opened "
                         "(one article at a time).",
@@ -97,7 +115,7 @@ class DocumentOpener(QObject):
             self.refuse(shown_name(errors[0][0].name), errors[0][1])
         elif errors:
             dialogs.inform(
-                self.window,
+                self.dialog_parent,
                 "Cannot open the dropped files",
                 "None of the dropped files could be opened:\n\n"
                 + "\n".join(f"• {shown_name(path.name)}: {error}" for path, error in errors),
@@ -105,15 +123,15 @@ class DocumentOpener(QObject):
         return False
 
     def refuse(self, name: str, error: BaseException) -> None:
-        self.window.statusBar().clearMessage()
+        self.status_bar.clearMessage()
         message = str(error) if isinstance(error, DocumentError) else f"{name}: {error}"
-        dialogs.inform(self.window, f"Cannot open “{name}”", message)
+        dialogs.inform(self.dialog_parent, f"Cannot open “{name}”", message)
 
     # -- the clipboard ------------------------------------------------------------------
 
     def paste(self) -> bool:
         """Show the clipboard's text as a new document; large texts are read on the worker."""
-        window = self.window
+        window = self.dialog_parent
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             dialogs.inform(
@@ -133,7 +151,7 @@ class DocumentOpener(QObject):
             return False
 
         def refused(error: BaseException) -> None:
-            window.statusBar().clearMessage()
+            self.status_bar.clearMessage()
             dialogs.inform(window, "Cannot read the pasted text", str(error))
 
         if len(text) > BACKGROUND_PASTE_CHARS:
@@ -145,18 +163,17 @@ class DocumentOpener(QObject):
         except DocumentError as error:
             refused(error)
             return False
-        window.show_document(document)
+        self.show(document)
         return True
 
     # -- on the worker --------------------------------------------------------------------
 
     def _in_background(self, message: str, read: Callable[[], Document], refuse: Refusal) -> None:
-        window = self.window
         self.cancel()
         # One worker: a long analysis of the article being left would hold the new
         # one back. It is started again if the new document cannot be read.
-        window.pause_analysis()
-        window.statusBar().showMessage(message)
+        self.pause_analysis()
+        self.status_bar.showMessage(message)
         ticket = self._ticket = object()
 
         def done(outcome: Callable[[], None]) -> None:
@@ -167,11 +184,11 @@ class DocumentOpener(QObject):
 
         def failed(error: BaseException) -> None:
             refuse(error)
-            window.resume_analysis()
+            self.resume_analysis()
 
-        task = window.tasks.run(
+        task = self.tasks.run(
             lambda _task: read(),
-            on_success=lambda document: done(lambda: window.show_document(document)),
+            on_success=lambda document: done(lambda: self.show(document)),
             on_failure=lambda error: done(lambda: failed(error)),
         )
         if self._ticket is ticket:

@@ -43,9 +43,7 @@ class SpeechActions(QObject):
         self.speak_sentence_action = QAction("Speak Se&ntence", parent)
         self.speak_sentence_action.setShortcut(QKeySequence("Shift+P"))
         self.speak_sentence_action.setToolTip("Hear the sentence of the word in focus")
-        self.speak_sentence_action.triggered.connect(
-            lambda: self.speak_sentence(sentence_source())
-        )
+        self.speak_sentence_action.triggered.connect(lambda: self.speak_sentence(sentence_source()))
 
     def speak_word(self, text: str | None) -> bool:
         return self._speak(text)

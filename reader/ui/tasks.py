@@ -6,6 +6,17 @@ Results, errors and progress come back to the GUI thread through one Qt signal
 carrying a callable. Tests can make the manager synchronous (Picard's
 ``FakeThreadPool``): the work then runs at once, in the calling thread.
 
+Three ways to wait, for tests and for whoever must know the work is over, each
+keeping the manager's own rules (one worker, in order, cancelled tasks deliver
+nothing, nothing after :meth:`TaskManager.shutdown`):
+
+- :meth:`TaskManager.hold`: tasks started inside the block wait, unstarted, until
+  it ends, as behind a slow worker; the order of outcomes is then the caller's.
+- :meth:`TaskManager.wait_worker`: block until the worker has finished what it
+  was given, without running the event loop (outcomes stay queued).
+- :meth:`TaskManager.wait_idle`: run the event loop until every task started has
+  delivered its outcome.
+
 Progress is coalesced: at most one report is on its way to the GUI thread, and at
 most one is shown per ``PROGRESS_INTERVAL_MS``; a report made meanwhile replaces
 the waiting one, so the latest is always shown. Every event the worker posts makes
@@ -28,10 +39,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 
 T = TypeVar("T")
 PROGRESS_INTERVAL_MS = 100
@@ -109,6 +121,8 @@ class TaskManager(QObject):
     """Runs work off the GUI thread and calls back on it."""
 
     _deliver = Signal(object)
+    # Every task started has delivered its outcome (or was dropped): nothing is under way.
+    idle = Signal()
 
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
@@ -121,6 +135,12 @@ class TaskManager(QObject):
         self._holding: list[Task[Any]] = []
         self._hold_timer = QTimer(self, singleShot=True, interval=PROGRESS_INTERVAL_MS)
         self._hold_timer.timeout.connect(self._release_progress)
+        # Tasks started and not yet finished on the GUI thread; see wait_idle().
+        self._unfinished = 0
+        # While hold() is in force: the tasks started meanwhile, not yet begun.
+        self._holds = 0
+        self._waiting: list[tuple[Task[Any], Callable[[], None]]] = []
+        self._held_views: list[list[Task[Any]]] = []
 
     def run(
         self,
@@ -133,11 +153,13 @@ class TaskManager(QObject):
         """Start ``work(task)``; ``on_success(result)`` or ``on_failure(error)`` follows.
 
         A cancelled task delivers nothing: whoever cancelled it has moved on.
+        A task started after :meth:`shutdown` is cancelled and never runs.
         """
         task: Task[T] = Task(self, on_progress)
 
         def finish(outcome: Callable[[], None]) -> None:
             task.done = True
+            self._finished()
             if not task.is_cancelled():
                 outcome()
 
@@ -146,21 +168,120 @@ class TaskManager(QObject):
                 result = work(task)
             except BaseException as error:  # delivered to the GUI, never lost in a thread
                 if on_failure is None:
+                    self.deliver(lambda: finish(lambda: None))
                     raise
                 failure = error  # `error` itself is unbound when the except block ends
                 self.deliver(lambda: finish(lambda: on_failure(failure)))
             else:
                 self.deliver(lambda: finish(lambda: on_success(result)))
 
+        if self._closed:
+            task.cancel()
+            task.done = True
+        elif self._holds:
+            self._unfinished += 1
+            self._waiting.append((task, body))
+            for held in self._held_views:
+                held.append(task)
+        else:
+            self._unfinished += 1
+            self._start(body)
+        return task
+
+    def _start(self, body: Callable[[], None]) -> None:
         if self.synchronous:
             body()
-        else:
-            if self._executor is None:
-                if sys.getswitchinterval() > SWITCH_INTERVAL_S:
-                    sys.setswitchinterval(SWITCH_INTERVAL_S)
-                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-task")
-            self._executor.submit(body)
-        return task
+            return
+        if self._executor is None:
+            if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+                sys.setswitchinterval(SWITCH_INTERVAL_S)
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-task")
+        self._executor.submit(body)
+
+    def _finished(self) -> None:
+        self._unfinished -= 1
+        if self._unfinished == 0:
+            self.idle.emit()
+
+    # -- waiting --------------------------------------------------------------------
+
+    @contextmanager
+    def hold(self) -> Iterator[list[Task[Any]]]:
+        """Tasks started inside the block wait, unstarted, until it ends; then they start
+        in the order they were started, as they would have behind a slow worker.
+
+        Yields the list of the tasks held (filled as they are started), so the caller
+        can see them or cancel one. A held task cancelled meanwhile still runs when
+        released, as it would on the worker; its outcome is dropped. If the block
+        raises, or the manager is shut down meanwhile, the held tasks are dropped.
+        Holds nest: the tasks start when the outermost block ends.
+        """
+        held: list[Task[Any]] = []
+        self._held_views.append(held)
+        self._holds += 1
+        try:
+            yield held
+        except BaseException:
+            self._drop_waiting()
+            raise
+        finally:
+            self._holds -= 1
+            self._held_views.remove(held)
+        if self._holds == 0:
+            self._release_waiting()
+
+    def _release_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for task, body in waiting:
+            if self._closed:
+                task.cancel()
+                task.done = True
+                continue
+            self._start(body)
+
+    def _drop_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for task, _body in waiting:
+            task.cancel()
+            task.done = True
+            self._finished()
+
+    def wait_worker(self, timeout: float | None = None) -> bool:
+        """Block until the worker has finished every task started so far.
+
+        The event loop does not run meanwhile: the outcomes stay queued for it, as
+        they would while the GUI thread is busy. True unless ``timeout`` (seconds)
+        passed first. Nothing to wait for when the manager is synchronous.
+        """
+        if self._executor is None:
+            return True
+        marker = self._executor.submit(lambda: None)  # one worker, in order: after them all
+        try:
+            marker.result(timeout)
+        except FutureTimeout:
+            return False
+        return True
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> bool:
+        """Run the event loop until every task started has delivered its outcome.
+
+        True when nothing is under way any more, False if ``timeout_ms`` passed
+        first. Held tasks are under way: wait after the :meth:`hold` block.
+        """
+        if self._unfinished <= 0:
+            return True
+        loop = QEventLoop()
+        self.idle.connect(loop.quit)
+        timer = QTimer(singleShot=True, interval=timeout_ms)
+        timer.timeout.connect(loop.quit)
+        timer.start()
+        try:
+            if self._unfinished > 0:
+                loop.exec()
+        finally:
+            timer.stop()
+            self.idle.disconnect(loop.quit)
+        return self._unfinished <= 0
 
     def hold_progress(self, task: Task[Any]) -> None:
         """GUI thread: ``task`` showed progress; its next report waits for the interval."""
@@ -188,6 +309,9 @@ class TaskManager(QObject):
     def shutdown(self) -> None:
         """Drop pending work and every later delivery (the window is going away)."""
         self._closed = True
+        self._drop_waiting()
+        self._unfinished = 0  # their deliveries are dropped
+        self.idle.emit()
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None

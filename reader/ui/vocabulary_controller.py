@@ -6,55 +6,99 @@ share and the word in focus are then redrawn from the hub's "changed" signal.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.article_keys import ArticleKeys
 from reader.morphology.records import Analysis
+from reader.session import Aspect, ReadingSession, SessionChange
+from reader.settings import Settings
 from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, Status
 from reader.text import Document
-from reader.ui.word_marks import ArticleKeys, KnownShare, SavedEntries, article_marks
+from reader.ui.article_view import ArticleView
+from reader.ui.vocabulary_hub import VocabularyHub
+from reader.ui.word_marks import KnownShare, SavedEntries, article_marks
 
 if TYPE_CHECKING:
     from reader.morphology.analyzer import DocumentAnalysis
     from reader.store import Store
-    from reader.ui.main_window import MainWindow
 
 
 class VocabularyController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.hub = window.vocabulary
+    # The record of the document shown, once the store knows it (None: it cannot).
+    document_remembered = Signal(object)
+
+    def __init__(
+        self,
+        hub: VocabularyHub,
+        session: ReadingSession,
+        view: ArticleView,
+        known_label: QLabel,
+        status_bar: QStatusBar,
+        settings: Settings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.hub, self.session, self.view = hub, session, view
+        self.known_label, self.status_bar, self.settings = known_label, status_bar, settings
         self.document_record: DocumentRecord | None = None
         self.entries = SavedEntries(self.hub)
         self.share = KnownShare(0, 0)
-        self._showing = False  # inside document_shown(), which returns the record itself
-        # The analysis shown and its keys; the keys the saved entries were loaded for.
-        self._article_keys: tuple[DocumentAnalysis, ArticleKeys] | None = None
+        # The keys the saved entries were loaded for.
         self._loaded_for: ArticleKeys | None = None
+        self._restoring = False
+        self._showing = False  # inside _remember(), whose caller says the record itself
+        # Bumped by every vocabulary change: entries read on the worker before the
+        # last change are not used (see prefetched()).
+        self.generation = 0
+        self._prefetched: tuple[ArticleKeys, Mapping[LemmaKey, EntryRecord]] | None = None
         self.hub.changed.connect(self._on_changed)
         self.hub.availability_changed.connect(self._on_availability)
+        session.subscribe(self._on_session_changed)
 
     # -- documents ----------------------------------------------------------------
 
     def document_closing(self) -> None:
         """Remember where the learner is in the document being left (written on the worker)."""
-        record, view = self.document_record, self.window.view
+        record, view = self.document_record, self.view
         if record is not None and view.document_model is not None and not self.hub.read_only:
             offset = view.first_visible_offset()
             self.hub.apply(
                 lambda store: ops.set_reading_position(store, record.id, offset), initiator=self
             )
 
-    def document_shown(self, document: Document) -> DocumentRecord | None:
-        """Remember the document; returns its record (with its saved reading position).
+    def document_shown(
+        self, document: Document, *, position: int = 0, late: bool = False
+    ) -> DocumentRecord | None:
+        """Remember the document, say so (``document_remembered``), go to the place.
+
+        The one place for all three: when a document is shown, and when the
+        vocabulary opens after it (``late``: then only if the learner has not
+        started reading meanwhile). ``position``: where to go rather than the
+        saved place. Returns the document's record.
+        """
+        record = self._remember(document)
+        self.document_remembered.emit(record)
+        if not position and record is not None:
+            position = record.reading_position
+        if position and not late:
+            # After the first layout pass, so the line positions are known.
+            QTimer.singleShot(0, lambda: self.view.scroll_to_offset(position))
+        elif position and not self.view.learner_moved():
+            self.view.scroll_to_offset(position)
+        return record
+
+    def _remember(self, document: Document) -> DocumentRecord | None:
+        """The document's record (with its saved reading position), made if need be.
 
         A document seen before is found with a quick read, so its saved place is
         known at once; that it was opened now is written on the hub's worker. A
         new one has no record until that write is done (None here, unless the
-        hub is synchronous); the docks are then told when it is.
+        hub is synchronous); ``document_remembered`` then says it when it is.
         A read-only vocabulary is still read: the document's record is looked up
         (its saved words and notes show), and no write is tried for it.
         """
@@ -81,55 +125,67 @@ class VocabularyController(QObject):
         return self.document_record
 
     def _remembered(self, document: Document, record: DocumentRecord) -> None:
-        if self.window.document is not document:
+        if self.session.document is not document:
             return  # another document was opened meanwhile
         first_sight = self.document_record is None
         self.document_record = record
         if first_sight and not self._showing:
-            self.window.docks.document_shown(record.id)
+            self.document_remembered.emit(record)
 
     def _on_availability(self, available: bool) -> None:
-        document = self.window.document
+        document = self.session.document
         if available and document is not None and self.document_record is None:
-            record = self.document_shown(document)
-            self.window.docks.document_shown(record.id if record is not None else None)
-            # The vocabulary can open seconds after the text is shown: go to the
-            # saved place only if the learner has not started reading meanwhile.
-            view = self.window.view
-            if record is not None and record.reading_position and not view.learner_moved():
-                view.scroll_to_offset(record.reading_position)
+            # The vocabulary can open seconds after the text is shown.
+            self.document_shown(document, late=True)
             self.analysed()
 
-    def analysed(self, keys: ArticleKeys | None = None) -> None:
-        """The article's readings are known: restore saved choices, then mark its words.
+    def _on_session_changed(self, change: SessionChange) -> None:
+        if Aspect.DOCUMENT in change:
+            self._loaded_for = None
+            self.refresh_marks()  # none yet: the analysis is on its way
+        elif change.aspects & (Aspect.ANALYSIS | Aspect.VOCALISATION):
+            self.analysed()
+        elif Aspect.CHOICE in change and not self._restoring:
+            self.refresh_marks()
 
-        ``keys``: the article's keys, made on the worker with the analysis.
-        """
-        if keys is not None and self.window.analysis is not None:
-            self._article_keys = (self.window.analysis, keys)
+    def prefetched(
+        self, keys: ArticleKeys, generation: int, found: Mapping[LemmaKey, EntryRecord]
+    ) -> None:
+        """The saved entries of ``keys``, read on the worker with the analysis while
+        the vocabulary was at ``generation``: used for its marks unless it changed since."""
+        self._prefetched = (keys, found) if generation == self.generation else None
+
+    def analysed(self) -> None:
+        """The article's readings are known: restore saved choices, then mark its words."""
         self._restore_saved_readings()
         self.refresh_marks(reload=True)
 
     def _restore_saved_readings(self) -> None:
         """A word saved in a reading other than the best keeps that reading on reopening."""
-        window, record = self.window, self.document_record
-        document = window.document
-        if record is None or document is None or window.analysis is None:
+        session, record = self.session, self.document_record
+        document = session.document
+        if record is None or document is None or session.analysis is None:
             return
         saved = self.hub.read(lambda store: ops.saved_readings(store, record.id), {})
+        restored: dict[int, Analysis] = {}
         for start, key in saved.items():
             token = document.token_at(start)
             if token is None or token.start != start:
                 continue
-            if window.choices.chosen_key(document.fingerprint, token.index) is not None:
+            if session.chosen_key(token.index) is not None:
                 continue
-            readings = window.readings(token.index) or ()
+            readings = session.readings(token.index) or ()
             if not readings or readings[0].key == key:
                 continue
             for reading in readings:
                 if reading.key == key:
-                    window.choices.choose(document.fingerprint, token.index, reading)
+                    restored[token.index] = reading
                     break
+        self._restoring = True  # its marks are made by the caller, once
+        try:
+            session.choose_many(restored)
+        finally:
+            self._restoring = False
 
     # -- marks and the known share ---------------------------------------------------
 
@@ -141,45 +197,55 @@ class VocabularyController(QObject):
         lemma is looked up once, and the rest are array operations; the marks
         are then written into the text in batches from a timer.
         """
-        window = self.window
-        document = window.document
-        if document is None or window.analysis is None or window.analysis.document is not document:
-            window.view.set_marks({})
-            window.known_label.setText("")
+        session = self.session
+        analysis = session.analysis
+        if analysis is None:
+            self.view.set_marks({})
+            self.known_label.setText("")
             return
-        keys = self._keys_of(window.analysis)
-        readings, choices = window.analysis.readings, window.choices
-        fingerprint = document.fingerprint
+        keys = self._keys_of(analysis)
         overrides: dict[int, LemmaKey | None] = {}
-        for index in choices.chosen_tokens(fingerprint):
-            shown = choices.reading_for(fingerprint, index, readings[index])
+        for index in session.chosen_tokens():
+            shown = session.reading(index)
             overrides[index] = shown.key if shown is not None else None
         if reload or self._loaded_for is not keys:
-            self.entries.load([*keys.keys, *(key for key in overrides.values() if key)])
+            prefetched, self._prefetched = self._prefetched, None
+            if prefetched is not None and prefetched[0] is keys:
+                self.entries.adopt(prefetched[1], keys.keys)  # no query on the GUI thread
+                for key in overrides.values():
+                    if key is not None:
+                        self.entries.get(key)
+            else:
+                self.entries.load([*keys.keys, *(key for key in overrides.values() if key)])
             self._loaded_for = keys
+            session.set_entries(self.entries.by_key, replace=True)
         else:
-            for key in overrides.values():
-                if key is not None:
-                    self.entries.get(key)  # a reading chosen since: its lemma looked up once
-        highlight = window.settings.get("highlight_new_words")
+            fresh = {
+                key: self.entries.get(key)  # a reading chosen since: its lemma looked up once
+                for key in overrides.values()
+                if key is not None and not session.has_entry_for(key)
+            }
+            if fresh:
+                session.set_entries(fresh)
+        highlight = self.settings.get("highlight_new_words")
         result = article_marks(keys, self.entries, overrides, highlight_unsaved=highlight)
-        window.view.replace_marks(result.marks)
+        self.view.replace_marks(result.marks)
         self.share = result.share
-        window.known_label.setText(known_label(self.share) if self.hub.available else "")
+        self.known_label.setText(known_label(self.share) if self.hub.available else "")
 
     def _keys_of(self, analysis: DocumentAnalysis) -> ArticleKeys:
-        held = self._article_keys
-        if held is None or held[0] is not analysis:
-            # Normally made on the worker with the analysis (see analysed()).
-            held = (analysis, ArticleKeys.of(analysis))
-            self._article_keys = held
-        return held[1]
+        if self.session.keys is None:
+            # Normally made on the worker with the analysis.
+            self.session.keys = ArticleKeys.of(analysis)
+        return self.session.keys
 
     def _on_changed(self, change: Change) -> None:
         if not change.vocabulary:
             return
+        self.generation += 1
         if change.entry_ids and self._loaded_for is not None:
-            self.entries.update(change.entry_ids)
+            touched = self.entries.update(change.entry_ids)
+            self.session.set_entries({key: self.entries.by_key.get(key) for key in touched})
             self.refresh_marks()
         else:
             self.refresh_marks(reload=True)
@@ -189,7 +255,10 @@ class VocabularyController(QObject):
     def entry_for(self, reading: Analysis | None) -> EntryRecord | None:
         if reading is None or not self.hub.available:
             return None
-        return self.entries.get(reading.key)
+        entry = self.entries.get(reading.key)
+        if not self.session.has_entry_for(reading.key):
+            self.session.set_entries({reading.key: entry})
+        return entry
 
     def user_gloss(self, reading: Analysis | None) -> str | None:
         entry = self.entry_for(reading)
@@ -198,11 +267,10 @@ class VocabularyController(QObject):
     # -- what the learner does to the word in focus -----------------------------------
 
     def _focus(self) -> tuple[int, Analysis] | None:
-        window = self.window
-        index = window.focus_token()
-        reading = window.reading(index) if index is not None else None
+        index = self.session.focus
+        reading = self.session.reading(index) if index is not None else None
         if index is None or reading is None:
-            window.statusBar().showMessage("Hover over a word, or click one, to save it.", 4000)
+            self.status_bar.showMessage("Hover over a word, or click one, to save it.", 4000)
             return None
         return index, reading
 
@@ -213,17 +281,16 @@ class VocabularyController(QObject):
         worker, and the status bar says when it is saved (or why not).
         """
         focus = self._focus()
-        window = self.window
-        document = window.document
+        document = self.session.document
         if focus is None or document is None:
             return False
         if not self.hub.available:
-            window.statusBar().showMessage(self.hub.unavailable_reason, 6000)
+            self.status_bar.showMessage(self.hub.unavailable_reason, 6000)
             return False
         known = self.document_record
         if known is None and self.hub.read_only:
             # No record to save into, and none can be written: said once by the hub.
-            window.statusBar().showMessage(f"Not saved: {self.hub.read_only}", 8000)
+            self.status_bar.showMessage(f"Not saved: {self.hub.read_only}", 8000)
             return False
         from reader.store.words import remember_text_document, save_analysis
 
@@ -232,7 +299,7 @@ class VocabularyController(QObject):
         span = document.sentences[token.sentence]
         sentence = document.text[span.start : span.end].strip()
         # The choice travels with the saved occurrence: reopening restores it.
-        window.choices.choose(document.fingerprint, index, reading)
+        self.session.choices.choose(document.fingerprint, index, reading)  # no other change
 
         def save(store: Store) -> tuple[tuple[EntryRecord, DocumentRecord], Change]:
             # A document whose record is still being written (or failed to be):
@@ -256,7 +323,7 @@ class VocabularyController(QObject):
             entry, record = outcome
             if known is None:
                 self._remembered(document, record)
-            window.statusBar().showMessage(f"Saved {entry.lemma} ({entry.status.value})", 4000)
+            self.status_bar.showMessage(f"Saved {entry.lemma} ({entry.status.value})", 4000)
 
         return self.hub.apply(save, initiator=self, on_done=saved) is not None
 
@@ -276,7 +343,10 @@ class VocabularyController(QObject):
         operation = {"gloss": ops.set_user_gloss, "tags": ops.set_tags, "notes": ops.set_notes}[
             what
         ]
-        self.hub.apply(lambda store: operation(store, entry_id, value), initiator=self)  # type: ignore[operator]
+        self.hub.apply(
+            lambda store: operation(store, entry_id, value),  # type: ignore[operator]
+            initiator=self,
+        )
 
 
 def known_label(share: KnownShare) -> str:

@@ -3,35 +3,40 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.filenames import shown_name
-from reader.store import OccurrenceRecord
+from reader.session import Aspect, ReadingSession, SessionChange
+from reader.store import DocumentRecord, OccurrenceRecord
 from reader.ui import dialogs
+from reader.ui.article_view import ArticleView
 from reader.ui.notes_dock import NotesDock
+from reader.ui.opening import DocumentOpener
 from reader.ui.vocabulary_dock import VocabularyDock
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.vocabulary_hub import VocabularyHub
 
 
 class VocabularyDocks:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.vocabulary = VocabularyDock(window.vocabulary, window)
-        self.notes = NotesDock(window.vocabulary, self.article_selection, window)
-        # Below the article and the Word pane, not a tab behind the Word pane (where
-        # the two could never be seen together) nor another column (on a small
-        # screen three columns left the article a strip a few words wide). The
-        # notes share the bottom with the vocabulary, as a tab.
-        for dock in (self.vocabulary, self.notes):
-            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        window.tabifyDockWidget(self.vocabulary, self.notes)
-        for dock in (self.vocabulary, self.notes):
-            dock.hide()
+    """The Vocabulary and Notes docks; the window places them (``all``)."""
+
+    def __init__(
+        self,
+        hub: VocabularyHub,
+        session: ReadingSession,
+        view: ArticleView,
+        opener: DocumentOpener,
+        status_bar: QStatusBar,
+        parent: QWidget,
+    ) -> None:
+        self.hub, self.session, self.view, self.opener = hub, session, view, opener
+        self.status_bar, self.dialog_parent = status_bar, parent
+        self.vocabulary = VocabularyDock(hub, parent)
+        self.notes = NotesDock(hub, self.article_selection, parent)
+        self.all: tuple[QDockWidget, ...] = (self.vocabulary, self.notes)
+        for dock in self.all:
             # Shown from the menu or its key: bring its tab to the front.
             dock.toggleViewAction().triggered.connect(
                 lambda checked, d=dock: d.raise_() if checked else None
@@ -39,20 +44,34 @@ class VocabularyDocks:
         self.vocabulary.toggleViewAction().setShortcut("Ctrl+Shift+L")
         self.notes.toggleViewAction().setShortcut("Ctrl+Shift+N")
         self.vocabulary.show_in_context.connect(self.show_occurrence)
-        self.notes.span_clicked.connect(window.view.select_span)
+        self.notes.span_clicked.connect(view.select_span)
         self._pending: OccurrenceRecord | None = None
+        session.subscribe(self._on_session_changed)
 
-    def document_shown(self, document_id: int | None) -> None:
+    def _on_session_changed(self, change: SessionChange) -> None:
+        if Aspect.DOCUMENT in change:
+            # Until the store knows the new document: nothing of the one left
+            # (its notes, a note being written) may be shown or attached to it.
+            self.vocabulary.current_document_id = None
+            self.notes.set_document(None)
+
+    def document_shown(self, record: DocumentRecord | None) -> None:
+        """The store knows the document shown (None: it cannot)."""
+        document_id = record.id if record is not None else None
         self.vocabulary.current_document_id = document_id
         self.notes.set_document(document_id)
         pending, self._pending = self._pending, None
         if pending is not None and pending.document_id == document_id:
-            # After the first layout pass, so the word's line is known.
-            QTimer.singleShot(0, lambda: self._focus(pending))
+            document = self.session.document
+            # After the first layout pass, so the word's line is known; not if
+            # another document was shown meanwhile.
+            QTimer.singleShot(
+                0, lambda: self._focus(pending) if self.session.document is document else None
+            )
 
     def article_selection(self) -> tuple[int, int, str] | None:
-        view, document = self.window.view, self.window.document
-        span = view.selected_span()
+        document = self.session.document
+        span = self.view.selected_span()
         if span is None or document is None or span[1] <= span[0]:
             return None
         start, end = span
@@ -60,18 +79,19 @@ class VocabularyDocks:
 
     def show_occurrence(self, occurrence: OccurrenceRecord) -> bool:
         """Open the occurrence's document (unless it is open) and pin the word there."""
-        window = self.window
-        record = window.words.document_record
-        if record is not None and record.id == occurrence.document_id:
+        if (
+            self.session.document is not None
+            and self.vocabulary.current_document_id == occurrence.document_id
+        ):
             self._focus(occurrence)
             return True
-        hub = window.vocabulary
+        hub = self.hub
         document = hub.read(lambda store: ops.get_document(store, occurrence.document_id), None)
         path = Path(document.path) if document is not None and document.path else None
         title = occurrence.document_title
         if path is None or not path.is_file():
             dialogs.inform(
-                window,
+                self.dialog_parent,
                 "The article is not on disk",
                 f"“{title}” is no longer at {shown_name(path)}; "
                 f"the word was saved from it with its sentence:\n\n{occurrence.sentence}"
@@ -82,13 +102,13 @@ class VocabularyDocks:
             )
             return False
         self._pending = occurrence
-        if not window.open_path(path):
+        if not self.opener.open_path(path):
             self._pending = None
             return False
-        if self._pending is not None and not window.opener.busy:
+        if self._pending is not None and not self.opener.busy:
             # Opened, yet another text: the file changed since the word was saved.
             self._pending = None
-            window.statusBar().showMessage(
+            self.status_bar.showMessage(
                 f"{shown_name(path.name)} has changed since {occurrence.surface} "
                 "was saved from it.",
                 8000,
@@ -96,11 +116,10 @@ class VocabularyDocks:
         return True
 
     def _focus(self, occurrence: OccurrenceRecord) -> None:
-        window = self.window
-        document = window.document
+        document = self.session.document
         if document is None:
             return
         token = document.token_at(occurrence.start)
         if token is None:
             return
-        window.view.pin(token.index)
+        self.session.pin(token.index)

@@ -12,18 +12,19 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
+from reader.article_keys import ArticleKeys
 from reader.store import EntryRecord, LemmaKey, Status
 from reader.ui.vocabulary_hub import VocabularyHub
 
 if TYPE_CHECKING:  # numpy is imported on the worker first (ArticleKeys.of), never at start-up
     import numpy as np
 
-    from reader.morphology.analyzer import DocumentAnalysis
 
 UNSAVED = "unsaved"  # a word not in the vocabulary, marked only with "Highlight New Words"
 
@@ -80,6 +81,16 @@ class SavedEntries:
         wanted = set(keys)
         found = self.hub.read(lambda store: ops.entries_for_lemmas(store, wanted), {})
         self._by_key = {key: found.get(key) for key in wanted}
+
+    def adopt(self, found: Mapping[LemmaKey, EntryRecord], keys: Iterable[LemmaKey]) -> None:
+        """Like :meth:`load`, with what the store returned for ``keys`` already in hand
+        (read on the worker with the analysis)."""
+        self._by_key = {key: found.get(key) for key in keys}
+
+    @property
+    def by_key(self) -> Mapping[LemmaKey, EntryRecord | None]:
+        """What the store said of each lemma asked about (None: not saved)."""
+        return MappingProxyType(self._by_key)
 
     def get(self, key: LemmaKey) -> EntryRecord | None:
         """The saved entry for a lemma; looked up once for keys outside the article."""
@@ -160,55 +171,6 @@ def known_share(keys: Mapping[int, LemmaKey], entries: SavedEntries, total: int)
 STATUS_CODES: tuple[Status, ...] = tuple(Status)
 NO_ENTRY = len(STATUS_CODES)
 NO_KEY = NO_ENTRY + 1
-
-
-class ArticleKeys:
-    """The lemma key of every Arabic token's best reading, as one array of key numbers.
-
-    Made on the worker (:meth:`of`: a pass over every word, about a microsecond
-    each); on the GUI thread a refresh then costs one look-up per distinct
-    lemma and a few array operations, never a Python step per token.
-    """
-
-    def __init__(self, keys: tuple[LemmaKey, ...], key_of_token: np.ndarray, arabic: int) -> None:
-        import numpy as np
-
-        self.keys = keys  # key number -> key
-        self.key_of_token = key_of_token  # token index -> key number; len(keys): no key
-        self.arabic = arabic  # Arabic tokens, with or without a reading
-        self.tokens_per_key = np.bincount(key_of_token, minlength=len(keys) + 1)
-
-    @classmethod
-    def of(cls, analysis: DocumentAnalysis) -> ArticleKeys:
-        import numpy as np
-
-        readings = analysis.readings
-        number: dict[LemmaKey, int] = {}
-        # Readings are shared by every token of the same word in the same context:
-        # the key of the best one is worked out once per such tuple.
-        by_tuple: dict[int, int] = {}
-        no_key = -1  # replaced by len(keys) once every key is known
-        numbers = [no_key] * len(readings)
-        arabic = 0
-        for token in analysis.document.tokens:
-            if token.kind != "arabic":
-                continue
-            arabic += 1
-            found = readings[token.index]
-            marker = id(found)
-            key_number = by_tuple.get(marker)
-            if key_number is None:
-                key_number = no_key
-                if found:
-                    key_number = number.setdefault(found[0].key, len(number))
-                by_tuple[marker] = key_number
-            numbers[token.index] = key_number
-        key_of_token = np.array(numbers, dtype=np.int32)
-        key_of_token[key_of_token == no_key] = len(number)
-        return cls(tuple(number), key_of_token, arabic)
-
-    def __len__(self) -> int:
-        return len(self.key_of_token)
 
 
 @dataclass(frozen=True)

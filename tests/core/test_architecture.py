@@ -9,6 +9,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 CORE = ("text", "morphology", "store")
+# The reading session and what it is made of: plain Python, as the core.
+SESSION_MODULES = ("session.py", "shown_forms.py", "article_keys.py", "readings.py")
+_QT_IMPORT = r"^\s*(from|import)\s+(PySide6|shiboken6|PyQt)"
 
 
 def test_core_sources_never_import_qt() -> None:
@@ -30,3 +33,26 @@ def test_importing_the_core_and_cli_loads_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_reading_session_never_imports_qt() -> None:
+    offenders = [
+        name
+        for name in SESSION_MODULES
+        if re.search(_QT_IMPORT, (REPO / "reader" / name).read_text(), re.M)
+        or re.search(
+            r"^\s*(from|import)\s+reader\.ui\b", (REPO / "reader" / name).read_text(), re.M
+        )
+    ]
+    assert offenders == []
+
+
+def test_no_ui_helper_is_given_the_main_window() -> None:
+    """A helper gets the session and its widgets; only the app builds the window."""
+    offenders = [
+        path.name
+        for path in (REPO / "reader" / "ui").glob("*.py")
+        if path.name not in ("main_window.py", "app.py")
+        and re.search(r"\bMainWindow\b|reader\.ui\.main_window", path.read_text())
+    ]
+    assert offenders == []

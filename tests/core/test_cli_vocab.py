@@ -1,9 +1,8 @@
-"""`arabic-reader vocab ...` and `arabic-reader backup`, run as scripts run them.
+"""`arabic-reader vocab ...` and `arabic-reader backup`, as scripts run them.
 
-Real processes on real SQLite files in a private ARABIC_READER_HOME, with the
-real analyser. Each process pays about three seconds of imports on a slow
-machine, so the words are added once per module and the read-only commands
-run side by side, each test then checking its own command's result.
+``reader.cli.main(argv)`` in this process, on real SQLite files in a private
+ARABIC_READER_HOME, with the real analyser; the words are added once per module.
+Two real processes adding words at once show the entry point and SQLite's locks.
 """
 
 from __future__ import annotations
@@ -11,16 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.core.cli_runs import (
+    Outcome,
+    assert_one_sentence_error,
+    run_main,
+    run_processes,
+)
 
 pytestmark = pytest.mark.realdb
 
@@ -31,56 +34,10 @@ IGNORED_LEX = "كِيرِي"
 MINISTRY_LEX = "\u062e\u0627\u0631\u0650\u062c\u0650\u064a\u0651\u064e\u0629"
 
 
-def _env(home: Path, db: Path | None) -> dict[str, str]:
-    env = dict(os.environ, ARABIC_READER_HOME=str(home), PIP_INDEX_URL="http://127.0.0.1:9/simple")
-    env.pop("ARABIC_READER_MORPH_DB", None)
-    if db is not None:
-        env["ARABIC_READER_MORPH_DB"] = str(db)
-    env["HOME"] = str(home)  # no stray ~/.camel_tools install
-    return env
-
-
-Job = tuple[Sequence[str], Path, Path | None]  # arguments, data home, morphology db
-
-
-def run_jobs(jobs: Sequence[Job]) -> list[subprocess.CompletedProcess]:
-    """Run CLI processes side by side; they only read, or write under SQLite's locks."""
-    running = [
-        (
-            list(args),
-            subprocess.Popen(
-                [sys.executable, "-m", "reader.cli", *args],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                encoding="utf-8",
-                env=_env(home, db),
-            ),
-        )
-        for args, home, db in jobs
-    ]
-    results = []
-    for args, process in running:
-        stdout, stderr = process.communicate(timeout=300)
-        results.append(subprocess.CompletedProcess(args, process.returncode, stdout, stderr))
-    return results
-
-
 def run_all(
     commands: Sequence[Sequence[str]], *, home: Path, db: Path | None = None
-) -> list[subprocess.CompletedProcess]:
-    return run_jobs([(args, home, db) for args in commands])
-
-
-def run_cli(*args: str, home: Path, db: Path | None = None) -> subprocess.CompletedProcess:
-    return run_all([args], home=home, db=db)[0]
-
-
-def assert_one_sentence_error(result: subprocess.CompletedProcess) -> None:
-    assert result.returncode == 1, result.stdout
-    assert result.stderr.startswith("arabic-reader: ")
-    assert "Traceback" not in result.stderr
-    assert result.stderr.count("\n") == 1, result.stderr
+) -> list[Outcome]:
+    return [run_main(*args, home=home, db=db) for args in commands]
 
 
 def sentence_with(article: Path, word: str) -> str:
@@ -98,8 +55,8 @@ class Vocabulary:
     """A data home holding words added through the CLI, and the commands' results."""
 
     home: Path
-    added: dict[str, subprocess.CompletedProcess]
-    results: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
+    added: dict[str, Outcome]
+    results: dict[str, Outcome] = field(default_factory=dict)
 
     @property
     def db(self) -> Path:
@@ -109,11 +66,13 @@ class Vocabulary:
         return self.home / "out" / name
 
 
-# name -> arguments; every read-only command the tests check, run side by side.
+# name -> arguments; every read-only command the tests check, run once for the module.
 def _read_commands(vocab: Vocabulary) -> dict[str, list[str]]:
     return {
         "list json": ["vocab", "list", "--json"],
         "list table": ["vocab", "list"],
+        "list known": ["vocab", "list", "--json", "--status", "known"],
+        "list no match": ["vocab", "list", "--search", "موسكو"],
         "csv": ["vocab", "export", "--format", "csv", "-o", str(vocab.out("words.csv"))],
         "csv filtered": [
             "vocab",
@@ -144,8 +103,6 @@ def vocab(
 
     home = tmp_path_factory.mktemp("vocab-home")
     (home / "out").mkdir()
-    # The schema exists before the two adds start, so they race only as two
-    # windows saving words would, not over who creates the file.
     with open_store(home / "reader.sqlite3") as store:
         doc, _ = remember_document(store, title="Kerry in Moscow", fingerprint="0" * 64)
         save_word(
@@ -194,7 +151,7 @@ def vocab(
     return vocab
 
 
-def ok(vocab: Vocabulary, name: str) -> subprocess.CompletedProcess:
+def ok(vocab: Vocabulary, name: str) -> Outcome:
     result = vocab.results[name]
     assert result.returncode == 0, result.stderr
     return result
@@ -266,11 +223,67 @@ def test_the_occurrence_is_the_sentence_in_a_command_line_document(
     assert title == "Added from the command line"
 
 
+def test_two_processes_adding_at_once_both_save(
+    tmp_path: Path, real_db_path: Path, default_article_path: Path
+) -> None:
+    """The installed entry point, twice at once on one file, as two windows saving words."""
+    from reader.store import open_store
+
+    with open_store(tmp_path / "reader.sqlite3"):
+        pass  # the schema exists first: they race over the words, not over the file
+    words = ("بوتين", "الخارجية")
+    jobs = [
+        (["vocab", "add", word, "--sentence", sentence_with(default_article_path, word)])
+        for word in words
+    ]
+    results = run_processes([(args, tmp_path, real_db_path) for args in jobs])
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("Saved: ")
+    with sqlite3.connect(tmp_path / "reader.sqlite3") as connection:
+        lexes = {row[0] for row in connection.execute("SELECT lex FROM vocabulary")}
+        surfaces = {row[0] for row in connection.execute("SELECT surface FROM occurrences")}
+    assert lexes == {"بُوتِين", MINISTRY_LEX}
+    assert surfaces == set(words)
+
+
 def test_list_table_is_readable(vocab: Vocabulary) -> None:
     table = ok(vocab, "list table").stdout
     assert table.splitlines()[0].split()[:2] == ["lemma", "part"]
     assert "Putin" in table and USER_GLOSS in table
     assert table.rstrip().endswith("3 words.")
+
+
+def test_list_filters_by_status(vocab: Vocabulary) -> None:
+    entries = json.loads(ok(vocab, "list known").stdout)
+    assert [(entry["lex"], entry["status"]) for entry in entries] == [("بُوتِين", "known")]
+
+
+def test_a_listing_that_matches_nothing_says_so(vocab: Vocabulary) -> None:
+    assert ok(vocab, "list no match").stdout == "No saved words match.\n"
+
+
+def test_listing_before_any_word_is_saved_creates_no_file(tmp_path: Path) -> None:
+    table = run_main("vocab", "list", home=tmp_path)
+    listing = run_main("vocab", "list", "--json", home=tmp_path)
+    assert (table.returncode, table.stdout) == (0, "No words saved yet.\n")
+    assert (listing.returncode, json.loads(listing.stdout)) == (0, [])
+    assert not (tmp_path / "reader.sqlite3").exists()
+
+
+def test_a_reader_that_stops_reading_is_not_an_error(
+    vocab: Vocabulary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`arabic-reader vocab list | head -1`: the pipe closes, the command ends quietly."""
+    from reader.cli import main
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setenv("ARABIC_READER_HOME", str(vocab.home))
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["vocab", "list"]) == 0
 
 
 # -- exports --------------------------------------------------------------------
@@ -389,7 +402,7 @@ def test_backup_help_says_how_to_restore(
 
 @pytest.fixture(scope="module")
 def refusals(tmp_path_factory: pytest.TempPathFactory, real_db_path: Path) -> dict:
-    """Every command that must refuse, run side by side: damaged, newer, bad input."""
+    """Every command that must refuse, run once for the module: damaged, newer, bad input."""
     root = tmp_path_factory.mktemp("refusals")
     corrupt_home, newer_home, empty_home = root / "corrupt", root / "newer", root / "empty"
     for home in (corrupt_home, newer_home, empty_home):
@@ -405,7 +418,7 @@ def refusals(tmp_path_factory: pytest.TempPathFactory, real_db_path: Path) -> di
         connection.execute("INSERT INTO alembic_version VALUES ('9999')")
     connection.close()
     before = {path: path.read_bytes() for path in (corrupt, newer)}
-    jobs: dict[str, Job] = {
+    jobs: dict[str, tuple[list[str], Path, Path | None]] = {
         "corrupt list": (["vocab", "list", "--json"], corrupt_home, None),
         "corrupt add": (
             ["vocab", "add", "كيري", "--sentence", "وصل كيري إلى موسكو."],
@@ -426,7 +439,7 @@ def refusals(tmp_path_factory: pytest.TempPathFactory, real_db_path: Path) -> di
             real_db_path,
         ),
     }
-    results = dict(zip(jobs, run_jobs(list(jobs.values())), strict=True))
+    results = {name: run_main(*args, home=home, db=db) for name, (args, home, db) in jobs.items()}
     return {"root": root, "before": before, **results}
 
 

@@ -199,7 +199,7 @@ def test_three_and_thirty_are_two_lemmas(morphology) -> None:
 
 
 def test_data_status_says_how_many_are_applied(real_db_path: Path, tmp_path: Path) -> None:
-    from tests.core.test_cli import run_cli
+    from tests.core.cli_runs import run_main as run_cli
 
     status = run_cli("data", "status", home=tmp_path, db=real_db_path)
     assert status.returncode == 0, status.stderr
@@ -207,7 +207,7 @@ def test_data_status_says_how_many_are_applied(real_db_path: Path, tmp_path: Pat
 
 
 def test_a_database_without_those_errors_gets_none(tmp_path: Path) -> None:
-    from tests.core.test_cli import run_cli
+    from tests.core.cli_runs import run_main as run_cli
     from tests.core.tinydb import write_tiny_db
 
     status = run_cli("data", "status", home=tmp_path, db=write_tiny_db(tmp_path / "tiny.db"))
@@ -216,7 +216,7 @@ def test_a_database_without_those_errors_gets_none(tmp_path: Path) -> None:
 
 
 def test_status_of_an_unreadable_database_still_answers(tmp_path: Path) -> None:
-    from tests.core.test_cli import run_cli
+    from tests.core.cli_runs import run_main as run_cli
 
     damaged = tmp_path / "damaged.db"
     damaged.write_bytes(b"\xff\xfe not a database")

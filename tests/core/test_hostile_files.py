@@ -25,7 +25,7 @@ from reader.text import UnreadableFileError, decode_text_bytes, load_document
 from reader.text.cleaning import clean_text
 from reader.text.encoding import MAX_DAMAGED_SHARE, decode_text
 from reader.text.webpage import extract_article
-from tests.core.test_cli import run_cli
+from tests.core.cli_runs import run_process as run_cli
 from tests.core.tinydb import write_tiny_db
 
 REPO = Path(__file__).resolve().parents[2]

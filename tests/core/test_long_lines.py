@@ -18,7 +18,7 @@ from reader.ui.article_layout import (
     TokenRanges,
     display_blocks,
 )
-from tests.core.test_cli import run_cli
+from tests.core.cli_runs import run_process as run_cli
 
 LETTERS = "بوتينموسكوكيري"
 

@@ -64,5 +64,8 @@ def test_speaking_does_not_block_and_stop_reaps(tmp_path: Path) -> None:
     process = speaker._process
     speaker.speak("كَتَبَ")  # the previous utterance is stopped first
     assert process is not None and process.returncode is not None
+    second = speaker._process
+    assert second is not None and second is not process
     speaker.stop()
     assert not speaker.is_speaking()
+    assert second.returncode is not None  # waited for: no zombie left behind

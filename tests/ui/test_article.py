@@ -113,6 +113,7 @@ def test_choosing_another_reading_is_kept_for_this_occurrence(window):
     hover(window, index)
     readings = window.readings(index)
     assert len(readings) > 1
+    window.gloss_pane.show_section("readings")
     item = window.gloss_pane.readings_list.item(1)
     window.gloss_pane.readings_list.itemClicked.emit(item)
     chosen = window.choices.chosen_key(window.document.fingerprint, index)

@@ -111,7 +111,7 @@ def test_tasks_deliver_on_the_gui_thread(qtbot):
         on_success=lambda result: seen.update(result=result, on=threading.get_ident()),
         on_progress=lambda done, total: seen.update(progress=(done, total)),
     )
-    qtbot.waitUntil(lambda: "result" in seen)
+    assert manager.wait_idle()
     assert seen["result"] == 42 and seen["on"] == gui and seen["worker"] != gui
     assert seen["progress"] == (1, 2)
 
@@ -119,7 +119,7 @@ def test_tasks_deliver_on_the_gui_thread(qtbot):
         raise ValueError("no")
 
     manager.run(fail, on_success=seen.update, on_failure=lambda e: seen.update(error=e))
-    qtbot.waitUntil(lambda: "error" in seen)
+    assert manager.wait_idle()
     assert isinstance(seen["error"], ValueError)
     manager.shutdown()
 
@@ -139,7 +139,8 @@ def test_a_cancelled_task_delivers_nothing(qtbot):
     task.cancel()
     release.set()
     after = manager.run(lambda task: "next", on_success=delivered.append)
-    qtbot.waitUntil(lambda: after.done)
+    assert manager.wait_idle()
+    assert after.done
     # One worker, deliveries in order: the cancelled task's outcome came back
     # first (it is done) and was dropped.
     assert task.done

@@ -152,6 +152,12 @@ def test_known_share_has_one_decimal(window):
     assert known_label(KnownShare(1, 3)) == "Known: 33.3% of words"
     assert known_label(KnownShare(0, 0)) == ""
     save(window, "بوتين", Qt.Key.Key_3)
+    # Putin is known: every Arabic word of the article read as him counts, of all of them.
+    arabic = list(window.document.arabic_tokens())
+    putins = [t for t in arabic if (best := window.analysis.best(t.index)) and best.lex == "بُوتِين"]
+    assert len(putins) > 1
+    percent = 100 * len(putins) / len(arabic)
+    assert window.known_label.text() == f"Known: {percent:.1f}% of words"
     assert re.fullmatch(r"Known: \d+\.\d% of words", window.known_label.text())
 
 

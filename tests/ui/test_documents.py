@@ -59,7 +59,8 @@ def test_opens_a_web_page(window, tmp_path: Path):
 
 
 def test_bad_files_are_refused_and_the_article_stays(window, tmp_path: Path, captured_dialogs):
-    shown_title = window.document.title
+    shown_title, shown = window.document.title, window.document
+    shown_text = window.view.document().toPlainText()
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 64)
     empty = tmp_path / "empty.txt"
@@ -70,11 +71,13 @@ def test_bad_files_are_refused_and_the_article_stays(window, tmp_path: Path, cap
     missing = tmp_path / "gone.txt"
     for path in (binary, empty, huge, missing):
         count = len(captured_dialogs.shown)
-        assert window.open_path(path) in (False, True)
+        assert window.open_path(path) is False, path  # refused at once, none on the worker
         assert len(captured_dialogs.shown) == count + 1, path
         title, text, _ = captured_dialogs.shown[-1]
         assert path.name in title and text
         _still_showing_default(window, shown_title)
+        assert window.document is shown
+        assert window.view.document().toPlainText() == shown_text
     assert "MB" in captured_dialogs.texts[2]
 
 
@@ -103,6 +106,12 @@ def test_dropping_a_file_opens_it(window, tmp_path: Path):
     )
     window.dropEvent(event)
     assert window.document.source_path == path
+    # Opened as File > Open opens it: shown, titled, analysed, remembered.
+    assert window.view.document().toPlainText().replace("\u2029", "\n") == window.document.text
+    assert "الكرملين" in window.document.text
+    assert window.windowTitle() == f"{window.document.title} — Arabic Reader"
+    assert window.analysis is not None and window.analysis.document is window.document
+    assert window.settings.get("recent_files")[0] == str(path.resolve())
 
 
 def test_recent_menu_forgets_files_that_went_away(window, tmp_path: Path):
@@ -113,7 +122,7 @@ def test_recent_menu_forgets_files_that_went_away(window, tmp_path: Path):
     window.open_path(gone)
     window.open_path(kept)
     os.unlink(gone)
-    fill_recent_menu(window, window.recent_menu)
+    fill_recent_menu(window.settings, window.open_path, window.recent_menu)
     labels = [action.text() for action in window.recent_menu.actions()]
     assert any("kept.txt" in label for label in labels)
     assert not any("gone.txt" in label for label in labels)

@@ -33,8 +33,8 @@ def test_ala_lc_is_a_setting(window):
     hover(window, index)
     shown = window.popup.translit_label.text()
     assert shown.startswith("al-khārij") and "ḫ" not in shown
-    window.settings.set("romanization", "nonsense")  # a hand-edited file: the default
-    window.focus.refresh()
+    # A hand-edited settings file (read into the session at start-up): the default.
+    window.session.set_display(romanization="nonsense")  # the pane follows by itself
     assert window.gloss_pane.translit_label.text().startswith("al-ḫāriǧ")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
@@ -51,37 +50,6 @@ def test_a_geometry_saved_on_a_bigger_screen_is_fitted(qtbot, data_home):
     assert _inside(window)
 
 
-class HeldTasks(TaskManager):
-    """Synchronous, but each task waits for :meth:`release_all`: the order of outcomes
-    is then the test's to choose, as a slow worker would."""
-
-    def __init__(self) -> None:
-        super().__init__(synchronous=True)
-        self.held: list = []
-
-    def run(self, work, *, on_success, on_failure=None, on_progress=None):
-        task = Task(self, on_progress)
-        self.held.append((task, work, on_success, on_failure))
-        return task
-
-    def release_all(self) -> None:
-        held, self.held = self.held, []
-        for task, work, on_success, on_failure in held:
-            if task.is_cancelled():
-                task.done = True
-                continue
-            try:
-                result = work(task)
-            except Exception as error:
-                task.done = True
-                if not task.is_cancelled() and on_failure is not None:
-                    on_failure(error)
-            else:
-                task.done = True
-                if not task.is_cancelled():
-                    on_success(result)
-
-
 def _big_article(tmp_path: Path, title: str) -> Path:
     path = tmp_path / f"{title}.txt"
     line = "زار وزير الخارجية الأمريكي موسكو أمس والتقى الرئيس الروسي في الكرملين.\n"
@@ -93,16 +61,15 @@ def _big_article(tmp_path: Path, title: str) -> Path:
 
 
 def test_an_older_background_open_never_replaces_a_newer_document(window, tmp_path: Path):
-    held = window.tasks = HeldTasks()
     big = _big_article(tmp_path, "كبير")
     small = tmp_path / "small.txt"
     small.write_text(ARTICLE, encoding="utf-8")
-    assert window.open_path(big)
-    assert window.opener.busy and held.held
-    assert window.open_path(small)  # read at once, shown at once
-    assert window.document.source_path == small
-    assert not window.opener.busy
-    held.release_all()
+    with window.tasks.hold() as held:
+        assert window.open_path(big)
+        assert window.opener.busy and held
+        assert window.open_path(small)  # read at once, shown at once
+        assert window.document.source_path == small
+        assert not window.opener.busy
     assert window.document.source_path == small
     assert window.windowTitle().startswith(window.document.title)
     # The small document's own analysis (held too) did arrive and was kept.
@@ -110,39 +77,36 @@ def test_an_older_background_open_never_replaces_a_newer_document(window, tmp_pa
 
 
 def test_pasting_cancels_a_background_open(window, tmp_path: Path):
-    held = window.tasks = HeldTasks()
-    assert window.open_path(_big_article(tmp_path, "كبير"))
-    QGuiApplication.clipboard().setText(ARTICLE)
-    assert window.paste_as_new_document()
-    held.release_all()
+    with window.tasks.hold():
+        assert window.open_path(_big_article(tmp_path, "كبير"))
+        QGuiApplication.clipboard().setText(ARTICLE)
+        assert window.paste_as_new_document()
     assert window.document.source_path is None
     assert "الكرملين" in window.document.text
 
 
 def test_an_older_analysis_is_ignored(window, tmp_path: Path):
-    held = window.tasks = HeldTasks()
     first = tmp_path / "first.txt"
     first.write_text(ARTICLE, encoding="utf-8")
     second = tmp_path / "second.txt"
     second.write_text("ذهب الولد إلى المدرسة.", encoding="utf-8")
-    window.open_path(first)
-    first_task = held.held[-1][0]
-    window.open_path(second)
-    assert first_task.is_cancelled()
-    held.release_all()
+    with window.tasks.hold() as held:
+        window.open_path(first)
+        first_task = held[-1]  # the first document's analysis
+        window.open_path(second)
+        assert first_task.is_cancelled()
     assert window.analysis is not None and window.analysis.document is window.document
     assert window.document.source_path == second
 
 
 def test_a_large_paste_is_read_on_the_worker(window):
-    held = window.tasks = HeldTasks()
     line = "زار وزير الخارجية الأمريكي موسكو أمس.\n"
     QGuiApplication.clipboard().setText(line * (BACKGROUND_PASTE_CHARS // len(line) + 10))
     shown = window.document
-    assert window.paste_as_new_document()
-    assert window.document is shown  # nothing built on the GUI thread yet
-    assert window.opener.busy and "pasted" in window.statusBar().currentMessage()
-    held.release_all()
+    with window.tasks.hold():
+        assert window.paste_as_new_document()
+        assert window.document is shown  # nothing built on the GUI thread yet
+        assert window.opener.busy and "pasted" in window.statusBar().currentMessage()
     assert window.document is not shown and "موسكو" in window.document.text
 
 
@@ -257,41 +221,41 @@ class _FakeStore:
         self.closed = True
 
 
-def test_a_store_opened_after_closing_is_closed(qtbot, window, monkeypatch):
-    from reader import store as ops
-
-    opened = _FakeStore()
-    monkeypatch.setattr(ops, "open_store", lambda path: opened)
-    opener = window.vocabulary_opener
-    opener.tasks = held = HeldTasks()
-    opener.start()
-    window.close()  # before the worker got to it
-    held.release_all()
-    assert opened.closed
-    assert window.vocabulary.store is None or window.vocabulary.store is not opened
-
-
-def test_a_store_whose_delivery_was_dropped_is_closed(qtbot, window, monkeypatch):
+def test_a_store_opened_while_the_window_closes_is_closed(qtbot, window, monkeypatch):
     import threading
 
     from reader import store as ops
 
-    opened, done = _FakeStore(), threading.Event()
+    opened, opening, go_on = _FakeStore(), threading.Event(), threading.Event()
 
     def open_store(path):
-        done.set()
+        opening.set()
+        assert go_on.wait(10)
         return opened
 
     monkeypatch.setattr(ops, "open_store", open_store)
     opener = window.vocabulary_opener
     opener.tasks = worker = TaskManager()
     opener.start()
-    assert done.wait(10)
-    for _ in range(1000):  # no Qt events meanwhile: the delivery stays queued
-        if opener._unclaimed is opened:
-            break
-        time.sleep(0.01)
-    assert opener._unclaimed is opened
+    assert opening.wait(10)
+    window.close()  # while the worker is opening the file
+    go_on.set()
+    assert worker.wait_worker(10)
+    assert opened.closed
+    assert window.vocabulary.store is not opened
+    worker.shutdown()
+
+
+def test_a_store_whose_delivery_was_dropped_is_closed(qtbot, window, monkeypatch):
+    from reader import store as ops
+
+    opened = _FakeStore()
+    monkeypatch.setattr(ops, "open_store", lambda path: opened)
+    opener = window.vocabulary_opener
+    opener.tasks = worker = TaskManager()
+    opener.start()
+    assert worker.wait_worker(10)  # no Qt events meanwhile: the delivery stays queued
+    assert opener._unclaimed is opened and not opened.closed
     worker.shutdown()  # as the window's close does: the delivery is dropped
     opener.shutdown()
     assert opened.closed
