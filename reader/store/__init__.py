@@ -47,12 +47,14 @@ if TYPE_CHECKING:
     )
     from reader.store.lookup import (
         all_tags,
+        entries_by_id,
         entries_for_lemmas,
         find_entry,
         get_entry,
         list_entries,
         occurrences,
         occurrences_in_document,
+        saved_readings,
     )
     from reader.store.notes import (
         add_note,
@@ -114,12 +116,14 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "lookup": (
         "all_tags",
+        "entries_by_id",
         "entries_for_lemmas",
         "find_entry",
         "get_entry",
         "list_entries",
         "occurrences",
         "occurrences_in_document",
+        "saved_readings",
     ),
     "notes": ("add_note", "delete_note", "notes_for_document", "restore_note", "update_note"),
     "records": (
@@ -177,6 +181,7 @@ __all__ = [
     "backup",
     "delete_entry",
     "delete_note",
+    "entries_by_id",
     "entries_for_lemmas",
     "find_document",
     "find_entry",
@@ -196,6 +201,7 @@ __all__ = [
     "restore_entry",
     "restore_note",
     "save_word",
+    "saved_readings",
     "set_aside_and_start_fresh",
     "set_notes",
     "set_reading_position",

@@ -79,7 +79,7 @@ def store_error_for(error: BaseException, path: Path) -> StoreError | None:
     if primary in _BUSY_CODES or (primary is None and ("locked" in text or "busy" in text)):
         return StoreBusyError(
             f"The vocabulary file {path} stayed locked by another program "
-            f"for over {BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed."
+            f"for over {BUSY_TIMEOUT_MS / 1000:g} seconds; nothing was changed."
         )
     if primary == sqlite3.SQLITE_READONLY or (
         primary == sqlite3.SQLITE_CANTOPEN and not _writable(Path(path).parent)

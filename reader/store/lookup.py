@@ -32,6 +32,24 @@ def get_entry(store: Store, entry_id: int) -> EntryRecord:
         return _record(session, _entry(session, entry_id))
 
 
+def _entries_where_in(store: Store, column: Any, values: list[Any]) -> list[EntryRecord]:
+    """The entries whose ``column`` is one of ``values``, in one read transaction."""
+    found: list[EntryRecord] = []
+    with store.reading() as session:
+        # Chunked so that a long article stays under SQLite's bound-parameter limit.
+        for first in range(0, len(values), 500):
+            chunk = values[first : first + 500]
+            rows = session.execute(_with_counts().where(column.in_(chunk))).all()
+            found.extend(EntryRecord.of(row, count) for row, count in rows)
+    return found
+
+
+def entries_by_id(store: Store, entry_ids: Iterable[int]) -> dict[int, EntryRecord]:
+    """The entries among ``entry_ids`` that still exist, in one pass (a deleted one is absent)."""
+    found = _entries_where_in(store, VocabularyEntry.id, sorted(set(entry_ids)))
+    return {entry.id: entry for entry in found}
+
+
 def find_entry(store: Store, lex: str, pos: str) -> EntryRecord | None:
     found = entries_for_lemmas(store, [(lex, pos)])
     return found.get((lex, pos))
@@ -41,17 +59,8 @@ def entries_for_lemmas(store: Store, keys: Iterable[LemmaKey]) -> dict[LemmaKey,
     """The saved entries among ``keys``, in one pass: for marking a whole article."""
     wanted = set(keys)
     lexes = sorted({lex for lex, _pos in wanted})
-    found: dict[LemmaKey, EntryRecord] = {}
-    with store.reading() as session:
-        # Chunked so that a long article stays under SQLite's bound-parameter limit.
-        for first in range(0, len(lexes), 500):
-            chunk = lexes[first : first + 500]
-            for row, count in session.execute(
-                _with_counts().where(VocabularyEntry.lex.in_(chunk))
-            ).all():
-                if (row.lex, row.pos) in wanted:
-                    found[(row.lex, row.pos)] = EntryRecord.of(row, count)
-    return found
+    found = _entries_where_in(store, VocabularyEntry.lex, lexes)
+    return {entry.key: entry for entry in found if entry.key in wanted}
 
 
 def _like(text: str) -> str:
@@ -134,6 +143,23 @@ def occurrences(store: Store, entry_id: int) -> list[OccurrenceRecord]:
     return _occurrences(
         store, Occurrence.entry_id == entry_id, (Occurrence.created_at, Occurrence.id)
     )
+
+
+def saved_readings(store: Store, document_id: int) -> dict[int, LemmaKey]:
+    """Where words of one document were saved, and as which lemma: start offset -> (lex, pos).
+
+    One query, however many words were saved: the window restores from it the
+    reading each word was saved in. Where the same place was saved under two
+    lemmas (the learner changed the reading and saved again), the later save wins.
+    """
+    with store.reading() as session:
+        rows = session.execute(
+            select(Occurrence.start, VocabularyEntry.lex, VocabularyEntry.pos)
+            .join(VocabularyEntry, Occurrence.entry_id == VocabularyEntry.id)
+            .where(Occurrence.document_id == document_id)
+            .order_by(Occurrence.start, Occurrence.id)
+        )
+        return {start: (lex, pos) for start, lex, pos in rows}
 
 
 def occurrences_in_document(store: Store, document_id: int) -> list[OccurrenceRecord]:

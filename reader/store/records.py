@@ -5,7 +5,7 @@ Records are safe to keep, compare and pass across threads; they never lazy-load.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,14 @@ class Change:
 
     Empty (falsy) when the operation turned out to be a no-op, e.g. saving an
     occurrence that was already saved.
+
+    ``initiator`` says who asked for the change (Anki's ``CollectionOp``
+    initiator): whatever the caller handed to the window's hub with the
+    operation, usually the view itself, or None when no one in particular (the
+    CLI, the window opening the vocabulary). A view that already shows its own
+    edit can skip the echo (``change.initiator is self``). The store never sets
+    it, and it takes no part in comparisons: two changes of the same data are
+    equal whoever asked.
     """
 
     vocabulary: bool = False
@@ -30,6 +38,7 @@ class Change:
     documents: bool = False
     entry_ids: frozenset[int] = field(default_factory=frozenset)
     document_ids: frozenset[int] = field(default_factory=frozenset)
+    initiator: object | None = field(default=None, compare=False)
 
     def __bool__(self) -> bool:
         return self.vocabulary or self.notes or self.documents
@@ -41,7 +50,12 @@ class Change:
             documents=self.documents or other.documents,
             entry_ids=self.entry_ids | other.entry_ids,
             document_ids=self.document_ids | other.document_ids,
+            initiator=self.initiator if self.initiator is not None else other.initiator,
         )
+
+    def by(self, initiator: object | None) -> Change:
+        """This change, said to have been asked for by ``initiator``."""
+        return replace(self, initiator=initiator)
 
 
 NO_CHANGE = Change()

@@ -255,10 +255,13 @@ def delete_entry(store: Store, entry_id: int) -> tuple[DeletedEntry, Change]:
 
 
 def restore_entry(store: Store, deleted: DeletedEntry) -> tuple[EntryRecord, Change]:
-    """Undo :func:`delete_entry`: the entry comes back with its id and occurrences.
+    """Undo :func:`delete_entry` in one transaction: the entry, its id and occurrences return.
 
     If the word was saved again in the meantime, the old occurrences, tags, gloss
-    and notes are merged into that newer entry instead. Occurrences in documents
+    and notes are merged into that newer entry instead, and the newer entry keeps
+    its status: it is the learner's latest choice. The returned record then has
+    the newer entry's id, never the deleted one (ids are not reused), which is
+    how a caller tells a merge from a plain restore. Occurrences in documents
     forgotten since are skipped.
     """
     old = deleted.entry
@@ -289,7 +292,6 @@ def restore_entry(store: Store, deleted: DeletedEntry) -> tuple[EntryRecord, Cha
         else:
             row.user_gloss = row.user_gloss or old.user_gloss
             row.notes = row.notes or old.notes
-            row.status = old.status.value
             row.tags = _tags_named(session, [*(t.name for t in row.tags), *old.tags])
             row.updated_at = utc_now()
         session.flush()

@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
             resume_analysis=self.resume_analysis,
             parent=self,
         )
-        self.vocabulary = VocabularyHub(self)
+        # Its writes on a worker of its own, run at once when the window's are.
+        self.vocabulary = VocabularyHub(self, synchronous=self._tasks.synchronous)
         self.vocabulary.message.connect(lambda text: status_bar.showMessage(text, 8000))
         self.words = VocabularyController(
             self.vocabulary,

@@ -39,15 +39,22 @@ class DeleteNote(StoreUndoCommand):
         self.hub, self.note = hub, note
 
     def do(self) -> None:
-        if self.hub.apply(lambda store: ops.delete_note(store, self.note.id)) is None:
-            self.setObsolete(True)
+        note_id = self.note.id
+        self.hub.apply(
+            lambda store: ops.delete_note(store, note_id), initiator=self, on_failed=self.do_failed
+        )
 
-    def undo(self) -> None:
-        restored = self.hub.apply(lambda store: ops.restore_note(store, self.note))
-        if restored is None:
-            self.undo_failed()  # the note stays deleted, and Undo stays offered
-        else:
-            self.note = restored
+    def revert(self) -> None:
+        note = self.note
+        self.hub.apply(
+            lambda store: ops.restore_note(store, note),
+            initiator=self,
+            on_done=self._restored,
+            on_failed=self.undo_failed,  # the note stays deleted, and Undo stays offered
+        )
+
+    def _restored(self, note: NoteRecord) -> None:
+        self.note = note
 
 
 def note_label(note: NoteRecord) -> str:
@@ -174,29 +181,42 @@ class NotesDock(QDockWidget):
 
     # -- actions --------------------------------------------------------------------
 
-    def add_from_editor(self) -> NoteRecord | None:
-        """A new note with the editor's text, anchored to the article's selection if any."""
+    def add_from_editor(self) -> bool:
+        """A new note with the editor's text, anchored to the article's selection if any.
+
+        True when the note was sent to the store; once saved, the editor is
+        cleared (unless the learner has typed on meanwhile) and the note selected.
+        A note the store refused stays in the editor, to try again.
+        """
         text = self.editor.toPlainText().strip()
         document_id = self.document_id
         if not text or document_id is None:
-            return None
+            return False
         span = self.selection()
         start, end, anchor = span if span is not None else (None, None, None)
-        note = self.hub.apply(
+
+        def added(note: NoteRecord) -> None:
+            if self.editor.toPlainText().strip() == text:
+                self.editor.clear()
+            for row in range(self.list.count()):
+                if self.list.item(row).data(NOTE_ROLE) == note.id:
+                    self.list.setCurrentRow(row)
+
+        task = self.hub.apply(
             lambda store: ops.add_note(
                 store, document_id, text, start=start, end=end, anchor_text=anchor
-            )
+            ),
+            initiator=self,
+            on_done=added,
         )
-        if note is not None:
-            self.editor.clear()
-            self.list.setCurrentRow(self.list.count() - 1)
-        return note
+        return task is not None
 
     def save_selected(self) -> None:
         note = self.selected_note()
         text = self.editor.toPlainText().strip()
         if note is not None and text and text != note.text:
-            self.hub.apply(lambda store: ops.update_note(store, note.id, text))
+            note_id = note.id
+            self.hub.apply(lambda store: ops.update_note(store, note_id, text), initiator=self)
 
     def delete_selected(self) -> None:
         note = self.selected_note()

@@ -17,7 +17,7 @@ from reader.article_keys import ArticleKeys
 from reader.morphology.records import Analysis
 from reader.session import Aspect, ReadingSession, SessionChange
 from reader.settings import Settings
-from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, NotFoundError, Status
+from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, Status
 from reader.text import Document
 from reader.ui.article_view import ArticleView
 from reader.ui.vocabulary_hub import VocabularyHub
@@ -51,6 +51,7 @@ class VocabularyController(QObject):
         # The keys the saved entries were loaded for.
         self._loaded_for: ArticleKeys | None = None
         self._restoring = False
+        self._showing = False  # inside _remember(), whose caller says the record itself
         # Bumped by every vocabulary change: entries read on the worker before the
         # last change are not used (see prefetched()).
         self.generation = 0
@@ -62,11 +63,13 @@ class VocabularyController(QObject):
     # -- documents ----------------------------------------------------------------
 
     def document_closing(self) -> None:
-        """Remember where the learner is in the document being left."""
+        """Remember where the learner is in the document being left (written on the worker)."""
         record, view = self.document_record, self.view
         if record is not None and view.document_model is not None and not self.hub.read_only:
             offset = view.first_visible_offset()
-            self.hub.apply(lambda store: ops.set_reading_position(store, record.id, offset))
+            self.hub.apply(
+                lambda store: ops.set_reading_position(store, record.id, offset), initiator=self
+            )
 
     def document_shown(
         self, document: Document, *, position: int = 0, late: bool = False
@@ -92,6 +95,10 @@ class VocabularyController(QObject):
     def _remember(self, document: Document) -> DocumentRecord | None:
         """The document's record (with its saved reading position), made if need be.
 
+        A document seen before is found with a quick read, so its saved place is
+        known at once; that it was opened now is written on the hub's worker. A
+        new one has no record until that write is done (None here, unless the
+        hub is synchronous); ``document_remembered`` then says it when it is.
         A read-only vocabulary is still read: the document's record is looked up
         (its saved words and notes show), and no write is tried for it.
         """
@@ -101,14 +108,29 @@ class VocabularyController(QObject):
             return None
         from reader.store.words import remember_text_document  # loaded with the open store
 
-        record = None
+        fingerprint = document.fingerprint
+        self.document_record = self.hub.read(
+            lambda store: ops.find_document(store, fingerprint), None
+        )
         if not self.hub.read_only:
-            record = self.hub.apply(lambda store: remember_text_document(store, document))
-        if record is None and self.hub.read_only:
-            fingerprint = document.fingerprint
-            record = self.hub.read(lambda store: ops.find_document(store, fingerprint), None)
+            self._showing = True
+            try:
+                self.hub.apply(
+                    lambda store: remember_text_document(store, document),
+                    initiator=self,
+                    on_done=lambda record: self._remembered(document, record),
+                )
+            finally:
+                self._showing = False
+        return self.document_record
+
+    def _remembered(self, document: Document, record: DocumentRecord) -> None:
+        if self.session.document is not document:
+            return  # another document was opened meanwhile
+        first_sight = self.document_record is None
         self.document_record = record
-        return record
+        if first_sight and not self._showing:
+            self.document_remembered.emit(record)
 
     def _on_availability(self, available: bool) -> None:
         document = self.session.document
@@ -144,20 +166,19 @@ class VocabularyController(QObject):
         document = session.document
         if record is None or document is None or session.analysis is None:
             return
-        saved = self.hub.read(lambda store: ops.occurrences_in_document(store, record.id), [])
+        saved = self.hub.read(lambda store: ops.saved_readings(store, record.id), {})
         restored: dict[int, Analysis] = {}
-        for occurrence in saved:
-            token = document.token_at(occurrence.start)
-            if token is None or token.start != occurrence.start:
+        for start, key in saved.items():
+            token = document.token_at(start)
+            if token is None or token.start != start:
                 continue
             if session.chosen_key(token.index) is not None:
                 continue
-            entry = self.hub.read(lambda store, o=occurrence: _entry_of(store, o.entry_id), None)
             readings = session.readings(token.index) or ()
-            if entry is None or not readings or readings[0].key == entry.key:
+            if not readings or readings[0].key == key:
                 continue
             for reading in readings:
-                if reading.key == entry.key:
+                if reading.key == key:
                     restored[token.index] = reading
                     break
         self._restoring = True  # its marks are made by the caller, once
@@ -253,23 +274,25 @@ class VocabularyController(QObject):
             return None
         return index, reading
 
-    def save_focused_word(self, status: Status = Status.LEARNING) -> EntryRecord | None:
-        """Save the word in focus in the reading shown (the learner's choice, else the best)."""
+    def save_focused_word(self, status: Status = Status.LEARNING) -> bool:
+        """Save the word in focus in the reading shown (the learner's choice, else the best).
+
+        True when the save was sent to the store; it is written on the hub's
+        worker, and the status bar says when it is saved (or why not).
+        """
         focus = self._focus()
         document = self.session.document
         if focus is None or document is None:
-            return None
+            return False
         if not self.hub.available:
             self.status_bar.showMessage(self.hub.unavailable_reason, 6000)
-            return None
-        if self.document_record is None:
-            self.document_remembered.emit(self._remember(document))
-        record = self.document_record
-        if record is None:
-            if self.hub.read_only:
-                self.status_bar.showMessage(f"Not saved: {self.hub.read_only}", 8000)
-            return None  # the hub has said why
-        from reader.store.words import save_analysis  # loaded with the open store
+            return False
+        known = self.document_record
+        if known is None and self.hub.read_only:
+            # No record to save into, and none can be written: said once by the hub.
+            self.status_bar.showMessage(f"Not saved: {self.hub.read_only}", 8000)
+            return False
+        from reader.store.words import remember_text_document, save_analysis
 
         index, reading = focus
         token = document.tokens[index]
@@ -277,8 +300,14 @@ class VocabularyController(QObject):
         sentence = document.text[span.start : span.end].strip()
         # The choice travels with the saved occurrence: reopening restores it.
         self.session.choices.choose(document.fingerprint, index, reading)  # no other change
-        entry = self.hub.apply(
-            lambda store: save_analysis(
+
+        def save(store: Store) -> tuple[tuple[EntryRecord, DocumentRecord], Change]:
+            # A document whose record is still being written (or failed to be):
+            # the record first, in the same turn of the worker.
+            record, remembered = known, Change()
+            if record is None:
+                record, remembered = remember_text_document(store, document)
+            entry, change = save_analysis(
                 store,
                 reading,
                 surface=token.text,
@@ -288,10 +317,15 @@ class VocabularyController(QObject):
                 end=token.end,
                 status=status,
             )
-        )
-        if entry is not None:
+            return (entry, record), change | remembered
+
+        def saved(outcome: tuple[EntryRecord, DocumentRecord]) -> None:
+            entry, record = outcome
+            if known is None:
+                self._remembered(document, record)
             self.status_bar.showMessage(f"Saved {entry.lemma} ({entry.status.value})", 4000)
-        return entry
+
+        return self.hub.apply(save, initiator=self, on_done=saved) is not None
 
     def set_focused_status(self, status: Status) -> None:
         focus = self._focus()
@@ -301,21 +335,18 @@ class VocabularyController(QObject):
         if entry is None:
             self.save_focused_word(status)
         else:
-            self.hub.apply(lambda store: ops.set_status(store, entry.id, status))
+            entry_id = entry.id
+            self.hub.apply(lambda store: ops.set_status(store, entry_id, status), initiator=self)
 
     def edit_entry(self, what: str, entry_id: int, value: object) -> None:
         """``what``: the "gloss", "tags" or "notes" of a saved entry."""
         operation = {"gloss": ops.set_user_gloss, "tags": ops.set_tags, "notes": ops.set_notes}[
             what
         ]
-        self.hub.apply(lambda store: operation(store, entry_id, value))  # type: ignore[operator]
-
-
-def _entry_of(store: Store, entry_id: int) -> EntryRecord | None:
-    try:
-        return ops.get_entry(store, entry_id)
-    except NotFoundError:
-        return None
+        self.hub.apply(
+            lambda store: operation(store, entry_id, value),  # type: ignore[operator]
+            initiator=self,
+        )
 
 
 def known_label(share: KnownShare) -> str:

@@ -6,7 +6,7 @@ is undoable (Ctrl+Z in the dock, or "Undo Delete"), through ``restore_entry``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
@@ -43,6 +43,9 @@ from reader.ui.vocabulary_table import (
     VocabularyTableModel,
 )
 
+if TYPE_CHECKING:
+    from reader.store import Store
+
 ALL = "All"
 # S: the Word menu's Save Word, for the word under the mouse or the pinned one.
 EMPTY_HINT = "No saved words yet — hover a word in the article and press S to save it."
@@ -50,36 +53,48 @@ NO_MATCH_HINT = "No saved word matches these filters."
 
 
 class DeleteEntry(StoreUndoCommand):
-    """Delete a saved word; undoing brings it back with its occurrences, tags and notes."""
+    """Delete a saved word; undoing brings it back with its occurrences, tags and notes.
+
+    Both run on the hub's worker, one after the other: what the delete removed
+    is kept there, so an undo asked for before the delete's outcome reached the
+    window still restores it.
+    """
 
     def __init__(self, hub: VocabularyHub, entry: EntryRecord, stack: QUndoStack) -> None:
         super().__init__(f"Delete {entry.lemma}", stack)
         self.hub, self.entry_id = hub, entry.id
-        self.deleted: DeletedEntry | None = None
+        self._deleted: DeletedEntry | None = None  # written and read on the worker only
 
     def do(self) -> None:
-        self.deleted = self.hub.apply(lambda store: ops.delete_entry(store, self.entry_id))
-        if self.deleted is None:
-            self.setObsolete(True)
+        entry_id = self.entry_id
 
-    def undo(self) -> None:
-        deleted = self.deleted
-        if deleted is None:
+        def delete(store: Store) -> tuple[DeletedEntry, Change]:
+            deleted, change = ops.delete_entry(store, entry_id)
+            self._deleted = deleted
+            return deleted, change
+
+        self.hub.apply(delete, initiator=self, on_failed=self.do_failed)
+
+    def revert(self) -> None:
+        def restore(store: Store) -> tuple[tuple[DeletedEntry, EntryRecord] | None, Change]:
+            deleted = self._deleted
+            if deleted is None:
+                return None, Change()  # the delete failed: nothing to bring back
+            restored, change = ops.restore_entry(store, deleted)
+            return (deleted, restored), change
+
+        self.hub.apply(restore, initiator=self, on_done=self._restored, on_failed=self.undo_failed)
+
+    def _restored(self, outcome: tuple[DeletedEntry, EntryRecord] | None) -> None:
+        if outcome is None:
             return
-        key = deleted.entry.key
-        newer = self.hub.read(lambda store: ops.entries_for_lemmas(store, [key]), {}).get(key)
-        restored = self.hub.apply(lambda store: ops.restore_entry(store, deleted))
-        if restored is None:
-            self.undo_failed()  # the word stays deleted, and Undo stays offered
-            return
+        deleted, restored = outcome
         self.entry_id = restored.id
-        if newer is not None:
+        if restored.id != deleted.entry.id:
             # Saved again since the delete: the old places, tags, gloss and notes
-            # join the newer entry, whose status stays the learner's latest choice;
-            # and Redo must not delete that newer save, so this command ends here.
-            if restored.status is not newer.status:
-                self.hub.apply(lambda store: ops.set_status(store, restored.id, newer.status))
-            self.setObsolete(True)
+            # joined the newer entry, which kept its status (the store's rule);
+            # Redo must not delete that newer save.
+            self.no_redo()
 
 
 class VocabularyDock(QDockWidget):

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.article_keys import ArticleKeys
-from reader.store import EntryRecord, LemmaKey, NotFoundError, Status
+from reader.store import EntryRecord, LemmaKey, Status
 from reader.ui.vocabulary_hub import VocabularyHub
 
 if TYPE_CHECKING:  # numpy is imported on the worker first (ArticleKeys.of), never at start-up
@@ -100,22 +100,25 @@ class SavedEntries:
         return self._by_key[key]
 
     def update(self, entry_ids: Iterable[int]) -> set[LemmaKey]:
-        """Re-read the given entries; return the keys whose entry changed."""
+        """Re-read the given entries (in one query); return the keys whose entry changed.
+
+        An entry no longer found was deleted. If the store cannot be read, the
+        hub says so and the entries are dropped, to be looked up again.
+        """
+        wanted = set(entry_ids)
         touched: set[LemmaKey] = set()
-        for entry_id in entry_ids:
-            for key, entry in self._by_key.items():
-                if entry is not None and entry.id == entry_id:
-                    self._by_key[key] = None
-                    touched.add(key)
-            if self.hub.store is None:
-                continue
-            try:
-                fresh: EntryRecord | None = ops.get_entry(self.hub.store, entry_id)
-            except NotFoundError:
-                fresh = None  # deleted
-            if fresh is not None:
-                self._by_key[fresh.key] = fresh
-                touched.add(fresh.key)
+        for key, entry in self._by_key.items():
+            if entry is not None and entry.id in wanted:
+                self._by_key[key] = None
+                touched.add(key)
+        fresh = self.hub.read(lambda store: ops.entries_by_id(store, wanted), None)
+        if fresh is None:
+            for key in touched:
+                del self._by_key[key]  # looked up again when next asked for
+            return touched
+        for entry in fresh.values():
+            self._by_key[entry.key] = entry
+            touched.add(entry.key)
         return touched
 
     def status(self, key: LemmaKey) -> Status | None:

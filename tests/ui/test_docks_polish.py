@@ -144,7 +144,7 @@ def test_empty_lists_say_how_to_fill_them(qtbot, window):
     assert notes.empty_hint.isVisible() and notes.empty_hint.text() == NOTES_HINT
     assert notes.add_button.text() == "Add Note"
     notes.editor.setPlainText("A note")
-    assert notes.add_from_editor() is not None
+    assert notes.add_from_editor()
     assert not notes.empty_hint.isVisible()
 
 

@@ -146,8 +146,13 @@ def test_the_notes_box_starts_empty_in_the_next_document(window):
     assert second != first and notes.document_id == second
     assert notes.editor.toPlainText() == ""
     notes.editor.setPlainText("about the school")
-    note = notes.add_from_editor()
-    assert note is not None and note.document_id == second
+    assert notes.add_from_editor()  # written on the hub's worker (at once: synchronous here)
+    from reader.store import notes_for_document
+
+    assert [n.text for n in notes_for_document(window.vocabulary.store, second)] == [
+        "about the school"
+    ]
+    assert notes_for_document(window.vocabulary.store, first) == []
 
 
 def test_a_word_hovered_while_the_dictionary_loads_gets_its_sentence(

@@ -164,7 +164,9 @@ def test_a_long_article_is_marked_from_the_worker_in_bounded_batches(
     passes_by_thread.clear()
     putin = token_index(window, "بوتين")
     hover(window, putin)
-    assert window.words.save_focused_word(Status.LEARNING) is not None
+    saved = {"check_params_cb": lambda change: change.vocabulary, "timeout": WAIT_MS}
+    with qtbot.waitSignal(window.vocabulary.changed, **saved):  # written on the hub's worker
+        assert window.words.save_focused_word(Status.LEARNING)
     qtbot.waitUntil(lambda: not window.view.marks_pending(), timeout=WAIT_MS)
     assert passes_by_thread == []
     _assert_marks_right(window, highlight=True)
@@ -175,7 +177,8 @@ def test_a_long_article_is_marked_from_the_worker_in_bounded_batches(
     assert _written_underline(window, putins[-1]) == QTextCharFormat.UnderlineStyle.SingleUnderline
 
     # Known: the status bar's share follows, still without a pass over every word.
-    window.words.set_focused_status(Status.KNOWN)
+    with qtbot.waitSignal(window.vocabulary.changed, **saved):
+        window.words.set_focused_status(Status.KNOWN)
     qtbot.waitUntil(lambda: not window.view.marks_pending(), timeout=WAIT_MS)
     assert passes_by_thread == []
     _assert_marks_right(window, highlight=True)
