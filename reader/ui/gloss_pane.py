@@ -369,19 +369,27 @@ class GlossPane(QDockWidget):
             self.readings_link.setText("")
         self._fit_word_area()
 
-    def _fit_word_area(self) -> None:
+    def _fit_word_area(self, *, force: bool = False) -> None:
         """The word shown whole (within WORD_SHARE of the pane), the tabs below it.
 
-        Only ever grows with the words shown, so the tabs do not jump at each word.
+        Only when a taller word than any before arrives (or the pane is resized):
+        in between, the learner may drag the splitter to give a tab more room,
+        and the tabs do not jump at each word.
         """
         wanted = self.word_area.widget().sizeHint().height() + 2
+        if wanted <= self._word_height and not force:
+            return
         self._word_height = max(self._word_height, wanted)
-        self.word_area.setMinimumHeight(min(self._word_height, int(self.height() * WORD_SHARE)))
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        word = min(self._word_height, int(total * WORD_SHARE))
+        self.splitter.setSizes([word, total - word])
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         if self.built:
-            self._fit_word_area()
+            self._fit_word_area(force=True)
 
     def _update_tab_titles(self) -> None:
         count = len(self._readings)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.morphology.citation import known_scheme, romanize_lemma
 from reader.morphology.roots import RootOf, lemma_root
-from reader.store import Change, EntryRecord, NotFoundError, Status, StoreError, strip_diacritics
+from reader.store import Change, EntryRecord, Status, strip_diacritics
 from reader.ui.entry_editor import split_tags
 from reader.ui.vocabulary_hub import VocabularyHub
 
@@ -64,15 +64,16 @@ class VocabularyTableModel(QAbstractTableModel):
     def update_entries(self, change: Change) -> bool:
         """Refresh the changed rows in place; False when a full reload is needed."""
         rows = {entry.id: row for row, entry in enumerate(self.entries)}
-        if self.hub.store is None or not change.entry_ids <= rows.keys():
+        if not change.entry_ids <= rows.keys():
+            return False
+        # Through the hub, in one query; a failing store means a full reload, which
+        # says what happened in words.
+        fresh = self.hub.read(lambda store: ops.entries_by_id(store, change.entry_ids), None)
+        if fresh is None or not change.entry_ids <= fresh.keys():
             return False
         for entry_id in change.entry_ids:
-            try:
-                fresh = ops.get_entry(self.hub.store, entry_id)
-            except (NotFoundError, StoreError):
-                return False  # a full reload, which reports a failing store in words
             row = rows[entry_id]
-            self.entries[row] = fresh
+            self.entries[row] = fresh[entry_id]
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return True
 

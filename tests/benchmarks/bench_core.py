@@ -29,7 +29,7 @@ ARTICLE = REPO / "resources" / "articles" / "kerry-moscow.txt"
 
 
 def _database_path() -> Path:
-    from reader.cli import ensure_database
+    from reader.cli_support import ensure_database
     from reader.morphology.database import locate_database
 
     ensure_database()

@@ -49,7 +49,7 @@ import quality_data as qd  # noqa: E402
 
 
 def _database_path() -> Path:
-    from reader.cli import ensure_database
+    from reader.cli_support import ensure_database
     from reader.morphology.database import locate_database
 
     ensure_database()

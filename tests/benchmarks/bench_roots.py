@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 
 def _database_path() -> Path:
-    from reader.cli import ensure_database
+    from reader.cli_support import ensure_database
     from reader.morphology.database import locate_database
 
     ensure_database()

@@ -196,7 +196,7 @@ def _shown_lemmas_with_roots(path: Path) -> tuple[int, int]:
 
 
 def _default_path() -> Path:
-    from reader.cli import ensure_database
+    from reader.cli_support import ensure_database
     from reader.morphology.database import locate_database
 
     ensure_database()

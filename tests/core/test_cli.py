@@ -189,7 +189,8 @@ def test_help_names_every_subcommand(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_an_unknown_subcommand_option_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reader.cli import EXIT_USAGE, main
+    from reader.cli import main
+    from reader.cli_support import EXIT_USAGE
 
     with pytest.raises(SystemExit) as exit_info:
         main(["analyze", "news.txt", "--colour"])
@@ -198,7 +199,7 @@ def test_an_unknown_subcommand_option_is_a_usage_error(
 
 
 def test_progress_redraws_the_download_a_tenth_of_a_megabyte_at_a_time() -> None:
-    from reader.cli import TerminalProgress
+    from reader.cli_support import TerminalProgress
 
     stream = io.StringIO()  # not a terminal: one line per report shown
     progress = TerminalProgress(stream)
