@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from reader.morphology.conjugation import (
@@ -100,6 +100,23 @@ class ConjugationView(QWidget):
         self.tabs.setCurrentIndex(current)
         for widget in (self.nouns, self.tabs, self.notes):
             widget.show()
+        QTimer.singleShot(0, self._scroll_to_highlight)
+
+    def _scroll_to_highlight(self) -> None:
+        """Bring the row of the form in the text into view (a short pane shows few rows)."""
+        area = self.tabs.currentWidget()
+        table = self.conjugation
+        if not isinstance(area, QScrollArea) or table is None or area.widget() is None:
+            return
+        order = [person for _group, members in _GROUPS for person in members]
+        rows = [slot.rsplit("_", 1)[-1] for slot in table.matched]
+        places = [order.index(person) for person in rows if person in order]
+        if not places:
+            return
+        # Rows are of one height, plus a group title every few: place it by share.
+        share = (min(places) + 0.5) / len(order)
+        label = area.widget()
+        area.ensureVisible(0, int(label.height() * share), 0, area.viewport().height() // 3)
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(index) for index in range(self.tabs.count())]

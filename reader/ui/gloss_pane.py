@@ -16,8 +16,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -278,6 +277,7 @@ class GlossPane(QDockWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.splitter.installEventFilter(self)  # each resize: the word whole again
         self.setWidget(self.splitter)
         self.built = True
         self._render_word()
@@ -323,6 +323,10 @@ class GlossPane(QDockWidget):
         return self.family_view
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.splitter:
+            if event.type() == QEvent.Type.Resize:  # after the splitter's own handling
+                QTimer.singleShot(0, lambda: self._fit_word_area(force=True))
+            return False
         if event.type() == QEvent.Type.Leave:
             self.sentence_word_hovered.emit(-1)
         return False
@@ -376,20 +380,13 @@ class GlossPane(QDockWidget):
         in between, the learner may drag the splitter to give a tab more room,
         and the tabs do not jump at each word.
         """
-        wanted = self.word_area.widget().sizeHint().height() + 2
-        if wanted <= self._word_height and not force:
-            return
-        self._word_height = max(self._word_height, wanted)
+        wanted = max(self._word_height, self.word_area.widget().sizeHint().height() + 2)
         total = sum(self.splitter.sizes())
-        if total <= 0:
-            return
-        word = min(self._word_height, int(total * WORD_SHARE))
+        if total <= 0 or (wanted <= self._word_height and not force):
+            return  # not laid out yet: the splitter's first resize comes back here
+        self._word_height = wanted
+        word = min(wanted, int(total * WORD_SHARE))
         self.splitter.setSizes([word, total - word])
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        if self.built:
-            self._fit_word_area(force=True)
 
     def _update_tab_titles(self) -> None:
         count = len(self._readings)

@@ -81,6 +81,13 @@ def test_in_the_window_the_popup_keeps_off_the_pane_and_the_lines_read(window):
 
     from tests.ui.conftest import hover
 
+    from PySide6.QtGui import QGuiApplication
+
+    # The window inside the screen (offscreen, 800×600), as a real one would be.
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    window.move(screen.topLeft())
+    window.resize(screen.width() - 10, screen.height() - 40)
+    QGuiApplication.processEvents()
     view = window.view
     viewport = view.viewport()
     article = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
