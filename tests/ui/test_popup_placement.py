@@ -78,10 +78,9 @@ def test_in_the_window_the_popup_keeps_off_the_pane_and_the_lines_read(window):
     """Every word of the first screenful: the popup inside the article, never over
     the hovered word's line or the next, never over the Word pane."""
     from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QGuiApplication
 
     from tests.ui.conftest import hover
-
-    from PySide6.QtGui import QGuiApplication
 
     # The window inside the screen (offscreen, 800×600), as a real one would be.
     screen = QGuiApplication.primaryScreen().availableGeometry()
