@@ -31,9 +31,8 @@ from reader import store as ops
 from reader.filenames import shown_name
 from reader.morphology.roots import RootOf, lemma_root
 from reader.settings import Settings
-from reader.store import Status, StoreError
+from reader.store import Status, Store, StoreError
 from reader.ui import dialogs
-from reader.ui.tasks import TaskManager
 from reader.ui.vocabulary_hub import VocabularyHub
 
 # Label, file suffix, the writer in reader.store.export (imported, with genanki,
@@ -112,18 +111,16 @@ class ExportDialog(QDialog):
 def export_vocabulary(
     parent: QWidget,
     hub: VocabularyHub,
-    tasks: TaskManager,
     choice: ExportChoice,
     status_bar: QStatusBar,
     on_done: Callable[[int | None], None] | None = None,
     root_of: RootOf = lemma_root,
 ) -> None:
-    """Write the export on the worker; say how many words went where, or why none did.
+    """Write the export on the hub's worker; say how many words went where, or why none did.
 
     ``root_of``: how roots are read (``Morphology.roots.root_of`` once loaded).
     """
-    store = hub.store
-    if store is None:
+    if not hub.available:
         dialogs.inform(parent, "Nothing to export", hub.unavailable_reason)
         return
     writer_name = FORMATS[choice.format][2]
@@ -145,7 +142,7 @@ def export_vocabulary(
         if on_done is not None:
             on_done(None)
 
-    def write(task: object) -> int:
+    def write(store: Store) -> int:
         from reader.store import export
 
         writer: Callable[..., int] = getattr(export, writer_name)
@@ -153,11 +150,7 @@ def export_vocabulary(
             store, choice.path, statuses=choice.statuses, scheme=choice.scheme, root_of=root_of
         )
 
-    tasks.run(
-        write,
-        on_success=succeeded,
-        on_failure=failed,
-    )
+    hub.run(write, on_done=succeeded, on_failed=failed)
 
 
 def default_export_folder(settings: Settings | None) -> Path:
@@ -174,7 +167,6 @@ def default_export_folder(settings: Settings | None) -> Path:
 def ask_and_export(
     parent: QWidget,
     hub: VocabularyHub,
-    tasks: TaskManager,
     bar: QStatusBar,
     settings: Settings | None = None,
     root_of: RootOf = lemma_root,
@@ -193,7 +185,7 @@ def ask_and_export(
         if count is not None and settings is not None:
             settings.set("export_folder", str(choice.path.resolve().parent))
 
-    export_vocabulary(parent, hub, tasks, choice, bar, on_done=done, root_of=root_of)
+    export_vocabulary(parent, hub, choice, bar, on_done=done, root_of=root_of)
 
 
 def back_up_vocabulary(

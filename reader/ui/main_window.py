@@ -538,7 +538,6 @@ class MainWindow(QMainWindow):
         ask_and_export(
             self,
             self.vocabulary,
-            self.tasks,
             self.statusBar(),
             self.settings,
             root_of=self.word_sections.root_of,

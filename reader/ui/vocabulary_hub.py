@@ -168,6 +168,21 @@ class VocabularyHub(QObject):
             self._pending += 1
         return self.tasks.run(work, on_success=succeeded, on_failure=failed)
 
+    def run(
+        self,
+        work: Callable[[Store], T],
+        *,
+        on_done: Callable[[T], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> Task[T] | None:
+        """A long operation that only reads the store (an export) on the hub's worker,
+        after the writes sent before it; ``on_failed(error)`` says why in the caller's
+        words. None when there is no store (the caller says so)."""
+        store = self.store
+        if store is None:
+            return None
+        return self.tasks.run(lambda _task: work(store), on_success=on_done, on_failure=on_failed)
+
     @property
     def writing(self) -> bool:
         """Whether a write is still running on the worker (or waiting its turn)."""

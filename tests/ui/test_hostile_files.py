@@ -70,7 +70,7 @@ def test_export_and_backup_onto_a_fifo_show_the_refusal(window, tmp_path: Path, 
     fifo = tmp_path / "words.csv"
     os.mkfifo(fifo)
     choice = ExportChoice("csv", (Status.LEARNING, Status.KNOWN), fifo)
-    export_vocabulary(window, window.vocabulary, window.tasks, choice, window.statusBar())
+    export_vocabulary(window, window.vocabulary, choice, window.statusBar())
     title, text, _ = captured_dialogs.shown[-1]
     assert title == "Export failed" and "named pipe" in text
     assert back_up_vocabulary(window, window.vocabulary, window.statusBar(), fifo) is None

@@ -35,9 +35,7 @@ def test_exports_through_the_menus_function(window, tmp_path: Path):
     results = []
     for fmt, name in (("csv", "words.csv"), ("tsv", "words.txt"), ("apkg", "words.apkg")):
         choice = ExportChoice(fmt, (Status.LEARNING, Status.KNOWN), tmp_path / name)
-        export_vocabulary(
-            window, window.vocabulary, window.tasks, choice, window.statusBar(), results.append
-        )
+        export_vocabulary(window, window.vocabulary, choice, window.statusBar(), results.append)
         assert window.statusBar().currentMessage() == f"Exported 2 words to {tmp_path / name}"
     assert results == [2, 2, 2]
     rows = list(csv.reader((tmp_path / "words.csv").open(encoding="utf-8-sig")))
@@ -46,7 +44,7 @@ def test_exports_through_the_menus_function(window, tmp_path: Path):
     assert zipfile.is_zipfile(tmp_path / "words.apkg")
     # Only learning words: one.
     choice = ExportChoice("csv", (Status.LEARNING,), tmp_path / "learning.csv")
-    export_vocabulary(window, window.vocabulary, window.tasks, choice, window.statusBar())
+    export_vocabulary(window, window.vocabulary, choice, window.statusBar())
     assert "Exported 1 words" in window.statusBar().currentMessage()
 
 
@@ -62,7 +60,6 @@ def test_the_menus_export_writes_the_learners_romanization(window, tmp_path: Pat
     ask_and_export(
         window,
         window.vocabulary,
-        window.tasks,
         window.statusBar(),
         window.settings,
         root_of=window.morphology.roots.root_of,
@@ -76,7 +73,7 @@ def test_a_failed_export_says_so_and_writes_nothing(window, tmp_path: Path, capt
     save_two_words(window)
     target = tmp_path / "missing-folder" / "words.csv"
     choice = ExportChoice("csv", (Status.LEARNING,), target)
-    export_vocabulary(window, window.vocabulary, window.tasks, choice, window.statusBar())
+    export_vocabulary(window, window.vocabulary, choice, window.statusBar())
     assert captured_dialogs.shown[-1][0] == "Export failed"
     assert not target.exists()
 
