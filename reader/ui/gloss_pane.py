@@ -85,8 +85,6 @@ class GlossPane(QDockWidget):
         self._sentence_index: int | None = None
         self._entry: EntryRecord | None = None
         self._name: NameSpan | None = None
-        # Set when the word drawn changed: its entry must be drawn even if equal.
-        self._entry_stale = False
         # What the conjugation and root-family tabs ask for, given by the window.
         self._sources: Sources = {}
         self._section_widgets: dict[str, QWidget] = {}
@@ -139,18 +137,15 @@ class GlossPane(QDockWidget):
         self._name = name
         moved = token_index != self.token_index
         self.token_index, self._word = token_index, word
-        self._entry_stale = chosen is not self._chosen
         self._readings, self._chosen, self._message = readings, chosen, ""
         self._form, self._note, self._romanized = form, note, romanized
         self._word_changed(moved)
 
     def show_entry(self, entry: EntryRecord | None) -> None:
         """The saved entry of the reading shown (None: not saved); its own gloss wins."""
-        if entry == self._entry and not self._entry_stale:
-            return  # the word's show_word already drew it with this entry
-        self._entry, self._entry_stale = entry, False
+        self._entry = entry
         if self.built:
-            self._render_word()
+            self._render_entry()
         self._stale.add("family")  # the learner's status of the word's own lemma
         if self.built and self.tabs.currentIndex() == SECTIONS.index("family"):
             self._render_current_section()
@@ -258,6 +253,8 @@ class GlossPane(QDockWidget):
         self.word_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         self.word_area.setWidget(body)
         self._word_height = WORD_HEIGHT  # grows to the tallest word shown, never shrinks
+        self._fit_timer = QTimer(self, singleShot=True, interval=150)
+        self._fit_timer.timeout.connect(self._fit_word_area)
 
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.setUsesScrollButtons(True)
@@ -335,43 +332,50 @@ class GlossPane(QDockWidget):
 
     def _render_word(self) -> None:
         reading = self._chosen
-        entry = self._entry if reading is not None else None
-        if entry is not None and entry.key != reading.key:
-            entry = None  # an entry for another reading of the word
-        self.editor.show_entry(entry, can_save=reading is not None)
         self.note_label.setText(note_html(self._note, self.arabic_family) if reading else "")
         self.note_label.setVisible(reading is not None and bool(self._note))
         self._update_tab_titles()
         if reading is None:
-            self.name_label.hide()
             self.form_label.setText(self._word)
             self.translit_label.setText("")
-            self.meaning_label.setText(html.escape(self._message))
             for label in (self.details_label, self.segments_label, self.readings_link):
                 label.setText("")
+        else:
+            self.form_label.setText(self._form or textbook(reading.diac))
+            self.translit_label.setText(self._romanized)
+            root_of = self._sources.get("root_of")
+            root = root_of(reading) if root_of else None
+            self.details_label.setText(describe_reading(reading, self.arabic_family, root))
+            self.segments_label.setText(describe_segments(reading, self.arabic_family))
+            count = len(self._readings)
+            link = ""
+            if count > 1:
+                position = next((i for i, r in enumerate(self._readings) if r is reading), 0) + 1
+                link = (
+                    f"<span style='color:#7a705f'>Reading {position} of {count} · </span>"
+                    "<a href='readings'>choose another</a>"
+                )
+            self.readings_link.setText(link)
+        self._render_entry()
+        self._fit_timer.start()  # once the hovering settles: sizeHint costs a few ms
+
+    def _render_entry(self) -> None:
+        """What depends on the saved entry: the editor, the meaning (an own gloss wins
+        over the dictionary's and a name's), the name line."""
+        reading = self._chosen
+        entry = self._entry if reading is not None else None
+        if entry is not None and entry.key != reading.key:
+            entry = None  # an entry for another reading of the word
+        self.editor.show_entry(entry, can_save=reading is not None)
+        if reading is None:
+            self.name_label.hide()
+            self.meaning_label.setText(html.escape(self._message))
             return
-        self.form_label.setText(self._form or textbook(reading.diac))
-        self.translit_label.setText(self._romanized)
         own = entry.user_gloss if entry is not None and entry.user_gloss else ""
-        name = self._name if not own else None  # the learner's own gloss wins
+        name = self._name if not own else None
         self.name_label.setVisible(name is not None)
         self.name_label.setText(name_html(name, self.arabic_family) if name else "")
         self.meaning_label.setText(meaning_html(reading, own))
-        root_of = self._sources.get("root_of")
-        self.details_label.setText(
-            describe_reading(reading, self.arabic_family, root_of(reading) if root_of else None)
-        )
-        self.segments_label.setText(describe_segments(reading, self.arabic_family))
-        count = len(self._readings)
-        if count > 1:
-            position = next((i for i, r in enumerate(self._readings) if r is reading), 0) + 1
-            self.readings_link.setText(
-                f"<span style='color:#7a705f'>Reading {position} of {count} · </span>"
-                "<a href='readings'>choose another</a>"
-            )
-        else:
-            self.readings_link.setText("")
-        self._fit_word_area()
 
     def _fit_word_area(self, *, force: bool = False) -> None:
         """The word shown whole (within WORD_SHARE of the pane), the tabs below it.
