@@ -16,6 +16,7 @@ from reader.morphology.records import (
     plain_features,
     readable_gloss,
 )
+from reader.morphology.romanize import PLAIN_LETTERS
 from reader.text.arabic import SHADDA as _SHADDA
 from reader.text.arabic import plain_alef, strip_marks, strip_marks_but_shadda
 
@@ -147,23 +148,19 @@ def build_analysis(features: dict[str, Any], *, guess: bool = False) -> Analysis
     )
 
 
-_NAME_LETTERS = {
+# The plain letters as every romanization writes them; the rest in ASCII, without
+# the dots and lines of a scheme (ص s, not ṣ).
+_NAME_LETTERS = PLAIN_LETTERS | {
     "ا": "a",
     "أ": "a",
     "إ": "i",
     "آ": "a",
     "ٱ": "a",
-    "ب": "b",
-    "ت": "t",
     "ث": "th",
     "ج": "j",
     "ح": "h",
     "خ": "kh",
-    "د": "d",
     "ذ": "dh",
-    "ر": "r",
-    "ز": "z",
-    "س": "s",
     "ش": "sh",
     "ص": "s",
     "ض": "d",
@@ -172,22 +169,12 @@ _NAME_LETTERS = {
     "ع": "'",
     # A foreign name's غ is a G (غوغل, سامسونغ); Arabic names are attested.
     "غ": "g",
-    "ف": "f",
-    "ق": "q",
-    "ك": "k",
-    "ل": "l",
-    "م": "m",
-    "ن": "n",
-    "ه": "h",
     "ة": "a",
     "ى": "a",
     "ء": "'",
     "ؤ": "'",
     "ئ": "'",
-    "پ": "p",
     "چ": "ch",
-    "ڤ": "v",
-    "گ": "g",
 }
 
 

@@ -51,7 +51,9 @@ from reader.morphology.vowels import (
 
 SCHEMES = ("din", "ala-lc")
 
-_COMMON = {
+# Letters every romanization writes as the same one Latin letter: the schemes
+# here, and the plain guess at a foreign name's sound (build.romanize_name).
+PLAIN_LETTERS = {
     "ب": "b",
     "ت": "t",
     "د": "d",
@@ -65,6 +67,12 @@ _COMMON = {
     "م": "m",
     "ن": "n",
     "ه": "h",
+    # Letters of other alphabets met in names written in Arabic script.
+    "پ": "p",
+    "ڤ": "v",
+    "گ": "g",
+}
+_COMMON = PLAIN_LETTERS | {
     "و": "w",
     "ي": "y",
     "ح": "ḥ",
@@ -72,11 +80,7 @@ _COMMON = {
     "ض": "ḍ",
     "ط": "ṭ",
     "ظ": "ẓ",
-    # Letters of other alphabets met in names written in Arabic script.
-    "پ": "p",
-    "ڤ": "v",
     "ڥ": "v",
-    "گ": "g",
     "ک": "k",
     "ی": "y",
     "ھ": "h",

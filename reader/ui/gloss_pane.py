@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QListWidgetItem,
     QScrollArea,
@@ -34,6 +33,7 @@ from reader.morphology.vowels import textbook
 from reader.store import EntryRecord
 from reader.ui import fonts
 from reader.ui.entry_editor import EntryEditor
+from reader.ui.lazy_dock import LazyDock
 from reader.ui.word_details import (
     NOTE_STYLE,
     describe_reading,
@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from reader.morphology.names import NameSpan
 
 
-class GlossPane(QDockWidget):
+class GlossPane(LazyDock):
     reading_chosen = Signal(int, object)  # token index, the Analysis chosen
     sentence_word_hovered = Signal(int)  # token index, -1 when none
     sentence_word_clicked = Signal(int)
@@ -72,7 +72,6 @@ class GlossPane(QDockWidget):
         super().__init__("Word", parent)
         self.setObjectName("glossPane")  # saveState/restoreState key
         self.arabic_family = fonts.arabic_family(arabic_family)
-        self.built = False
         self.token_index: int | None = None
         self._word = ""
         self._readings: Sequence[Analysis] = ()
@@ -91,7 +90,6 @@ class GlossPane(QDockWidget):
         self._stale: set[str] = set(SECTIONS)  # sections to render when next shown
         # Made now (so the window can connect to it), laid out when the pane is built.
         self.editor = EntryEditor()
-        self.visibilityChanged.connect(self._on_visible)
 
     def set_sources(
         self,
@@ -195,13 +193,7 @@ class GlossPane(QDockWidget):
 
     # -- building ---------------------------------------------------------------
 
-    def _on_visible(self, visible: bool) -> None:
-        if visible and not self.built:
-            self.build()
-
-    def build(self) -> None:
-        if self.built:
-            return
+    def _build_content(self) -> QWidget:
         family = self.arabic_family
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -275,8 +267,9 @@ class GlossPane(QDockWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.splitter.installEventFilter(self)  # each resize: the word whole again
-        self.setWidget(self.splitter)
-        self.built = True
+        return self.splitter
+
+    def _after_build(self) -> None:
         self._render_word()
         self._render_current_section()
 

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.store import Change, NoteRecord
+from reader.ui.lazy_dock import LazyDock
 from reader.ui.vocabulary_hub import StoreUndoCommand, VocabularyHub
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +63,7 @@ def note_label(note: NoteRecord) -> str:
     return note.text
 
 
-class NotesDock(QDockWidget):
+class NotesDock(LazyDock):
     span_clicked = Signal(int, int)  # Document offsets of an anchored note
 
     def __init__(
@@ -74,10 +74,8 @@ class NotesDock(QDockWidget):
         self.hub = hub
         self.selection = selection
         self.document_id: int | None = None
-        self.built = False
         self.notes: list[NoteRecord] = []
         self.undo_stack = QUndoStack(self)
-        self.visibilityChanged.connect(lambda visible: visible and self.build())
         hub.changed.connect(self._on_changed)
 
     def set_document(self, document_id: int | None) -> None:
@@ -87,9 +85,7 @@ class NotesDock(QDockWidget):
         self.undo_stack.clear()  # undoing must never reach into another document
         self.reload()
 
-    def build(self) -> None:
-        if self.built:
-            return
+    def _build_content(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -127,8 +123,9 @@ class NotesDock(QDockWidget):
         for part in (self.list, self.editor, self.hint):
             layout.addWidget(part, 1 if part is self.list else 0)
         layout.addLayout(buttons)
-        self.setWidget(body)
-        self.built = True
+        return body
+
+    def _after_build(self) -> None:
         self.reload()
 
     # -- showing --------------------------------------------------------------------

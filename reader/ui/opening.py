@@ -83,18 +83,9 @@ class DocumentOpener(QObject):
             size = path.stat().st_size if path.is_file() else 0
         except OSError:
             size = 0
-        if BACKGROUND_LOAD_BYTES < size <= MAX_FILE_BYTES:
-            self._in_background(
-                f"Opening {shown_name(path.name)}…", lambda: load_document(path), refused
-            )
-            return True
-        try:
-            document = load_document(path)
-        except DocumentError as error:
-            refused(error)
-            return False
-        self.show(document)
-        return True
+        large = BACKGROUND_LOAD_BYTES < size <= MAX_FILE_BYTES
+        background = f"Opening {shown_name(path.name)}…" if large else None
+        return self._read(lambda: load_document(path), refused, background=background)
 
     def open_dropped(self, paths: Sequence[Path]) -> bool:
         """Open the first readable file of those dropped; say how many others were left."""
@@ -154,19 +145,30 @@ class DocumentOpener(QObject):
             self.status_bar.clearMessage()
             dialogs.inform(window, "Cannot read the pasted text", str(error))
 
-        if len(text) > BACKGROUND_PASTE_CHARS:
-            read = lambda: document_from_text(text)  # noqa: E731
-            self._in_background("Reading the pasted text…", read, refused)
+        large = len(text) > BACKGROUND_PASTE_CHARS
+        background = "Reading the pasted text…" if large else None
+        return self._read(lambda: document_from_text(text), refused, background=background)
+
+    # -- reading: now, or on the worker ---------------------------------------------------
+
+    def _read(
+        self, read: Callable[[], Document], refuse: Refusal, *, background: str | None
+    ) -> bool:
+        """Show the document ``read`` makes: now, or on the worker with ``background`` said.
+
+        False (after ``refuse(error)``) when it cannot be read now; True when it
+        is shown, or being read on the worker.
+        """
+        if background is not None:
+            self._in_background(background, read, refuse)
             return True
         try:
-            document = document_from_text(text)
+            document = read()
         except DocumentError as error:
-            refused(error)
+            refuse(error)
             return False
         self.show(document)
         return True
-
-    # -- on the worker --------------------------------------------------------------------
 
     def _in_background(self, message: str, read: Callable[[], Document], refuse: Refusal) -> None:
         self.cancel()

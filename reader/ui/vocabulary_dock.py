@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from reader import store as ops
 from reader.morphology.roots import RootOf  # its operations import SQLAlchemy when first called
 from reader.store import Change, DeletedEntry, EntryRecord, OccurrenceRecord, Status
 from reader.ui import fonts
+from reader.ui.lazy_dock import LazyDock
 from reader.ui.vocabulary_hub import StoreUndoCommand, VocabularyHub
 from reader.ui.vocabulary_table import (
     ENTRY_ROLE,
@@ -97,18 +97,16 @@ class DeleteEntry(StoreUndoCommand):
             self.no_redo()
 
 
-class VocabularyDock(QDockWidget):
+class VocabularyDock(LazyDock):
     show_in_context = Signal(object)  # an OccurrenceRecord
 
     def __init__(self, hub: VocabularyHub, parent: QWidget | None = None) -> None:
         super().__init__("Vocabulary", parent)
         self.setObjectName("vocabularyDock")
         self.hub = hub
-        self.built = False
         self.current_document_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self._shown: dict[str, Any] = {}  # VocabularyTableModel's scheme and root_of
-        self.visibilityChanged.connect(self._on_visible)
         hub.changed.connect(self._on_changed)
         hub.availability_changed.connect(lambda _available: self.reload())
 
@@ -123,13 +121,7 @@ class VocabularyDock(QDockWidget):
 
     # -- building -------------------------------------------------------------------
 
-    def _on_visible(self, visible: bool) -> None:
-        if visible and not self.built:
-            self.build()
-
-    def build(self) -> None:
-        if self.built:
-            return
+    def _build_content(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -218,14 +210,15 @@ class VocabularyDock(QDockWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.setWidget(body)
 
         self.search_edit.textChanged.connect(self.reload)
         self.root_edit.textChanged.connect(self.reload)
         for combo in (self.status_filter, self.tag_filter, self.document_filter):
             combo.currentIndexChanged.connect(self.reload)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.built = True
+        return body
+
+    def _after_build(self) -> None:
         self._fill_filters()
         self.reload()
 
