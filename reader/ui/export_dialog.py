@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
@@ -31,9 +32,12 @@ from reader import store as ops
 from reader.filenames import shown_name
 from reader.morphology.roots import RootOf, lemma_root
 from reader.settings import Settings
-from reader.store import Status, Store, StoreError
+from reader.store import Status, StoreError
 from reader.ui import dialogs
 from reader.ui.vocabulary_hub import VocabularyHub
+
+if TYPE_CHECKING:
+    from reader.store import Store  # SQLAlchemy: not on the way to the first paint
 
 # Label, file suffix, the writer in reader.store.export (imported, with genanki,
 # on the worker when the learner exports: never on the way to the first paint).

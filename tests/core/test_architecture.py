@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -56,3 +57,21 @@ def test_no_ui_helper_is_given_the_main_window() -> None:
         and re.search(r"\bMainWindow\b|reader\.ui\.main_window", path.read_text())
     ]
     assert offenders == []
+
+
+def test_the_window_module_loads_no_sqlalchemy() -> None:
+    """SQLAlchemy's import alone takes a second or more: the vocabulary opens after the
+    article is painted, so nothing on the way to the window may import it."""
+    code = (
+        "import sys, reader.ui.app, reader.ui.main_window;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.strip() == "[]"
