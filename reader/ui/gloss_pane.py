@@ -315,7 +315,7 @@ class GlossPane(LazyDock):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.splitter:
             if event.type() == QEvent.Type.Resize:  # after the splitter's own handling
-                QTimer.singleShot(0, lambda: self._fit_word_area(force=True))
+                QTimer.singleShot(0, self, lambda: self._fit_word_area(force=True))
             return False
         if event.type() == QEvent.Type.Leave:
             self.sentence_word_hovered.emit(-1)
@@ -389,17 +389,15 @@ class GlossPane(LazyDock):
         count = len(self._readings)
         readings = SECTIONS.index("readings")
         self.tabs.setTabText(readings, f"Readings ({count})" if count > 1 else "Readings")
-        reading = self._chosen
-        verb = reading is not None and reading.pos == "verb"
-        rooted = reading is not None and bool(reading.root)
-        for name, shown in (("conjugation", verb), ("family", rooted)):
-            index = SECTIONS.index(name)
-            self.tabs.setTabVisible(index, name in self._sources)
-            self.tabs.setTabEnabled(index, shown and name in self._sources)
+        # Shown once their source is there; a word they do not fit says why in them
+        # (a noun's conjugation tab: "not a verb"), so a tab the learner keeps open
+        # never shows the last verb's table under another word.
+        for name in ("conjugation", "family"):
+            self.tabs.setTabVisible(SECTIONS.index(name), name in self._sources)
 
     def _render_current_section(self) -> None:
         name = SECTIONS[max(0, self.tabs.currentIndex())]
-        if not self.tabs.isTabEnabled(SECTIONS.index(name)):
+        if not self.tabs.isTabVisible(SECTIONS.index(name)):
             return
         self._section(name)
         if name not in self._stale:
@@ -424,12 +422,13 @@ class GlossPane(LazyDock):
             self.readings_list.setCurrentRow(list(self._readings).index(chosen))
 
     def _render_conjugation(self) -> None:
-        source = self._sources.get("conjugation")
-        reading = self._chosen
-        if reading is None or source is None:
+        source, reading = self._sources.get("conjugation"), self._chosen
+        if source is None:
             self.conjugation_view.display(None, "The dictionary is still loading.")
-            return
-        self.conjugation_view.display(*source(reading))
+        elif reading is None:
+            self.conjugation_view.display(None, "No conjugation: this is not a word looked up.")
+        else:
+            self.conjugation_view.display(*source(reading))
 
     def _render_family(self) -> None:
         source, reading = self._sources.get("family"), self._chosen

@@ -33,13 +33,18 @@ def test_a_verb_gets_its_conjugation_with_the_form_in_the_text_highlighted(windo
     hover(window, other)
     assert view.conjugation is not None and view.conjugation.lemma != table.lemma
     assert any(slot.startswith(("ind_3ms", "sub_3ms")) for slot in view.conjugation.matched)
+    # A noun under the open tab: its own answer, never the last verb's table.
+    hover(window, token_index(window, "الرئيس"))
+    assert view.conjugation is None and "not a verb" in view.header.text()
 
 
-def test_a_noun_has_no_conjugation_but_its_root_family(window):
+def test_a_noun_says_it_has_no_conjugation_and_shows_its_root_family(window):
     index = token_index(window, "الرئيس")
     hover(window, index)
     pane = window.gloss_pane
-    assert not pane.tabs.isTabEnabled(SECTIONS.index("conjugation"))
+    pane.show_section("conjugation")
+    assert pane.conjugation_view.conjugation is None
+    assert "not a verb" in pane.conjugation_view.header.text()
     pane.show_section("family")
     members = pane.family_view.shown_members
     assert members, "رئيس has relatives (رأس, رئاسة ...)"
