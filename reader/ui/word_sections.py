@@ -51,7 +51,12 @@ class WordSections(QObject):
 
     def _on_change(self, change: SessionChange) -> None:
         morphology = self.session.morphology
-        if Aspect.DICTIONARY in change and morphology is not None and self._task is None:
+        if morphology is None or self._task is not None:
+            return
+        # After the article's analysis (which the hover and the marks wait for) when
+        # there is an article: the worker takes tasks in turn.
+        waiting = self.session.document is not None and self.session.analysis is None
+        if (Aspect.DICTIONARY in change or Aspect.ANALYSIS in change) and not waiting:
             self._prepare(morphology)
 
     def _prepare(self, morphology: Morphology) -> None:

@@ -137,3 +137,21 @@ def test_every_reading_is_listed_and_the_count_shown(window):
     assert f"of {count}" in pane.readings_link.text()
     pane.show_section("readings")
     assert pane.readings_list.count() == count
+
+
+def test_the_root_index_waits_for_the_articles_analysis(
+    qtbot, data_home, morphology, default_article_path, captured_dialogs
+):
+    """The ~2 s index must not hold up the analysis the hover and the marks wait for."""
+    from reader.text import load_document
+    from tests.ui.conftest import make_window
+
+    window = make_window(qtbot, morphology=morphology)
+    with window.tasks.hold() as held:
+        window.show_document(load_document(default_article_path))
+        window.start_dictionary()
+        # Only the article's analysis (and the vocabulary's opening) is on its way.
+        assert window.word_sections._task is None
+        assert held
+    assert window.analysis is not None
+    assert window.word_sections.ready_for is morphology  # then, after it
