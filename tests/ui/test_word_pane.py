@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 
 from reader.store import Status
 from reader.text import document_from_text
@@ -155,3 +155,25 @@ def test_the_root_index_waits_for_the_articles_analysis(
         assert held
     assert window.analysis is not None
     assert window.word_sections.ready_for is morphology  # then, after it
+
+
+def test_the_vocabulary_follows_view_romanization_and_the_dictionarys_roots(window):
+    from reader.ui.vocabulary_table import ROMANIZED, ROOT
+
+    _show_text(window, "كانت وزارة الخارجية مغلقة.")
+    for word in ("كانت", "الخارجية"):
+        hover(window, token_index(window, word))
+        window.words.save_focused_word()
+    dock = window.docks.vocabulary
+    dock.build()
+    model = dock.model
+
+    def cell(start: str, column: int) -> str:
+        row = next(r for r, e in enumerate(model.entries) if e.lemma.startswith(start))
+        return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+    assert cell("كان", ROOT) == "ك و ن"  # the dictionary's stems (يَكُون), not "ك و/ي ن"
+    din = cell("خارِج", ROMANIZED)
+    window.set_romanization("ala-lc")
+    assert cell("خارِج", ROMANIZED) != din
+    assert "kh" in cell("خارِج", ROMANIZED) and "ḫ" in din
