@@ -12,7 +12,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.morphology.records import Analysis, short_gloss
-from reader.morphology.vowels import VOWEL_MARKS
 
 
 def word_gloss(reading: Analysis) -> str:
@@ -31,15 +30,6 @@ def word_gloss(reading: Analysis) -> str:
         elif segment.gloss:
             glossed.append(short_gloss(segment.gloss))
     return " ".join(glossed)
-
-
-def spaced_root(root: str) -> str:
-    """``ك.#.ن`` -> ``ك ء/و/ي ن``: the radicals spaced, a weak radical spelled out."""
-    if not root:
-        return ""
-    letters = "".join(c for c in root if c not in VOWEL_MARKS)
-    radicals = letters.split(".") if "." in letters else list(letters)
-    return " ".join("ء/و/ي" if r == "#" else r for r in radicals)
 
 
 # The traditional scale of Arabic morphology: radicals 1 2 3 4 are ف ع ل ل.

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.morphology.records import Analysis, readable_gloss
 from reader.morphology.roots import Root, resolve_root
-from reader.ui.readings import scale_pattern
+from reader.readings import scale_pattern
 
 if TYPE_CHECKING:
     from reader.morphology.names import NameSpan

@@ -27,7 +27,8 @@ def test_core_sources_never_import_qt() -> None:
 
 def test_importing_the_core_and_cli_loads_no_qt() -> None:
     code = (
-        "import sys, reader.text, reader.morphology.analyzer, reader.store, reader.cli;"
+        "import sys, reader.text, reader.morphology.analyzer, reader.store, reader.cli,"
+        " reader.session;"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )
     result = subprocess.run(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +13,6 @@ from reader.store import Status, open_store, set_user_gloss
 from reader.store.lookup import entries_for_lemmas
 from reader.store.words import remember_text_document, save_analysis
 from reader.text import TokenKind, document_from_text, load_document
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -47,17 +43,6 @@ def _index(document, text: str) -> int:
 
 def _aspects(heard: list[SessionChange]) -> list[Aspect]:
     return [change.aspects for change in heard]
-
-
-def test_the_session_module_loads_no_qt() -> None:
-    code = (
-        "import sys, reader.session;"
-        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
-    )
-    assert result.stdout.strip() == "[]"
 
 
 def test_opening_resets_focus_and_pin_and_refuses_a_stale_analysis(
