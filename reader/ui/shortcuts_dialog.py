@@ -1,8 +1,8 @@
 """Help > Keyboard Shortcuts: every key the window answers to.
 
 The menus' keys are read from their actions (so the list cannot drift from
-them); the article's own keys, handled in ``ArticleView.keyPressEvent`` rather
-than by actions, and the docks' keys are listed here.
+them); the word-in-focus keys, window-wide shortcuts of ``reader.ui.word_keys``
+rather than actions, and the docks' keys are listed here.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# (where, what, keys): keys taken by ArticleView.keyPressEvent, not by actions.
+# (where, what, keys): reader.ui.word_keys' window-wide shortcuts, not actions. They
+# act on the word in focus wherever the keyboard focus is, except in a text field.
 ARTICLE_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Article", "Unpin the pinned word", "Esc"),
-    ("Article", "Next word (to the left)", "←"),
-    ("Article", "Previous word (to the right)", "→"),
+    ("Anywhere", "Leave a text field; then unpin the pinned word", "Esc"),
+    ("Anywhere", "Next word (to the left)", "←"),
+    ("Anywhere", "Previous word (to the right)", "→"),
 )
 
 
