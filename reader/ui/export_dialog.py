@@ -8,6 +8,8 @@ both call. The core writes atomically, so a failed export leaves nothing behind.
 from __future__ import annotations
 
 import dataclasses
+import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,13 +195,26 @@ def ask_and_export(
 
 
 def back_up_vocabulary(
-    parent: QWidget, hub: VocabularyHub, bar: QStatusBar, target: Path | None = None
-) -> Path | None:
-    """Copy the vocabulary file (consistently, even while open) to a file the learner picks."""
-    store = hub.store
-    if store is None:
+    parent: QWidget,
+    hub: VocabularyHub,
+    bar: QStatusBar,
+    target: Path | None = None,
+    on_done: Callable[[Path | None], None] | None = None,
+) -> None:
+    """Copy the vocabulary file (consistently, even while open) to a file the learner picks.
+
+    The copy runs on the hub's worker, after the writes sent before it; the status
+    bar says where it went, a dialog why it failed. ``on_done(path)`` afterwards
+    (None when nothing was written).
+    """
+
+    def finish(written: Path | None) -> None:
+        if on_done is not None:
+            on_done(written)
+
+    if not hub.available:
         dialogs.inform(parent, "Nothing to back up", hub.unavailable_reason)
-        return None
+        return finish(None)
     if target is None:
         target = dialogs.choose_save_file(
             parent,
@@ -208,11 +223,22 @@ def back_up_vocabulary(
             Path.home() / "arabic-reader-vocabulary.sqlite3",
         )
     if target is None:
-        return None
-    try:
-        written = ops.backup(store, target)
-    except (OSError, StoreError) as error:  # the core says why in one sentence
-        dialogs.inform(parent, "Backup failed", str(error))
-        return None
-    bar.showMessage(f"Backed up the vocabulary to {shown_name(written)}", 10000)
-    return written
+        return finish(None)
+    chosen = target
+    bar.showMessage(f"Backing up the vocabulary to {shown_name(chosen.name)}…")
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def succeeded(written: Path) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        bar.showMessage(f"Backed up the vocabulary to {shown_name(written)}", 10000)
+        finish(written)
+
+    def failed(error: BaseException) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        bar.clearMessage()
+        if not isinstance(error, OSError | StoreError):  # not a refusal the core explains
+            traceback.print_exception(error, file=sys.stderr)
+        dialogs.inform(parent, "Backup failed", f"Nothing was backed up.\n\n{error}")
+        finish(None)
+
+    hub.run(lambda store: ops.backup(store, chosen), on_done=succeeded, on_failed=failed)

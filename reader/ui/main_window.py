@@ -20,7 +20,7 @@ from reader.session import Aspect, ReadingSession, SessionChange
 from reader.settings import Settings
 from reader.shown_forms import ShownForms
 from reader.speech import find_speaker
-from reader.store import EntryRecord, LemmaKey, Status, StoreError
+from reader.store import EntryRecord, LemmaKey, Status
 from reader.text import (
     SUPPORTED_SUFFIXES,
     Document,
@@ -357,8 +357,8 @@ class MainWindow(QMainWindow):
         morphology = self.morphology
         assert morphology is not None
         self.dictionary_label.setText("Analysing the article…")
-        # A Store may be shared with the worker (one short session per operation).
-        store, generation = self.vocabulary.store, self.words.generation
+        # The store is read through the hub, on this worker (one short session per query).
+        read, generation = self.vocabulary.reader(), self.words.generation
 
         def work(task: Task[AnalysisOutcome]) -> AnalysisOutcome:
             # Vowels in context come after, in their own task: the first hover
@@ -372,15 +372,12 @@ class MainWindow(QMainWindow):
                 return analysis, analysis.coverage(), forms, keys, saved_entries(keys)
 
         def saved_entries(keys: ArticleKeys) -> Prefetched | None:
-            """The article's saved entries, one query here rather than on the GUI thread."""
-            if store is None:
-                return None
+            """The article's saved entries, one query here rather than on the GUI thread
+            (None without a vocabulary, or when it failed: the GUI thread reads them)."""
             from reader.store import entries_for_lemmas
 
-            try:
-                return generation, entries_for_lemmas(store, keys.keys)
-            except StoreError:
-                return None  # busy, say: the GUI thread reads them (and says why)
+            found = read(lambda store: entries_for_lemmas(store, keys.keys), None)
+            return None if found is None else (generation, found)
 
         self._analysis_task = self.tasks.run(
             work,

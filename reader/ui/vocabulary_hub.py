@@ -232,10 +232,20 @@ class VocabularyHub(QObject):
 
         A failure (a busy or damaged file) is said on the status bar, never raised.
         """
-        if self.store is None:
+        return self._read(self.store, query, default)
+
+    def reader(self) -> Callable[[Callable[[Store], T], T], T]:
+        """:meth:`read`, bound to the store open now, for a task on another thread
+        (the article's saved entries read on the worker with its analysis). A failure
+        is said on the status bar all the same (the signal crosses threads)."""
+        store = self.store
+        return lambda query, default: self._read(store, query, default)
+
+    def _read(self, store: Store | None, query: Callable[[Store], T], default: T) -> T:
+        if store is None:
             return default
         try:
-            return query(self.store)
+            return query(store)
         except Exception as error:  # noqa: BLE001 (only the store's and SQLite's, below)
             if not isinstance(error, StoreError) and not _from_sqlite(error):
                 raise

@@ -73,7 +73,9 @@ def test_export_and_backup_onto_a_fifo_show_the_refusal(window, tmp_path: Path, 
     export_vocabulary(window, window.vocabulary, choice, window.statusBar())
     title, text, _ = captured_dialogs.shown[-1]
     assert title == "Export failed" and "named pipe" in text
-    assert back_up_vocabulary(window, window.vocabulary, window.statusBar(), fifo) is None
+    written: list[Path | None] = []
+    back_up_vocabulary(window, window.vocabulary, window.statusBar(), fifo, written.append)
+    assert window.vocabulary.tasks.wait_idle() and written == [None]
     title, text, _ = captured_dialogs.shown[-1]
     assert title == "Backup failed" and "named pipe" in text
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

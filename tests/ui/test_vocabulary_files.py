@@ -89,11 +89,16 @@ def test_export_dialog_gathers_the_choice(window, tmp_path: Path):
 
 def test_backup(window, tmp_path: Path):
     save_two_words(window)
-    written = back_up_vocabulary(
-        window, window.vocabulary, window.statusBar(), tmp_path / "b.sqlite3"
-    )
-    assert written is not None and written.is_file()
-    with sqlite3.connect(written) as copy:
+    written: list[Path | None] = []
+    target = tmp_path / "b.sqlite3"
+    with window.vocabulary.tasks.hold():
+        back_up_vocabulary(window, window.vocabulary, window.statusBar(), target, written.append)
+        # Queued on the hub's worker behind its writes, not copied on the GUI thread.
+        assert not target.exists() and written == []
+    assert window.vocabulary.tasks.wait_idle()
+    assert written == [target] and target.is_file()
+    assert "Backed up the vocabulary" in window.statusBar().currentMessage()
+    with sqlite3.connect(target) as copy:
         assert copy.execute("select count(*) from vocabulary").fetchone()[0] == 2
 
 

@@ -221,6 +221,35 @@ def test_a_damaged_file_read_in_a_slot_is_said_and_nothing_escapes(
     hub.close()
 
 
+def test_a_read_on_another_thread_goes_through_the_hub_and_a_failure_is_said(
+    qtbot, database, captured_dialogs
+):
+    hub = VocabularyHub(synchronous=True)
+    hub.set_store(open_store(database))
+    saved_wazir(hub.store)
+    for number in range(200):
+        save_word(hub.store, lex=f"كلمة{number}", pos="noun", lemma=f"كلمة{number}")
+    read = hub.reader()  # bound now, used on a worker as the article's analysis does
+    results: list[object] = []
+
+    def on_worker() -> None:
+        results.append(read(lambda store: len(list_entries(store)), None))
+
+    thread = threading.Thread(target=on_worker)
+    thread.start()
+    thread.join()
+    assert results == [201]
+    digest = damage(database)
+    thread = threading.Thread(target=on_worker)
+    with qtbot.waitSignal(hub.message, timeout=10_000) as said:  # queued to this thread
+        thread.start()
+        thread.join()
+    assert results[-1] is None  # the default, nothing raised on the worker
+    assert said.args[0].startswith(NOT_READ) and "is damaged" in said.args[0]
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == digest
+    hub.close()
+
+
 def test_s_on_a_busy_file_says_so_in_the_window_and_saves_once_it_is_free(
     qtbot, data_home, morphology, default_article_path, captured_dialogs, short_busy_wait
 ):
