@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -91,6 +91,8 @@ class ArticleView(MarkedText, QTextBrowser):
         self._title_format.setFontWeight(700)
         # Relative to the default font, so zooming needs no rebuild.
         self._title_format.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
+        # The phrase a highlighted token is part of (set_span_of); None: the word alone.
+        self._span_of: Callable[[int], tuple[int, int] | None] | None = None
         self._init_marks()
         self.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
 
@@ -513,11 +515,11 @@ class ArticleView(MarkedText, QTextBrowser):
         ):
             if index is None or index >= self._built:
                 continue
+            first, last = self._span(index)
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
-            start, end = self._ranges[index]
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self._ranges[first][0])
+            cursor.setPosition(self._ranges[last][1], QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format = QTextCharFormat()
             selection.format.setBackground(colour)
@@ -525,6 +527,22 @@ class ArticleView(MarkedText, QTextBrowser):
             selection.format.setUnderlineColor(line)
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def set_span_of(self, span_of: Callable[[int], tuple[int, int] | None]) -> None:
+        """How a token's highlight extends: ``span_of(index)`` gives the first and the
+        last token of the phrase it is part of (a name of several words), or None."""
+        self._span_of = span_of
+        self._refresh_highlights()
+
+    def refresh_highlights(self) -> None:
+        """Draw the hover and pin highlights again (the phrases they cover changed)."""
+        self._refresh_highlights()
+
+    def _span(self, index: int) -> tuple[int, int]:
+        span = self._span_of(index) if self._span_of is not None else None
+        if span is None or span[1] >= self._built:
+            return index, index
+        return span
 
     def _hover_at(self, viewport_pos: QPoint) -> None:
         index = self.token_at(viewport_pos)

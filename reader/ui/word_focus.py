@@ -55,6 +55,7 @@ class WordFocus(QObject):
         gloss_pane.sentence_word_clicked.connect(session.pin)
         gloss_pane.reading_chosen.connect(session.choose)
         session.subscribe(self._on_changed)
+        view.set_span_of(self._name_span)
 
     def _on_changed(self, change: SessionChange) -> None:
         if Aspect.DOCUMENT in change:
@@ -64,7 +65,14 @@ class WordFocus(QObject):
         elif Aspect.PIN in change:
             self._on_pinned(self.session.pinned)
         elif change.aspects & _REFRESHED:
+            if Aspect.ANALYSIS in change:
+                self.view.refresh_highlights()  # the names of several words are known now
             self.refresh()
+
+    def _name_span(self, index: int) -> tuple[int, int] | None:
+        """A name of several words is highlighted whole in the article."""
+        span = self.session.name_at(index)
+        return None if span is None else (span.start, span.end - 1)
 
     def _document_opened(self) -> None:
         self._hide_timer.stop()

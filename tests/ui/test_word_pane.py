@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from reader.store import Status
 from reader.text import document_from_text
 from reader.ui.gloss_pane import SECTIONS
-from tests.ui.conftest import hover, token_index
+from tests.ui.conftest import click, hover, token_index
 
 
 def _show_text(window, text: str) -> None:
@@ -88,6 +88,23 @@ def test_a_name_of_several_words_is_shown_whole(window):
     hover(window, token_index(window, "الوزير"))
     assert "United States" not in window.popup.text()
     assert window.gloss_pane.name_label.isHidden()
+
+
+def test_a_name_of_several_words_is_highlighted_whole_in_the_article(window):
+    _show_text(window, "زار الوزير الولايات المتحدة أمس.")
+
+    def highlighted() -> list[str]:
+        return [
+            selection.cursor.selectedText() for selection in window.view.extraSelections()
+        ]
+
+    hover(window, token_index(window, "المتحدة"))
+    assert highlighted() == ["الولايات المتحدة"]
+    click(window, token_index(window, "الولايات"))  # pinned: the pin covers the name too
+    assert window.session.pinned == token_index(window, "الولايات")
+    assert highlighted()[-1] == "الولايات المتحدة"
+    hover(window, token_index(window, "الوزير"))  # a word outside a name: itself alone
+    assert highlighted()[0] == "الوزير"
 
 
 def test_a_new_word_starts_at_its_headword(window):
