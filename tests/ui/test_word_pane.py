@@ -94,9 +94,7 @@ def test_a_name_of_several_words_is_highlighted_whole_in_the_article(window):
     _show_text(window, "زار الوزير الولايات المتحدة أمس.")
 
     def highlighted() -> list[str]:
-        return [
-            selection.cursor.selectedText() for selection in window.view.extraSelections()
-        ]
+        return [selection.cursor.selectedText() for selection in window.view.extraSelections()]
 
     hover(window, token_index(window, "المتحدة"))
     assert highlighted() == ["الولايات المتحدة"]
