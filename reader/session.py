@@ -21,6 +21,7 @@ from reader.morphology.vowels import pausal
 from reader.readings import ReadingChoices, ReadingKey, word_gloss
 from reader.shown_forms import ShownForms, VowelledForms, vocalization_of
 from reader.text import Document, TokenKind
+from reader.text.arabic import strip_diacritics
 
 if TYPE_CHECKING:
     from reader.article_keys import ArticleKeys
@@ -67,6 +68,12 @@ class SessionChange:
 
 
 Listener = Callable[[SessionChange], None]
+
+
+def _is_lam(reading: Analysis) -> bool:
+    """The particle لم (with a proclitic: ولم، فلم، ألم), which puts the next verb in
+    the past: the database's negative particle whose lemma is لم."""
+    return reading.pos.startswith("part") and strip_diacritics(reading.lex) == "لم"
 
 
 class ReadingSession:
@@ -267,13 +274,23 @@ class ReadingSession:
         """
         assert self.document is not None
         words = []
+        after_lam = False  # the word before was لم (ولم، فلم، ألم): a past follows
         for token in self.document.sentence_tokens(sentence):
             if token.kind in (TokenKind.PUNCT, TokenKind.OVERLONG):
+                after_lam = False
                 continue
             gloss = ""
             if token.kind is TokenKind.ARABIC:
                 chosen = self.reading(token.index) if self._analysis is not None else None
-                gloss = (self.user_gloss(chosen) or word_gloss(chosen)) if chosen else "…"
+                if chosen is None:
+                    gloss = "…"
+                else:
+                    own = self.user_gloss(chosen)
+                    past = chosen.english_after_lam if after_lam else ""
+                    gloss = own or past or word_gloss(chosen)
+                after_lam = chosen is not None and _is_lam(chosen)
+            else:
+                after_lam = False
             words.append((token.index, token.text, gloss))
         return words
 

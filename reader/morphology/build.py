@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from reader.morphology.english import english
+from reader.morphology.english import english, english_after_lam
 from reader.morphology.records import (
     POS_LABELS,
     SOURCE_LABELS,
@@ -145,6 +145,7 @@ def build_analysis(features: dict[str, Any], *, guess: bool = False) -> Analysis
         translit=transliterate(diac),
         source=source,
         english=english(features),
+        english_after_lam=english_after_lam(features),
     )
 
 

@@ -348,3 +348,17 @@ def english(features: dict[str, Any], stem_gloss: str | None = None) -> str:
         text = sense
     text = " ".join(text.replace(";", " ").split())
     return text or sense
+
+
+def english_after_lam(features: dict[str, Any]) -> str:
+    """An imperfect verb as it reads after لم (negated past), when the database does
+    not mark it jussive itself (يَكُن comes with the indicative's mood): "he was".
+
+    "" for any other word: a past, a jussive already (:func:`english` says it in
+    the past), a future (سـ), a passive participle and the rest keep their own.
+    """
+    if features.get("pos") != "verb" or features.get("asp") != "i" or features.get("mod") == "j":
+        return ""
+    if features.get("prc1") in ("sa_fut", "li_jus"):
+        return ""
+    return english({**features, "mod": "j"})

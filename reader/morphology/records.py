@@ -140,6 +140,11 @@ class Analysis:
     case_variants: tuple[str, ...] = field(default=())
     # This word in this form, in English word order: "their meeting", "she visited".
     english: str = ""
+    # An imperfect verb the database leaves out of the jussive (يَكُن, mod u) as it
+    # reads after لم, a past: "he was" (so the sentence says "not · he was").
+    # Empty where the word is no such verb. Not in the JSON: ``english`` is the
+    # reading's own rendering; the context is the session's.
+    english_after_lam: str = ""
 
     @property
     def is_guess(self) -> bool:
