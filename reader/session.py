@@ -274,25 +274,35 @@ class ReadingSession:
         """
         assert self.document is not None
         words = []
-        after_lam = False  # the word before was لم (ولم، فلم، ألم): a past follows
         for token in self.document.sentence_tokens(sentence):
             if token.kind in (TokenKind.PUNCT, TokenKind.OVERLONG):
-                after_lam = False
                 continue
             gloss = ""
             if token.kind is TokenKind.ARABIC:
                 chosen = self.reading(token.index) if self._analysis is not None else None
-                if chosen is None:
-                    gloss = "…"
-                else:
-                    own = self.user_gloss(chosen)
-                    past = chosen.english_after_lam if after_lam else ""
-                    gloss = own or past or word_gloss(chosen)
-                after_lam = chosen is not None and _is_lam(chosen)
-            else:
-                after_lam = False
+                gloss = (
+                    self.user_gloss(chosen) or self.english(token.index) or word_gloss(chosen)
+                    if chosen
+                    else "…"
+                )
             words.append((token.index, token.text, gloss))
         return words
+
+    def english(self, token_index: int) -> str:
+        """The chosen reading's English where its sentence changes it, else "": after
+        لم (ولم، فلم، ألم) an imperfect verb is a past (لم يكن: "he was")."""
+        chosen = self.reading(token_index)
+        if chosen is None or not chosen.english_after_lam or token_index == 0:
+            return ""
+        assert self.document is not None
+        before = self.document.tokens[token_index - 1]
+        if (
+            before.kind is not TokenKind.ARABIC
+            or before.sentence != self.document.tokens[token_index].sentence
+        ):
+            return ""
+        previous = self.reading(token_index - 1)
+        return chosen.english_after_lam if previous is not None and _is_lam(previous) else ""
 
     # -- the word in focus ------------------------------------------------------------
 

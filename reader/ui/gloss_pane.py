@@ -84,6 +84,7 @@ class GlossPane(LazyDock):
         self._sentence_index: int | None = None
         self._entry: EntryRecord | None = None
         self._name: NameSpan | None = None
+        self._english = ""  # the word's English in its sentence, where that differs
         # What the conjugation and root-family tabs ask for, given by the window.
         self._sources: Sources = {}
         self._section_widgets: dict[str, QWidget] = {}
@@ -127,12 +128,14 @@ class GlossPane(LazyDock):
         romanized: str = "",
         note: str = "",
         name: NameSpan | None = None,
+        english: str = "",
     ) -> None:
         """``form``: the word vocalised in its sentence (else the reading's own vowels);
         ``romanized``: that form in Latin letters;
         ``note``: a sentence for the learner on where those vowels come from;
-        ``name``: the name of several words it is part of, shown whole."""
-        self._name = name
+        ``name``: the name of several words it is part of, shown whole;
+        ``english``: the word's English in its sentence (else the reading's own)."""
+        self._name, self._english = name, english
         moved = token_index != self.token_index
         self.token_index, self._word = token_index, word
         self._readings, self._chosen, self._message = readings, chosen, ""
@@ -153,6 +156,7 @@ class GlossPane(LazyDock):
         self.token_index, self._word, self._message = token_index, word, message
         self._readings, self._chosen, self._entry = (), None, None
         self._form, self._note, self._romanized, self._name = "", "", "", None
+        self._english = ""
         self._word_changed(moved)
 
     def show_sentence(self, sentence_index: int | None, words: list[tuple[int, str, str]]) -> None:
@@ -368,7 +372,7 @@ class GlossPane(LazyDock):
         name = self._name if not own else None
         self.name_label.setVisible(name is not None)
         self.name_label.setText(name_html(name, self.arabic_family) if name else "")
-        self.meaning_label.setText(meaning_html(reading, own))
+        self.meaning_label.setText(meaning_html(reading, own, self._english))
 
     def _fit_word_area(self, *, force: bool = False) -> None:
         """The word shown whole (within WORD_SHARE of the pane), the tabs below it.

@@ -75,6 +75,7 @@ class HoverPopup(QFrame):
         form: str | None = None,
         romanized: str = "",
         name: NameSpan | None = None,
+        english: str = "",
     ) -> None:
         """Show one reading next to ``word_rect`` (global coordinates).
 
@@ -84,6 +85,7 @@ class HoverPopup(QFrame):
         ``user_gloss``: the learner's own gloss for the word, shown instead of the dictionary's.
         ``form``: the word as said in its sentence (as Show Vowels writes it); else
         the reading's own vowels. ``romanized``: that form in Latin letters.
+        ``english``: the word's English in its sentence (else the reading's own).
         """
         self.name_label.setVisible(name is not None and not user_gloss)
         if name is not None and not user_gloss:
@@ -103,7 +105,7 @@ class HoverPopup(QFrame):
         else:
             # This word in this form ("their meeting"), then the lemma's senses.
             senses = readable_gloss(reading.lemma_gloss)
-            said = reading.english or senses
+            said = english or reading.english or senses
             more = f"<br><small>{html.escape(senses)}</small>" if senses and senses != said else ""
             self.gloss_label.setText(f"<b>{html.escape(said)}</b>{more}")
         if reading.is_guess and not user_gloss:

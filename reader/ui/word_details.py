@@ -82,8 +82,11 @@ def meaning_of(reading: Analysis) -> str:
     return readable_gloss(reading.lemma_gloss) or readable_gloss(reading.gloss)
 
 
-def meaning_html(reading: Analysis, user_gloss: str = "") -> str:
+def meaning_html(reading: Analysis, user_gloss: str = "", english: str = "") -> str:
     """This word in this form in English ("their meeting"), then the lemma's senses.
+
+    ``english``: the word's English in its sentence, where the context changes it
+    (after لم a verb says its past); else the reading's own.
 
     Always two lines, so that an own gloss saved (or cleared) moves nothing below
     it: the learner's gloss over the dictionary's, or the form over the senses.
@@ -92,7 +95,7 @@ def meaning_html(reading: Analysis, user_gloss: str = "") -> str:
     if user_gloss:
         said, below = user_gloss, f"dictionary: {senses}"
     else:
-        said = reading.english or senses
+        said = english or reading.english or senses
         if reading.is_guess:  # the name's English (attested, CLDR or letters), then the caveat
             said = readable_gloss(reading.lemma_gloss) or senses
         below = senses if senses != said else ""

@@ -140,6 +140,7 @@ class WordFocus(QObject):
                 form=session.shown_form(index),
                 romanized=session.romanized(index),
                 name=session.name_at(index),
+                english=session.english(index),
             )
 
     def _show_focus(self, index: int) -> None:
@@ -161,6 +162,7 @@ class WordFocus(QObject):
                 romanized=session.romanized(index),
                 note=vocalization.note if vocalization is not None else "",
                 name=session.name_at(index),
+                english=session.english(index),
             )
             self.gloss_pane.show_entry(session.entry_for(chosen))
         else:

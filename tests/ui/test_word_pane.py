@@ -105,6 +105,16 @@ def test_a_name_of_several_words_is_highlighted_whole_in_the_article(window):
     assert highlighted()[0] == "الوزير"
 
 
+def test_a_verb_after_lam_says_its_past_in_the_popup_the_pane_and_the_sentence(window):
+    index = token_index(window, "يكن", after="لم")  # the article opens "لم يكن الاستقبال"
+    hover(window, index)
+    assert window.reading(index).english == "he is"  # the reading's own, as in the JSON
+    assert "he was" in window.popup.text() and "he is" not in window.popup.text()
+    assert "he was" in window.gloss_pane.text() and "he is" not in window.gloss_pane.text()
+    sentence = window.session.sentence_glosses(window.document.tokens[index].sentence)
+    assert (index, "يكن", "he was") in sentence
+
+
 def test_a_new_word_starts_at_its_headword(window):
     pane = window.gloss_pane
     hover(window, token_index(window, "الخارجية"))
