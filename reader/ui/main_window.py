@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self._tasks = tasks or TaskManager(self)
+        if self._tasks.parent() is None:
+            # The window owns its manager (one handed in by a test too): destroyed
+            # with it, on the GUI thread, never by the collector on another thread.
+            self._tasks.setParent(self)
         # What the window shows, Qt-free: the helpers below are views of it.
         self.session = ReadingSession(morphology)
         self.session.set_display(

@@ -311,6 +311,12 @@ class TaskManager(QObject):
         self._closed = True
         self._drop_waiting()
         self._unfinished = 0  # their deliveries are dropped
+        # No progress is shown any more; and a held task refers back to this
+        # manager, a cycle that the garbage collector could break on the worker
+        # thread, destroying the timer there while the GUI thread's timer list
+        # still holds it (a crash on the next timer event).
+        self._hold_timer.stop()
+        self._holding.clear()
         self.idle.emit()
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)

@@ -121,3 +121,29 @@ def test_wait_worker_times_out_while_the_work_runs(worker):
     assert not worker.wait_worker(0.05)
     go_on.set()
     assert worker.wait_worker(10)
+
+
+def test_a_shut_down_manager_is_freed_without_the_collector(qtbot):
+    """A manager that showed progress, once shut down, is freed by reference counting
+    alone: no cycle is left for the collector, which may run on the worker thread
+    and would destroy the manager's timer there (a crash at the next timer event)."""
+    import gc
+    import weakref
+
+    manager = TaskManager()
+    shown = []
+    manager.run(lambda task: task.report(1), on_success=shown.append, on_progress=shown.append)
+    assert manager.wait_idle()
+    assert shown == [1, None]  # the progress, then the result
+    assert manager._hold_timer.isActive()  # the next report would wait: the task is held
+    manager.wait_worker()
+    manager.shutdown()
+    freed = weakref.ref(manager)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del manager
+        assert freed() is None
+    finally:
+        if was_enabled:
+            gc.enable()
