@@ -9,6 +9,7 @@ timer, a batch per turn of the event loop.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,11 @@ MARK_BATCH = 500
 # paragraphs a batch touches (bench_ui, 100k tokens: 6,000 characters stalled
 # the window 64 ms a batch, 1,500 48 ms, 1,000 40 ms).
 MARK_SPAN_CHARS = 1000
+# ... and to this much time: while the worker runs Python too, the GIL is handed
+# back and forth every switch interval and a batch takes twice as long or more
+# (bench_ui, 100k tokens: batches of 5-27 ms); a batch that has spent this long
+# leaves the rest of its words to the next turn of the event loop.
+MARK_BATCH_SECONDS = 0.008
 
 
 class MarkedText:
@@ -137,12 +143,9 @@ class MarkedText:
         # A batch also keeps to a stretch of the text: what costs is laying out
         # again the paragraphs it touches, not the words themselves.
         if self._mark_front:
-            batch, self._mark_front = (
-                self._mark_front[:MARK_BATCH],
-                self._mark_front[MARK_BATCH:],
-            )
-            self._count_batch(len(batch))
-            self._apply_marks(batch)
+            done = self._apply_marks(self._mark_front[:MARK_BATCH], MARK_BATCH_SECONDS)
+            del self._mark_front[:done]
+            self._count_batch(done)
             if not self.marks_pending():
                 self._drop_pending_marks()
             return
@@ -158,9 +161,9 @@ class MarkedText:
             and abs(starts[queue[at + count]] - first) < MARK_SPAN_CHARS
         ):
             count += 1
-        self._mark_next += count
-        self._count_batch(count)
-        self._apply_marks(_as_list(queue[at : at + count]))
+        done = self._apply_marks(_as_list(queue[at : at + count]), MARK_BATCH_SECONDS)
+        self._mark_next += done
+        self._count_batch(done)
         if not self.marks_pending():
             self._drop_pending_marks()
 
@@ -168,12 +171,19 @@ class MarkedText:
         self.mark_batches += 1
         self.largest_mark_batch = max(self.largest_mark_batch, size)
 
-    def _apply_marks(self, indices: Iterable[int]) -> None:
+    def _apply_marks(self, indices: Sequence[int], seconds: float | None = None) -> int:
+        """Write the marks of ``indices`` in order; with ``seconds``, stop once that
+        long has passed (after one word at least). Returns how many were written."""
         if not self._ranges:
-            return
+            return len(indices)
+        deadline = None if seconds is None else time.perf_counter() + seconds
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        done = 0
         for index in indices:
+            if deadline is not None and done and time.perf_counter() > deadline:
+                break
+            done += 1
             start, end = self._ranges[index]
             if end <= start:
                 continue
@@ -189,6 +199,7 @@ class MarkedText:
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(char_format)
         cursor.endEditBlock()
+        return done
 
 
 def _as_list(indices: Iterable[int]) -> list[int]:

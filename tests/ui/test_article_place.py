@@ -71,3 +71,29 @@ def test_many_marks_are_written_in_batches_nearest_first(qtbot, window, monkeypa
     assert not marked(arabic[0])
     qtbot.waitUntil(lambda: not view.marks_pending())  # the event loop writes the rest
     assert all(marked(index) for index in arabic)
+
+
+def test_a_batch_of_marks_stops_at_its_time_budget(qtbot, window, monkeypatch):
+    """No time at all for a batch: each writes one word (never none), the rest
+    follow on later turns of the event loop, and every mark ends up right."""
+    monkeypatch.setattr(text_marks, "MARK_BATCH_SECONDS", 0.0)
+    view = window.view
+    repeated = "\n".join([window.document.text] * 2)
+    window.show_document(document_from_text(repeated, title="long"))
+    arabic = list(view._arabic)
+    view.set_marks({})
+    view.flush_marks()
+    batches = view.mark_batches
+    new = mark_format("new")
+    view.set_marks({index: new for index in arabic})
+    assert len(arabic) > text_marks.MARK_BATCH  # queued, not written at once
+    qtbot.waitUntil(lambda: not view.marks_pending(), timeout=60_000)
+    assert view.largest_mark_batch == 1
+    assert view.mark_batches - batches >= len(arabic) - 1
+
+    def marked(index: int) -> bool:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.token_range(index)[0] + 1)
+        return cursor.charFormat().background().color() == new.background().color()
+
+    assert all(marked(index) for index in arabic)
