@@ -45,6 +45,8 @@ PROCLITICS: tuple[tuple[str, str], ...] = (
     ("ك", "like/as"),
 )
 _lock = threading.Lock()
+# CLDR locales whose month names are the Syriac ones of Levantine and Iraqi news.
+MONTH_LOCALES = ("ar_SY", "ar_IQ")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)")
 
 
@@ -82,6 +84,13 @@ def cldr_index() -> dict[str, str]:
         if city and "/" in zone:
             en_city = english_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[1]
             _add_name(index, city, en_city.replace("_", " "))
+    # The Levant's and Iraq's month names of two words (كانون الثاني: January,
+    # تشرين الأول: October); their one-word months are the lexicon's own.
+    english_months = english.months["format"]["wide"]
+    for locale in MONTH_LOCALES:
+        for number, month in Locale.parse(locale).months["format"]["wide"].items():
+            if " " in month.strip():
+                index.setdefault(normalize(month), english_months[number])
     return index
 
 

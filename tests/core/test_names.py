@@ -161,3 +161,17 @@ def test_analyze_json_carries_the_name_span(real_db_path, tmp_path, capsys, monk
     )
     # Existing fields are unchanged.
     assert {"token", "start", "end", "kind", "analyses"} <= set(lines[named[0]])
+
+
+def test_a_month_of_two_words_is_one_name(morphology):
+    document, analysis = _names(morphology, "وصل في كانون الثاني وغادر في تشرين الأول")
+    january = _span_of(document, analysis, "كانون")
+    assert (january.english, january.source, january.arabic) == (
+        "January",
+        "cldr",
+        "كانون الثاني",
+    )
+    assert _span_of(document, analysis, "تشرين").english == "October"
+    # The stove (كانون) alone is no month.
+    document, analysis = _names(morphology, "اشترى كانون جديدا")
+    assert _span_of(document, analysis, "كانون") is None
