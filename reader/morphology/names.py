@@ -218,6 +218,11 @@ def known_name(word: str, places: bool = True) -> Name | None:
     return None
 
 
+def known_person_name(word: str) -> Name | None:
+    """The English of a person's name a source knows: no place's name."""
+    return known_name(word, places=False)
+
+
 def split_name(word: str) -> tuple[str, str, str, Name] | None:
     """(proclitics, their gloss, stem, name) for a word that is a known name,
     possibly behind و ف ب ل ك and the article; the whole word is tried first."""
@@ -528,6 +533,8 @@ def renamed(record: Any, english: str) -> Any:
         record,
         lemma_gloss=english,
         gloss=record.gloss.replace(old, english) if old else english,
+        # The word in English ("and Chieri") says the same name.
+        english=record.english.replace(old, english) if old else record.english,
         segments=tuple(
             dataclasses.replace(seg, gloss=english) if seg.role == "stem" else seg
             for seg in record.segments

@@ -199,3 +199,10 @@ def test_a_word_of_a_persons_name_is_no_town(morphology):
     span = _span_of(document, analysis, "جون")
     assert span.arabic == "جون كيري" and "Chieri" not in span.english
     assert names.known_name("كيري", places=False) is None
+    # The word itself, after a name, and its English say the same.
+    kerry = analysis.best(span.start + 1)
+    assert kerry.pos == "noun_prop" and "Chieri" not in (kerry.lemma_gloss + kerry.english)
+    from reader.morphology.ranking import Context
+
+    alone = morphology.analyze_word("كيري", Context.AFTER_NAME)[0]
+    assert alone.is_guess and alone.lemma_gloss == kerry.lemma_gloss
