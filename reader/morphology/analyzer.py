@@ -19,6 +19,7 @@ from reader.morphology.names import (
     NameSpan,
     document_names,
     known_name,
+    known_person_name,
     place_first,
     renamed,
 )
@@ -165,8 +166,9 @@ class Morphology:
         if not lookup:
             return ()
         raw, built = self._raw_analyses(lookup)
+        person = context is Context.AFTER_NAME
         if not raw:
-            return self._name_guesses(lookup)
+            return self._name_guesses(lookup, person)
         readings: list[Analysis] = []
         for features, score, variants in rank(raw, context, ranked=ranked, surface=lookup):
             record = built.get(id(features))
@@ -180,7 +182,7 @@ class Morphology:
         elif self.use_names:
             readings = [self._better_name(record) for record in readings]
         if ranked and never_seen(raw):
-            name = self._name_guesses(lookup)[:1]
+            name = self._name_guesses(lookup, person)[:1]
             if context is Context.AFTER_NAME:
                 return (*name, *readings)
             return (*readings, *name)
@@ -199,11 +201,14 @@ class Morphology:
             return record
         return renamed(record, found.english)
 
-    def _name_guesses(self, lookup: str) -> tuple[Analysis, ...]:
+    def _name_guesses(self, lookup: str, person: bool = False) -> tuple[Analysis, ...]:
+        """Proper-name guesses; a ``person``'s (after a name: a surname) takes
+        no town's name (كيري after جون is Kerry's word, not Chieri)."""
         backoff = [f for f in self._guesser.analyze(lookup) if f.get("source") == "backoff"]
         if not self.use_names:
             return proper_name_guesses(lookup, backoff)
-        return proper_name_guesses(lookup, backoff, namer=known_name)
+        namer = known_person_name if person else known_name
+        return proper_name_guesses(lookup, backoff, namer=namer)
 
     def surnames(self, document: Document) -> frozenset[str]:
         """Words read as a surname somewhere in the document (right after a name).

