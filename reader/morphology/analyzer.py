@@ -23,7 +23,7 @@ from reader.morphology.names import (
     place_first,
     renamed,
 )
-from reader.morphology.ranking import Context, context_after, never_seen, rank
+from reader.morphology.ranking import Context, context_after, never_seen, rank, spelt_otherwise
 from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
 from reader.morphology.root_family import FamilyMember, RootIndex, root_index
@@ -186,7 +186,19 @@ class Morphology:
             if context is Context.AFTER_NAME:
                 return (*name, *readings)
             return (*readings, *name)
+        if ranked and self._name_spelt_so(raw, lookup, person):
+            # After the readings, whatever the context: only a name's context in
+            # the document (after a title or a given name) reads it as the name.
+            return (*readings, *self._name_guesses(lookup, person)[:1])
         return tuple(readings)
+
+    def _name_spelt_so(self, raw: list[dict[str, Any]], lookup: str, person: bool) -> bool:
+        """The dictionary has the word only spelt otherwise, and a name source has
+        it as written (أنجيلا: إنجيلا "gospel" there, Angela here): its name is
+        offered after the readings."""
+        if not self.use_names or not spelt_otherwise(raw):
+            return False
+        return (known_person_name if person else known_name)(lookup) is not None
 
     @staticmethod
     def _better_name(record: Analysis) -> Analysis:

@@ -122,6 +122,13 @@ def never_seen(analyses: Iterable[dict[str, Any]]) -> bool:
     )
 
 
+def spelt_otherwise(analyses: Iterable[dict[str, Any]]) -> bool:
+    """True when the dictionary knows the word only as another spelling (its
+    hamza or alef written otherwise: أنجيلا only as إنجيلا, "gospel")."""
+    analyses = list(analyses)
+    return bool(analyses) and all(features.get("source") == "spvar" for features in analyses)
+
+
 def clitic_count(features: dict[str, Any]) -> int:
     return sum(features.get(name) not in _EMPTY for name in _CLITICS)
 

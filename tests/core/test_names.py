@@ -206,3 +206,28 @@ def test_a_word_of_a_persons_name_is_no_town(morphology):
 
     alone = morphology.analyze_word("كيري", Context.AFTER_NAME)[0]
     assert alone.is_guess and alone.lemma_gloss == kerry.lemma_gloss
+
+
+def test_a_name_the_dictionary_knows_only_spelt_otherwise(morphology):
+    """أنجيلا is in the dictionary only as إنجيلا ("gospel"): its name is offered
+    after the readings, and read as the name after a title, never elsewhere."""
+    from reader.morphology.ranking import spelt_otherwise
+
+    raw, _built = morphology._raw_analyses("أنجيلا")
+    assert spelt_otherwise(raw)
+    readings = morphology.analyze_word("أنجيلا")
+    assert "gospel" in readings[0].lemma_gloss  # the dictionary's reading stays first
+    assert readings[-1].is_guess and readings[-1].lemma_gloss == "Angela"
+
+    document, analysis = _names(morphology, "التقى الوزير المستشارة أنجيلا ميركل في برلين")
+    span = _span_of(document, analysis, "أنجيلا")
+    assert span.arabic == "أنجيلا ميركل" and span.english.startswith("Angela ")
+    assert analysis.best(span.start).lemma_gloss == "Angela"
+    # Outside a name's context the word is read as the dictionary reads it.
+    document, analysis = _names(morphology, "قرأ أنجيلا")
+    assert _span_of(document, analysis, "أنجيلا") is None
+
+
+def test_a_word_spelt_as_written_in_the_dictionary_gets_no_name(morphology):
+    # إنجيل is the dictionary's own spelling: no name is offered beside it.
+    assert not any(r.is_guess for r in morphology.analyze_word("الإنجيل"))
