@@ -133,6 +133,8 @@ def reading_row(reading: Analysis, chosen: bool) -> str:
 NAME_SOURCES = {
     "cldr": "its usual English name (CLDR)",
     "attested": "an attested spelling",
+    "geonames": "a city's name (GeoNames)",
+    "dictionary": "a list of names and their Arabic spellings (arabnamer)",
     "lexicon": "the dictionary",
     "acronym": "an acronym spelt in letters",
     "letters": "spelt letter by letter: a guess",

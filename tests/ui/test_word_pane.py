@@ -202,3 +202,13 @@ def test_the_vocabulary_follows_view_romanization_and_the_dictionarys_roots(wind
     window.set_romanization("ala-lc")
     assert cell("خارِج", ROMANIZED) != din
     assert "kh" in cell("خارِج", ROMANIZED) and "ḫ" in din
+
+
+def test_every_source_of_a_names_english_is_said_in_words():
+    """The pane and popup say where a name's English comes from, for every source
+    the names can have, never a bare internal label."""
+    from reader.morphology import names
+    from reader.ui.word_details import NAME_SOURCES
+
+    assert set(names._SOURCE_ORDER) <= set(NAME_SOURCES)
+    assert all(" " in said for said in NAME_SOURCES.values())
