@@ -504,12 +504,16 @@ def _person_span(
 
 
 def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
-    """A place CLDR names, written bare (روسيا), is read as the place, not as an
-    adjective or noun made from it (روسيًّا "Russian")."""
+    """A place written bare (روسيا, بريطانيا) is read as the place, not as an
+    adjective or noun made from it (روسيًّا "Russian"): a place CLDR names, or
+    the dictionary's proper noun whose adjective (نسبة) the other reading is."""
     if not readings or readings[0].pos not in ("adj", "noun"):
         return readings
     key = normalize(surface)
-    if normalize(readings[0].lemma) == key or key not in cldr_index():
+    lemma = normalize(readings[0].lemma)
+    # The place CLDR names, or the adjective's own place: بريطانيا bare is
+    # Britain, not بريطانيًّا ("British", accusative) or the dual in construct.
+    if lemma == key or (key not in cldr_index() and lemma + "ا" != key):
         return readings
     place = next(
         (

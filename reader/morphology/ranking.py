@@ -45,6 +45,9 @@ _CLOSED_CLASS = frozenset(
 )
 CLOSED_CLASS_UNSEEN = -3.5
 _PERSON_PENALTY = {"1": 0.5, "2": 1.0}
+# The emphatic لَ ("indeed") is rare in news beside the preposition لِ that the
+# same letter writes (لروسيا is "to Russia", not "indeed two Russians of").
+_EMPHATIC_LAM_PENALTY = 1.0
 _VOWEL_CONFLICT_PENALTY = 4.0
 _FATHATAN = "\u064b"
 _KEY = "__reader_variant_key"
@@ -137,6 +140,8 @@ def base_score(features: dict[str, Any], surface: str = "") -> float:
     score = frequency(features) - _CLITIC_PENALTY * clitic_count(features)
     if features.get("source") == "spvar":
         score -= _SPVAR_PENALTY
+    if features.get("prc1") == "la_emph":
+        score -= _EMPHATIC_LAM_PENALTY
     # News is written in the third person: "I", "you" readings are unlikely.
     score -= _PERSON_PENALTY.get(str(features.get("per")), 0.0)
     enclitic = str(features.get("enc0") or "")

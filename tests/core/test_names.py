@@ -231,3 +231,22 @@ def test_a_name_the_dictionary_knows_only_spelt_otherwise(morphology):
 def test_a_word_spelt_as_written_in_the_dictionary_gets_no_name(morphology):
     # إنجيل is the dictionary's own spelling: no name is offered beside it.
     assert not any(r.is_guess for r in morphology.analyze_word("الإنجيل"))
+
+
+def test_a_place_written_bare_beside_its_adjective(morphology):
+    """بريطانيا bare is Britain (CLDR names the country المملكة المتحدة), not
+    بريطانيًّا, "British" in the accusative; the adjective stays a reading."""
+    assert "بريطانيا" not in names.cldr_index()
+    readings = morphology.analyze_word("بريطانيا")
+    assert (readings[0].pos, readings[0].lemma_gloss) == ("noun_prop", "Britain")
+    assert any(r.pos == "adj" and "British" in r.lemma_gloss for r in readings)
+    # A word that is only an accusative, with no place of its letters, is left alone.
+    assert morphology.analyze_word("كتابا")[0].pos == "noun"
+
+
+def test_li_before_a_place_is_to_not_an_emphatic_la(morphology):
+    """لروسيا is لِ + Russia, not لَ ("indeed") + the dual of Russian."""
+    best = morphology.analyze_word("لروسيا")[0]
+    assert best.pos == "noun_prop" and best.lemma_gloss == "Russia"
+    assert [(s.form, s.role) for s in best.segments] == [("لِ", "proclitic"), ("رُوسِيا", "stem")]
+    assert best.english == "for Russia"
