@@ -134,7 +134,7 @@ NAME_SOURCES = {
     "cldr": "its usual English name (CLDR)",
     "attested": "an attested spelling",
     "geonames": "a city's name (GeoNames)",
-    "dictionary": "a list of names and their Arabic spellings (arabnamer)",
+    "dictionary": "a list of names (arabnamer)",
     "lexicon": "the dictionary",
     "acronym": "an acronym spelt in letters",
     "letters": "spelt letter by letter: a guess",
