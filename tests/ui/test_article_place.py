@@ -47,30 +47,37 @@ def test_paragraph_spacing_follows_the_zoom(window):
     assert after == pytest.approx(before * view.font_size / (view.font_size - 4))
 
 
+def _unmarked_long_article(window, copies: int) -> list[int]:
+    """The article ``copies`` times over, shown with no marks: its Arabic words."""
+    window.show_document(
+        document_from_text("\n".join([window.document.text] * copies), title="long")
+    )
+    view = window.view
+    view.set_marks({})
+    view.flush_marks()
+    return list(view._arabic)
+
+
+def _marked(view, index: int, mark) -> bool:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.token_range(index)[0] + 1)
+    return cursor.charFormat().background().color() == mark.background().color()
+
+
 def test_many_marks_are_written_in_batches_nearest_first(qtbot, window, monkeypatch):
     monkeypatch.setattr(text_marks, "MARK_BATCH", 20)
     view = window.view
-    repeated = "\n".join([window.document.text] * 3)
-    window.show_document(document_from_text(repeated, title="long"))
-    arabic = list(view._arabic)
-    view.set_marks({})
-    view.flush_marks()
+    arabic = _unmarked_long_article(window, 3)
     _scroll_to_middle(window)
     top = view.first_visible_offset()
     new = mark_format("new")
     view.set_marks({index: new for index in arabic})
     assert view.marks_pending() > 0  # not all in one go
     first_token = window.document.token_at(top).index
-
-    def marked(index: int) -> bool:
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(view.token_range(index)[0] + 1)
-        return cursor.charFormat().background().color() == new.background().color()
-
-    assert marked(first_token)  # the place in view first
-    assert not marked(arabic[0])
+    assert _marked(view, first_token, new)  # the place in view first
+    assert not _marked(view, arabic[0], new)
     qtbot.waitUntil(lambda: not view.marks_pending())  # the event loop writes the rest
-    assert all(marked(index) for index in arabic)
+    assert all(_marked(view, index, new) for index in arabic)
 
 
 def test_a_batch_of_marks_stops_at_its_time_budget(qtbot, window, monkeypatch):
@@ -78,11 +85,7 @@ def test_a_batch_of_marks_stops_at_its_time_budget(qtbot, window, monkeypatch):
     follow on later turns of the event loop, and every mark ends up right."""
     monkeypatch.setattr(text_marks, "MARK_BATCH_SECONDS", 0.0)
     view = window.view
-    repeated = "\n".join([window.document.text] * 2)
-    window.show_document(document_from_text(repeated, title="long"))
-    arabic = list(view._arabic)
-    view.set_marks({})
-    view.flush_marks()
+    arabic = _unmarked_long_article(window, 2)
     batches = view.mark_batches
     new = mark_format("new")
     view.set_marks({index: new for index in arabic})
@@ -90,10 +93,4 @@ def test_a_batch_of_marks_stops_at_its_time_budget(qtbot, window, monkeypatch):
     qtbot.waitUntil(lambda: not view.marks_pending(), timeout=60_000)
     assert view.largest_mark_batch == 1
     assert view.mark_batches - batches >= len(arabic) - 1
-
-    def marked(index: int) -> bool:
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(view.token_range(index)[0] + 1)
-        return cursor.charFormat().background().color() == new.background().color()
-
-    assert all(marked(index) for index in arabic)
+    assert all(_marked(view, index, new) for index in arabic)
