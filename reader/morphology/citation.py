@@ -25,6 +25,9 @@ def romanize_lemma(lemma: str, pos: str = "", *, scheme: str = "din") -> str:
     form = lemma.strip()
     if not form:
         return ""
+    words = form.split()
+    if len(words) > 1:  # a name of several words, saved as one: each word cited alone
+        return " ".join(romanize_lemma(word, pos, scheme=scheme) for word in words)
     verb = pos == "verb"
     last = form[-1]
     if verb and last not in _NO_FINAL_A and (last == SHADDA or "\u0621" <= last <= "\u064a"):

@@ -71,6 +71,8 @@ if TYPE_CHECKING:
         LemmaKey,
         NoteRecord,
         OccurrenceRecord,
+        is_name_key,
+        name_key,
     )
     from reader.store.status import Status
     from reader.store.vocabulary import (
@@ -134,6 +136,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "LemmaKey",
         "NoteRecord",
         "OccurrenceRecord",
+        "is_name_key",
+        "name_key",
     ),
     "status": ("Status",),
     "vocabulary": (
@@ -190,7 +194,9 @@ __all__ = [
     "get_document",
     "get_entry",
     "head_revision",
+    "is_name_key",
     "list_entries",
+    "name_key",
     "normalise_tag",
     "notes_for_document",
     "occurrences",

@@ -16,6 +16,29 @@ if TYPE_CHECKING:  # the rows are only read here: no SQLAlchemy import for the w
 
 LemmaKey = tuple[str, str]  # (lex, pos), exactly as camel-tools gives them
 
+# A name of several words (الولايات المتحدة) is saved as one proper noun.
+NAME_POS = "noun_prop"
+
+
+def name_key(arabic: str) -> LemmaKey:
+    """The key of a name of several words: its words without vowel marks or tatweel,
+    one space between them, as a proper noun.
+
+    It never collides with a single word's: camel-tools' lex is one word (its
+    database separates features by spaces), and this one always holds a space.
+    """
+    from reader.text.arabic import strip_diacritics  # not at start-up: it imports reader.text
+
+    words = strip_diacritics(arabic).split()
+    if len(words) < 2:
+        raise ValueError(f"A name of several words needs two words or more, not {arabic!r}.")
+    return (" ".join(words), NAME_POS)
+
+
+def is_name_key(key: LemmaKey) -> bool:
+    """Whether an entry's key is a name of several words' (:func:`name_key`)."""
+    return " " in key[0]
+
 
 @dataclass(frozen=True)
 class Change:

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING
 from reader.store.database import Store
 from reader.store.documents import remember_document
 from reader.store.models import Status
-from reader.store.records import Change, DocumentRecord, EntryRecord
+from reader.store.records import Change, DocumentRecord, EntryRecord, name_key
 from reader.store.vocabulary import save_word
 
 if TYPE_CHECKING:
     from reader.morphology.records import Analysis
     from reader.text import Document
+
+# reader.morphology.records.POS_LABELS[NAME_POS], without importing the analyser's package.
+NAME_LABEL = "proper noun"
 
 
 def remember_text_document(
@@ -73,4 +76,44 @@ def save_analysis(
         status=status,
         status_override=status_override,
         user_gloss=user_gloss,
+    )
+
+
+def save_name(
+    store: Store,
+    *,
+    arabic: str,
+    english: str,
+    lemma: str = "",
+    surface: str,
+    sentence: str,
+    document_id: int,
+    start: int,
+    end: int,
+    status: Status | str = Status.LEARNING,
+    status_override: Status | str | None = None,
+) -> tuple[EntryRecord, Change]:
+    """Save a name of several words (الولايات المتحدة, "United States") as one entry.
+
+    Keyed by :func:`name_key` of ``arabic`` (the words as written in the text), a
+    proper noun with no root; its dictionary gloss is the name's English, and
+    ``lemma`` (default: ``arabic``) is how it is shown. The occurrence covers the
+    whole name, ``surface`` its words as written. Idempotent like :func:`save_word`.
+    """
+    lex, pos = name_key(arabic)
+    return save_word(
+        store,
+        lex=lex,
+        pos=pos,
+        lemma=lemma.strip() or " ".join(arabic.split()),
+        root="",
+        pos_label=NAME_LABEL,
+        dictionary_gloss=english,
+        surface=surface,
+        sentence=sentence,
+        document_id=document_id,
+        start=start,
+        end=end,
+        status=status,
+        status_override=status_override,
     )
