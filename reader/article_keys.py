@@ -1,23 +1,54 @@
-"""The lemma key of every word's best reading, as one array: made on the worker.
+"""Which saved entry each word belongs to: the rule, and every word's key as one array.
 
-Qt-free: the reading session holds it with the analysis; the window's marks
-(:mod:`reader.ui.word_marks`) are computed from it with array operations.
+A word belongs to the entry of its lemma (camel-tools' ``(lex, pos)`` of the
+reading shown), except a word of a name of several words (الولايات المتحدة),
+which belongs to the name's own entry (:func:`reader.store.name_key`): saving,
+the status keys, the Word pane's entry and the article's marks all follow
+:func:`entry_key`. Qt-free: the reading session holds the array with the
+analysis; the window's marks (:mod:`reader.ui.word_marks`) are computed from it
+with array operations.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.store import LemmaKey
+from reader.store import LemmaKey, name_key
 
 if TYPE_CHECKING:  # numpy is imported on the worker first (ArticleKeys.of), never at start-up
+    from collections.abc import Iterator
+
     import numpy as np
 
     from reader.morphology.analyzer import DocumentAnalysis
+    from reader.morphology.names import NameSpan
+    from reader.morphology.records import Analysis
+
+
+def name_of_several_words(analysis: DocumentAnalysis, token_index: int) -> NameSpan | None:
+    """The name of several words the token is part of (a one-word name is a word)."""
+    span = analysis.name_at(token_index)
+    return span if span is not None and span.end - span.start > 1 else None
+
+
+def names_of_several_words(analysis: DocumentAnalysis) -> Iterator[NameSpan]:
+    return (span for span in analysis.names if span.end - span.start > 1)
+
+
+def entry_key(
+    analysis: DocumentAnalysis | None, token_index: int, reading: Analysis | None
+) -> LemmaKey | None:
+    """The key of the entry a token belongs to, shown in ``reading``: its name's, if it
+    is a word of a name of several words, else its lemma's (None: no reading)."""
+    span = name_of_several_words(analysis, token_index) if analysis is not None else None
+    if span is not None:
+        return name_key(span.arabic)
+    return reading.key if reading is not None else None
 
 
 class ArticleKeys:
-    """The lemma key of every Arabic token's best reading, as one array of key numbers.
+    """The :func:`entry_key` of every Arabic token in its best reading, as one array
+    of key numbers.
 
     Made on the worker (:meth:`of`: a pass over every word, about a microsecond
     each); on the GUI thread a refresh then costs one look-up per distinct
@@ -57,6 +88,9 @@ class ArticleKeys:
                     key_number = number.setdefault(found[0].key, len(number))
                 by_tuple[marker] = key_number
             numbers[token.index] = key_number
+        for span in names_of_several_words(analysis):  # entry_key's rule, a name at a time
+            key_number = number.setdefault(name_key(span.arabic), len(number))
+            numbers[span.start : span.end] = [key_number] * (span.end - span.start)
         key_of_token = np.array(numbers, dtype=np.int32)
         key_of_token[key_of_token == no_key] = len(number)
         return cls(tuple(number), key_of_token, arabic)

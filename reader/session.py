@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.article_keys import entry_key, name_of_several_words
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import pausal
 from reader.readings import ReadingChoices, ReadingKey, word_gloss
@@ -228,8 +229,7 @@ class ReadingSession:
         analysis = self.analysis
         if analysis is None or analysis.document is not self.document:
             return None
-        span = analysis.name_at(token_index)
-        return span if span is not None and span.end - span.start > 1 else None
+        return name_of_several_words(analysis, token_index)
 
     def romanized(self, token_index: int) -> str:
         """The word in Latin letters, as said here, in the scheme the learner chose."""
@@ -281,7 +281,9 @@ class ReadingSession:
             if token.kind is TokenKind.ARABIC:
                 chosen = self.reading(token.index) if self._analysis is not None else None
                 gloss = (
-                    self.user_gloss(chosen) or self.english(token.index) or word_gloss(chosen)
+                    self.user_gloss_at(token.index)
+                    or self.english(token.index)
+                    or word_gloss(chosen)
                     if chosen
                     else "…"
                 )
@@ -341,9 +343,27 @@ class ReadingSession:
         return key in self._entries
 
     def entry_for(self, reading: Analysis | None) -> EntryRecord | None:
-        """The saved entry of a reading's lemma, as the store last said."""
+        """The saved entry of a reading's lemma, as the store last said (a word's own
+        entry, which may be its name's, is :meth:`entry_at`)."""
         return self._entries.get(reading.key) if reading is not None else None
 
     def user_gloss(self, reading: Analysis | None) -> str | None:
         entry = self.entry_for(reading)
+        return entry.user_gloss if entry is not None else None
+
+    def entry_key(self, token_index: int) -> LemmaKey | None:
+        """The key of the entry this word belongs to, in the reading shown: the name's,
+        for a word of a name of several words (:func:`reader.article_keys.entry_key`)."""
+        analysis = self.analysis
+        if analysis is not None and analysis.document is not self.document:
+            analysis = None
+        return entry_key(analysis, token_index, self.reading(token_index))
+
+    def entry_at(self, token_index: int) -> EntryRecord | None:
+        """The saved entry this word belongs to (:meth:`entry_key`), as the store last said."""
+        key = self.entry_key(token_index)
+        return self._entries.get(key) if key is not None else None
+
+    def user_gloss_at(self, token_index: int) -> str | None:
+        entry = self.entry_at(token_index)
         return entry.user_gloss if entry is not None else None

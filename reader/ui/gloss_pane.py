@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import textbook
-from reader.store import EntryRecord
+from reader.store import EntryRecord, LemmaKey
 from reader.ui import fonts
 from reader.ui.entry_editor import EntryEditor
 from reader.ui.lazy_dock import LazyDock
@@ -83,6 +83,7 @@ class GlossPane(LazyDock):
         self._sentence: list[tuple[int, str, str]] = []
         self._sentence_index: int | None = None
         self._entry: EntryRecord | None = None
+        self._entry_key: LemmaKey | None = None  # None: the reading's own lemma
         self._name: NameSpan | None = None
         self._english = ""  # the word's English in its sentence, where that differs
         # What the conjugation and root-family tabs ask for, given by the window.
@@ -142,9 +143,13 @@ class GlossPane(LazyDock):
         self._form, self._note, self._romanized = form, note, romanized
         self._word_changed(moved)
 
-    def show_entry(self, entry: EntryRecord | None) -> None:
-        """The saved entry of the reading shown (None: not saved); its own gloss wins."""
-        self._entry = entry
+    def show_entry(self, entry: EntryRecord | None, key: LemmaKey | None = None) -> None:
+        """The saved entry of the word shown (None: not saved); its own gloss wins.
+
+        ``key``: the entry the word belongs to (the session's ``entry_key``: a name's
+        for a word of a name of several words); by default its reading's lemma.
+        """
+        self._entry, self._entry_key = entry, key
         if self.built:
             self._render_entry()
         self._stale.add("family")  # the learner's status of the word's own lemma
@@ -154,7 +159,7 @@ class GlossPane(LazyDock):
     def show_message(self, token_index: int | None, word: str, message: str) -> None:
         moved = token_index != self.token_index
         self.token_index, self._word, self._message = token_index, word, message
-        self._readings, self._chosen, self._entry = (), None, None
+        self._readings, self._chosen, self._entry, self._entry_key = (), None, None, None
         self._form, self._note, self._romanized, self._name = "", "", "", None
         self._english = ""
         self._word_changed(moved)
@@ -361,7 +366,7 @@ class GlossPane(LazyDock):
         over the dictionary's and a name's), the name line."""
         reading = self._chosen
         entry = self._entry if reading is not None else None
-        if entry is not None and entry.key != reading.key:
+        if entry is not None and entry.key != (self._entry_key or reading.key):
             entry = None  # an entry for another reading of the word
         self.editor.show_entry(entry, can_save=reading is not None)
         if reading is None:

@@ -6,7 +6,7 @@ share and the word in focus are then redrawn from the hub's "changed" signal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.article_keys import ArticleKeys
 from reader.morphology.records import Analysis
+from reader.morphology.vowels import pausal
 from reader.session import Aspect, ReadingSession, SessionChange
 from reader.settings import Settings
 from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, Status
@@ -26,6 +27,9 @@ from reader.ui.word_marks import KnownShare, SavedEntries, article_marks
 if TYPE_CHECKING:
     from reader.morphology.analyzer import DocumentAnalysis
     from reader.store import Store
+
+# Writes one entry with its occurrence into the document of the given id.
+Saver = Callable[["Store", int], tuple[EntryRecord, Change]]
 
 
 class VocabularyController(QObject):
@@ -204,10 +208,9 @@ class VocabularyController(QObject):
             self.known_label.setText("")
             return
         keys = self._keys_of(analysis)
-        overrides: dict[int, LemmaKey | None] = {}
-        for index in session.chosen_tokens():
-            shown = session.reading(index)
-            overrides[index] = shown.key if shown is not None else None
+        overrides: dict[int, LemmaKey | None] = {
+            index: session.entry_key(index) for index in session.chosen_tokens()
+        }
         if reload or self._loaded_for is not keys:
             prefetched, self._prefetched = self._prefetched, None
             if prefetched is not None and prefetched[0] is keys:
@@ -250,19 +253,17 @@ class VocabularyController(QObject):
         else:
             self.refresh_marks(reload=True)
 
-    # -- the entry of a reading ---------------------------------------------------------
+    # -- the entry of a word ------------------------------------------------------------
 
-    def entry_for(self, reading: Analysis | None) -> EntryRecord | None:
-        if reading is None or not self.hub.available:
+    def entry_at(self, token_index: int) -> EntryRecord | None:
+        """The saved entry the word belongs to (its name's, in a name of several words)."""
+        key = self.session.entry_key(token_index)
+        if key is None or not self.hub.available:
             return None
-        entry = self.entries.get(reading.key)
-        if not self.session.has_entry_for(reading.key):
-            self.session.set_entries({reading.key: entry})
+        entry = self.entries.get(key)
+        if not self.session.has_entry_for(key):
+            self.session.set_entries({key: entry})
         return entry
-
-    def user_gloss(self, reading: Analysis | None) -> str | None:
-        entry = self.entry_for(reading)
-        return entry.user_gloss if entry is not None else None
 
     # -- what the learner does to the word in focus -----------------------------------
 
@@ -275,7 +276,8 @@ class VocabularyController(QObject):
         return index, reading
 
     def save_focused_word(self, status: Status = Status.LEARNING) -> bool:
-        """Save the word in focus in the reading shown (the learner's choice, else the best).
+        """Save the word in focus in the reading shown (the learner's choice, else the best);
+        a word of a name of several words saves the name.
 
         True when the save was sent to the store; it is written on the hub's
         worker, and the status bar says when it is saved (or why not).
@@ -292,14 +294,10 @@ class VocabularyController(QObject):
             # No record to save into, and none can be written: said once by the hub.
             self.status_bar.showMessage(f"Not saved: {self.hub.read_only}", 8000)
             return False
-        from reader.store.words import remember_text_document, save_analysis
+        from reader.store.words import remember_text_document
 
         index, reading = focus
-        token = document.tokens[index]
-        span = document.sentences[token.sentence]
-        sentence = document.text[span.start : span.end].strip()
-        # The choice travels with the saved occurrence: reopening restores it.
-        self.session.choices.choose(document.fingerprint, index, reading)  # no other change
+        save_entry = self._name_saver(index, status) or self._word_saver(index, reading, status)
 
         def save(store: Store) -> tuple[tuple[EntryRecord, DocumentRecord], Change]:
             # A document whose record is still being written (or failed to be):
@@ -307,16 +305,7 @@ class VocabularyController(QObject):
             record, remembered = known, Change()
             if record is None:
                 record, remembered = remember_text_document(store, document)
-            entry, change = save_analysis(
-                store,
-                reading,
-                surface=token.text,
-                sentence=sentence,
-                document_id=record.id,
-                start=token.start,
-                end=token.end,
-                status=status,
-            )
+            entry, change = save_entry(store, record.id)
             return (entry, record), change | remembered
 
         def saved(outcome: tuple[EntryRecord, DocumentRecord]) -> None:
@@ -327,11 +316,64 @@ class VocabularyController(QObject):
 
         return self.hub.apply(save, initiator=self, on_done=saved) is not None
 
+    def _sentence_of(self, token_index: int) -> str:
+        document = self.session.document
+        assert document is not None
+        span = document.sentences[document.tokens[token_index].sentence]
+        return document.text[span.start : span.end].strip()
+
+    def _word_saver(self, index: int, reading: Analysis, status: Status) -> Saver:
+        """The word alone, keyed by its lemma, in the reading shown."""
+        from reader.store.words import save_analysis
+
+        document = self.session.document
+        assert document is not None
+        token = document.tokens[index]
+        sentence = self._sentence_of(index)
+        # The choice travels with the saved occurrence: reopening restores it.
+        self.session.choices.choose(document.fingerprint, index, reading)  # no other change
+        return lambda store, document_id: save_analysis(
+            store,
+            reading,
+            surface=token.text,
+            sentence=sentence,
+            document_id=document_id,
+            start=token.start,
+            end=token.end,
+            status=status,
+        )
+
+    def _name_saver(self, index: int, status: Status) -> Saver | None:
+        """The name of several words the word is part of, as one entry (None: none)."""
+        from reader.store.words import save_name
+
+        session, document = self.session, self.session.document
+        name = session.name_at(index)
+        if name is None or document is None:
+            return None
+        first, last = document.tokens[name.start], document.tokens[name.end - 1]
+        sentence = self._sentence_of(name.start)
+        # As the pane says it: each word in its sentence's vowels, in pause.
+        shown = [pausal(session.shown_form(i)) for i in range(name.start, name.end)]
+        lemma = " ".join(shown) if all(shown) else name.arabic
+        return lambda store, document_id: save_name(
+            store,
+            arabic=name.arabic,
+            english=name.english,
+            lemma=lemma,
+            surface=document.text[first.start : last.end],
+            sentence=sentence,
+            document_id=document_id,
+            start=first.start,
+            end=last.end,
+            status=status,
+        )
+
     def set_focused_status(self, status: Status) -> None:
         focus = self._focus()
         if focus is None:
             return
-        entry = self.entry_for(focus[1])
+        entry = self.entry_at(focus[0])
         if entry is None:
             self.save_focused_word(status)
         else:

@@ -136,7 +136,7 @@ class WordFocus(QObject):
             self.popup.show_reading(
                 chosen,
                 global_rect,
-                user_gloss=session.user_gloss(chosen),
+                user_gloss=session.user_gloss_at(index),
                 form=session.shown_form(index),
                 romanized=session.romanized(index),
                 name=session.name_at(index),
@@ -164,7 +164,7 @@ class WordFocus(QObject):
                 name=session.name_at(index),
                 english=session.english(index),
             )
-            self.gloss_pane.show_entry(session.entry_for(chosen))
+            self.gloss_pane.show_entry(session.entry_at(index), session.entry_key(index))
         else:
             self.gloss_pane.show_message(index, *self._word_and_note(index))
         if self.gloss_pane.sentence_index != token.sentence or not self.gloss_pane.has_sentence:

@@ -2,8 +2,10 @@
 
 A saved entry stands for a lemma (camel-tools' ``(lex, pos)``), so every
 inflected form of it is marked, clitics and all: each token is matched by the
-key of the reading the learner sees (chosen, else best). The colours are calm
-on purpose: the text must stay as readable as unmarked text.
+key of the entry it belongs to (:func:`reader.article_keys.entry_key`: the
+reading the learner sees, chosen else best; every word of a name of several
+words, the name's). The colours are calm on purpose: the text must stay as
+readable as unmarked text.
 """
 
 from __future__ import annotations

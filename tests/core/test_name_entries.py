@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from reader import paths
+from reader.article_keys import ArticleKeys, entry_key
 from reader.morphology.records import POS_LABELS
+from reader.session import ReadingSession
 from reader.store import (
     Status,
     Store,
@@ -22,6 +24,7 @@ from reader.store import (
     occurrences,
     open_store,
     restore_entry,
+    set_user_gloss,
 )
 from reader.store.export import export_apkg, export_csv
 from reader.store.records import NAME_POS
@@ -113,3 +116,57 @@ def test_exports_give_the_name_and_its_english(store: Store, tmp_path: Path) -> 
     assert b"United States" in database
     assert "الوِلَايَات المُتَّحِدَة".encode() in database
 
+
+@pytest.fixture(scope="module")
+def analysed(morphology):
+    document = document_from_text(TEXT, title="test")
+    return morphology.analyze_document(document, vocalize=False)
+
+
+def _index(analysis, text: str) -> int:
+    return next(t.index for t in analysis.document.tokens if t.text == text)
+
+
+def test_every_word_of_a_name_belongs_to_the_names_entry(analysed) -> None:
+    states, united = _index(analysed, "الولايات"), _index(analysed, "المتحدة")
+    minister = _index(analysed, "الوزير")
+    session = ReadingSession()
+    session.open(analysed.document)
+    session.analysed(analysed)
+    assert session.entry_key(states) == session.entry_key(united) == STATES
+    # Any reading the learner chooses for a word of the name: still the name's.
+    other = session.readings(united)[-1]
+    session.choose(united, other)
+    assert session.entry_key(united) == STATES
+    best = analysed.best(minister)
+    assert session.entry_key(minister) == best.key == entry_key(analysed, minister, best)
+    keys = ArticleKeys.of(analysed)
+    number = keys.key_of_token[states]
+    assert keys.key_of_token[united] == number and keys.keys[number] == STATES
+    assert keys.keys[keys.key_of_token[minister]] == best.key
+
+
+def test_a_one_word_name_keeps_its_lemmas_key(morphology) -> None:
+    document = document_from_text("قال بوتين أمس.", title="test")
+    analysis = morphology.analyze_document(document, vocalize=False)
+    putin = _index(analysis, "بوتين")
+    assert analysis.best(putin).pos == "noun_prop"
+    assert entry_key(analysis, putin, analysis.best(putin)) == analysis.best(putin).key
+    assert " " not in analysis.best(putin).key[0]
+
+
+def test_the_session_gives_a_word_of_a_name_the_names_entry(analysed, store: Store) -> None:
+    states, united = _index(analysed, "الولايات"), _index(analysed, "المتحدة")
+    session = ReadingSession()
+    session.open(analysed.document)
+    session.analysed(analysed)
+    entry, _ = _save_states(store)
+    entry, _ = set_user_gloss(store, entry.id, "the USA")
+    lemma = analysed.best(united).key
+    session.set_entries({STATES: entry, lemma: None})
+    assert session.entry_at(states) == session.entry_at(united) == entry
+    assert session.user_gloss_at(united) == "the USA"
+    assert session.entry_for(analysed.best(united)) is None  # the word's own lemma: not saved
+    sentence = analysed.document.tokens[united].sentence
+    glosses = {index: gloss for index, _, gloss in session.sentence_glosses(sentence)}
+    assert glosses[states] == glosses[united] == "the USA"

@@ -70,6 +70,15 @@ def token_index(window: MainWindow, text: str, *, after: str | None = None) -> i
     raise AssertionError(f"{text} not in the document")
 
 
+def word_index(window: MainWindow, text: str) -> int:
+    """The first ``text`` that is a word alone, not a word of a name of several words:
+    saving it saves its lemma (the article's first بوتين is in فلاديمير بوتين, a name)."""
+    for token in window.document.tokens:
+        if token.text == text and window.session.name_at(token.index) is None:
+            return token.index
+    raise AssertionError(f"{text} is not a word alone in the document")
+
+
 def hover(window: MainWindow, index: int) -> None:
     """Move the mouse to the middle of a token, as a learner would."""
     window.view.ensure_token_visible(index)

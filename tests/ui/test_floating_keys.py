@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reader.store import Status, find_entry
-from tests.ui.conftest import click, token_index
+from tests.ui.conftest import click, word_index
 
 PUTIN = ("بُوتِين", "noun_prop")
 
@@ -28,7 +28,7 @@ def _float(qtbot, dock) -> None:
 @pytest.mark.parametrize("which", ["gloss_pane", "vocabulary", "notes"])
 def test_word_keys_from_a_floating_dock(window, qtbot, which):
     dock = window.gloss_pane if which == "gloss_pane" else getattr(window.docks, which)
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     click(window, putin)
     _float(qtbot, dock)
     inside = dock.widget()

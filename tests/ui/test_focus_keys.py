@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.store import Status, find_entry, list_entries, occurrences
 from reader.text import document_from_text, load_document
-from tests.ui.conftest import click, hover, make_window, token_index
+from tests.ui.conftest import click, hover, make_window, token_index, word_index
 
 PUTIN = ("بُوتِين", "noun_prop")
 OTHER_TEXT = "ذهب الولد إلى المدرسة في الصباح. وقرأ كتابا جديدا."
@@ -31,7 +31,7 @@ def _next_arabic(window, index: int, step: int = 1) -> int:
 
 def test_after_saving_a_note_esc_unpins_arrows_step_and_s_saves_the_hovered_word(window):
     """The trap: an own gloss typed, Save note clicked; the keys still act on the word."""
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     click(window, putin)
     key(window.view, Qt.Key.Key_S, window)
     editor = window.gloss_pane.editor
@@ -68,7 +68,7 @@ def test_after_saving_a_note_esc_unpins_arrows_step_and_s_saves_the_hovered_word
 
 
 def test_typing_in_a_field_keeps_its_keys_and_esc_first_leaves_it(window):
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     click(window, putin)
     key(window.view, Qt.Key.Key_S, window)
     store = window.vocabulary.store
@@ -89,7 +89,7 @@ def test_typing_in_a_field_keeps_its_keys_and_esc_first_leaves_it(window):
 
 
 def test_keys_from_the_notes_dock_editor_and_list(window):
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     click(window, putin)
     notes = window.docks.notes
     notes.show()
@@ -106,7 +106,7 @@ def test_keys_from_the_notes_dock_editor_and_list(window):
 
 
 def test_show_in_context_pin_does_not_follow_into_the_next_document(window, qtbot, tmp_path):
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     hover(window, putin)
     window.words.save_focused_word()
     entry = find_entry(window.vocabulary.store, *PUTIN)
@@ -160,7 +160,7 @@ def test_a_word_hovered_while_the_dictionary_loads_gets_its_sentence(
 ):
     window = make_window(qtbot)  # no dictionary yet: "loading"
     window.show_document(load_document(default_article_path))
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     hover(window, putin)
     assert "loading…" in window.gloss_pane.text()
     QTest.mouseMove(window.view.viewport(), QPoint(1, 1))  # the mouse leaves the words

@@ -13,7 +13,7 @@ from reader.text import TokenKind, document_from_text
 from reader.ui.article_layout import BLOCK_CHARS, ZERO_WIDTH_SPACE
 from reader.ui.word_marks import MARK_COLOURS
 from tests.core.test_long_lines import run_of
-from tests.ui.conftest import hover, token_index
+from tests.ui.conftest import hover, word_index
 
 
 def test_an_unbroken_line_is_laid_out_in_bounded_blocks_and_says_why_it_is_not_glossed(window):
@@ -22,7 +22,7 @@ def test_an_unbroken_line_is_laid_out_in_bounded_blocks_and_says_why_it_is_not_g
     window.show_document(document)
     view = window.view
     assert view.building()  # the rest comes in batches: the window goes on answering
-    hover(window, token_index(window, "بوتين"))
+    hover(window, word_index(window, "بوتين"))
     assert "Putin" in window.gloss_pane.text()
     view.finish_building()
     block = view.document().begin()
@@ -40,7 +40,7 @@ def test_an_unbroken_line_is_laid_out_in_bounded_blocks_and_says_why_it_is_not_g
 
 
 def test_marks_and_a_place_in_the_part_laid_out_later(window):
-    window.view.pin(token_index(window, "بوتين"))
+    window.view.pin(word_index(window, "بوتين"))
     assert window.words.save_focused_word()
     long_text = "\n".join([window.document.text] * 30)
     document = document_from_text(long_text, title="long")

@@ -8,11 +8,11 @@ from PySide6.QtTest import QTest
 from reader.article_keys import ArticleKeys
 from reader.store import Status, entries_for_lemmas
 from reader.ui.word_marks import mark_format
-from tests.ui.conftest import hover, token_index
+from tests.ui.conftest import hover, word_index
 
 
 def _putin_saved(window) -> int:
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     hover(window, putin)
     window.activateWindow()
     window.view.setFocus()

@@ -16,7 +16,7 @@ from reader.store import Status, find_entry, list_entries, notes_for_document, o
 from reader.text import load_document
 from reader.ui.vocabulary_hub import NOT_SAVED, READ_ONLY_TITLE, START_FRESH
 from tests.failing_disks import fill, free, immutable, small_disk
-from tests.ui.conftest import make_window, token_index
+from tests.ui.conftest import make_window, word_index
 from tests.ui.test_vocabulary_dock import open_dock
 from tests.ui.test_vocabulary_notes import open_notes
 from tests.ui.test_vocabulary_words import PUTIN, press
@@ -43,7 +43,7 @@ def reader_window(qtbot, disk, morphology, default_article_path, captured_dialog
 
 
 def pin_and_press(window, text: str, key: Qt.Key) -> None:
-    window.view.pin(token_index(window, text))
+    window.view.pin(word_index(window, text))
     press(window, key)
 
 
@@ -152,7 +152,7 @@ def test_a_read_only_vocabulary_is_read_with_one_message(
     window = make_window(qtbot, morphology=morphology)
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
-    window.view.pin(token_index(window, "بوتين"))
+    window.view.pin(word_index(window, "بوتين"))
     window.words.save_focused_word()
     assert find_entry(window.vocabulary.store, *PUTIN) is not None
     window.close()
@@ -166,7 +166,7 @@ def test_a_read_only_vocabulary_is_read_with_one_message(
         assert window.vocabulary.read_only
         # Still read: the saved word is marked, the document's record found.
         assert window.words.document_record is not None
-        assert window.view.marks().get(token_index(window, "بوتين")) is not None
+        assert window.view.marks().get(word_index(window, "بوتين")) is not None
         # Other documents: no exception, no new dialog.
         other = tmp_path / "other.txt"
         other.write_text("ذهب الرئيس إلى موسكو.", encoding="utf-8")

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 
 from reader.store import Status, find_entry, list_entries
 from reader.ui.vocabulary_table import GLOSS, STATUS, TAGS
-from tests.ui.conftest import token_index
+from tests.ui.conftest import word_index
 from tests.ui.test_vocabulary_words import PUTIN, press
 
 
 def save(window, text: str, key: Qt.Key = Qt.Key.Key_S) -> None:
-    index = token_index(window, text)
+    index = word_index(window, text)  # a word alone: saving it saves its lemma
     window.view.pin(index)  # as a click does; the dock may have moved the words about
     press(window, key)
 
@@ -67,7 +67,7 @@ def test_inline_edit_of_gloss_status_and_tags(qtbot, window):
     assert set(entry.tags) == {"names", "politics"}
     assert model.index(0, GLOSS).data() == "the president"
     # The pane and the marks follow the same change.
-    window.view.pin(token_index(window, "بوتين"))
+    window.view.pin(word_index(window, "بوتين"))
     assert "the president" in window.gloss_pane.text()
     dock.tag_filter.setCurrentText("#names")
     assert dock.lemmas() == ["بُوتِين"]
@@ -75,7 +75,7 @@ def test_inline_edit_of_gloss_status_and_tags(qtbot, window):
 
 def test_delete_and_undo(qtbot, window):
     save(window, "بوتين")
-    index = token_index(window, "بوتين")
+    index = word_index(window, "بوتين")
     dock = open_dock(qtbot, window)
     dock.select_row(0)
     dock.delete_button.click()
@@ -96,7 +96,7 @@ def test_show_in_context_opens_the_document_at_the_word(qtbot, window, tmp_path:
         "زار وزير الخارجية موسكو أمس.\nوالتقى الرئيس الروسي بوتين.", encoding="utf-8"
     )
     assert window.open_path(article)
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     save(window, "بوتين")
     window.show_document(_default(window))
     assert window.document.source_path != article
@@ -140,7 +140,7 @@ def test_undo_after_saving_again_keeps_the_newer_save(qtbot, window):
     dock.select_row(0)
     dock.delete_button.click()
     window.view.pin(None)
-    window.view.pin(token_index(window, "بوتين"))
+    window.view.pin(word_index(window, "بوتين"))
     window.words.set_focused_status(Status.KNOWN)  # saved again, as known
     dock.undo_stack.undo()
     merged = find_entry(window.vocabulary.store, *PUTIN)

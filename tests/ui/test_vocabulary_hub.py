@@ -38,7 +38,7 @@ from reader.text import load_document
 from reader.ui.notes_dock import NotesDock
 from reader.ui.vocabulary_dock import VocabularyDock
 from reader.ui.vocabulary_hub import NOT_READ, NOT_SAVED, VocabularyHub
-from tests.ui.conftest import make_window, token_index
+from tests.ui.conftest import make_window, word_index
 from tests.ui.test_vocabulary_words import PUTIN, press
 
 WAZIR = {"lex": "وَزِير", "pos": "noun", "lemma": "وَزِير", "dictionary_gloss": "minister"}
@@ -257,7 +257,7 @@ def test_s_on_a_busy_file_says_so_in_the_window_and_saves_once_it_is_free(
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
     path = window.vocabulary.store.path
-    window.view.pin(token_index(window, "بوتين"))
+    window.view.pin(word_index(window, "بوتين"))
     save_key = window.actions.save_word  # the S of the Word menu
     other = write_lock(path)
     try:
@@ -374,7 +374,7 @@ def test_undo_asked_before_the_delete_is_back_restores_it(qtbot, threaded_hub, d
 def test_the_window_says_who_saved(window):
     seen: list[Change] = []
     window.vocabulary.changed.connect(seen.append)
-    window.view.pin(token_index(window, "بوتين"))
+    window.view.pin(word_index(window, "بوتين"))
     press(window, Qt.Key.Key_S)
     assert seen and seen[-1].initiator is window.words
     assert find_entry(window.vocabulary.store, *PUTIN) is not None

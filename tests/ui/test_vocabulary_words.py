@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from reader.store import Status, find_entry, list_entries, occurrences
 from reader.text import load_document
 from reader.ui.word_marks import MARK_COLOURS
-from tests.ui.conftest import click, hover, make_window, token_index
+from tests.ui.conftest import click, hover, make_window, token_index, word_index
 
 PUTIN = ("بُوتِين", "noun_prop")
 
@@ -27,7 +27,7 @@ def background(window, index: int) -> str | None:
 
 
 def test_s_saves_the_hovered_word_with_its_sentence_and_offsets(window):
-    index = token_index(window, "بوتين")
+    index = word_index(window, "بوتين")
     token = window.document.tokens[index]
     hover(window, index)
     press(window, Qt.Key.Key_S)
@@ -47,7 +47,7 @@ def test_s_saves_the_hovered_word_with_its_sentence_and_offsets(window):
 
 
 def test_the_pinned_word_wins_over_the_hovered_one(window):
-    putin = token_index(window, "بوتين")
+    putin = word_index(window, "بوتين")
     click(window, putin)
     hover(window, token_index(window, "الكريملن"))
     press(window, Qt.Key.Key_S)
@@ -56,7 +56,7 @@ def test_the_pinned_word_wins_over_the_hovered_one(window):
 
 
 def test_keys_one_to_four_set_the_status(window):
-    click(window, token_index(window, "بوتين"))
+    click(window, word_index(window, "بوتين"))
     store = window.vocabulary.store
     for key, status in (
         (Qt.Key.Key_3, Status.KNOWN),
@@ -74,7 +74,7 @@ def test_keys_one_to_four_set_the_status(window):
 
 
 def test_own_gloss_wins_in_popup_pane_and_sentence(window):
-    index = token_index(window, "بوتين")
+    index = word_index(window, "بوتين")
     click(window, index)
     window.gloss_pane.editor.save_button.click()
     editor = window.gloss_pane.editor
@@ -94,7 +94,7 @@ def test_own_gloss_wins_in_popup_pane_and_sentence(window):
 
 
 def test_tags_and_note_from_the_pane(window):
-    click(window, token_index(window, "بوتين"))
+    click(window, word_index(window, "بوتين"))
     press(window, Qt.Key.Key_S)
     editor = window.gloss_pane.editor
     editor.tags_edit.setText("names, politics")
@@ -109,7 +109,7 @@ def test_tags_and_note_from_the_pane(window):
 def test_every_form_of_the_lemma_is_marked_and_survives_reopening(
     qtbot, window, morphology, default_article_path
 ):
-    plain, with_clitic = token_index(window, "بوتين"), token_index(window, "لبوتين")
+    plain, with_clitic = word_index(window, "بوتين"), token_index(window, "لبوتين")
     assert background(window, with_clitic) is None
     click(window, plain)
     press(window, Qt.Key.Key_S)
