@@ -42,7 +42,7 @@ def entry_key(
     is a word of a name of several words, else its lemma's (None: no reading)."""
     span = name_of_several_words(analysis, token_index) if analysis is not None else None
     if span is not None:
-        return name_key(span.arabic)
+        return name_key(span.bare)
     return reading.key if reading is not None else None
 
 
@@ -89,7 +89,7 @@ class ArticleKeys:
                 by_tuple[marker] = key_number
             numbers[token.index] = key_number
         for span in names_of_several_words(analysis):  # entry_key's rule, a name at a time
-            key_number = number.setdefault(name_key(span.arabic), len(number))
+            key_number = number.setdefault(name_key(span.bare), len(number))
             numbers[span.start : span.end] = [key_number] * (span.end - span.start)
         key_of_token = np.array(numbers, dtype=np.int32)
         key_of_token[key_of_token == no_key] = len(number)

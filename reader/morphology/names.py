@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.morphology.build import romanize_name
-from reader.text.arabic import fold_letters, strip_marks
+from reader.text.arabic import TATWEEL, VOWEL_MARKS, fold_letters, strip_marks
 
 # Proclitics tried before a name, longest first, with their glosses.
 PROCLITICS: tuple[tuple[str, str], ...] = (
@@ -283,6 +283,32 @@ class NameSpan:
     source: str  # "cldr", "attested", "lexicon", "acronym" or "letters"
     # A person's name: the English of each word (empty for a fixed name).
     parts: tuple[str, ...] = ()
+    # The conjunctions, prepositions and article written on the first word before
+    # the name, as in PROCLITICS (وبالأمم المتحدة: "وبال"); not in the JSON.
+    prefix: str = ""
+
+    def without_proclitics(self, first_word: str) -> str:
+        """The name's first word (as written, or vowelled) without the conjunctions
+        and prepositions before it, with its article: وبالأمم → الأمم,
+        لِلْأُمَمِ → الْأُمَمِ (after لِ the article's alef is not written)."""
+        if not self.prefix:
+            return first_word
+        drop, restore = _proclitic_letters(self.prefix)
+        seen = 0
+        for position, char in enumerate(first_word):
+            if char in VOWEL_MARKS or char == TATWEEL:
+                continue
+            if seen == drop:
+                return restore + first_word[position:]
+            seen += 1
+        return first_word
+
+    @property
+    def bare(self) -> str:
+        """The name as a dictionary lists it, marks off: الأمم المتحدة for
+        وبالأمم المتحدة and for للأمم المتحدة (one vocabulary entry)."""
+        first, *rest = strip_marks(self.arabic).split()
+        return " ".join((self.without_proclitics(first), *rest))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -294,11 +320,29 @@ class NameSpan:
         }
 
 
+def _proclitic_letters(prefix: str) -> tuple[int, str]:
+    """(letters of ``prefix`` that are not the article, what stands for them gone):
+    وبال drops و ب and keeps ال; لل drops ل and its article is written ال again."""
+    if not dict(PROCLITICS)[prefix].endswith("the"):
+        return len(prefix), ""
+    if prefix.endswith("ال"):
+        return len(prefix) - 2, ""
+    return len(prefix) - 1, "ا"
+
+
 @lru_cache(maxsize=65536)
+def _proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
+    """(proclitics, rest): the whole word first, then without each proclitic it
+    may start with."""
+    rest = (
+        (p, word[len(p) :]) for p, _ in PROCLITICS if word.startswith(p) and len(word) > len(p) + 1
+    )
+    return (("", word), *rest)
+
+
 def _without_proclitic(word: str) -> tuple[str, ...]:
     """The word, then the word without each proclitic it may start with."""
-    rest = (word[len(p) :] for p, _ in PROCLITICS if word.startswith(p) and len(word) > len(p) + 1)
-    return (word, *rest)
+    return tuple(rest for _prefix, rest in _proclitic_splits(word))
 
 
 @lru_cache(maxsize=1)
@@ -307,27 +351,31 @@ def _phrase_starts() -> frozenset[str]:
     return frozenset(key.split(" ", 1)[0] for key in cldr_index() if " " in key)
 
 
-def _phrase(words: list[str]) -> str | None:
-    """CLDR's English for these words as one name (the first may carry و ب ل ال)."""
+def _phrase(words: list[str]) -> tuple[str, str] | None:
+    """CLDR's English for these words as one name, and the proclitics the first
+    word carries before it (و ب ل ال)."""
     index = cldr_index()
     rest = " ".join(words[1:])
-    for first in _without_proclitic(words[0]):
+    for prefix, first in _proclitic_splits(words[0]):
         found = index.get(f"{first} {rest}")
         if found:
-            return found
+            return found, prefix
     return None
 
 
-def _acronym(words: list[str]) -> str | None:
+def _acronym(words: list[str]) -> tuple[str, str] | None:
+    """The acronym these words spell in letter names, and the proclitics before it."""
     if len(words) > _ACRONYM_LETTERS:
         return None
-    letters = []
+    letters, prefix = [], ""
     for position, word in enumerate(words):
-        forms = _without_proclitic(word) if position == 0 else (word,)
-        letter = next((LETTER_NAMES[f] for f in forms if f in LETTER_NAMES), None)
-        if letter is None:
+        splits = _proclitic_splits(word) if position == 0 else (("", word),)
+        found = next(((p, LETTER_NAMES[f]) for p, f in splits if f in LETTER_NAMES), None)
+        if found is None:
             return None
-        letters.append(letter)
+        if position == 0:
+            prefix = found[0]
+        letters.append(found[1])
     # إن and في are words too: as letters they come doubled (سي إن إن: CNN),
     # and no letter comes three times.
     for position, word in enumerate(words):
@@ -336,7 +384,7 @@ def _acronym(words: list[str]) -> str | None:
             return None
         if words[position : position + 3] == [word] * 3:
             return None
-    return "".join(letters)
+    return "".join(letters), prefix
 
 
 def _stem(reading: Any) -> str:
@@ -449,10 +497,17 @@ def find_names(
 
 
 def _make_span(
-    tokens: Sequence[Any], i: int, j: int, english: str, source: str, parts: tuple[str, ...] = ()
+    tokens: Sequence[Any],
+    i: int,
+    j: int,
+    english: str,
+    source: str,
+    parts: tuple[str, ...] = (),
+    prefix: str = "",
 ) -> NameSpan:
     arabic = " ".join(token.text for token in tokens[i:j])
-    return NameSpan(tokens[i].index, tokens[j - 1].index + 1, arabic, english, source, parts)
+    end = tokens[j - 1].index + 1
+    return NameSpan(tokens[i].index, end, arabic, english, source, parts, prefix)
 
 
 def _fixed_span(
@@ -467,10 +522,10 @@ def _fixed_span(
     for size in range(min(_PHRASE_WORDS, len(words) - i), 1, -1):
         found = _phrase(words[i : i + size]) if phrase else None
         if found:
-            return _make_span(tokens, i, i + size, found, "cldr")
+            return _make_span(tokens, i, i + size, found[0], "cldr", prefix=found[1])
         found = _acronym(raw[:size]) if acronym and size <= len(raw) else None
         if found:
-            return _make_span(tokens, i, i + size, found, "acronym")
+            return _make_span(tokens, i, i + size, found[0], "acronym", prefix=found[1])
     return None
 
 
@@ -500,7 +555,13 @@ def _person_span(
     parts = [name_english(reading, prefer_attested) for reading in found]
     english = " ".join(part for part, _ in parts)
     source = min((s for _, s in parts), key=_SOURCE_ORDER.index)
-    return _make_span(tokens, i, end, english, source, tuple(part for part, _ in parts))
+    # Only "and" comes before a person's name (وبشار الأسد).
+    prefix = (
+        "و"
+        if any(s.role == "proclitic" and normalize(s.form) == "و" for s in found[0].segments)
+        else ""
+    )
+    return _make_span(tokens, i, end, english, source, tuple(p for p, _ in parts), prefix)
 
 
 def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:

@@ -353,12 +353,16 @@ class VocabularyController(QObject):
             return None
         first, last = document.tokens[name.start], document.tokens[name.end - 1]
         sentence = self._sentence_of(name.start)
-        # As the pane says it: each word in its sentence's vowels, in pause.
+        # As the pane says it: each word in its sentence's vowels, in pause, without
+        # the "and", "to" or "with" before it (one entry for بالأمم and للأمم المتحدة).
         shown = [pausal(session.shown_form(i)) for i in range(name.start, name.end)]
-        lemma = " ".join(shown) if all(shown) else name.arabic
+        if all(shown):
+            lemma = " ".join((name.without_proclitics(shown[0]), *shown[1:]))
+        else:
+            lemma = name.bare
         return lambda store, document_id: save_name(
             store,
-            arabic=name.arabic,
+            arabic=name.bare,
             english=name.english,
             lemma=lemma,
             surface=document.text[first.start : last.end],

@@ -170,3 +170,29 @@ def test_the_session_gives_a_word_of_a_name_the_names_entry(analysed, store: Sto
     sentence = analysed.document.tokens[united].sentence
     glosses = {index: gloss for index, _, gloss in session.sentence_glosses(sentence)}
     assert glosses[states] == glosses[united] == "the USA"
+
+
+def test_a_name_behind_and_to_or_with_is_the_same_entry(morphology) -> None:
+    """وبالأمم المتحدة, للأمم المتحدة and الأمم المتحدة are one name: one key,
+    written as a dictionary lists it (the article kept, و ب ل off)."""
+    text = "قال الأمين العام للأمم المتحدة إن وبالأمم المتحدة خبراء، وإن الأمم المتحدة مستعدة."
+    document = document_from_text(text, title="test")
+    analysis = morphology.analyze_document(document, vocalize=False)
+    spans = [span for span in analysis.names if span.english == "United Nations"]
+    assert [span.arabic for span in spans] == [
+        "للأمم المتحدة",
+        "وبالأمم المتحدة",
+        "الأمم المتحدة",
+    ]
+    assert {span.bare for span in spans} == {"الأمم المتحدة"}
+    keys = {
+        entry_key(analysis, index, None) for span in spans for index in range(span.start, span.end)
+    }
+    assert keys == {("الأمم المتحدة", "noun_prop")}
+    # Vowelled, as the pane says the first word: the article's alef comes back after لِ.
+    to_un, and_with_un, un = spans
+    assert to_un.without_proclitics("لِلْأُمَمِ") == "الْأُمَمِ"
+    assert and_with_un.without_proclitics("وَبِالْأُمَمِ") == "الْأُمَمِ"
+    assert un.without_proclitics("الْأُمَمِ") == "الْأُمَمِ"
+    # The JSON of a name is unchanged: no new field.
+    assert set(to_un.to_json()) == {"start", "end", "arabic", "english", "source"}

@@ -185,3 +185,21 @@ def test_a_saved_name_is_marked_on_reopening_and_exported(
     entry = again.gloss_pane.editor.entry
     assert entry is not None and entry.key == STATES
     again.close()
+
+
+def test_a_name_behind_to_or_and_is_the_same_entry_and_marked_everywhere(window):
+    """Saved from للأمم المتحدة, the name is الأمم المتحدة: one entry, and the
+    words of وبالأمم المتحدة and الأمم المتحدة in the article are marked too."""
+    from reader.text import document_from_text
+
+    text = "قال الأمين العام للأمم المتحدة إن وبالأمم المتحدة خبراء، وإن الأمم المتحدة مستعدة."
+    window.show_document(document_from_text(text, title="un"))
+    names = [span for span in window.session.analysis.names if span.english == "United Nations"]
+    assert len(names) == 3
+    hover(window, names[0].start)
+    press(window, Qt.Key.Key_S)
+    (entry,) = list_entries(window.vocabulary.store)
+    assert entry.key == ("الأمم المتحدة", "noun_prop")
+    assert strip_diacritics(entry.lemma) == "الأمم المتحدة"  # not للأمم: no ل
+    words = [index for span in names for index in range(span.start, span.end)]
+    assert {background(window, index) for index in words} == {LEARNING}
