@@ -7,7 +7,7 @@ camel-tools-free: the analysis and the document arrive as plain records.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.store.database import Store
 from reader.store.documents import remember_document
@@ -80,25 +80,16 @@ def save_analysis(
 
 
 def save_name(
-    store: Store,
-    *,
-    arabic: str,
-    english: str,
-    lemma: str = "",
-    surface: str,
-    sentence: str,
-    document_id: int,
-    start: int,
-    end: int,
-    status: Status | str = Status.LEARNING,
-    status_override: Status | str | None = None,
+    store: Store, *, arabic: str, english: str, lemma: str = "", **occurrence: Any
 ) -> tuple[EntryRecord, Change]:
     """Save a name of several words (الولايات المتحدة, "United States") as one entry.
 
-    Keyed by :func:`name_key` of ``arabic`` (the words as written in the text), a
+    Keyed by :func:`name_key` of ``arabic`` (the name as a dictionary lists it), a
     proper noun with no root; its dictionary gloss is the name's English, and
-    ``lemma`` (default: ``arabic``) is how it is shown. The occurrence covers the
-    whole name, ``surface`` its words as written. Idempotent like :func:`save_word`.
+    ``lemma`` (default: ``arabic``) is how it is shown. ``occurrence`` is where it
+    was met, as for :func:`save_word` (``surface``: its words as written, the whole
+    name; ``sentence``, ``document_id``, ``start``, ``end``, ``status``...).
+    Idempotent like :func:`save_word`.
     """
     lex, pos = name_key(arabic)
     return save_word(
@@ -109,11 +100,5 @@ def save_name(
         root="",
         pos_label=NAME_LABEL,
         dictionary_gloss=english,
-        surface=surface,
-        sentence=sentence,
-        document_id=document_id,
-        start=start,
-        end=end,
-        status=status,
-        status_override=status_override,
+        **occurrence,
     )
