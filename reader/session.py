@@ -342,14 +342,10 @@ class ReadingSession:
         """Whether the store was asked about this lemma (its answer may be "not saved")."""
         return key in self._entries
 
-    def entry_for(self, reading: Analysis | None) -> EntryRecord | None:
-        """The saved entry of a reading's lemma, as the store last said (a word's own
-        entry, which may be its name's, is :meth:`entry_at`)."""
-        return self._entries.get(reading.key) if reading is not None else None
-
-    def user_gloss(self, reading: Analysis | None) -> str | None:
-        entry = self.entry_for(reading)
-        return entry.user_gloss if entry is not None else None
+    def entry(self, key: LemmaKey) -> EntryRecord | None:
+        """The saved entry of this key, as the store last said (None: not saved, or
+        not asked); a word's own is :meth:`entry_at`."""
+        return self._entries.get(key)
 
     def entry_key(self, token_index: int) -> LemmaKey | None:
         """The key of the entry this word belongs to, in the reading shown: the name's,
@@ -362,7 +358,7 @@ class ReadingSession:
     def entry_at(self, token_index: int) -> EntryRecord | None:
         """The saved entry this word belongs to (:meth:`entry_key`), as the store last said."""
         key = self.entry_key(token_index)
-        return self._entries.get(key) if key is not None else None
+        return self.entry(key) if key is not None else None
 
     def user_gloss_at(self, token_index: int) -> str | None:
         entry = self.entry_at(token_index)

@@ -166,7 +166,7 @@ def test_the_session_gives_a_word_of_a_name_the_names_entry(analysed, store: Sto
     session.set_entries({STATES: entry, lemma: None})
     assert session.entry_at(states) == session.entry_at(united) == entry
     assert session.user_gloss_at(united) == "the USA"
-    assert session.entry_for(analysed.best(united)) is None  # the word's own lemma: not saved
+    assert session.entry(lemma) is None  # the word's own lemma: not saved
     sentence = analysed.document.tokens[united].sentence
     glosses = {index: gloss for index, _, gloss in session.sentence_glosses(sentence)}
     assert glosses[states] == glosses[united] == "the USA"

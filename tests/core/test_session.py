@@ -151,7 +151,7 @@ def test_saved_entries_are_what_the_store_returned(
         t.index for t in article.tokens if t.text == "بوتين" and session.name_at(t.index) is None
     )
     reading = session.reading(putin)
-    assert session.entry_for(reading) is None and not session.has_entry_for(reading.key)
+    assert session.entry_at(putin) is None and not session.has_entry_for(reading.key)
     with open_store(tmp_path / "vocabulary.sqlite3") as store:
         record, _ = remember_text_document(store, article)
         token = article.tokens[putin]
@@ -170,15 +170,15 @@ def test_saved_entries_are_what_the_store_returned(
     heard.clear()
     session.set_entries(found)
     assert _aspects(heard) == [Aspect.ENTRIES]
-    entry = session.entry_for(reading)
+    entry = session.entry_at(putin)
     assert entry is not None and entry.id == saved.id and entry.status is Status.LEARNING
-    assert session.user_gloss(reading) == "the Russian president"
+    assert session.user_gloss_at(putin) == "the Russian president"
     # The sentence's words: the learner's own gloss before the dictionary's.
     glosses = {index: gloss for index, _, gloss in session.sentence_glosses(token.sentence)}
     assert glosses[putin] == "the Russian president"
     # Replacing (a new article's words loaded) forgets the lemmas not given.
     session.set_entries({}, replace=True)
-    assert session.entry_for(reading) is None and not session.has_entry_for(reading.key)
+    assert session.entry_at(putin) is None and not session.has_entry_for(reading.key)
 
 
 def test_the_sentence_waits_for_the_analysis(session, article, analysis) -> None:

@@ -31,7 +31,7 @@ def test_entries_read_on_the_worker_mark_the_article(window):
     window.session.analysed(analysis, forms, keys)
     window.view.flush_marks()
     assert window.view.marks().get(putin) is mark_format(Status.LEARNING.value)
-    assert window.session.entry_for(window.reading(putin)).status is Status.LEARNING
+    assert window.session.entry_at(putin).status is Status.LEARNING
 
 
 def test_entries_read_before_a_change_are_not_used(window):
@@ -45,4 +45,4 @@ def test_entries_read_before_a_change_are_not_used(window):
     window.view.flush_marks()
     # The store was asked again on arrival: the word saved meanwhile stays marked.
     assert window.view.marks().get(putin) is mark_format(Status.LEARNING.value)
-    assert window.session.entry_for(window.reading(putin)) is not None
+    assert window.session.entry_at(putin) is not None
