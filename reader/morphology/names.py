@@ -387,6 +387,10 @@ def _acronym(words: list[str]) -> tuple[str, str] | None:
     return "".join(letters), prefix
 
 
+def _has_article(reading: Any) -> bool:
+    return any(s.role == "proclitic" and normalize(s.form) == "ال" for s in reading.segments)
+
+
 def _stem(reading: Any) -> str:
     return normalize(next((s.form for s in reading.segments if s.role == "stem"), reading.lemma))
 
@@ -441,32 +445,57 @@ _SOURCE_ORDER = ("letters", "dictionary", "geonames", "lexicon", "attested", "cl
 
 def _person(
     tokens: Sequence[Any], readings: Sequence[Sequence[Any]], start: int, titled: bool
-) -> tuple[int, list[Any]]:
-    """The run of name words from ``start``: (end, their name readings)."""
+) -> tuple[int, list[Any], list[Name | None]]:
+    """The run of name words from ``start``: (end, their name readings, and for
+    each the person's name it takes in place of a place's: ديفيد كاميرون)."""
     found: list[Any] = []
+    surnames: list[Name | None] = []
     end = start
     loose = titled
     while end < len(tokens) and len(found) < _NAME_WORDS:
         reading = _name_reading(readings[tokens[end].index], loose=loose)
-        # A place or a language is never part of a person's name.
+        surname = None
+        if reading is not None and found and _stem(reading) in cldr_index():
+            surname = _place_surname(reading, readings[tokens[end - 1].index])
         if (
             reading is None
             # No preposition comes between a title or a first name and a name.
             or ((found or titled) and _has_proclitic(reading))
-            or _stem(reading) in cldr_index()
+            # A place or a language is never part of a person's name, unless it
+            # is a person's name too, right after one (ديفيد كاميرون).
+            or (_stem(reading) in cldr_index() and surname is None)
             or _is_title(normalize(tokens[end].lookup))
         ):
             break
         found.append(reading)
+        surnames.append(surname)
         end += 1
         # After a title or a common given name, any proper-noun reading of the
         # next word is its name reading (جون كيري); else only a best reading.
         loose = _given_name(reading)
-    return end, found
+    return end, found, surnames
 
 
 def _given_name(reading: Any) -> bool:
     return attested(strip_marks(_stem(reading)), min_count=FIRST_NAME_COUNT) is not None
+
+
+def _place_surname(reading: Any, before: Sequence[Any]) -> Name | None:
+    """The person's name a place's name stands for right after a person's name
+    (كاميرون after ديفيد is Cameron, not Cameroon), else None.
+
+    ``before`` are the readings of the word before, which must be a name and
+    nothing else (جبل كينيا is Mount Kenya: جبل is "mountain" too), a name a
+    person's source knows; the place's word is bare (الكاميرون, with its
+    article, is the country) and a person's source knows it as a name.
+    """
+    if any(s.role == "proclitic" for s in reading.segments):
+        return None
+    if not before or any(r.pos != "noun_prop" and not r.is_guess for r in before):
+        return None
+    if known_person_name(strip_marks(_stem(before[0]))) is None:
+        return None
+    return known_person_name(strip_marks(_stem(reading)))
 
 
 def find_names(
@@ -543,7 +572,7 @@ def _person_span(
     if _is_title(words[i]):
         return None
     titled = i > 0 and _is_title(words[i - 1])
-    end, found = _person(tokens, readings, i, titled)
+    end, found, surnames = _person(tokens, readings, i, titled)
     if not found:
         return None
     if not titled:
@@ -552,7 +581,10 @@ def _person_span(
             return None
         if len(found) < 2 or (first.is_guess and not _given_name(first)):
             return None
-    parts = [name_english(reading, prefer_attested) for reading in found]
+    parts = [
+        (surname.english, surname.source) if surname else name_english(reading, prefer_attested)
+        for reading, surname in zip(found, surnames, strict=True)
+    ]
     english = " ".join(part for part, _ in parts)
     source = min((s for _, s in parts), key=_SOURCE_ORDER.index)
     # Only "and" comes before a person's name (وبشار الأسد).
@@ -594,12 +626,15 @@ def renamed(record: Any, english: str) -> Any:
     old = record.lemma_gloss
     if old == english:
         return record
+    # The word in English ("and Chieri") says the same name; it holds the
+    # first of several glosses only ("Cameroon" of "Cameroon; Cameroun").
+    first = old.split(";")[0].strip()
+    shown = old if old and old in record.english else first
     return dataclasses.replace(
         record,
         lemma_gloss=english,
         gloss=record.gloss.replace(old, english) if old else english,
-        # The word in English ("and Chieri") says the same name.
-        english=record.english.replace(old, english) if old else record.english,
+        english=record.english.replace(shown, english) if shown else record.english,
         segments=tuple(
             dataclasses.replace(seg, gloss=english) if seg.role == "stem" else seg
             for seg in record.segments
@@ -641,6 +676,8 @@ def document_names(
     out = [tuple(found) for found in readings]
     spans: list[NameSpan] = []
     seen: dict[str, tuple[str, str]] = {}
+    # Places' names read as a surname (كاميرون): with the article, still the place.
+    surnames_of_places: set[str] = set()
     for run in _arabic_runs(document):
         for span in find_names(run, out, prefer_attested):
             spans.append(span)
@@ -649,6 +686,8 @@ def document_names(
                 if reading is not None:
                     out[index] = _promote(out[index], reading, english)
                     seen.setdefault(_stem(reading), (english, span.source))
+                    if _stem(reading) in cldr_index():
+                        surnames_of_places.add(_stem(reading))
     if seen:
         covered = {i for span in spans for i in range(span.start, span.end)}
         for index in document.arabic_indices():
@@ -657,7 +696,7 @@ def document_names(
             reading = next(
                 (r for r in out[index] if r.pos == "noun_prop" and _stem(r) in seen), None
             )
-            if reading is None:
+            if reading is None or (surnames_of_places & {_stem(reading)} and _has_article(reading)):
                 continue
             english, source = seen[_stem(reading)]
             out[index] = _promote(out[index], reading, english)

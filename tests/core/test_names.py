@@ -250,3 +250,24 @@ def test_li_before_a_place_is_to_not_an_emphatic_la(morphology):
     assert best.pos == "noun_prop" and best.lemma_gloss == "Russia"
     assert [(s.form, s.role) for s in best.segments] == [("لِ", "proclitic"), ("رُوسِيا", "stem")]
     assert best.english == "for Russia"
+
+
+def test_a_places_name_after_a_persons_name_is_a_surname(morphology):
+    """كاميرون is Cameroon in CLDR and in the dictionary; after ديفيد it is
+    Cameron, and so is every bare كاميرون of the document. With its article it
+    is still the country, and after a word that is also a common noun (جبل,
+    "mountain") a place stays a place."""
+    assert names.known_name("كاميرون").english == "Cameroon"
+    text = "قال ديفيد كاميرون إن كاميرون زار الكاميرون. وصعدوا جبل كينيا."
+    document, analysis = _names(morphology, text)
+    span = _span_of(document, analysis, "ديفيد")
+    assert span.arabic == "ديفيد كاميرون" and span.english == "David Cameron"
+    surname = analysis.best(span.start + 1)
+    assert (surname.lemma_gloss, surname.english) == ("Cameron", "Cameron")
+    alone = [t for t in document.tokens if t.text == "كاميرون"][1]
+    assert analysis.best(alone.index).lemma_gloss == "Cameron"
+    country = next(t for t in document.tokens if t.text == "الكاميرون")
+    assert "Cameroon" in analysis.best(country.index).lemma_gloss
+    kenya = next(t for t in document.tokens if t.text == "كينيا")
+    assert analysis.name_at(kenya.index) is None or "Kenya" in analysis.name_at(kenya.index).english
+    assert analysis.best(kenya.index).lemma_gloss.startswith("Kenya")
