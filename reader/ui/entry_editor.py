@@ -101,8 +101,9 @@ class EntryEditor(QWidget):
         self.fields.hide()
         self.show_entry(None, can_save=False)
 
-    def show_entry(self, entry: EntryRecord | None, *, can_save: bool) -> None:
-        """The entry of the word in focus (None: not saved); ``can_save``: a word to save."""
+    def show_entry(self, entry: EntryRecord | None, *, can_save: bool, name: bool = False) -> None:
+        """The entry of the word in focus (None: not saved); ``can_save``: a word to
+        save; ``name``: the word stands for a name of several words, saved as one."""
         previous, self.entry = self.entry, entry
         same_entry = entry is not None and previous is not None and entry.id == previous.id
         if previous is not None and not same_entry:
@@ -111,8 +112,17 @@ class EntryEditor(QWidget):
             if typed != previous.notes:
                 self.notes_edited.emit(previous.id, typed)
         saved = entry is not None
+        what = "name" if name else "word"
         self.save_button.setEnabled(can_save)
-        self.save_button.setText("Save again here  (S)" if saved else "Save word  (S)")
+        self.save_button.setText("Save again here  (S)" if saved else f"Save {what}  (S)")
+        self.save_button.setToolTip(
+            "Save the whole name, as one entry, with its sentence"
+            if name
+            else "Save this word, in the reading shown, with its sentence"
+        )
+        for (key, status), button in zip(STATUS_KEYS, self.status_buttons.values(), strict=True):
+            button.setToolTip(f"Mark the {what} as {status.value} (key {key})")
+        self.notes_edit.setPlaceholderText(f"A note on this {what}")
         if saved:
             self.state_label.setText(f"Saved · seen {entry.occurrence_count}×")
         else:
@@ -124,9 +134,9 @@ class EntryEditor(QWidget):
             widget.setEnabled(saved)
         self.more_button.setEnabled(saved)
         self.more_button.setToolTip(
-            "Write your own gloss, tags and a note for this word"
+            f"Write your own gloss, tags and a note for this {what}"
             if saved
-            else "Save the word first, then give it your own gloss, tags and a note"
+            else f"Save the {what} first, then give it your own gloss, tags and a note"
         )
         # Keep what the learner is typing when the same entry merely refreshed.
         if not (same_entry and self.gloss_edit.hasFocus()):

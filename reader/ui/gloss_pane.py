@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.morphology.records import Analysis
 from reader.morphology.vowels import textbook
-from reader.store import EntryRecord, LemmaKey
+from reader.store import EntryRecord, LemmaKey, is_name_key
 from reader.ui import fonts
 from reader.ui.entry_editor import EntryEditor
 from reader.ui.lazy_dock import LazyDock
@@ -368,7 +368,8 @@ class GlossPane(LazyDock):
         entry = self._entry if reading is not None else None
         if entry is not None and entry.key != (self._entry_key or reading.key):
             entry = None  # an entry for another reading of the word
-        self.editor.show_entry(entry, can_save=reading is not None)
+        of_name = self._entry_key is not None and is_name_key(self._entry_key)
+        self.editor.show_entry(entry, can_save=reading is not None, name=of_name)
         if reading is None:
             self.name_label.hide()
             self.meaning_label.setText(html.escape(self._message))

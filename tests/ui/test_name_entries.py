@@ -64,6 +64,17 @@ def test_s_on_a_word_of_a_name_saves_the_name_as_one_entry(window):
     assert "Saved" in window.statusBar().currentMessage()
 
 
+def test_the_pane_says_it_saves_a_name_or_a_word(window):
+    first, _second = _states(window)
+    click(window, first)
+    editor = window.gloss_pane.editor
+    assert editor.save_button.text().startswith("Save name")
+    assert "whole name" in editor.save_button.toolTip()
+    click(window, token_index(window, "وزير"))
+    assert editor.save_button.text().startswith("Save word")
+    assert "name" not in editor.save_button.toolTip()
+
+
 def test_the_pane_shows_the_names_entry_from_either_word(window):
     first, second = _states(window)
     click(window, first)
