@@ -7,6 +7,7 @@ share and the word in focus are then redrawn from the hub's "changed" signal.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -324,6 +325,7 @@ class VocabularyController(QObject):
 
     def _word_saver(self, index: int, reading: Analysis, status: Status) -> Saver:
         """The word alone, keyed by its lemma, in the reading shown."""
+        from reader.morphology.names import saved_english
         from reader.store.words import save_analysis
 
         document = self.session.document
@@ -332,9 +334,12 @@ class VocabularyController(QObject):
         sentence = self._sentence_of(index)
         # The choice travels with the saved occurrence: reopening restores it.
         self.session.choices.choose(document.fingerprint, index, reading)  # no other change
+        # A name spelt from its letters is saved saying its spelling is a guess.
+        english = saved_english(reading)
+        saved = reading if english == reading.lemma_gloss else replace(reading, lemma_gloss=english)
         return lambda store, document_id: save_analysis(
             store,
-            reading,
+            saved,
             surface=token.text,
             sentence=sentence,
             document_id=document_id,
@@ -345,6 +350,7 @@ class VocabularyController(QObject):
 
     def _name_saver(self, index: int, status: Status) -> Saver | None:
         """The name of several words the word is part of, as one entry (None: none)."""
+        from reader.morphology.names import saved_name_english
         from reader.store.words import save_name
 
         session, document = self.session, self.session.document
@@ -363,7 +369,7 @@ class VocabularyController(QObject):
         return lambda store, document_id: save_name(
             store,
             arabic=name.bare,
-            english=name.english,
+            english=saved_name_english(name),
             lemma=lemma,
             surface=document.text[first.start : last.end],
             sentence=sentence,

@@ -214,3 +214,33 @@ def test_a_name_behind_to_or_and_is_the_same_entry_and_marked_everywhere(window)
     assert strip_diacritics(entry.lemma) == "الأمم المتحدة"  # not للأمم: no ل
     words = [index for span in names for index in range(span.start, span.end)]
     assert {background(window, index) for index in words} == {LEARNING}
+
+
+def test_a_name_spelt_from_its_letters_is_saved_saying_so(window):
+    """جون كيري's English is partly a guess at the spelling: the saved entry says
+    so, and so does a single word spelt from its letters (الكريملن); a name a
+    source knows (لأوباما: Obama) is saved as it is."""
+    from reader.morphology.names import GUESSED_SPELLING
+
+    store = window.vocabulary.store
+    john = token_index(window, "جون")
+    span = window.session.name_at(john)
+    assert span.source == "letters"
+    click(window, john)
+    press(window, Qt.Key.Key_S)
+    (name,) = list_entries(store)
+    assert name.dictionary_gloss == span.english + GUESSED_SPELLING
+
+    kremlin = token_index(window, "الكريملن")
+    reading = window.reading(kremlin)
+    assert reading.is_guess
+    click(window, kremlin)
+    press(window, Qt.Key.Key_S)
+    entry = find_entry(store, *reading.key)
+    assert entry.dictionary_gloss == reading.lemma_gloss + GUESSED_SPELLING
+
+    obama = token_index(window, "لأوباما")
+    reading = window.reading(obama)
+    click(window, obama)
+    press(window, Qt.Key.Key_S)
+    assert find_entry(store, *reading.key).dictionary_gloss == "Obama"
