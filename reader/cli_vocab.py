@@ -25,6 +25,7 @@ from reader.cli_support import EXIT_OK, fail, write_columns
 from reader.filenames import shown_name
 
 if TYPE_CHECKING:
+    from reader.session import ReadingSession
     from reader.store import EntryRecord
     from reader.text import Document, Token
 
@@ -269,20 +270,33 @@ def sentence_text(document: Document, token: Token) -> str:
     return document.text[span.start : span.end]
 
 
+def _name_words_given(session: ReadingSession, token_index: int, words: list[str]) -> bool:
+    """Whether ``words`` are words of the name of several words the token begins
+    or is part of (as typed, vowels optional)."""
+    from reader.text.arabic import strip_diacritics
+
+    name = session.name_at(token_index)
+    if name is None:
+        return False
+    tokens = session.document.tokens if session.document is not None else ()
+    theirs = [strip_diacritics(t.text) for t in tokens[name.start : name.end]]
+    return all(strip_diacritics(word) in theirs for word in words)
+
+
 @_reports_errors
 def cmd_add(args: argparse.Namespace) -> int:
     from reader.cli_support import ensure_database, load_settings
-    from reader.store import find_document, find_entry
-    from reader.store.words import remember_text_document, save_analysis
+    from reader.store import find_document, find_entry, name_key
+    from reader.store.words import remember_text_document, save_analysis, save_name
     from reader.text import TokenKind, document_from_text
 
     _utf8_stdout()
-    word = args.word.strip()
-    if not word or len(word.split()) > 1:
-        return fail(f"Give one word to add, not “{args.word}”.")
+    words = args.word.split()
+    if not words:
+        return fail(f"Give a word to add, not “{args.word}”.")
     document = document_from_text(args.sentence, title=CLI_DOCUMENT_TITLE)
     try:
-        token = find_word(document, word)
+        token = find_word(document, words[0])
     except WordNotFound as error:
         return fail(str(error))
     if token.kind is not TokenKind.ARABIC:
@@ -293,30 +307,37 @@ def cmd_add(args: argparse.Namespace) -> int:
     with _open_store() as store:
         setting = load_settings().get("morphology_db")
         ensure_database(setting)
-        from reader.morphology.analyzer import Morphology
-
-        readings = Morphology.load(setting=setting).analyze_token(document, token)
-        if not readings:
+        session = _analysed_session(document, setting)
+        if len(words) > 1 and not _name_words_given(session, token.index, words):
+            return fail(
+                f"“{args.word}” is not one name of the sentence; give one word, "
+                "or the words of a name the sentence names (الولايات المتحدة)."
+            )
+        best = session.reading(token.index)
+        if best is None:
             return fail(f"“{token.text}” could not be analysed, so nothing was saved.")
-        best = readings[0]
-        before = find_entry(store, *best.key)
+        # A word of a name of several words stands for the name, as in the window.
+        name = session.name_entry(token.index)
+        key = name_key(str(name["arabic"])) if name is not None else best.key
+        before = find_entry(store, *key)
         # A sentence added twice is one document; a title the window gave a
         # pasted text that happens to be this sentence is kept.
         known = find_document(store, document.fingerprint)
         document_id = known.id if known else remember_text_document(store, document)[0].id
-        entry, _ = save_analysis(
-            store,
-            best,
-            surface=token.text,
-            sentence=sentence_text(document, token),
-            document_id=document_id,
-            start=token.start,
-            end=token.end,
-            # An existing entry keeps its status, unless one is asked for; the
-            # status and gloss are saved in the same transaction as the word.
-            status_override=args.status,
-            user_gloss=args.gloss,
-        )
+        # An existing entry keeps its status, unless one is asked for; the
+        # status and gloss are saved in the same transaction as the word.
+        common = {
+            "sentence": sentence_text(document, token),
+            "document_id": document_id,
+            "status_override": args.status,
+            "user_gloss": args.gloss,
+        }
+        if name is not None:
+            entry, _ = save_name(store, **name, **common)  # type: ignore[arg-type]
+        else:
+            entry, _ = save_analysis(
+                store, best, surface=token.text, start=token.start, end=token.end, **common
+            )
 
     if before is None:
         verb = "Saved"
@@ -328,10 +349,30 @@ def cmd_add(args: argparse.Namespace) -> int:
     details = [f"status {entry.status.value}", f"seen {_plural(entry.occurrence_count, 'time')}"]
     if entry.root:
         details.insert(0, f"root {entry.root}")
-    if best.is_guess:
+    if name is not None:
+        details.insert(0, "a name of several words, saved as one")
+    elif best.is_guess:
         details.append("not in the dictionary: a guess")
     print("  " + ", ".join(details))
     return EXIT_OK
+
+
+def _analysed_session(document: Document, setting: Any) -> ReadingSession:
+    """A reading session on ``document``, analysed as the window analyses it
+    (in context, vowels too where the diacritizer is installed)."""
+    from reader.morphology.analyzer import Morphology
+    from reader.morphology.diacritizer import DiacritizerUnavailable
+    from reader.session import ReadingSession
+
+    morphology = Morphology.load(setting=setting)
+    try:
+        analysis = morphology.analyze_document(document)
+    except DiacritizerUnavailable:
+        analysis = morphology.analyze_document(document, vocalize=False)
+    session = ReadingSession(morphology)
+    session.open(document)
+    session.analysed(analysis)
+    return session
 
 
 # -- backup ---------------------------------------------------------------------
@@ -447,10 +488,16 @@ def register(subparsers: Any) -> None:
         help="analyse a word in its sentence and save it",
         description=(
             "Analyse WORD in the context of SENTENCE, save its best reading with the "
-            "sentence as the place it was met, and print what was saved."
+            "sentence as the place it was met, and print what was saved. A word of a "
+            "name of several words (الولايات المتحدة) saves the name, as one entry, "
+            "as the window does; WORD may then be the name's words."
         ),
     )
-    add.add_argument("word", metavar="WORD", help="the word as written in the sentence")
+    add.add_argument(
+        "word",
+        metavar="WORD",
+        help="the word as written in the sentence (or the words of a name in it)",
+    )
     add.add_argument("--sentence", required=True, help="the sentence the word appears in")
     add.add_argument(
         "--gloss", help="your own gloss, shown and exported instead of the dictionary's"

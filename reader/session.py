@@ -355,6 +355,35 @@ class ReadingSession:
             analysis = None
         return entry_key(analysis, token_index, self.reading(token_index))
 
+    def name_entry(self, token_index: int) -> dict[str, str | int] | None:
+        """What saving the name of several words this token is part of saves, as
+        :func:`reader.store.words.save_name`'s ``arabic``, ``english``, ``lemma``,
+        ``surface``, ``start`` and ``end`` (None: the word is no such name's).
+
+        The name is written as said here, each word in its sentence's vowels, in
+        pause, without the "and", "to" or "with" before it (one entry for بالأمم
+        and للأمم المتحدة); its English says where its spelling is only a guess.
+        """
+        from reader.morphology.names import saved_name_english
+
+        name, document = self.name_at(token_index), self.document
+        if name is None or document is None:
+            return None
+        first, last = document.tokens[name.start], document.tokens[name.end - 1]
+        shown = [pausal(self.shown_form(i)) for i in range(name.start, name.end)]
+        if all(shown):
+            lemma = " ".join((name.without_proclitics(shown[0]), *shown[1:]))
+        else:
+            lemma = name.bare
+        return {
+            "arabic": name.bare,
+            "english": saved_name_english(name),
+            "lemma": lemma,
+            "surface": document.text[first.start : last.end],
+            "start": first.start,
+            "end": last.end,
+        }
+
     def entry_at(self, token_index: int) -> EntryRecord | None:
         """The saved entry this word belongs to (:meth:`entry_key`), as the store last said."""
         key = self.entry_key(token_index)

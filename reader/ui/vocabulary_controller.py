@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.article_keys import ArticleKeys
 from reader.morphology.records import Analysis
-from reader.morphology.vowels import pausal
 from reader.session import Aspect, ReadingSession, SessionChange
 from reader.settings import Settings
 from reader.store import Change, DocumentRecord, EntryRecord, LemmaKey, Status
@@ -350,33 +349,14 @@ class VocabularyController(QObject):
 
     def _name_saver(self, index: int, status: Status) -> Saver | None:
         """The name of several words the word is part of, as one entry (None: none)."""
-        from reader.morphology.names import saved_name_english
         from reader.store.words import save_name
 
-        session, document = self.session, self.session.document
-        name = session.name_at(index)
-        if name is None or document is None:
+        fields = self.session.name_entry(index)
+        if fields is None:
             return None
-        first, last = document.tokens[name.start], document.tokens[name.end - 1]
-        sentence = self._sentence_of(name.start)
-        # As the pane says it: each word in its sentence's vowels, in pause, without
-        # the "and", "to" or "with" before it (one entry for بالأمم and للأمم المتحدة).
-        shown = [pausal(session.shown_form(i)) for i in range(name.start, name.end)]
-        if all(shown):
-            lemma = " ".join((name.without_proclitics(shown[0]), *shown[1:]))
-        else:
-            lemma = name.bare
+        sentence = self._sentence_of(self.session.name_at(index).start)
         return lambda store, document_id: save_name(
-            store,
-            arabic=name.bare,
-            english=saved_name_english(name),
-            lemma=lemma,
-            surface=document.text[first.start : last.end],
-            sentence=sentence,
-            document_id=document_id,
-            start=first.start,
-            end=last.end,
-            status=status,
+            store, sentence=sentence, document_id=document_id, status=status, **fields
         )
 
     def set_focused_status(self, status: Status) -> None:

@@ -40,14 +40,21 @@ def run_all(
     return [run_main(*args, home=home, db=db) for args in commands]
 
 
-def sentence_with(article: Path, word: str) -> str:
-    """A real sentence of the default article containing ``word``."""
+def sentence_with(article: Path, word: str, without: str = "") -> str:
+    """A real sentence of the default article containing ``word`` (and not ``without``)."""
     from reader.text import load_document
 
     document = load_document(article)
-    token = next(t for t in document.tokens if t.text == word)
-    span = document.sentences[token.sentence]
-    return document.text[span.start : span.end]
+    for token in document.tokens:
+        span = document.sentences[token.sentence]
+        sentence = document.text[span.start : span.end]
+        if token.text == word and not (without and without in sentence):
+            return sentence
+    raise AssertionError(f"no sentence with {word} and without {without}")
+
+
+# بوتين alone (the article's first is in فلاديمير بوتين, a name saved whole).
+PUTIN_ALONE = ("بوتين", "فلاديمير")
 
 
 @dataclass
@@ -126,7 +133,7 @@ def vocab(
                 "add",
                 "بوتين",
                 "--sentence",
-                sentence_with(default_article_path, "بوتين"),
+                sentence_with(default_article_path, *PUTIN_ALONE),
                 "--status",
                 "known",
             ],
@@ -219,8 +226,42 @@ def test_the_occurrence_is_the_sentence_in_a_command_line_document(
             ("بُوتِين",),
         ).fetchone()
     assert surface == "بوتين"
-    assert sentence == sentence_with(default_article_path, "بوتين")
+    assert sentence == sentence_with(default_article_path, *PUTIN_ALONE)
     assert title == "Added from the command line"
+
+
+def test_add_a_word_of_a_name_saves_the_name_as_the_window_does(
+    tmp_path: Path, real_db_path: Path, default_article_path: Path
+) -> None:
+    """بوتين in فلاديمير بوتين saves the name, as one entry; so do the name's
+    words given together; words that are no name of the sentence are refused."""
+    sentence = sentence_with(default_article_path, "فلاديمير")
+    word, name, not_a_name = run_all(
+        [
+            ["vocab", "add", "بوتين", "--sentence", sentence],
+            ["vocab", "add", "فلاديمير بوتين", "--sentence", sentence, "--status", "known"],
+            ["vocab", "add", "بوتين وزير", "--sentence", sentence],
+        ],
+        home=tmp_path,
+        db=real_db_path,
+    )
+    assert word.returncode == 0, word.stderr
+    assert word.stdout.startswith("Saved: ") and "— Vladimir Putin" in word.stdout
+    assert "a name of several words, saved as one" in word.stdout
+    assert name.returncode == 0, name.stderr
+    assert name.stdout.startswith("Already saved from this sentence: ")
+    assert "status known" in name.stdout
+    assert not_a_name.returncode != 0
+    assert_one_sentence_error(not_a_name)
+    assert "is not one name of the sentence" in not_a_name.stderr
+    entries = json.loads(run_main("vocab", "list", "--json", home=tmp_path).stdout)
+    (entry,) = entries
+    assert (entry["lex"], entry["pos"], entry["gloss"]) == (
+        "فلاديمير بوتين",
+        "noun_prop",
+        "Vladimir Putin",
+    )
+    assert entry["status"] == "known" and entry["occurrences"] == 1
 
 
 def test_two_processes_adding_at_once_both_save(
@@ -233,8 +274,8 @@ def test_two_processes_adding_at_once_both_save(
         pass  # the schema exists first: they race over the words, not over the file
     words = ("بوتين", "الخارجية")
     jobs = [
-        (["vocab", "add", word, "--sentence", sentence_with(default_article_path, word)])
-        for word in words
+        ["vocab", "add", word, "--sentence", sentence_with(default_article_path, *alone)]
+        for word, alone in ((words[0], PUTIN_ALONE), (words[1], (words[1],)))
     ]
     results = run_processes([(args, tmp_path, real_db_path) for args in jobs])
     for result in results:
