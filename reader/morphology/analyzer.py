@@ -207,9 +207,17 @@ class Morphology:
         old = record.lemma_gloss
         if record.pos != "noun_prop" or not old or " " in old or ";" in old:
             return record
-        found = known_name(strip_marks(record.lemma))
-        # CLDR only: attested spellings measured worse than the lexicon's glosses.
-        if found is None or found.source != "cldr" or found.english.casefold() == old.casefold():
+        # The lemma as the dictionary spells it (هُولانْدا), then the word as
+        # written here (هولندا), which is how CLDR may spell it.
+        stem = next((s.form for s in record.segments if s.role == "stem"), record.lemma)
+        for spelling in dict.fromkeys((record.lemma, stem)):
+            found = known_name(strip_marks(spelling))
+            # CLDR only: attested spellings measured worse than the lexicon's glosses.
+            if found is not None and found.source == "cldr":
+                break
+        else:
+            return record
+        if found.english.casefold() == old.casefold():
             return record
         return renamed(record, found.english)
 

@@ -285,3 +285,13 @@ def test_a_places_name_after_a_persons_name_is_a_surname(morphology):
     kenya = next(t for t in document.tokens if t.text == "كينيا")
     assert analysis.name_at(kenya.index) is None or "Kenya" in analysis.name_at(kenya.index).english
     assert analysis.best(kenya.index).lemma_gloss.startswith("Kenya")
+
+
+def test_a_dictionary_place_takes_cldrs_name_as_written_here(morphology):
+    """The dictionary spells its lemma هُولانْدا and glosses it "Holland"; CLDR
+    names هولندا, as the word is written, the Netherlands."""
+    best = morphology.analyze_word("هولندا")[0]
+    assert "هولاندا" not in names.cldr_index()
+    assert (best.pos, best.lemma_gloss, best.english) == ("noun_prop", "Netherlands", "Netherlands")
+    # A common noun is never renamed.
+    assert morphology.analyze_word("كتاب")[0].pos == "noun"
