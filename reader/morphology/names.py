@@ -1,8 +1,10 @@
-"""English names for Arabic names: CLDR (Babel), attested spellings, then letters.
+"""English names for Arabic names: CLDR (Babel), lists of names, then letters.
 
 Sources, in order: CLDR territory, language and city names through Babel
-("cldr"), arabic-name-romanizer's offline index of attested Latin spellings
-("attested"), and the letter-by-letter guess ("letters"). The package's ONNX
+("cldr"), arabnamer's list of English names with their Arabic spellings
+("dictionary"), arabic-name-romanizer's offline index of attested Latin
+spellings ("attested"), GeoNames' cities ("geonames"), and the
+letter-by-letter guess ("letters"). The package's ONNX
 model is not used: on the PUD names it was measured worse than the letters it
 would replace (27 words gained, 33 lost). Everything loads lazily, once, under
 a lock; nothing reaches the network.
@@ -54,7 +56,7 @@ _PARENTHESIS = re.compile(r"\s*\(.*?\)")
 @dataclass(frozen=True)
 class Name:
     english: str
-    source: str  # "cldr", "attested", "model" or "letters"
+    source: str  # "cldr", "dictionary", "attested", "geonames" or "letters"
 
 
 @lru_cache(maxsize=65536)
@@ -214,25 +216,25 @@ def _title(name: str) -> str:
 
 
 def known_name(word: str, places: bool = True) -> Name | None:
-    """The English of a name a source knows (CLDR, attested, GeoNames' cities,
-    then arabnamer's list), else None. Without ``places``, a person's name:
-    the attested spellings and arabnamer's list only (كيري is Kerry, not the
-    town of Chieri)."""
+    """The English of a name a source knows (CLDR, arabnamer's list of English
+    spellings, the attested spellings, then GeoNames' cities), else None.
+    Without ``places``, a person's name: arabnamer's list and the attested
+    spellings only (كيري is Kerry, not the town of Chieri)."""
     key = normalize(word)
     if len(key) < 2:
         return None
     found = cldr_index().get(key) if places else None
     if found:
         return Name(found, "cldr")
+    found = dictionary_index().get(key)
+    if found:
+        return Name(found, "dictionary")
     spelled = attested(strip_marks(word).strip())
     if spelled:
         return Name(spelled, "attested")
     found = places_index().get(key) if places else None
     if found:
         return Name(found, "geonames")
-    found = dictionary_index().get(key)
-    if found:
-        return Name(found, "dictionary")
     return None
 
 
