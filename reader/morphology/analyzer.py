@@ -23,7 +23,14 @@ from reader.morphology.names import (
     place_first,
     renamed,
 )
-from reader.morphology.ranking import Context, context_after, never_seen, rank, spelt_otherwise
+from reader.morphology.ranking import (
+    Context,
+    context_after,
+    could_be_surname,
+    never_seen,
+    rank,
+    spelt_otherwise,
+)
 from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
 from reader.morphology.root_family import FamilyMember, RootIndex, root_index
@@ -183,7 +190,7 @@ class Morphology:
             readings = [self._better_name(record) for record in readings]
         if ranked and never_seen(raw):
             name = self._name_guesses(lookup, person)[:1]
-            if context is Context.AFTER_NAME:
+            if context is Context.AFTER_NAME and could_be_surname(raw):
                 return (*name, *readings)
             return (*readings, *name)
         if ranked and self._name_spelt_so(raw, lookup, person):
@@ -242,7 +249,7 @@ class Morphology:
                 token.lookup
                 for token in document.arabic_tokens()
                 if self.context_of(document, token) is Context.AFTER_NAME
-                and never_seen(self._raw_analyses(token.lookup)[0])
+                and could_be_surname(self._raw_analyses(token.lookup)[0])
             }
             found = self._surname_cache[document.fingerprint] = frozenset(names)
         return found

@@ -125,6 +125,16 @@ def never_seen(analyses: Iterable[dict[str, Any]]) -> bool:
     )
 
 
+def could_be_surname(analyses: Iterable[dict[str, Any]]) -> bool:
+    """True when a word never seen (:func:`never_seen`) may be a surname after a
+    name: no reading is the whole word as the dictionary writes one of its
+    words. أربعة ("four") and ذا are words the corpus happens not to count, not
+    names; كيري (only كِير + ي, "my bellows") may be one."""
+    return never_seen(analyses) and not any(
+        features.get("source") == "lex" and clitic_count(features) == 0 for features in analyses
+    )
+
+
 def spelt_otherwise(analyses: Iterable[dict[str, Any]]) -> bool:
     """True when the dictionary knows the word only as another spelling (its
     hamza or alef written otherwise: أنجيلا only as إنجيلا, "gospel")."""

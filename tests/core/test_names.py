@@ -302,3 +302,20 @@ def test_a_dictionary_place_takes_cldrs_name_as_written_here(morphology):
     assert (best.pos, best.lemma_gloss, best.english) == ("noun_prop", "Netherlands", "Netherlands")
     # A common noun is never renamed.
     assert morphology.analyze_word("كتاب")[0].pos == "noun"
+
+
+def test_a_word_of_the_dictionary_the_corpus_never_counted_is_no_surname(morphology):
+    """أربعة ("four"), ثلاث and ليس have no frequency in the database, like a
+    foreign name; after a name they stay what they are. كيري, which the
+    dictionary has only as كِير + ي ("my bellows"), is still read as a surname."""
+    from reader.morphology.ranking import could_be_surname, never_seen
+
+    raw, _built = morphology._raw_analyses("أربعة")
+    assert never_seen(raw) and not could_be_surname(raw)
+    document, analysis = _names(morphology, "التقى بوتين أربعة وزراء وليس ثلاث. ووصل جون كيري.")
+    for word, lemma in (("أربعة", "أَرْبَع"), ("ثلاث", "ثَلاث"), ("وليس", "لَيْسَ")):
+        token = next(t for t in document.tokens if t.text == word)
+        assert analysis.name_at(token.index) is None, word
+        assert analysis.best(token.index).lex == lemma, word
+    kerry = _span_of(document, analysis, "جون")
+    assert kerry.arabic == "جون كيري"
