@@ -337,8 +337,11 @@ def english(features: dict[str, Any], stem_gloss: str | None = None) -> str:
     if not sense:
         fallback = first_sense(str(features.get("gloss", ""))) or short_gloss(gloss)
         return fallback or str(features.get("diac", "")) or "?"
+    said = _negative_copula(gloss) if pos == "verb" and sense == "not" else ""
     try:
-        if pos == "verb":
+        if said:
+            text = said
+        elif pos == "verb":
             text = _verb(features, sense)
         elif pos in _NOMINALS:
             text = _nominal(features, sense, pos)
@@ -348,6 +351,20 @@ def english(features: dict[str, Any], stem_gloss: str | None = None) -> str:
         text = sense
     text = " ".join(text.replace(";", " ").split())
     return text or sense
+
+
+_SAID = re.compile(r"\(([^()]*)\)")
+
+
+def _negative_copula(gloss: str) -> str:
+    """ليس and its forms, "not" in the database, say what their gloss says in
+    brackets: ``not_+_it;she;they_(it;she_is_not,_they_are_not)`` -> "it/she is
+    not" (the first subject the form can have), "" if it says nothing."""
+    found = _SAID.search(gloss.replace("_", " "))
+    if not found:
+        return ""
+    first = found.group(1).split(",", 1)[0]
+    return " ".join(first.replace("; ", "/").replace(";", "/").split())
 
 
 def english_after_lam(features: dict[str, Any]) -> str:

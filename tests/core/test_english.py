@@ -50,6 +50,11 @@ def _best_in(tmp_path: Path, morphology: Morphology, sentence: str, word: str) -
         ("قل", {"lex": "قال"}, "say!"),
         ("الاجتماعين", {"pos": "noun"}, "the two meetings"),
         ("موسكو", {"pos": "noun_prop"}, "Moscow"),
+        # ليس, "not" in the database, is the negative copula: "is not", never "notted".
+        ("ليس", {"diac": "لَيْسَ"}, "he/it is not"),
+        ("ليست", {"diac": "لَيْسَت"}, "it/she is not"),
+        ("ليسوا", {"diac": "لَيْسُوا"}, "they are not"),
+        ("لست", {"diac": "لَسْتُ"}, "I am not"),
     ],
 )
 def test_rendering_of_one_reading(morphology, word, wanted, expected) -> None:
