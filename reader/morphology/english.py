@@ -137,6 +137,9 @@ def first_sense(gloss: str) -> str:
     piece = (gloss or "").split("_+_", 1)[0].split("+", 1)[0]
     sense = short_gloss(piece)
     sense = _BRACKETS.sub("", sense).split("/", 1)[0]
+    if sense.count("(") != sense.count(")"):
+        # A bracket the first sense cut in two: "(has; have)" -> "has".
+        sense = sense.replace("(", " ").replace(")", " ")
     return " ".join(sense.split())
 
 
@@ -225,7 +228,8 @@ def _with_object(words: list[str], obj: list[str]) -> list[str]:
 
 
 def _verb(features: dict[str, Any], sense: str) -> str:
-    words = sense.split()
+    # "(do) again", "(be done) again": the brackets only mark the verb to repeat.
+    words = sense.replace("(", " ").replace(")", " ").split()
     if words and words[0] == "to":
         words = words[1:]
     if not words:
@@ -280,13 +284,16 @@ def _base(word: str) -> str:
 
 
 def _pluralize(sense: str) -> str:
-    words = sense.split()
+    """The plural of a sense: its last word, or the last word before a note in
+    brackets ("league (sports)" -> "leagues (sports)")."""
+    head, bracket, note = sense.partition(" (")
+    words = head.split()
     if not words:
         return sense
     last = words[-1]
     if not _is_plural(last):
         words[-1] = _inflect(last, "NNS")
-    return " ".join(words)
+    return " ".join(words) + (bracket + note if bracket else "")
 
 
 def _nominal(features: dict[str, Any], sense: str, pos: str) -> str:
@@ -342,7 +349,8 @@ def english(features: dict[str, Any], stem_gloss: str | None = None) -> str:
         if said:
             text = said
         elif pos == "verb":
-            text = _verb(features, sense)
+            # The conjunction or particle written on the verb comes first: "and he said".
+            text = " ".join([*_proclitic_words(features), _verb(features, sense)])
         elif pos in _NOMINALS:
             text = _nominal(features, sense, pos)
         else:

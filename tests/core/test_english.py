@@ -55,6 +55,12 @@ def _best_in(tmp_path: Path, morphology: Morphology, sentence: str, word: str) -
         ("ليست", {"diac": "لَيْسَت"}, "it/she is not"),
         ("ليسوا", {"diac": "لَيْسُوا"}, "they are not"),
         ("لست", {"diac": "لَسْتُ"}, "I am not"),
+        # The conjunction on a verb is said too; brackets in a gloss stay whole.
+        ("وقال", {"lex": "قال"}, "and he said"),
+        ("فزارته", {"diac": "فَزارَتْهُ"}, "so she visited him/it"),
+        ("قد", {"lex": "قَدْ", "pos": "part_verb"}, "has"),
+        ("دوريات", {"pos": "noun"}, "leagues (sports)"),
+        ("يعيد", {"lex": "أَعاد"}, "he does again"),
     ],
 )
 def test_rendering_of_one_reading(morphology, word, wanted, expected) -> None:
