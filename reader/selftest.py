@@ -170,6 +170,28 @@ def check_vowels() -> str:
     )
 
 
+def check_names() -> str:
+    """Every offline source of names' English loads, offline: CLDR, the lists of
+    names, GeoNames' cities and the spelling model of foreign names."""
+    from reader.morphology import name_spelling, names
+
+    expected = (
+        ("الولايات المتحدة", "United States", "cldr"),
+        ("ويلر", "Wheeler", "dictionary"),
+        ("مصطفى", "Mustafa", "attested"),
+        ("بلانو", "Plano", "geonames"),
+    )
+    with _no_network():
+        for arabic, english, source in expected:
+            found = names.known_name(arabic)
+            if found is None or (found.english, found.source) != (english, source):
+                raise SelfTestFailure(f"{arabic} should be {english} ({source}), not {found}")
+        spelt = name_spelling.spell("كولورادو")
+    if spelt != "Colorado":
+        raise SelfTestFailure(f"the spelling model spelt كولورادو {spelt!r}, not Colorado")
+    return f"{len(expected)} sources and the spelling model offline (كولورادو → {spelt})"
+
+
 def check_web_page() -> str:
     """A saved web page goes through trafilatura (and its bundled data files)."""
     from reader.text import load_document
@@ -220,6 +242,7 @@ def core_checks(setting: str | None = None) -> list[tuple[str, Callable[[], str]
         # Before the analysis, which vocalises too: the model's first load is offline.
         ("vowels", check_vowels),
         ("analysis", lambda: check_analysis(setting)),
+        ("names", check_names),
         ("web page", check_web_page),
         ("vocabulary", check_store),
     ]

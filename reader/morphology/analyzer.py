@@ -22,6 +22,7 @@ from reader.morphology.names import (
     known_person_name,
     place_first,
     renamed,
+    reordered,
 )
 from reader.morphology.ranking import (
     Context,
@@ -31,7 +32,7 @@ from reader.morphology.ranking import (
     rank,
     spelt_otherwise,
 )
-from reader.morphology.reconcile import Vocalization, join_words, rerank, vocalize
+from reader.morphology.reconcile import Vocalization, agreement, join_words, rerank, vocalize
 from reader.morphology.records import Analysis
 from reader.morphology.root_family import FamilyMember, RootIndex, root_index
 from reader.text.arabic import strip_marks, strip_tatweel
@@ -118,9 +119,13 @@ class Morphology:
                 raise
             # A database we found ourselves: say what to do about it.
             raise type(error)(with_remedy(error, location)) from error
-        from reader.morphology import english
+        from reader.morphology import english, name_spelling
 
         english.prepare()  # with the database, not at the first word shown
+        try:  # and the spelling model of names, not at the first name guessed
+            name_spelling.model()
+        except (OSError, ValueError, KeyError):
+            pass  # a damaged install: names are spelt letter by letter; --self-test says so
         return cls(database, location, diacritizer=diacritizer)
 
     def clear_cache(self) -> None:
@@ -212,19 +217,27 @@ class Morphology:
         """A lexicon proper noun with a one-word gloss gets CLDR's English name
         for it where CLDR has one; common nouns are never touched."""
         old = record.lemma_gloss
-        if record.pos != "noun_prop" or not old or " " in old or ";" in old:
+        if record.pos != "noun_prop" or not old:
             return record
         # The lemma as the dictionary spells it (هُولانْدا), then the word as
         # written here (هولندا), which is how CLDR may spell it.
         stem = next((s.form for s in record.segments if s.role == "stem"), record.lemma)
-        for spelling in dict.fromkeys((record.lemma, stem)):
-            found = known_name(strip_marks(spelling))
-            # CLDR only: attested spellings measured worse than the lexicon's glosses.
-            if found is not None and found.source == "cldr":
-                break
-        else:
+        places = [
+            known_name(strip_marks(spelling)) for spelling in dict.fromkeys((record.lemma, stem))
+        ]
+        if ";" in old:
+            # Several names: the one a gazetteer gives comes first ("Peking;
+            # Beijing" is Beijing for GeoNames), the others stay after it.
+            given = [n.strip() for n in old.split(";")]
+            place = next((p.english for p in places if p and p.source in ("cldr", "geonames")), "")
+            if place not in given[1:]:
+                return record
+            return reordered(record, [place, *(n for n in given if n != place)])
+        if " " in old:
             return record
-        if found.english.casefold() == old.casefold():
+        # CLDR only: attested spellings measured worse than the lexicon's glosses.
+        found = next((p for p in places if p is not None and p.source == "cldr"), None)
+        if found is None or found.english.casefold() == old.casefold():
             return record
         return renamed(record, found.english)
 
@@ -347,13 +360,35 @@ def vocalize_document(
         for token, form in zip(tokens, forms, strict=True):
             if token.kind != "arabic":
                 continue
-            ranked = rerank(readings[token.index], form, token.lookup)
+            found = readings[token.index]
+            if _name_holds(analysis, token.index, found):
+                # The sentence's vowels do not unmake a name: the vowel model
+                # knows few foreign names (بكين, Beijing, is not "they wept"),
+                # and its vowels count only where they are the name's own.
+                ranked = (found[0], *rerank(found[1:], form, token.lookup))
+                if not found[0].is_guess and not agreement(found[0], form)[0]:
+                    form = ""  # the dictionary's vowels (a guess has none: the model's)
+            else:
+                ranked = rerank(found, form, token.lookup)
             readings[token.index] = ranked
             vocalizations[token.index] = vocalize(token.lookup, ranked[0] if ranked else None, form)
         join_words(tokens, vocalizations)
     if progress is not None:
         progress(total, total)
     return DocumentAnalysis(document, tuple(readings), tuple(vocalizations), analysis.names)
+
+
+def _name_holds(analysis: DocumentAnalysis, index: int, readings: Sequence[Analysis]) -> bool:
+    """Whether the word's best reading is a name the context or a gazetteer
+    confirms: a word of a name the document found (جون كيري), or a proper
+    noun CLDR or GeoNames knows as a place (بكين)."""
+    if not readings or readings[0].pos != "noun_prop":
+        return False
+    if analysis.name_at(index) is not None:
+        return True
+    stem = next((s.form for s in readings[0].segments if s.role == "stem"), "")
+    found = known_name(strip_marks(stem)) if stem else None
+    return found is not None and found.source in ("cldr", "geonames")
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,20 @@ def romanize_name(word: str) -> str:
     return "".join(out).capitalize()
 
 
+@lru_cache(maxsize=65536)
+def guess_name_spelling(word: str) -> str:
+    """The English spelling of a name no source knows: the spelling model's
+    guess (كولورادو: Colorado; :mod:`reader.morphology.name_spelling`), else,
+    where the model cannot spell the word, its letters (:func:`romanize_name`)."""
+    from reader.morphology.name_spelling import spell
+
+    try:
+        spelt = spell(word)
+    except (OSError, ValueError, KeyError):  # a damaged install: --self-test says so
+        spelt = None
+    return spelt or romanize_name(word)
+
+
 def _clitic_count(features: dict[str, Any]) -> int:
     return sum(features.get(k) not in _EMPTY for k in ("prc3", "prc2", "prc1", "prc0", "enc0"))
 
@@ -232,7 +246,7 @@ def _english(name: str, namer: Any) -> str:
         found = namer(strip_marks(name))
         if found is not None:
             return str(found.english)
-    return romanize_name(name)
+    return guess_name_spelling(name)
 
 
 def _and_before_name(word: str) -> bool:

@@ -3,8 +3,9 @@
 Sources, in order: CLDR territory, language and city names through Babel
 ("cldr"), arabnamer's list of English names with their Arabic spellings
 ("dictionary"), arabic-name-romanizer's offline index of attested Latin
-spellings ("attested"), GeoNames' cities ("geonames"), and the
-letter-by-letter guess ("letters"). The package's ONNX
+spellings ("attested"), GeoNames' cities ("geonames"), and a guess at the
+spelling from the letters ("letters": the spelling model of
+:mod:`reader.morphology.name_spelling`, else letter by letter). The package's ONNX
 model is not used: on the PUD names it was measured worse than the letters it
 would replace (27 words gained, 33 lost). Everything loads lazily, once, under
 a lock; nothing reaches the network.
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reader.morphology.build import romanize_name
+from reader.morphology.build import guess_name_spelling
 from reader.text.arabic import TATWEEL, VOWEL_MARKS, fold_letters, strip_marks
 
 # Proclitics tried before a name, longest first, with their glosses.
@@ -245,7 +246,7 @@ GUESSED_SPELLING = " (guessed spelling)"
 
 def saved_english(reading: Any) -> str:
     """The English of a word as the vocabulary saves it: a name spelt only from
-    its letters (ترامب: Tramb) says that its spelling is a guess."""
+    its letters (ترامب: Tramp) says that its spelling is a guess."""
     english = str(reading.lemma_gloss)
     if not reading.is_guess:
         return english
@@ -459,7 +460,7 @@ def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
             stem = strip_marks(next((s.form for s in reading.segments if s.role == "stem"), ""))
             found = known_name(stem, places=False)
             if found is None:
-                return romanize_name(stem), "letters"
+                return guess_name_spelling(stem), "letters"
             return found.english, found.source
         return gloss, found.source if found else "letters"
     found = cldr_index().get(_stem(reading))
@@ -684,6 +685,25 @@ def renamed(record: Any, english: str) -> Any:
         english=record.english.replace(shown, english) if shown else record.english,
         segments=tuple(
             dataclasses.replace(seg, gloss=english) if seg.role == "stem" else seg
+            for seg in record.segments
+        ),
+    )
+
+
+def reordered(record: Any, names: Sequence[str]) -> Any:
+    """A proper-noun reading whose several English names are put in this order
+    (the word in English says the first)."""
+    old, gloss = record.lemma_gloss, "; ".join(names)
+    first = old.split(";")[0].strip()
+    return dataclasses.replace(
+        record,
+        lemma_gloss=gloss,
+        gloss=record.gloss.replace(old, gloss),
+        english=record.english.replace(first, names[0]) if first else record.english,
+        segments=tuple(
+            dataclasses.replace(seg, gloss=seg.gloss.replace(old, gloss))
+            if seg.role == "stem"
+            else seg
             for seg in record.segments
         ),
     )

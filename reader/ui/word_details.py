@@ -137,7 +137,7 @@ NAME_SOURCES = {
     "dictionary": "a list of names (arabnamer)",
     "lexicon": "the dictionary",
     "acronym": "an acronym spelt in letters",
-    "letters": "spelt letter by letter: a guess",
+    "letters": "a guess from its letters",
 }
 
 

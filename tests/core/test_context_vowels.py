@@ -202,3 +202,17 @@ def test_a_word_as_written_is_not_read_with_a_hamza_the_model_restored(
     # Where the word as written is no word, the restored hamza is what the learner needs.
     best, vocalization = _reading(morphology, "قال الوزير إن الرئيس اكد الاتفاق", "اكد")
     assert vocalization.form.startswith("أَ")
+
+
+def test_the_sentences_vowels_do_not_unmake_a_name(morphology: Morphology) -> None:
+    """The vowel model reads بكين as بَكَيْنَ "they wept"; the dictionary's proper
+    noun, which GeoNames confirms, stays first, said as the dictionary says it."""
+    best, vocalization = _reading(morphology, "وتعتبر الصين بكين عاصمة لها.", "بكين")
+    # GeoNames' name first, the dictionary's other name after it.
+    assert (best.pos, best.lemma_gloss, best.english) == ("noun_prop", "Beijing; Peking", "Beijing")
+    assert vocalization.form.startswith("بِكِين")
+    # A common word the model re-reads still follows the sentence.
+    best, _ = _reading(
+        morphology, "وإن أعرب عن سعادته لرؤية كيري في موسكو، بدا بوتين أكثر تحفظا", "بدا"
+    )
+    assert best.pos == "verb"

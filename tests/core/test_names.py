@@ -319,3 +319,17 @@ def test_a_word_of_the_dictionary_the_corpus_never_counted_is_no_surname(morphol
         assert analysis.best(token.index).lex == lemma, word
     kerry = _span_of(document, analysis, "جون")
     assert kerry.arabic == "جون كيري"
+
+
+def test_a_name_no_source_knows_is_spelt_by_the_spelling_model(morphology):
+    """كولورادو is in no list of names: the spelling model guesses Colorado
+    (letter by letter it was Kolorado), also behind a clitic, marked a guess."""
+    from reader.morphology.build import romanize_name
+
+    assert names.known_name("كولورادو") is None
+    assert romanize_name("كولورادو") == "Kolorado"
+    for word in ("كولورادو", "وكولورادو"):
+        best = morphology.analyze_word(word)[0]
+        assert best.is_guess and best.lemma_gloss == "Colorado", word
+    # A word the model cannot spell (a Persian letter) is still spelt letter by letter.
+    assert morphology.analyze_word("پاریس")[0].lemma_gloss

@@ -26,9 +26,22 @@ def test_self_test_passes_from_the_checkout(tmp_path: Path, real_db_path: Path) 
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     checks = [line.split(":")[1].strip() for line in lines[:-1]]
-    assert checks == ["database", "vowels", "analysis", "web page", "vocabulary", "window"]
+    assert checks == [
+        "database",
+        "vowels",
+        "analysis",
+        "names",
+        "web page",
+        "vocabulary",
+        "window",
+    ]
     assert all(": ok: " in line for line in lines[:-1])
-    assert lines[-1] == "self-test: all 6 checks passed"
+    assert lines[-1] == "self-test: all 7 checks passed"
+
+
+def test_the_names_check_reads_every_source_offline() -> None:
+    summary = selftest.check_names()
+    assert "Colorado" in summary and "offline" in summary
 
 
 def test_the_vowel_check_runs_with_the_network_refused(monkeypatch: pytest.MonkeyPatch) -> None:
