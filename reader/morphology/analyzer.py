@@ -23,11 +23,13 @@ from reader.morphology.names import (
     place_first,
     renamed,
     reordered,
+    spelt_name_first,
+    written_with_article,
 )
 from reader.morphology.ranking import (
     Context,
     context_after,
-    could_be_surname,
+    may_be_name,
     never_seen,
     rank,
     spelt_otherwise,
@@ -191,11 +193,12 @@ class Morphology:
             )
         if self.use_names and ranked:
             readings = [self._better_name(record) for record in place_first(readings, lookup)]
+            readings = list(spelt_name_first(readings))
         elif self.use_names:
             readings = [self._better_name(record) for record in readings]
         if ranked and never_seen(raw):
             name = self._name_guesses(lookup, person)[:1]
-            if context is Context.AFTER_NAME and could_be_surname(raw):
+            if may_be_name(raw) and (context is Context.AFTER_NAME or self._listed(lookup, person)):
                 return (*name, *readings)
             return (*readings, *name)
         if ranked and self._name_spelt_so(raw, lookup, person):
@@ -203,6 +206,17 @@ class Morphology:
             # the document (after a title or a given name) reads it as the name.
             return (*readings, *self._name_guesses(lookup, person)[:1])
         return tuple(readings)
+
+    @staticmethod
+    def _listed(lookup: str, person: bool) -> bool:
+        """A list of names has the word exactly as written, without an article
+        (سيمون: Simon, آندي: Andy; foreign names are not written with ال). A
+        town's name alone is no such evidence: GeoNames' towns are many, and
+        their Arabic spellings clash with words (كيري: Chieri)."""
+        if written_with_article(lookup):
+            return False
+        found = (known_person_name if person else known_name)(lookup)
+        return found is not None and found.source != "geonames"
 
     def _name_spelt_so(self, raw: list[dict[str, Any]], lookup: str, person: bool) -> bool:
         """The dictionary has the word only spelt otherwise, and a name source has
@@ -262,7 +276,7 @@ class Morphology:
                 token.lookup
                 for token in document.arabic_tokens()
                 if self.context_of(document, token) is Context.AFTER_NAME
-                and could_be_surname(self._raw_analyses(token.lookup)[0])
+                and may_be_name(self._raw_analyses(token.lookup)[0])
             }
             found = self._surname_cache[document.fingerprint] = frozenset(names)
         return found

@@ -669,6 +669,35 @@ def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
     return [place, *(r for r in readings if r is not place)]
 
 
+def spelt_name_first(readings: Sequence[Any]) -> Sequence[Any]:
+    """A proper noun the dictionary has spelt exactly as written comes before
+    readings that need a hamza or an alef the author did not write: رايت is
+    Wright, not رأيت ("I saw") without its hamza."""
+    if not readings or readings[0].source != "spelling variant":
+        return readings
+    exact = next(
+        (
+            r
+            for r in readings
+            if r.pos == "noun_prop" and r.source == "lexicon" and len(r.segments) == 1
+        ),
+        None,
+    )
+    if exact is None:
+        return readings
+    return [exact, *(r for r in readings if r is not exact)]
+
+
+def written_with_article(word: str) -> bool:
+    """The word starts with the article, behind و ف ب ك ل or not (والأمم, للأمم)."""
+    plain = strip_marks(word)
+    return any(
+        plain.startswith(prefix) and len(plain) > len(prefix) + 1
+        for prefix, gloss in PROCLITICS
+        if gloss.endswith("the")
+    )
+
+
 def renamed(record: Any, english: str) -> Any:
     """A proper-noun reading glossed with this English name."""
     old = record.lemma_gloss

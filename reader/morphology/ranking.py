@@ -125,11 +125,12 @@ def never_seen(analyses: Iterable[dict[str, Any]]) -> bool:
     )
 
 
-def could_be_surname(analyses: Iterable[dict[str, Any]]) -> bool:
-    """True when a word never seen (:func:`never_seen`) may be a surname after a
-    name: no reading is the whole word as the dictionary writes one of its
-    words. أربعة ("four") and ذا are words the corpus happens not to count, not
-    names; كيري (only كِير + ي, "my bellows") may be one."""
+def may_be_name(analyses: Iterable[dict[str, Any]]) -> bool:
+    """True when a word never seen (:func:`never_seen`) may be a name: no reading
+    is the whole word as the dictionary writes one of its words, only a word
+    with clitics or spelt otherwise. أربعة ("four") and ذا are words the
+    corpus happens not to count, not names; كيري (only كِير + ي, "my bellows")
+    and سيمون (only سَ + يُمَوِّن, "he will supply") may be."""
     return never_seen(analyses) and not any(
         features.get("source") == "lex" and clitic_count(features) == 0 for features in analyses
     )

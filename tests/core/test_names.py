@@ -308,10 +308,10 @@ def test_a_word_of_the_dictionary_the_corpus_never_counted_is_no_surname(morphol
     """أربعة ("four"), ثلاث and ليس have no frequency in the database, like a
     foreign name; after a name they stay what they are. كيري, which the
     dictionary has only as كِير + ي ("my bellows"), is still read as a surname."""
-    from reader.morphology.ranking import could_be_surname, never_seen
+    from reader.morphology.ranking import may_be_name, never_seen
 
     raw, _built = morphology._raw_analyses("أربعة")
-    assert never_seen(raw) and not could_be_surname(raw)
+    assert never_seen(raw) and not may_be_name(raw)
     document, analysis = _names(morphology, "التقى بوتين أربعة وزراء وليس ثلاث. ووصل جون كيري.")
     for word, lemma in (("أربعة", "أَرْبَع"), ("ثلاث", "ثَلاث"), ("وليس", "لَيْسَ")):
         token = next(t for t in document.tokens if t.text == word)
@@ -333,3 +333,33 @@ def test_a_name_no_source_knows_is_spelt_by_the_spelling_model(morphology):
         assert best.is_guess and best.lemma_gloss == "Colorado", word
     # A word the model cannot spell (a Persian letter) is still spelt letter by letter.
     assert morphology.analyze_word("پاریس")[0].lemma_gloss
+
+
+def test_a_name_spelt_exactly_as_written_before_a_word_missing_its_hamza(morphology):
+    """رايت is the dictionary's Wright as written; رأيت ("I saw") needs a hamza
+    the author did not write. With the hamza written, it is the verb."""
+    best = morphology.analyze_word("رايت")[0]
+    assert (best.pos, best.source) == ("noun_prop", "lexicon") and "Wright" in best.lemma_gloss
+    assert any(
+        r.pos == "verb" and r.source == "spelling variant" for r in morphology.analyze_word("رايت")
+    )
+    assert morphology.analyze_word("رأيت")[0].pos == "verb"
+
+
+def test_a_listed_name_the_dictionary_has_only_in_parts_is_read_as_the_name(morphology):
+    """سيمون is only سَ + يُمَوِّن ("he will supply") in the dictionary, آندي only
+    أَنْدَى spelt otherwise, and the corpus never saw either: a list of names has
+    them as written, so they are Simon and Andy, the dictionary's readings after.
+    A word with the article (البط, "the duck") or a whole dictionary word (شاي,
+    "tea"; ست, "six") stays the word."""
+    from reader.morphology.ranking import may_be_name
+
+    for word, english in (("سيمون", "Simon"), ("آندي", "Andy")):
+        raw, _built = morphology._raw_analyses(word)
+        assert may_be_name(raw), word
+        readings = morphology.analyze_word(word)
+        assert readings[0].is_guess and readings[0].lemma_gloss == english, word
+        assert any(not r.is_guess for r in readings[1:]), word
+    assert names.written_with_article("البط") and names.written_with_article("وللأمم")
+    for word in ("البط", "شاي", "ست"):
+        assert not morphology.analyze_word(word)[0].is_guess, word
