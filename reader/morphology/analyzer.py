@@ -18,6 +18,7 @@ from reader.morphology.loader import load_database
 from reader.morphology.names import (
     NameSpan,
     document_names,
+    document_runs,
     known_name,
     known_person_name,
     place_first,
@@ -28,6 +29,7 @@ from reader.morphology.names import (
 )
 from reader.morphology.ranking import (
     Context,
+    construct_heads,
     context_after,
     may_be_name,
     never_seen,
@@ -338,6 +340,9 @@ class Morphology:
         if progress is not None:
             progress(total, total)
         spans: tuple[NameSpan, ...] = ()
+        if ranked:
+            for sentence_run in document_runs(document):
+                readings = construct_heads(sentence_run, readings)
         if ranked and self.use_names:
             readings, spans = document_names(document, readings, self.prefer_attested)
         analysis = DocumentAnalysis(document, tuple(readings), names=spans)

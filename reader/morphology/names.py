@@ -738,7 +738,7 @@ def reordered(record: Any, names: Sequence[str]) -> Any:
     )
 
 
-def _arabic_runs(document: Any) -> list[list[Any]]:
+def document_runs(document: Any) -> list[list[Any]]:
     """Each sentence's runs of consecutive Arabic tokens (punctuation ends a run)."""
     runs: list[list[Any]] = []
     for sentence in document.sentences:
@@ -774,7 +774,7 @@ def document_names(
     seen: dict[str, tuple[str, str]] = {}
     # Places' names read as a surname (كاميرون): with the article, still the place.
     surnames_of_places: set[str] = set()
-    for run in _arabic_runs(document):
+    for run in document_runs(document):
         for span in find_names(run, out, prefer_attested):
             spans.append(span)
             for index, english in zip(range(span.start, span.end), span.parts, strict=False):

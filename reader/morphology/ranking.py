@@ -22,9 +22,10 @@ Context rules, applied only where grammar is clear:
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reader.text.arabic import TATWEEL, VOWEL_MARKS, fold_letters
@@ -280,3 +281,56 @@ def rank(
     if ranked:
         result.sort(key=lambda item: -item[1])
     return result
+
+
+_QUALIFIABLE = frozenset({"noun", "noun_prop", "noun_num", "noun_quant", "adj"})
+
+
+def construct_heads(
+    tokens: Sequence[Any], readings: list[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """An adjective that heads a construct is the noun the dictionary makes of
+    it: جمهورية الصين is "the republic of China", not "Chinese republican".
+
+    A word read first as an adjective (bare: no article, no clitic), followed in
+    its sentence by a word with the article and preceded by no word it could
+    qualify, is read as the noun of the same lemma where the dictionary has one
+    (جُمْهُورِيَّة, مُصَمِّمَة الديكورات "the designer of the decorations"). The
+    noun takes the adjective's score, so that the sentence's vowels, which are
+    the same for both, keep it first. ``readings`` is by token index.
+    """
+    out = list(readings)
+    for position, token in enumerate(tokens):
+        found = out[token.index]
+        if not found or found[0].pos != "adj" or len(found[0].segments) > 1:
+            continue
+        after = tokens[position + 1] if position + 1 < len(tokens) else None
+        if after is None or not _definite(out[after.index]):
+            continue
+        before = tokens[position - 1] if position > 0 else None
+        if before is not None and out[before.index] and out[before.index][0].pos in _QUALIFIABLE:
+            continue
+        noun = next(
+            (
+                r
+                for r in found
+                if r.pos == "noun" and r.lex == found[0].lex and len(r.segments) == 1
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        top = max(r.score for r in found)
+        head = dataclasses.replace(noun, score=round(top + 0.01, 3))
+        out[token.index] = (head, *(r for r in found if r is not noun))
+    return out
+
+
+def _definite(found: Sequence[Any]) -> bool:
+    """The word's best reading is the article and a noun or adjective, nothing else."""
+    if not found:
+        return False
+    segments = found[0].segments
+    if len(segments) != 2 or segments[0].role != "proclitic":
+        return False
+    return "".join(c for c in segments[0].form if c not in VOWEL_MARKS) == "ال"

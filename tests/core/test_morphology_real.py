@@ -171,3 +171,21 @@ def test_written_vowels_contradicting_a_reading() -> None:
     assert not contradicts_vowels("يجسّر", "يُجَسِّر")
     assert not contradicts_vowels("فضلًا", "فَضْلاً")  # tanween on the alef or before it
     assert not contradicts_vowels("كتب", "كَتَبَ")  # nothing written, nothing contradicted
+
+
+def test_an_adjective_heading_a_construct_is_the_noun(morphology: Morphology) -> None:
+    """جمهورية الصين is "the republic of China": the adjective جمهورية heading a
+    construct is read as the noun of its lemma, with the sentence's vowels too.
+    After a noun it qualifies (الحكومة الجمهورية) it stays the adjective."""
+    from reader.text import document_from_text
+
+    document = document_from_text(
+        "أعلنت جمهورية الصين الشعبية ذلك. وقالت الحكومة الجمهورية الجديدة."
+    )
+    for vocalize in (False, True):
+        analysis = morphology.analyze_document(document, vocalize=vocalize)
+        head = analysis.best(_token(document, "جمهورية").index)
+        assert (head.pos, head.lemma_gloss) == ("noun", "republic"), vocalize
+        assert head.english == "republic"
+        qualifying = analysis.best(_token(document, "الجمهورية").index)
+        assert qualifying.pos == "adj", vocalize
