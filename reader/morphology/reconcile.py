@@ -38,6 +38,7 @@ from reader.morphology.vowels import (
     with_ending,
     with_helping_vowel,
 )
+from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN
 from reader.text.model import Token
 
 # Score added to a reading (log10 frequency scale) when the sentence's vowels
@@ -159,8 +160,14 @@ def rerank(
     if written and any(reading.source == "lexicon" for reading in lexicon):
         context_form = as_written(written, context_form)
     scored = []
+    # The author wrote no tanween: a case ending is no evidence against a name.
+    unmarked = not any(mark in written for mark in (FATHATAN, DAMMATAN, KASRATAN))
     for position, reading in enumerate(lexicon):
         stem, partial, full = agreement(reading, context_form)
+        # The database lists no case endings for a proper noun written bare
+        # (عَوْن, Aoun): the ending the sentence gives it (عَوْنٌ) says nothing
+        # against the name, unless the author wrote one it cannot take.
+        full = full or (stem and unmarked and _bare_name(reading))
         bonus = STEM_AGREEMENT * stem + PARTIAL_AGREEMENT * partial + ENDING_AGREEMENT * full
         scored.append((reading.score + bonus, -position, reading))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
@@ -168,6 +175,15 @@ def rerank(
         dataclasses.replace(reading, score=round(score, 3)) for score, _pos, reading in scored
     )
     return tuple(reading if reading.is_guess else next(ordered) for reading in readings)
+
+
+def _bare_name(reading: Analysis) -> bool:
+    """A proper noun of one piece, for which the database lists no case endings."""
+    return (
+        reading.pos == "noun_prop"
+        and len(reading.segments) == 1
+        and len(reading.case_variants) <= 1
+    )
 
 
 def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocalization:

@@ -110,7 +110,10 @@ def _tanwin_before_alef(word_units: list[Unit]) -> None:
     if len(word_units) >= 2 and word_units[-1].letter == "ا" and FATHATAN in word_units[-1].marks:
         word_units[-1].marks = _without(word_units[-1].marks, FATHATAN)
         before = word_units[-2]
-        before.marks = unicodedata.normalize("NFD", "a" + before.marks + FATHATAN)[1:]
+        # The letter's own fatha or tanwin is that same ending, written twice
+        # when the author's alef kept its mark (عَوْنًاً, كَبِيرَاً): once only.
+        marks = _without(_without(before.marks, FATHA), FATHATAN)
+        before.marks = unicodedata.normalize("NFD", "a" + marks + FATHATAN)[1:]
 
 
 def _is_wasl_alef(word_units: list[Unit], index: int, lam: int | None) -> bool:

@@ -216,3 +216,20 @@ def test_the_sentences_vowels_do_not_unmake_a_name(morphology: Morphology) -> No
         morphology, "وإن أعرب عن سعادته لرؤية كيري في موسكو، بدا بوتين أكثر تحفظا", "بدا"
     )
     assert best.pos == "verb"
+
+
+def test_an_ending_the_author_wrote_is_shown_once(morphology: Morphology) -> None:
+    """The author's عوناً كبيراً: one tanwin each, on the letter before the alef."""
+    for word, said in (("عوناً", "عَوْنًا"), ("كبيراً", "كَبِيرًا")):
+        _best, vocalization = _reading(morphology, "وقدمت الدولة عوناً كبيراً للاجئين.", word)
+        assert vocalization.form == said, (word, vocalization.form)
+
+
+def test_an_ending_says_nothing_against_a_name(morphology: Morphology) -> None:
+    """The sentence gives عون an ending (عَوْنٌ), which the dictionary lists for
+    the noun "aid" and not for the name Aoun: the name stays first. Where the
+    author wrote the tanwin (عوناً), the word is the noun."""
+    best, _ = _reading(morphology, "وأكد عون والحريري الاتفاق.", "عون")
+    assert (best.pos, best.lemma_gloss) == ("noun_prop", "Aoun")
+    best, _ = _reading(morphology, "وقدمت الدولة عوناً كبيراً للاجئين.", "عوناً")
+    assert best.pos == "noun" and "aid" in best.lemma_gloss

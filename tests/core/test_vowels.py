@@ -119,3 +119,18 @@ def test_filling_vowels_need_not_restore_a_hamza() -> None:
     # بَدا "appeared", shown against a model that read بَدَأَ "began": its vowels, not its hamza.
     assert vowels.on_written_letters("بَدا", "بَدَأَ", restore_hamza=False) == "بَدَا"
     assert vowels.on_written_letters("بدا", "بَدَأَ") == "بَدَأَ"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("عَوْنًاً", "عَوْنًا"),  # the model's tanwin and the author's, once
+        ("كَبِيرَاً", "كَبِيرًا"),  # a fatha before the author's tanwin: the tanwin
+        ("جِدَّاً", "جِدًّا"),  # the shadda stays
+        ("كِتاباً", "كِتابًا"),
+    ],
+)
+def test_tanwin_fath_is_written_once_before_the_alef(written: str, shown: str) -> None:
+    assert vowels.textbook(written) == vowels.textbook(shown)
+    assert vowels.textbook(written).count(vowels.FATHATAN) == 1
+    assert vowels.FATHA not in vowels.textbook(written)[-3:]
