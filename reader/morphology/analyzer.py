@@ -36,7 +36,13 @@ from reader.morphology.ranking import (
     rank,
     spelt_otherwise,
 )
-from reader.morphology.reconcile import Vocalization, agreement, join_words, rerank, vocalize
+from reader.morphology.reconcile import (
+    Vocalization,
+    join_words,
+    long_vowel_clash,
+    rerank,
+    vocalize,
+)
 from reader.morphology.records import Analysis
 from reader.morphology.root_family import FamilyMember, RootIndex, root_index
 from reader.text.arabic import strip_marks, strip_tatweel
@@ -384,9 +390,21 @@ def vocalize_document(
                 # The sentence's vowels do not unmake a name: the vowel model
                 # knows few foreign names (بكين, Beijing, is not "they wept"),
                 # and its vowels count only where they are the name's own.
-                ranked = (found[0], *rerank(found[1:], form, token.lookup))
-                if not found[0].is_guess and not agreement(found[0], form)[0]:
-                    form = ""  # the dictionary's vowels (a guess has none: the model's)
+                ranked = rerank(found, form, token.lookup)
+                # The vowels choose among the name's own entries (أُوكرانِيا, not
+                # أُوكرانِيّاً), never another word.
+                held = next(
+                    (
+                        r
+                        for r in ranked
+                        if r.pos == "noun_prop" and r.lemma_gloss == found[0].lemma_gloss
+                    ),
+                    found[0],
+                )
+                ranked = (held, *(r for r in ranked if r is not held))
+                if not held.is_guess and long_vowel_clash(held, form):
+                    form = ""  # the model's vowels are another word's: the name's own
+
             else:
                 ranked = rerank(found, form, token.lookup)
             readings[token.index] = ranked

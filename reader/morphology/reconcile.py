@@ -38,7 +38,7 @@ from reader.morphology.vowels import (
     with_ending,
     with_helping_vowel,
 )
-from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN
+from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN, SUKUN
 from reader.text.model import Token
 
 # Score added to a reading (log10 frequency scale) when the sentence's vowels
@@ -111,6 +111,20 @@ def agreement(reading: Analysis, context_form: str) -> tuple[bool, float, bool]:
     return stem, partial, full
 
 
+def long_vowel_clash(reading: Analysis, context_form: str) -> bool:
+    """Whether the diacritizer closes with a sukun a و or ي that the reading
+    says as a long vowel, inside the word (بِكِين "Bīkīn", Beijing; the model's
+    بِكَيْنَ "bikayna" is another word's vowels)."""
+    ours = units(stem_comparable(reading.diac, keep_sukun=True))
+    theirs = units(stem_comparable(context_form, keep_sukun=True))
+    if [u.letter for u in ours] != [u.letter for u in theirs]:
+        return False
+    return any(
+        mine.letter in "وي" and not mine.marks and set(yours.marks) == {SUKUN}
+        for mine, yours in zip(ours[:-1], theirs[:-1], strict=True)
+    )
+
+
 def stem_compatible(reading: Analysis, context_form: str) -> bool:
     """Is the diacritizer's stem a vocalisation of this reading's (gaps filled in)?"""
     if reading.is_guess:
@@ -178,11 +192,13 @@ def rerank(
 
 
 def _bare_name(reading: Analysis) -> bool:
-    """A proper noun of one piece, for which the database lists no case endings."""
+    """A proper noun of one piece whose database entry carries no ending at all
+    (عَوْن; not أُوكرانِيّاً, an entry with its tanwin)."""
     return (
         reading.pos == "noun_prop"
         and len(reading.segments) == 1
         and len(reading.case_variants) <= 1
+        and not any(mark in reading.diac[-2:] for mark in (FATHATAN, DAMMATAN, KASRATAN))
     )
 
 

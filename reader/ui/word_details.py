@@ -137,7 +137,7 @@ NAME_SOURCES = {
     "dictionary": "a list of names (arabnamer)",
     "lexicon": "the dictionary",
     "acronym": "an acronym spelt in letters",
-    "letters": "a guess from its letters",
+    "letters": "a guess at its spelling",
 }
 
 
