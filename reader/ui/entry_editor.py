@@ -46,6 +46,7 @@ class EntryEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry: EntryRecord | None = None
+        self._what = ""  # "word" or "name": what the buttons' tooltips speak of
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
@@ -115,14 +116,18 @@ class EntryEditor(QWidget):
         what = "name" if name else "word"
         self.save_button.setEnabled(can_save)
         self.save_button.setText("Save again here  (S)" if saved else f"Save {what}  (S)")
-        self.save_button.setToolTip(
-            "Save the whole name, as one entry, with its sentence"
-            if name
-            else "Save this word, in the reading shown, with its sentence"
-        )
-        for (key, status), button in zip(STATUS_KEYS, self.status_buttons.values(), strict=True):
-            button.setToolTip(f"Mark the {what} as {status.value} (key {key})")
-        self.notes_edit.setPlaceholderText(f"A note on this {what}")
+        if what != self._what:  # on every hover: only when it changes
+            self._what = what
+            self.save_button.setToolTip(
+                "Save the whole name, as one entry, with its sentence"
+                if name
+                else "Save this word, in the reading shown, with its sentence"
+            )
+            for (key, status), button in zip(
+                STATUS_KEYS, self.status_buttons.values(), strict=True
+            ):
+                button.setToolTip(f"Mark the {what} as {status.value} (key {key})")
+            self.notes_edit.setPlaceholderText(f"A note on this {what}")
         if saved:
             self.state_label.setText(f"Saved · seen {entry.occurrence_count}×")
         else:
