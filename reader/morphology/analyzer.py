@@ -22,6 +22,7 @@ from reader.morphology.names import (
     known_name,
     known_person_name,
     place_first,
+    place_name,
     renamed,
     reordered,
     spelt_name_first,
@@ -237,7 +238,9 @@ class Morphology:
     @staticmethod
     def _better_name(record: Analysis) -> Analysis:
         """A lexicon proper noun with a one-word gloss gets CLDR's English name
-        for it where CLDR has one; common nouns are never touched."""
+        for it where CLDR has one (هولندا: Netherlands, not Holland); one with
+        several names puts first the one CLDR or GeoNames gives (Beijing;
+        Peking). Common nouns are never touched."""
         old = record.lemma_gloss
         if record.pos != "noun_prop" or not old:
             return record
@@ -245,13 +248,11 @@ class Morphology:
         # written here (هولندا), which is how CLDR may spell it.
         stem = next((s.form for s in record.segments if s.role == "stem"), record.lemma)
         places = [
-            known_name(strip_marks(spelling)) for spelling in dict.fromkeys((record.lemma, stem))
+            place_name(strip_marks(spelling)) for spelling in dict.fromkeys((record.lemma, stem))
         ]
         if ";" in old:
-            # Several names: the one a gazetteer gives comes first ("Peking;
-            # Beijing" is Beijing for GeoNames), the others stay after it.
             given = [n.strip() for n in old.split(";")]
-            place = next((p.english for p in places if p and p.source in ("cldr", "geonames")), "")
+            place = next((p.english for p in places if p is not None), "")
             if place not in given[1:]:
                 return record
             return reordered(record, [place, *(n for n in given if n != place)])
@@ -404,7 +405,6 @@ def vocalize_document(
                 ranked = (held, *(r for r in ranked if r is not held))
                 if not held.is_guess and long_vowel_clash(held, form):
                     form = ""  # the model's vowels are another word's: the name's own
-
             else:
                 ranked = rerank(found, form, token.lookup)
             readings[token.index] = ranked
@@ -424,8 +424,7 @@ def _name_holds(analysis: DocumentAnalysis, index: int, readings: Sequence[Analy
     if analysis.name_at(index) is not None:
         return True
     stem = next((s.form for s in readings[0].segments if s.role == "stem"), "")
-    found = known_name(strip_marks(stem)) if stem else None
-    return found is not None and found.source in ("cldr", "geonames")
+    return bool(stem) and place_name(strip_marks(stem)) is not None
 
 
 @dataclass(frozen=True)

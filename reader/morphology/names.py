@@ -263,6 +263,16 @@ def saved_name_english(span: NameSpan) -> str:
     return span.english + (GUESSED_SPELLING if span.source == "letters" else "")
 
 
+def place_name(word: str) -> Name | None:
+    """The English of a place CLDR or GeoNames names so (بكين: Beijing), else None."""
+    key = normalize(word)
+    found = cldr_index().get(key)
+    if found:
+        return Name(found, "cldr")
+    found = places_index().get(key)
+    return Name(found, "geonames") if found else None
+
+
 def known_person_name(word: str) -> Name | None:
     """The English of a person's name a source knows: no place's name."""
     return known_name(word, places=False)
