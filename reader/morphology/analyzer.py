@@ -224,7 +224,7 @@ class Morphology:
         their Arabic spellings clash with words (كيري: Chieri)."""
         if written_with_article(lookup):
             return False
-        found = (known_person_name if person else known_name)(lookup)
+        found = known_name(lookup, places=not person)
         return found is not None and found.source != "geonames"
 
     def _name_spelt_so(self, raw: list[dict[str, Any]], lookup: str, person: bool) -> bool:
@@ -233,7 +233,7 @@ class Morphology:
         offered after the readings."""
         if not self.use_names or not spelt_otherwise(raw):
             return False
-        return (known_person_name if person else known_name)(lookup) is not None
+        return known_name(lookup, places=not person) is not None
 
     @staticmethod
     def _better_name(record: Analysis) -> Analysis:

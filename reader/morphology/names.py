@@ -251,7 +251,7 @@ def saved_english(reading: Any) -> str:
     if not reading.is_guess:
         return english
     stem = strip_marks(next((s.form for s in reading.segments if s.role == "stem"), ""))
-    sources = (known_name(stem), known_name(stem, places=False)) if stem else ()
+    sources = (known_name(stem), known_person_name(stem)) if stem else ()
     if any(found is not None and found.english == english for found in sources):
         return english  # a source's name (أوباما: Obama), not a guess
     return english + GUESSED_SPELLING
