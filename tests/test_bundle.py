@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.morphology.database import DB_FILE, LICENSE_FILE
-from reader.morphology.diacritizer import MODEL, model_files
+from reader.morphology.database.locate import DB_FILE, LICENSE_FILE
+from reader.morphology.vowels.diacritizer import MODEL, model_files
 
 pytestmark = pytest.mark.bundle
 

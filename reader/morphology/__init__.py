@@ -7,6 +7,6 @@ directory (``camel_env.prepare``), so no camel-tools import can reach for the
 network or create ``~/.camel_tools``.
 """
 
-from reader.morphology import camel_env as _camel_env
+from reader.morphology.database import camel_env as _camel_env
 
 _camel_env.guard_camel_imports()

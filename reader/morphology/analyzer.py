@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.morphology.build import build_analysis, proper_name_guesses
-from reader.morphology.database import DatabaseLocation, locate_database, with_remedy
+from reader.morphology.database.loader import load_database
+from reader.morphology.database.locate import DatabaseLocation, locate_database, with_remedy
 from reader.morphology.errors import MorphologyDataError
-from reader.morphology.loader import load_database
-from reader.morphology.names import (
+from reader.morphology.names.sources import (
     NameSpan,
     document_names,
     document_runs,
@@ -28,7 +28,7 @@ from reader.morphology.names import (
     spelt_name_first,
     written_with_article,
 )
-from reader.morphology.ranking import (
+from reader.morphology.ranking.score import (
     Context,
     construct_heads,
     context_after,
@@ -37,19 +37,19 @@ from reader.morphology.ranking import (
     rank,
     spelt_otherwise,
 )
-from reader.morphology.reconcile import (
+from reader.morphology.records import Analysis
+from reader.morphology.roots.family import FamilyMember, RootIndex, root_index
+from reader.morphology.vowels.reconcile import (
     Vocalization,
     join_words,
     long_vowel_clash,
     rerank,
     vocalize,
 )
-from reader.morphology.records import Analysis
-from reader.morphology.root_family import FamilyMember, RootIndex, root_index
 from reader.text.arabic import strip_marks, strip_tatweel
 
 if TYPE_CHECKING:
-    from reader.morphology.diacritizer import Diacritizer
+    from reader.morphology.vowels.diacritizer import Diacritizer
     from reader.text import Document, Token
 
 ProgressCallback = Callable[[int, int], None]
@@ -120,7 +120,7 @@ class Morphology:
             location, located = DatabaseLocation(Path(path), "setting", None), False
         diacritizer = None
         if vocalize:
-            from reader.morphology.diacritizer import Diacritizer
+            from reader.morphology.vowels.diacritizer import Diacritizer
 
             diacritizer = Diacritizer()
         try:
@@ -130,7 +130,8 @@ class Morphology:
                 raise
             # A database we found ourselves: say what to do about it.
             raise type(error)(with_remedy(error, location)) from error
-        from reader.morphology import english, name_spelling
+        from reader.morphology import english
+        from reader.morphology.names import spelling as name_spelling
 
         english.prepare()  # with the database, not at the first word shown
         try:  # and the spelling model of names, not at the first name guessed
@@ -435,7 +436,7 @@ class DocumentAnalysis:
     # tokens, and for every token until the document has been vocalised).
     vocalizations: tuple[Vocalization | None, ...] = ()
     # The names of the document (several words read as one, one reading per
-    # name through the document): :func:`reader.morphology.names.document_names`.
+    # name through the document): :func:`reader.morphology.names.sources.document_names`.
     names: tuple[NameSpan, ...] = ()
 
     @property

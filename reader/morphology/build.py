@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.morphology.english import english, english_after_lam
+from reader.morphology.names.guess import guess_name_spelling
 from reader.morphology.records import (
     POS_LABELS,
     SOURCE_LABELS,
@@ -16,7 +17,6 @@ from reader.morphology.records import (
     plain_features,
     readable_gloss,
 )
-from reader.morphology.romanize import PLAIN_LETTERS
 from reader.text.arabic import SHADDA as _SHADDA
 from reader.text.arabic import plain_alef, strip_marks, strip_marks_but_shadda
 
@@ -147,72 +147,6 @@ def build_analysis(features: dict[str, Any], *, guess: bool = False) -> Analysis
         english=english(features),
         english_after_lam=english_after_lam(features),
     )
-
-
-# The plain letters as every romanization writes them; the rest in ASCII, without
-# the dots and lines of a scheme (ص s, not ṣ).
-_NAME_LETTERS = PLAIN_LETTERS | {
-    "ا": "a",
-    "أ": "a",
-    "إ": "i",
-    "آ": "a",
-    "ٱ": "a",
-    "ث": "th",
-    "ج": "j",
-    "ح": "h",
-    "خ": "kh",
-    "ذ": "dh",
-    "ش": "sh",
-    "ص": "s",
-    "ض": "d",
-    "ط": "t",
-    "ظ": "z",
-    "ع": "'",
-    # A foreign name's غ is a G (غوغل, سامسونغ); Arabic names are attested.
-    "غ": "g",
-    "ة": "a",
-    "ى": "a",
-    "ء": "'",
-    "ؤ": "'",
-    "ئ": "'",
-    "چ": "ch",
-}
-
-
-def romanize_name(word: str) -> str:
-    """A readable guess at how a foreign name sounds: لافروف -> Lafrof, غوغل -> Gogl.
-
-    Long vowels written as و / ي between letters read as o / i, the usual
-    spelling of foreign names in Arabic news.
-    """
-    letters = strip_marks(word)
-    out: list[str] = []
-    for index, letter in enumerate(letters):
-        inside = 0 < index < len(letters) - 1 or (index == len(letters) - 1 and index > 0)
-        if index == 1 and letter == "و" and letters[0] in "أا":
-            out[0] = ""  # أو at the start is a foreign O (أوزبورن: Ozborn)
-            out.append("o")
-        elif letter == "و":
-            out.append("o" if inside else "w")
-        elif letter == "ي":
-            out.append("i" if inside else "y")
-        else:
-            out.append(_NAME_LETTERS.get(letter, letter))
-    return "".join(out).capitalize()
-
-
-@lru_cache(maxsize=65536)
-def guess_name_spelling(word: str) -> str:
-    """The English spelling of a name no source knows: the spelling model's
-    guess (كولورادو: Colorado; :mod:`reader.morphology.name_spelling`), else,
-    where the model cannot spell the word, its letters (:func:`romanize_name`)."""
-    from reader.morphology.name_spelling import spell
-
-    try:
-        spelt = spell(word)
-    except (OSError, ValueError, KeyError):  # a damaged install: --self-test says so
-        spelt = None
-    return spelt or romanize_name(word)
 
 
 def _clitic_count(features: dict[str, Any]) -> int:

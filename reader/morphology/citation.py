@@ -9,8 +9,8 @@ learner's scheme.
 
 from __future__ import annotations
 
-from reader.morphology.romanize import SCHEMES, romanize
-from reader.morphology.vowels import FATHA, SHADDA, textbook
+from reader.morphology.vowels.marks import FATHA, SHADDA, textbook
+from reader.morphology.vowels.romanize import SCHEMES, romanize
 
 _NO_FINAL_A = set("اىآ")
 

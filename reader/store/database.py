@@ -26,8 +26,6 @@ from sqlalchemy.pool import NullPool
 if TYPE_CHECKING:
     from alembic.config import Config
 
-from reader import paths
-from reader.files import same_file  # noqa: F401  (imported from here by callers)
 from reader.store.errors import (
     CorruptStoreError,
     NewerStoreError,
@@ -37,6 +35,8 @@ from reader.store.errors import (
     UnrecognisedStoreError,
 )
 from reader.store.targets import checked_target, database_files, write_user_file
+from reader.system import paths
+from reader.system.files import same_file  # noqa: F401  (imported from here by callers)
 
 BUSY_TIMEOUT_MS = 5000
 # The newest revision in migrations/versions (a test keeps the two in step).

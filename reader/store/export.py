@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from reader.morphology.citation import romanize_lemma
-from reader.morphology.roots import RootOf, lemma_root
+from reader.morphology.roots.radicals import RootOf, lemma_root
 from reader.store.database import Store
 from reader.store.errors import ExportError
 from reader.store.models import Occurrence, Status, VocabularyEntry

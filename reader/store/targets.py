@@ -1,7 +1,7 @@
 """Where an export or a backup may go: a file the learner chose, never one of the app's own.
 
 Every export and the backup write through :func:`write_user_file`: the target
-is checked by :func:`reader.files.writable_target` (a symlink is written
+is checked by :func:`reader.system.files.writable_target` (a symlink is written
 through; a pipe, a device, a socket or a folder is refused) against the app's
 own files, then written atomically beside the real file.
 """
@@ -12,10 +12,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from reader import paths
-from reader.filenames import shown_name
-from reader.files import RefusedFileError, writable_target, write_atomically
 from reader.store.errors import StoreError
+from reader.system import paths
+from reader.system.filenames import shown_name
+from reader.system.files import RefusedFileError, writable_target, write_atomically
 
 _VOCABULARY = "the vocabulary file itself (or one of its companion files)"
 

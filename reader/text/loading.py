@@ -15,8 +15,8 @@ import re
 import stat
 from pathlib import Path
 
-from reader.filenames import shown_name
-from reader.files import RefusedFileError, read_at_most
+from reader.system.filenames import shown_name
+from reader.system.files import RefusedFileError, read_at_most
 from reader.text.cleaning import MAX_TITLE_CHARS, clean_inline, clean_paragraphs, heading_line
 from reader.text.document import build_document
 from reader.text.encoding import decode_text

@@ -29,8 +29,8 @@ ARTICLE = REPO / "resources" / "articles" / "kerry-moscow.txt"
 
 
 def _database_path() -> Path:
-    from reader.cli_support import ensure_database
-    from reader.morphology.database import locate_database
+    from reader.cli.support import ensure_database
+    from reader.morphology.database.locate import locate_database
 
     ensure_database()
     location = locate_database()
@@ -50,7 +50,7 @@ def _best_of(runs: int, work) -> float:
 _MEMORY_PROBE = r"""
 import json, sys, time
 sys.path.insert(0, {repo!r})
-from reader.morphology import camel_env  # our catalogue: no network at import
+from reader.morphology.database import camel_env  # our catalogue: no network at import
 from reader.text import load_document
 document = load_document({article!r})
 words = [t.lookup for t in document.tokens if t.kind == "arabic"]
@@ -83,8 +83,9 @@ def _fresh_process(db: Path, ours: bool) -> dict:
 
 def _conjugation_row(database) -> tuple[str, str, str, str]:
     """A verb's table (cold, then cached) against analysing the same word, cold."""
-    from reader.morphology import conjugation, english
+    from reader.morphology import english
     from reader.morphology.analyzer import Morphology
+    from reader.morphology.verbs import conjugation
 
     english.prepare()  # as Morphology.load does
 
@@ -122,7 +123,7 @@ def main() -> None:
     from camel_tools.morphology.database import MorphologyDB
 
     from reader.morphology.analyzer import Morphology
-    from reader.morphology.loader import load_database
+    from reader.morphology.database.loader import load_database
     from reader.text import document_from_text, load_document
 
     rows: list[tuple[str, str, str, str]] = []

@@ -89,7 +89,7 @@ def _run(command: list[str], *, stdout) -> tuple[float, float, float, str]:
 
 
 def analyze(path: Path, out: Path) -> dict[str, float]:
-    command = [sys.executable, "-m", "reader.cli", "analyze", str(path), "--json"]
+    command = [sys.executable, "-m", "reader.cli.main", "analyze", str(path), "--json"]
     with out.open("w", encoding="utf-8") as sink:
         seconds, cpu, peak, _ = _run(command, stdout=sink)
     return {"seconds": seconds, "cpu_s": cpu, "peak_mb": peak}
@@ -110,11 +110,11 @@ def window_child(path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from reader.morphology.analyzer import Morphology
-    from reader.settings import Settings
+    from reader.system.settings import Settings
     from reader.text import load_document
-    from reader.ui import fonts
-    from reader.ui.main_window import MainWindow
-    from reader.ui.tasks import TaskManager
+    from reader.ui.base import fonts
+    from reader.ui.base.tasks import TaskManager
+    from reader.ui.window.main_window import MainWindow
 
     qt = QApplication.instance() or QApplication([])
     fonts.register_fonts()

@@ -49,8 +49,8 @@ import quality_data as qd  # noqa: E402
 
 
 def _database_path() -> Path:
-    from reader.cli_support import ensure_database
-    from reader.morphology.database import locate_database
+    from reader.cli.support import ensure_database
+    from reader.morphology.database.locate import locate_database
 
     ensure_database()
     location = locate_database()
@@ -155,7 +155,7 @@ PUD_NAMES_BASELINE = 0.410
 def run_pud_names(morphology, limit: int | None) -> dict:
     """Of the PUD words whose stem is PROPN, the share shown with an English name
     found in the sentence's own translation; with names on and off, in-process."""
-    from reader.morphology import names
+    from reader.morphology.names import sources as names
 
     path = qd.eval_dir() / qd.PUD_FILE
     sentences = qd.read_pud(path)
@@ -527,9 +527,9 @@ import json, resource, sys
 sys.path.insert(0, {repo!r})
 if not {with_model!r}:
     sys.modules["text2tashkeel"] = None  # the diacritizer cannot be imported
-from reader.morphology import camel_env  # noqa: F401  (no network at import)
+from reader.morphology.database import camel_env  # noqa: F401  (no network at import)
 from reader.morphology.analyzer import Morphology
-from reader.paths import default_article_path
+from reader.system.paths import default_article_path
 from reader.text import load_document
 document = load_document(default_article_path())
 error = None
@@ -568,9 +568,9 @@ def run_speed(db_path: Path, runs: int, long_tokens: int, sample: int, limit: in
     from text2tashkeel import Diacritizer
 
     from reader.morphology.analyzer import Morphology
-    from reader.morphology.diacritizer import Diacritizer as ContextDiacritizer
-    from reader.morphology.loader import load_database
-    from reader.paths import default_article_path
+    from reader.morphology.database.loader import load_database
+    from reader.morphology.vowels.diacritizer import Diacritizer as ContextDiacritizer
+    from reader.system.paths import default_article_path
     from reader.text import document_from_text, load_document
 
     # Memory first, while this process is still small.
@@ -742,8 +742,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     db_path = _database_path()
     from reader.morphology.analyzer import Morphology
-    from reader.morphology.diacritizer import Diacritizer
-    from reader.morphology.loader import load_database
+    from reader.morphology.database.loader import load_database
+    from reader.morphology.vowels.diacritizer import Diacritizer
 
     print(f"database: {db_path}\neval data: {data}")
     results: dict[str, Any] = {"database": str(db_path), "limit": args.limit}

@@ -1,7 +1,8 @@
 """Roots benchmark: how many lemmas keep an undecided weak radical, before and after
 reading the lemma's other stems; and what building the root-family index costs.
 
-    uv run python tests/benchmarks/bench_roots.py [--compare-with OTHER/reader/morphology/roots.py]
+    uv run python tests/benchmarks/bench_roots.py \
+        [--compare-with OTHER/reader/morphology/roots/radicals.py]
 
 ``--compare-with`` also counts with another checkout's ``roots.py`` (e.g. the
 main branch's, for the figure before this change), called as the pane calls it.
@@ -26,8 +27,8 @@ sys.path.insert(0, str(REPO))
 
 
 def _database_path() -> Path:
-    from reader.cli_support import ensure_database
-    from reader.morphology.database import locate_database
+    from reader.cli.support import ensure_database
+    from reader.morphology.database.locate import locate_database
 
     ensure_database()
     location = locate_database()
@@ -44,7 +45,7 @@ def _rss_mb() -> float:
 
 
 def undecided(root) -> bool:
-    from reader.morphology.roots import UNKNOWN, WEAK
+    from reader.morphology.roots.radicals import UNKNOWN, WEAK
 
     return any(letter in (WEAK, UNKNOWN) for letter in root.radicals)
 
@@ -72,7 +73,7 @@ def count_with(index, roots_file: Path) -> int:
 def count_undecided(index) -> dict[str, int]:
     """Lemmas with a placeholder root; of them, undecided before and after the stems."""
     from reader.morphology.build import verb_form
-    from reader.morphology.roots import resolve_root
+    from reader.morphology.roots.radicals import resolve_root
 
     total = before = after = 0
     for field in index.root_fields:
@@ -90,8 +91,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--compare-with", type=Path, help="another checkout's roots.py")
     arguments = parser.parse_args()
-    from reader.morphology.loader import load_database
-    from reader.morphology.root_family import RootIndex
+    from reader.morphology.database.loader import load_database
+    from reader.morphology.roots.family import RootIndex
 
     database = load_database(_database_path())
     gc.collect()

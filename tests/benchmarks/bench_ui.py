@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 IDLE_BASELINE_S = 3.0
 sys.path.insert(0, str(REPO))
 
-# Runs in a fresh process: the same start-up as reader.ui.app.run, with clocks.
+# Runs in a fresh process: the same start-up as reader.ui.window.app.run, with clocks.
 STARTUP = r"""
 import time
 T0 = time.time()
@@ -35,9 +35,9 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
-from reader.ui import app as reader_app
-from reader.ui.main_window import MainWindow
-from reader.settings import Settings
+from reader.ui.window import app as reader_app
+from reader.ui.window.main_window import MainWindow
+from reader.system.settings import Settings
 
 qt = QApplication([])
 reader_app.fonts.register_fonts()
@@ -99,12 +99,12 @@ def in_process() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from reader.morphology.analyzer import Morphology
-    from reader.paths import default_article_path
-    from reader.settings import Settings
+    from reader.system.paths import default_article_path
+    from reader.system.settings import Settings
     from reader.text import document_from_text, load_document
-    from reader.ui import fonts
-    from reader.ui.main_window import MainWindow
-    from reader.ui.tasks import TaskManager
+    from reader.ui.base import fonts
+    from reader.ui.base.tasks import TaskManager
+    from reader.ui.window.main_window import MainWindow
 
     qt = QApplication.instance() or QApplication([])
     fonts.register_fonts()

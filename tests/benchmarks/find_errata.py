@@ -21,7 +21,7 @@ the closest reading.
 Homographs with different roots normally have distinct ``lex`` ids; groups that
 differ only in how the root spells a weak letter or hamza (``#`` against ``و``)
 are variants, not errors, and score nothing. The output is for a human review
-(``reader/morphology/errata.tsv`` holds the confirmed ones); it changes nothing.
+(``reader/morphology/database/errata.tsv`` holds the confirmed ones); it changes nothing.
 """
 
 from __future__ import annotations
@@ -196,8 +196,8 @@ def _shown_lemmas_with_roots(path: Path) -> tuple[int, int]:
 
 
 def _default_path() -> Path:
-    from reader.cli_support import ensure_database
-    from reader.morphology.database import locate_database
+    from reader.cli.support import ensure_database
+    from reader.morphology.database.locate import locate_database
 
     ensure_database()
     location = locate_database()
@@ -215,7 +215,7 @@ def main() -> None:
     lemmas, multi = _shown_lemmas_with_roots(path)
     found = candidates(path)
     print(f"{lemmas} shown lemmas, {multi} with more than one root")
-    from reader.morphology.errata import corrections
+    from reader.morphology.database.errata import corrections
 
     reviewed: dict[str, int] = defaultdict(int)
     for row in corrections():

@@ -1,4 +1,4 @@
-"""Running the command line in tests: in this process through ``reader.cli.main``, or as
+"""Running the command line in tests: in this process through ``reader.cli.main.main``, or as
 real processes where a separate process is the point (the installed entry point, a
 first run without network, two processes writing at once).
 
@@ -46,8 +46,8 @@ class Outcome:
 
 
 def run_main(*args: str, home: Path, db: Path | None = None) -> Outcome:
-    """``reader.cli.main(args)`` in this process, its output captured."""
-    from reader.cli import main
+    """``reader.cli.main.main(args)`` in this process, its output captured."""
+    from reader.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as patch:
@@ -77,8 +77,8 @@ Job = tuple[Sequence[str], Path, Path | None]  # arguments, data home, morpholog
 def run_processes(
     jobs: Sequence[Job], *, command: Sequence[str] | None = None
 ) -> list[subprocess.CompletedProcess]:
-    """Real CLI processes, side by side; ``command`` defaults to ``python -m reader.cli``."""
-    program = list(command or [sys.executable, "-m", "reader.cli"])
+    """Real CLI processes, side by side; ``command`` defaults to ``python -m reader.cli.main``."""
+    program = list(command or [sys.executable, "-m", "reader.cli.main"])
     running = [
         (
             list(args),

@@ -14,7 +14,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator
 
-from reader.morphology.database import WHEEL_NAME
+from reader.morphology.database.locate import WHEEL_NAME
 
 
 class Hostile(http.server.BaseHTTPRequestHandler):
@@ -104,7 +104,7 @@ def serve_hostile_index() -> Iterator[HostileIndex]:
 
 def set_limits(monkeypatch, which: str, **changes: float) -> None:
     """Change the installer's limits for the index page or the wheel, for one test."""
-    from reader.morphology import fetch
+    from reader.morphology.database import fetch
 
     name = f"{which.upper()}_LIMITS"
     monkeypatch.setattr(fetch, name, dataclasses.replace(getattr(fetch, name), **changes))

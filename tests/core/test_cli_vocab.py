@@ -1,6 +1,6 @@
 """`arabic-reader vocab ...` and `arabic-reader backup`, as scripts run them.
 
-``reader.cli.main(argv)`` in this process, on real SQLite files in a private
+``reader.cli.main.main(argv)`` in this process, on real SQLite files in a private
 ARABIC_READER_HOME, with the real analyser; the words are added once per module.
 Two real processes adding words at once show the entry point and SQLite's locks.
 """
@@ -316,7 +316,7 @@ def test_a_reader_that_stops_reading_is_not_an_error(
     vocab: Vocabulary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`arabic-reader vocab list | head -1`: the pipe closes, the command ends quietly."""
-    from reader.cli import main
+    from reader.cli.main import main
 
     class ClosedPipe(io.StringIO):
         def write(self, text: str) -> int:
@@ -429,7 +429,7 @@ def test_backup_is_a_database_sqlite_can_open(vocab: Vocabulary) -> None:
 def test_backup_help_says_how_to_restore(
     data_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reader.cli import build_parser
+    from reader.cli.main import build_parser
 
     with pytest.raises(SystemExit):
         build_parser().parse_args(["backup", "--help"])
@@ -522,7 +522,7 @@ def test_sqlite_errors_escaping_the_store_are_classified(
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from reader.cli_vocab import _reports_errors
+    from reader.cli.vocab import _reports_errors
 
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = sqlite3.SQLITE_FULL
@@ -561,7 +561,7 @@ def test_add_a_word_not_in_the_sentence(refusals: dict) -> None:
 
 
 def test_statuses_repeat_and_split_on_commas() -> None:
-    from reader.cli import build_parser
+    from reader.cli.main import build_parser
 
     args = build_parser().parse_args(
         ["vocab", "export", "-o", "w.csv", "--status", "new, Known", "--status", "ignored"]
@@ -570,7 +570,7 @@ def test_statuses_repeat_and_split_on_commas() -> None:
 
 
 def test_an_unknown_status_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    from reader.cli import build_parser
+    from reader.cli.main import build_parser
 
     with pytest.raises(SystemExit) as exit_info:
         build_parser().parse_args(["vocab", "list", "--status", "learning,forgotten"])
@@ -591,8 +591,8 @@ def test_an_unknown_status_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
 def test_the_export_format_follows_the_extension(
     name: str, given: str | None, expected: str | None
 ) -> None:
-    from reader.cli import build_parser
-    from reader.cli_vocab import export_format
+    from reader.cli.main import build_parser
+    from reader.cli.vocab import export_format
 
     argv = ["vocab", "export", "-o", name, *(["--format", given] if given else [])]
     assert export_format(build_parser().parse_args(argv)) == expected
@@ -610,7 +610,7 @@ def test_the_export_format_follows_the_extension(
 def test_the_word_is_found_as_written_give_or_take_tatweel_and_vowels(
     typed: str, found: str
 ) -> None:
-    from reader.cli_vocab import find_word
+    from reader.cli.vocab import find_word
     from reader.text import document_from_text
 
     document = document_from_text("قال وزير الخارجية جون كيـري إن الاجتماع كان مثمرًا.")

@@ -1,4 +1,4 @@
-"""Conjugation tables (reader.morphology.conjugation) on the real analyzer and database.
+"""Conjugation tables (reader.morphology.verbs.conjugation) on the real analyzer and database.
 
 The expected forms are the ones a printed grammar gives (checked by hand
 against the usual paradigms: قال / قُلْتُ / يَقُولُ / يَقُلْ / قُلْ, رأى / يَرَى ...),
@@ -11,10 +11,10 @@ import dataclasses
 
 import pytest
 
-from reader.morphology import conjugation as conj
 from reader.morphology.analyzer import Morphology
-from reader.morphology.conjugation import conjugate, lex_vowels, why_not
 from reader.morphology.records import Analysis
+from reader.morphology.verbs import conjugation as conj
+from reader.morphology.verbs.conjugation import conjugate, lex_vowels, why_not
 
 
 def _verb(morphology: Morphology, word: str, **features: str) -> Analysis:

@@ -5,7 +5,7 @@ The real analyzer on real sentences; the session reads the analysis as the windo
 
 from __future__ import annotations
 
-from reader.session import ReadingSession
+from reader.reading.session import ReadingSession
 from reader.text import document_from_text
 
 

@@ -8,9 +8,10 @@ import unicodedata
 
 import pytest
 
-from reader.morphology import reconcile, vowels
 from reader.morphology.analyzer import Morphology
-from reader.morphology.diacritizer import Diacritizer, DiacritizerUnavailable
+from reader.morphology.vowels import marks as vowels
+from reader.morphology.vowels import reconcile
+from reader.morphology.vowels.diacritizer import Diacritizer, DiacritizerUnavailable
 from reader.text import document_from_text, load_document
 
 pytestmark = pytest.mark.realdb
@@ -146,7 +147,7 @@ def test_without_the_diacritizer_the_readings_own_vowels(morphology: Morphology)
 
 
 def test_analyze_json_gains_vocalized(morphology, real_db_path, tmp_path, capsys, monkeypatch):
-    from reader import cli
+    from reader.cli import main as cli
 
     article = tmp_path / "news.txt"
     article.write_text("وقال الرئيس إن الاتفاق سيتم في الأسبوع المقبل.", encoding="utf-8")
@@ -166,7 +167,7 @@ def test_analyze_without_the_vowel_model_warns_and_still_answers(
 ) -> None:
     import sys
 
-    from reader import cli
+    from reader.cli import main as cli
 
     article = tmp_path / "news.txt"
     article.write_text("وقال الرئيس إن الاتفاق سيتم.", encoding="utf-8")

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import cli, paths, selftest
-from reader.morphology import camel_env
+from reader.cli import main as cli
 from reader.morphology.analyzer import Morphology
-from reader.morphology.database import (
+from reader.morphology.database import camel_env
+from reader.morphology.database.locate import (
     DB_ENV,
     DB_FILE,
     MANIFEST_FILE,
@@ -29,6 +29,8 @@ from reader.morphology.database import (
     locate_database,
 )
 from reader.morphology.errors import CorruptDatabaseError, MorphologyDataError
+from reader.reading import selftest
+from reader.system import paths
 
 
 @pytest.fixture
@@ -124,7 +126,7 @@ def test_without_a_recorded_checksum_the_file_is_not_called_verified(
 
 
 def test_a_reinstall_records_the_new_checksum(installed: Path, r13_wheel: Path) -> None:
-    from reader.morphology.install import install_database
+    from reader.morphology.database.install import install_database
 
     _one_byte(installed)
     assert database_status().integrity == "modified"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.morphology.build import display_lemma
-from reader.morphology.errata import (
+from reader.morphology.database.errata import (
     ANY_GLOSS,
     Correction,
     Errata,
@@ -41,7 +41,7 @@ def _stripped(lex: str) -> str:
 
 @pytest.fixture(scope="session")
 def database(real_db_path: Path):
-    from reader.morphology.loader import load_database
+    from reader.morphology.database.loader import load_database
 
     return load_database(real_db_path)
 

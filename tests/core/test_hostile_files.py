@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-import reader.files as files
-from reader.filenames import shown_name
-from reader.files import RefusedFileError, read_at_most
-from reader.settings import Settings
+import reader.system.files as files
+from reader.system.filenames import shown_name
+from reader.system.files import RefusedFileError, read_at_most
+from reader.system.settings import Settings
 from reader.text import UnreadableFileError, decode_text_bytes, load_document
 from reader.text.cleaning import clean_text
 from reader.text.encoding import MAX_DAMAGED_SHARE, decode_text

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.files import RefusedFileError, writable_target, write_atomically
 from reader.store import ExportError, Store, StoreError, backup, open_store, save_word
 from reader.store.export import export_apkg, export_csv, export_tsv
+from reader.system import paths
+from reader.system.files import RefusedFileError, writable_target, write_atomically
 from tests.core.cli_runs import run_process as run_cli
 
 REPO = Path(__file__).resolve().parents[2]

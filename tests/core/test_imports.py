@@ -227,7 +227,7 @@ def test_the_first_camel_tools_import_still_points_at_our_data(tmp_path: Path) -
 
 
 def test_every_command_is_registered() -> None:
-    from reader.cli import SUBCOMMANDS, build_parser
+    from reader.cli.main import SUBCOMMANDS, build_parser
 
     parser = build_parser()
     (commands,) = (a for a in parser._actions if a.dest == "command")
@@ -236,7 +236,7 @@ def test_every_command_is_registered() -> None:
 
 def test_a_command_module_that_cannot_be_imported_is_an_error_not_a_missing_command() -> None:
     """``vocab`` and ``backup`` once vanished silently when their module failed to import."""
-    code = "import sys\nsys.modules['reader.cli_vocab'] = None\nimport reader.cli\n"
+    code = "import sys\nsys.modules['reader.cli.vocab'] = None\nimport reader.cli.main\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode != 0
-    assert "ModuleNotFoundError" in result.stderr and "reader.cli_vocab" in result.stderr
+    assert "ModuleNotFoundError" in result.stderr and "reader.cli.vocab" in result.stderr

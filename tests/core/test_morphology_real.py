@@ -88,8 +88,8 @@ def test_lazy_loading_gives_exactly_camel_tools_answers(real_db_path, article, t
     from camel_tools.morphology.analyzer import Analyzer
     from camel_tools.morphology.database import MorphologyDB
 
-    from reader.morphology.errata import package_errata
-    from reader.morphology.loader import load_database
+    from reader.morphology.database.errata import package_errata
+    from reader.morphology.database.loader import load_database
 
     # camel-tools parses the same database with our errata written into it.
     text = real_db_path.read_text(encoding="utf-8")
@@ -165,7 +165,7 @@ def test_ranking_spot_checks(morphology, article, surface, lemma_gloss_part, why
 
 
 def test_written_vowels_contradicting_a_reading() -> None:
-    from reader.morphology.ranking import contradicts_vowels
+    from reader.morphology.ranking.score import contradicts_vowels
 
     assert contradicts_vowels("يجسّر", "يَجْسُر")
     assert not contradicts_vowels("يجسّر", "يُجَسِّر")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from reader.morphology.analyzer import Morphology
-from reader.morphology.database import add_tokenizations_section, check_structure
+from reader.morphology.database.loader import load_database
+from reader.morphology.database.locate import add_tokenizations_section, check_structure
 from reader.morphology.errors import CorruptDatabaseError
-from reader.morphology.loader import load_database
-from reader.morphology.ranking import Context
+from reader.morphology.ranking.score import Context
 from reader.text import document_from_text
 from tests.core.tinydb import write_tiny_db
 
@@ -133,7 +133,7 @@ def test_unknown_word_gets_a_marked_name_guess(tiny: Morphology) -> None:
 
 
 def test_a_name_no_source_knows_gets_a_guessed_spelling(tiny: Morphology) -> None:
-    from reader.morphology.name_spelling import spell
+    from reader.morphology.names.spelling import spell
 
     readings = tiny.analyze_word("بولشغال")
     # The spelling model's guess; a foreign name's غ is spelt G.

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.article_keys import ArticleKeys, entry_key
 from reader.morphology.records import POS_LABELS
-from reader.session import ReadingSession
+from reader.reading.article_keys import ArticleKeys, entry_key
+from reader.reading.session import ReadingSession
 from reader.store import (
     Status,
     Store,
@@ -29,6 +28,7 @@ from reader.store import (
 from reader.store.export import export_apkg, export_csv
 from reader.store.records import NAME_POS
 from reader.store.words import NAME_LABEL, remember_text_document, save_name
+from reader.system import paths
 from reader.text import document_from_text
 
 TEXT = "زار الوزير الولايات المتحدة أمس."

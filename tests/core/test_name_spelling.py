@@ -6,8 +6,8 @@ import socket
 
 import pytest
 
-from reader.morphology import name_spelling
-from reader.morphology.build import romanize_name
+from reader.morphology.names import spelling as name_spelling
+from reader.morphology.names.guess import romanize_name
 
 
 @pytest.mark.parametrize(

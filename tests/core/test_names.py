@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from reader.morphology import names
+from reader.morphology.names import sources as names
 
 
 @pytest.fixture(autouse=True)
@@ -149,7 +149,7 @@ def test_a_country_written_bare_is_the_country(morphology):
 def test_analyze_json_carries_the_name_span(real_db_path, tmp_path, capsys, monkeypatch):
     import json
 
-    from reader import cli
+    from reader.cli import main as cli
 
     article = tmp_path / "news.txt"
     article.write_text("وصل الوفد إلى الولايات المتحدة أمس.", encoding="utf-8")
@@ -223,7 +223,7 @@ def test_a_word_of_a_persons_name_is_no_town(morphology):
     # The word itself, after a name, and its English say the same.
     kerry = analysis.best(span.start + 1)
     assert kerry.pos == "noun_prop" and "Chieri" not in (kerry.lemma_gloss + kerry.english)
-    from reader.morphology.ranking import Context
+    from reader.morphology.ranking.score import Context
 
     alone = morphology.analyze_word("كيري", Context.AFTER_NAME)[0]
     assert alone.is_guess and alone.lemma_gloss == kerry.lemma_gloss
@@ -232,7 +232,7 @@ def test_a_word_of_a_persons_name_is_no_town(morphology):
 def test_a_name_the_dictionary_knows_only_spelt_otherwise(morphology):
     """أنجيلا is in the dictionary only as إنجيلا ("gospel"): its name is offered
     after the readings, and read as the name after a title, never elsewhere."""
-    from reader.morphology.ranking import spelt_otherwise
+    from reader.morphology.ranking.score import spelt_otherwise
 
     raw, _built = morphology._raw_analyses("أنجيلا")
     assert spelt_otherwise(raw)
@@ -308,7 +308,7 @@ def test_a_word_of_the_dictionary_the_corpus_never_counted_is_no_surname(morphol
     """أربعة ("four"), ثلاث and ليس have no frequency in the database, like a
     foreign name; after a name they stay what they are. كيري, which the
     dictionary has only as كِير + ي ("my bellows"), is still read as a surname."""
-    from reader.morphology.ranking import may_be_name, never_seen
+    from reader.morphology.ranking.score import may_be_name, never_seen
 
     raw, _built = morphology._raw_analyses("أربعة")
     assert never_seen(raw) and not may_be_name(raw)
@@ -324,7 +324,7 @@ def test_a_word_of_the_dictionary_the_corpus_never_counted_is_no_surname(morphol
 def test_a_name_no_source_knows_is_spelt_by_the_spelling_model(morphology):
     """كولورادو is in no list of names: the spelling model guesses Colorado
     (letter by letter it was Kolorado), also behind a clitic, marked a guess."""
-    from reader.morphology.build import romanize_name
+    from reader.morphology.names.guess import romanize_name
 
     assert names.known_name("كولورادو") is None
     assert romanize_name("كولورادو") == "Kolorado"
@@ -352,7 +352,7 @@ def test_a_listed_name_the_dictionary_has_only_in_parts_is_read_as_the_name(morp
     them as written, so they are Simon and Andy, the dictionary's readings after.
     A word with the article (البط, "the duck") or a whole dictionary word (شاي,
     "tea"; ست, "six") stays the word."""
-    from reader.morphology.ranking import may_be_name
+    from reader.morphology.ranking.score import may_be_name
 
     for word, english in (("سيمون", "Simon"), ("آندي", "Andy")):
         raw, _built = morphology._raw_analyses(word)

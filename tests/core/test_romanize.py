@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from reader.morphology.romanize import romanize, romanize_phrase
+from reader.morphology.vowels.romanize import romanize, romanize_phrase
 
 # (vocalised, DIN with the ending, DIN in pause)
 DIN = [
@@ -201,7 +201,7 @@ def test_analyze_json_gains_romanized(real_db_path, tmp_path, capsys, monkeypatc
     """The CLI's JSON: the token as said in its sentence, each reading as cited."""
     import json
 
-    from reader import cli
+    from reader.cli import main as cli
 
     article = tmp_path / "news.txt"
     article.write_text("وقال الرئيس إن الوزير في البيت.", encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.morphology.roots import WEAK, Stem, resolve_root
+from reader.morphology.roots.radicals import WEAK, Stem, resolve_root
 
 
 def _reading(morphology, word: str, pos: str):

@@ -1,10 +1,10 @@
-"""Roots without the database's ``#`` placeholders (reader.morphology.roots)."""
+"""Roots without the database's ``#`` placeholders (reader.morphology.roots.radicals)."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.morphology.roots import UNKNOWN, WEAK, resolve_root
+from reader.morphology.roots.radicals import UNKNOWN, WEAK, resolve_root
 
 
 @pytest.mark.parametrize(

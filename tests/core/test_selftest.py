@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import selftest
+from reader.reading import selftest
 
 
 def test_self_test_passes_from_the_checkout(tmp_path: Path, real_db_path: Path) -> None:
@@ -17,7 +17,7 @@ def test_self_test_passes_from_the_checkout(tmp_path: Path, real_db_path: Path) 
     env["ARABIC_READER_MORPH_DB"] = str(real_db_path)
     env.pop("QT_QPA_PLATFORM", None)  # the self-test must go headless by itself
     result = subprocess.run(
-        [sys.executable, "-m", "reader.cli", "--self-test"],
+        [sys.executable, "-m", "reader.cli.main", "--self-test"],
         capture_output=True,
         text=True,
         env=env,
@@ -48,7 +48,7 @@ def test_the_vowel_check_runs_with_the_network_refused(monkeypatch: pytest.Monke
     """The real check, whose vocalising must happen with every connection refused."""
     import socket
 
-    from reader.morphology.diacritizer import Diacritizer
+    from reader.morphology.vowels.diacritizer import Diacritizer
 
     connect = socket.socket.connect
     vocalize_words = Diacritizer.vocalize_words
@@ -73,7 +73,7 @@ def test_the_vowel_check_runs_with_the_network_refused(monkeypatch: pytest.Monke
 def test_without_a_database_the_self_test_says_so_and_fails(
     data_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.morphology import camel_env
+    from reader.morphology.database import camel_env
 
     monkeypatch.setattr(camel_env, "USER_CAMELTOOLS_DATA", None)
     monkeypatch.setenv("HOME", str(data_home))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.morphology.vowels import pausal
-from reader.readings import word_gloss
-from reader.session import Aspect, ReadingSession, SessionChange
+from reader.morphology.vowels.marks import pausal
+from reader.reading.readings import word_gloss
+from reader.reading.session import Aspect, ReadingSession, SessionChange
 from reader.store import Status, open_store, set_user_gloss
 from reader.store.lookup import entries_for_lemmas
 from reader.store.words import remember_text_document, save_analysis

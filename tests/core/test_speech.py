@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import speech
-from reader.speech import MAX_CHARS, Speaker, SpeechUnavailable, clean_text
+from reader.system import speech
+from reader.system.speech import MAX_CHARS, Speaker, SpeechUnavailable, clean_text
 
 needs_espeak = pytest.mark.skipif(
     shutil.which("espeak-ng") is None, reason="espeak-ng is not installed on this machine"

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
 from reader.store import (
     find_entry,
     get_entry,
@@ -22,6 +21,7 @@ from reader.store import (
     remember_document,
     save_word,
 )
+from reader.system import paths
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_FINGERPRINT = "a" * 64

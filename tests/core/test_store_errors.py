@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from reader import paths
 from reader.store import (
     CorruptStoreError,
     StoreBusyError,
@@ -28,6 +27,7 @@ from reader.store import (
     save_word,
 )
 from reader.store.database import store_error_for
+from reader.system import paths
 
 TEXT = "قال الوزير إن الحكومة ستعمل على خفض الأسعار."
 

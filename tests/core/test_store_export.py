@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader import paths
 from reader.store import (
     ExportError,
     Status,
@@ -40,6 +39,7 @@ from reader.store.export import (
     highlight,
     neutralise_formula,
 )
+from reader.system import paths
 
 TEXT = "قال الوزير إن الحكومة ستعمل على خفض الأسعار."
 BOM = "\ufeff".encode()

@@ -9,7 +9,6 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from reader import paths
 from reader.store import (
     CorruptStoreError,
     NewerStoreError,
@@ -28,6 +27,7 @@ from reader.store import (
 )
 from reader.store.database import _make_engine, _upgrade
 from reader.store.models import Base
+from reader.system import paths
 
 WAZIR = {"lex": "وَزِير", "pos": "noun", "lemma": "وَزِير", "root": "و.ز.ر"}
 

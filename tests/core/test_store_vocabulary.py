@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
 from reader.store import (
     Change,
     EntryOrder,
@@ -42,6 +41,7 @@ from reader.store import (
     strip_diacritics,
     update_note,
 )
+from reader.system import paths
 
 FIRST_TEXT = "قال الوزير إن الحكومة ستعمل على خفض الأسعار."
 SECOND_TEXT = "التقى وزيرُ الخارجية بنظيره في موسكو."

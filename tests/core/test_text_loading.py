@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import reader.files as files
+import reader.system.files as files
 from reader.text import (
     MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,

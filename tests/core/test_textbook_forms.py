@@ -1,10 +1,10 @@
-"""Two textbook conventions the window relies on (reader.morphology.vowels)."""
+"""Two textbook conventions the window relies on (reader.morphology.vowels.marks)."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.morphology.vowels import pausal, textbook
+from reader.morphology.vowels.marks import pausal, textbook
 
 
 @pytest.mark.parametrize(

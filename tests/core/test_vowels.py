@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.morphology import vowels
+from reader.morphology.vowels import marks as vowels
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from reader.settings import Settings
+from reader.system.settings import Settings
 from reader.text import load_document
-from reader.ui import dialogs, fonts
-from reader.ui.main_window import MainWindow
-from reader.ui.tasks import TaskManager
+from reader.ui.base import dialogs, fonts
+from reader.ui.base.tasks import TaskManager
+from reader.ui.window.main_window import MainWindow
 
 
 @dataclass

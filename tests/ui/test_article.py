@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from reader.morphology.reconcile import vocalize
-from reader.morphology.vowels import VOWEL_MARKS as DIACRITICS
+from reader.morphology.vowels.marks import VOWEL_MARKS as DIACRITICS
+from reader.morphology.vowels.reconcile import vocalize
 from reader.text import TokenKind
 from tests.ui.conftest import click, hover, token_index
 

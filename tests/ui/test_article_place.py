@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QTextCursor
 
 from reader.text import document_from_text
-from reader.ui import text_marks
-from reader.ui.word_marks import mark_format
+from reader.ui.article import text_marks
+from reader.ui.article.word_marks import mark_format
 
 
 def _scroll_to_middle(window) -> None:

@@ -1,4 +1,4 @@
-"""The guard against PySide6's lost references to None (see reader.ui.compat)."""
+"""The guard against PySide6's lost references to None (see reader.ui.base.compat)."""
 
 from __future__ import annotations
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.morphology.conjugation import conjugate, why_not
-from reader.ui import fonts
-from reader.ui.conjugation_view import HIGHLIGHT, ConjugationView
+from reader.morphology.verbs.conjugation import conjugate, why_not
+from reader.ui.base import fonts
+from reader.ui.word.conjugation_view import HIGHLIGHT, ConjugationView
 
 DOCK_WIDTH = 380  # the Word pane at its default width
 

@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from reader.morphology.database import DB_ENV, WHEEL_NAME
+from reader.morphology.database.locate import DB_ENV, WHEEL_NAME
 from reader.morphology.errors import InstallCancelled, NetworkError
 from reader.text import load_document
-from reader.ui import dictionary
-from reader.ui.about import about_html
-from reader.ui.tasks import TaskManager
+from reader.ui.base.tasks import TaskManager
+from reader.ui.window import dictionary
+from reader.ui.window.about import about_html
 from tests.core.hostile_index import serve_hostile_index, set_limits
 from tests.ui.conftest import hover, make_window, token_index
 
@@ -65,7 +65,7 @@ def test_install_from_a_file(qtbot, data_home, real_db_path, captured_dialogs, m
         attempts.append(source)
         if source is None:
             raise NetworkError("The package index could not be reached.")
-        from reader.morphology.install import install_database
+        from reader.morphology.database.install import install_database
 
         return install_database(source, **kwargs)
 
@@ -246,8 +246,8 @@ def test_a_missing_database_named_in_the_settings_says_to_fix_the_setting(
 def test_a_damaged_installed_database_offers_to_install_it_again(
     qtbot, data_home, captured_dialogs, monkeypatch
 ):
-    from reader import paths
-    from reader.morphology import camel_env
+    from reader.morphology.database import camel_env
+    from reader.system import paths
 
     monkeypatch.setattr(camel_env, "USER_CAMELTOOLS_DATA", None)
     monkeypatch.setenv("HOME", str(data_home))

@@ -11,16 +11,16 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QDialog, QHeaderView
 
-from reader.settings import Settings
-from reader.ui import export_dialog
-from reader.ui.main_window import LAYOUT_VERSION, MainWindow
-from reader.ui.notes_dock import EMPTY_HINT as NOTES_HINT
-from reader.ui.shortcuts_dialog import ShortcutsDialog
-from reader.ui.tasks import TaskManager
-from reader.ui.vocabulary_controller import known_label
-from reader.ui.vocabulary_dock import EMPTY_HINT
-from reader.ui.vocabulary_table import GLOSS, LEMMA, STATUS
-from reader.ui.word_marks import KnownShare
+from reader.system.settings import Settings
+from reader.ui.article.word_marks import KnownShare
+from reader.ui.base.tasks import TaskManager
+from reader.ui.vocabulary.controller import known_label
+from reader.ui.vocabulary.dock import EMPTY_HINT
+from reader.ui.vocabulary.notes_dock import EMPTY_HINT as NOTES_HINT
+from reader.ui.vocabulary.table import GLOSS, LEMMA, STATUS
+from reader.ui.window import export_dialog
+from reader.ui.window.main_window import LAYOUT_VERSION, MainWindow
+from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 from tests.ui.conftest import make_window
 from tests.ui.test_vocabulary_dock import open_dock, save
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFont, QGuiApplication, QTextCursor
 
-from reader.settings import Settings
-from reader.ui.menus import fill_recent_menu
+from reader.system.settings import Settings
+from reader.ui.window.menus import fill_recent_menu
 
 ARTICLE = "زار وزير الخارجية موسكو أمس.\nوالتقى الرئيس الروسي في الكرملين."
 
@@ -131,7 +131,7 @@ def test_recent_menu_forgets_files_that_went_away(window, tmp_path: Path):
 
 
 def test_settings_survive_a_restart(qtbot, window, tmp_path: Path):
-    from reader.ui.app import open_first_document
+    from reader.ui.window.app import open_first_document
     from tests.ui.conftest import make_window
 
     path = tmp_path / "long.txt"

@@ -10,10 +10,10 @@ import os
 import stat
 from pathlib import Path
 
-from reader.settings import Settings
 from reader.store import Status
-from reader.ui.app import open_first_document
-from reader.ui.export_dialog import ExportChoice, back_up_vocabulary, export_vocabulary
+from reader.system.settings import Settings
+from reader.ui.window.app import open_first_document
+from reader.ui.window.export_dialog import ExportChoice, back_up_vocabulary, export_vocabulary
 from tests.ui.conftest import make_window
 from tests.ui.test_vocabulary_files import save_two_words
 

@@ -17,12 +17,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from reader.morphology.analyzer import DocumentAnalysis
-from reader.morphology.diacritizer import DiacritizerUnavailable
+from reader.morphology.vowels.diacritizer import DiacritizerUnavailable
 from reader.store import LemmaKey, Status
 from reader.text import TokenKind, document_from_text, load_document
-from reader.ui.context_vowels import ShownForms, VowelledForms
-from reader.ui.text_marks import MARK_BATCH
-from reader.ui.word_marks import (
+from reader.ui.article.text_marks import MARK_BATCH
+from reader.ui.article.word_marks import (
     UNSAVED,
     ArticleKeys,
     article_marks,
@@ -30,6 +29,7 @@ from reader.ui.word_marks import (
     mark_format,
     marks_for,
 )
+from reader.ui.window.context_vowels import ShownForms, VowelledForms
 from tests.ui.conftest import hover, make_window, token_index, word_index
 
 LONG_TOKENS = 200_000

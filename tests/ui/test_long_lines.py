@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 
 from reader.text import TokenKind, document_from_text
-from reader.ui.article_layout import BLOCK_CHARS, ZERO_WIDTH_SPACE
-from reader.ui.word_marks import MARK_COLOURS
+from reader.ui.article.layout import BLOCK_CHARS, ZERO_WIDTH_SPACE
+from reader.ui.article.word_marks import MARK_COLOURS
 from tests.core.test_long_lines import run_of
 from tests.ui.conftest import hover, word_index
 

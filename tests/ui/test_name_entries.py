@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from reader.store import Status, find_entry, list_entries, occurrences
 from reader.store.export import export_csv
 from reader.text import load_document, strip_diacritics
-from reader.ui.word_marks import MARK_COLOURS
+from reader.ui.article.word_marks import MARK_COLOURS
 from tests.ui.conftest import click, hover, make_window, token_index
 from tests.ui.test_vocabulary_dock import open_dock
 from tests.ui.test_vocabulary_words import background, press
@@ -220,7 +220,7 @@ def test_a_name_spelt_from_its_letters_is_saved_saying_so(window):
     """جون كيري's English is partly a guess at the spelling: the saved entry says
     so, and so does a single word spelt from its letters (الكريملن); a name a
     source knows (لأوباما: Obama) is saved as it is."""
-    from reader.morphology.names import GUESSED_SPELLING
+    from reader.morphology.names.sources import GUESSED_SPELLING
 
     store = window.vocabulary.store
     john = token_index(window, "جون")

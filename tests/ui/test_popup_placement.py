@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, QSize
 
-from reader.ui.hover_popup import place
+from reader.ui.word.popup import place
 
 SCREEN = QRect(0, 0, 1280, 720)
 ARTICLE = QRect(420, 60, 800, 600)  # the article's viewport; the pane is at its left

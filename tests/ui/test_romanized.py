@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.morphology.romanize import romanize
+from reader.morphology.vowels.romanize import romanize
 from tests.ui.conftest import hover, token_index
 
 

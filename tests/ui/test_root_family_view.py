@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reader.store import Status
-from reader.ui import fonts
-from reader.ui.root_family_view import SHOWN, RootFamilyView, tag_colours
-from reader.ui.word_marks import MARK_COLOURS
+from reader.ui.article.word_marks import MARK_COLOURS
+from reader.ui.base import fonts
+from reader.ui.word.root_family_view import SHOWN, RootFamilyView, tag_colours
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reader.article_keys import ArticleKeys
+from reader.reading.article_keys import ArticleKeys
 from reader.store import Status, entries_for_lemmas
-from reader.ui.word_marks import mark_format
+from reader.ui.article.word_marks import mark_format
 from tests.ui.conftest import hover, word_index
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow
 
-from reader import speech
-from reader.ui.speech_actions import SpeechActions
+from reader.system import speech
+from reader.ui.window.speech_actions import SpeechActions
 
 
 def test_no_engine_shows_the_hint_in_the_status_bar(qtbot, tmp_path: Path, monkeypatch) -> None:

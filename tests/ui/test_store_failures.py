@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader import paths
 from reader.store import Status, find_entry, list_entries, notes_for_document, open_store
+from reader.system import paths
 from reader.text import load_document
-from reader.ui.vocabulary_hub import NOT_SAVED, READ_ONLY_TITLE, START_FRESH
+from reader.ui.base.vocabulary_hub import NOT_SAVED, READ_ONLY_TITLE, START_FRESH
 from tests.failing_disks import fill, free, immutable, small_disk
 from tests.ui.conftest import make_window, word_index
 from tests.ui.test_vocabulary_dock import open_dock

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from reader.ui.tasks import TaskManager
+from reader.ui.base.tasks import TaskManager
 
 
 @pytest.fixture

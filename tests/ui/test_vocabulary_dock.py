@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from reader.store import Status, find_entry, list_entries
-from reader.ui.vocabulary_table import GLOSS, STATUS, TAGS
+from reader.ui.vocabulary.table import GLOSS, STATUS, TAGS
 from tests.ui.conftest import word_index
 from tests.ui.test_vocabulary_words import PUTIN, press
 
@@ -126,7 +126,7 @@ def test_show_in_context_of_a_vanished_file_says_so(
 
 
 def _default(window):
-    from reader import paths
+    from reader.system import paths
     from reader.text import load_document
 
     return load_document(paths.default_article_path())
@@ -159,7 +159,7 @@ def test_arabic_in_the_table_is_not_clipped(qtbot, window):
     index = table.model().index(0, 0)
     from PySide6.QtGui import QFontMetrics
 
-    from reader.ui import fonts
+    from reader.ui.base import fonts
 
     needed = QFontMetrics(fonts.arabic_font(15)).height()
     delegate = table.itemDelegateForColumn(0)

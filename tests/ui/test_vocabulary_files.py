@@ -10,16 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from reader import paths
 from reader.store import Status, list_entries
-from reader.ui.export_dialog import (
+from reader.system import paths
+from reader.ui.base.vocabulary_hub import START_FRESH, WITHOUT_SAVING
+from reader.ui.window.export_dialog import (
     ExportChoice,
     ExportDialog,
     ask_and_export,
     back_up_vocabulary,
     export_vocabulary,
 )
-from reader.ui.vocabulary_hub import START_FRESH, WITHOUT_SAVING
 from tests.ui.conftest import make_window, token_index
 from tests.ui.test_vocabulary_words import press
 

@@ -35,9 +35,9 @@ from reader.store import (
 )
 from reader.store import database as store_database
 from reader.text import load_document
-from reader.ui.notes_dock import NotesDock
-from reader.ui.vocabulary_dock import VocabularyDock
-from reader.ui.vocabulary_hub import NOT_READ, NOT_SAVED, VocabularyHub
+from reader.ui.base.vocabulary_hub import NOT_READ, NOT_SAVED, VocabularyHub
+from reader.ui.vocabulary.dock import VocabularyDock
+from reader.ui.vocabulary.notes_dock import NotesDock
 from tests.ui.conftest import make_window, word_index
 from tests.ui.test_vocabulary_words import PUTIN, press
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.store import Store, list_entries, open_store, save_word
-from reader.ui.vocabulary_hub import VocabularyHub
-from reader.ui.vocabulary_table import COLUMNS, LEMMA, ROMANIZED, ROOT, VocabularyTableModel
+from reader.ui.base.vocabulary_hub import VocabularyHub
+from reader.ui.vocabulary.table import COLUMNS, LEMMA, ROMANIZED, ROOT, VocabularyTableModel
 
 
 @pytest.fixture

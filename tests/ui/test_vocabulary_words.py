@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from reader.store import Status, find_entry, list_entries, occurrences
 from reader.text import load_document
-from reader.ui.word_marks import MARK_COLOURS
+from reader.ui.article.word_marks import MARK_COLOURS
 from tests.ui.conftest import click, hover, make_window, token_index, word_index
 
 PUTIN = ("بُوتِين", "noun_prop")
@@ -180,7 +180,7 @@ def test_a_saved_reading_other_than_the_best_is_kept(
 
 
 def test_hover_and_pin_look_like_no_status_mark():
-    from reader.ui.article_view import HOVER_BACKGROUND, PINNED_BACKGROUND
+    from reader.ui.article.view import HOVER_BACKGROUND, PINNED_BACKGROUND
 
     backgrounds = {style.background for style in MARK_COLOURS.values() if style is not None}
     hover, pinned = HOVER_BACKGROUND.name(), PINNED_BACKGROUND.name()

@@ -10,9 +10,8 @@ import threading
 
 import pytest
 
-from reader.morphology.diacritizer import DiacritizerUnavailable
-from reader.morphology.reconcile import READING, vocalize
-from reader.morphology.vowels import (
+from reader.morphology.vowels.diacritizer import DiacritizerUnavailable
+from reader.morphology.vowels.marks import (
     KASRA,
     SHADDA,
     VOWEL_MARKS,
@@ -21,7 +20,8 @@ from reader.morphology.vowels import (
     textbook,
     units,
 )
-from reader.settings import Settings
+from reader.morphology.vowels.reconcile import READING, vocalize
+from reader.system.settings import Settings
 from reader.text import document_from_text, load_document
 from tests.ui.conftest import hover, make_window, token_index
 

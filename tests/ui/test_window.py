@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
-from reader.settings import Settings
-from reader.ui import fonts
-from reader.ui.main_window import MainWindow
-from reader.ui.opening import BACKGROUND_LOAD_BYTES, BACKGROUND_PASTE_CHARS
-from reader.ui.tasks import Task, TaskManager
+from reader.system.settings import Settings
+from reader.ui.article.opening import BACKGROUND_LOAD_BYTES, BACKGROUND_PASTE_CHARS
+from reader.ui.base import fonts
+from reader.ui.base.tasks import Task, TaskManager
+from reader.ui.window.main_window import MainWindow
 
 ARTICLE = "زار وزير الخارجية موسكو أمس.\nوالتقى الرئيس الروسي في الكرملين."
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from reader.store import Status
 from reader.text import document_from_text
-from reader.ui.gloss_pane import SECTIONS
+from reader.ui.word.pane import SECTIONS
 from tests.ui.conftest import click, hover, token_index
 
 
@@ -183,7 +183,7 @@ def test_the_root_index_waits_for_the_articles_analysis(
 
 
 def test_the_vocabulary_follows_view_romanization_and_the_dictionarys_roots(window):
-    from reader.ui.vocabulary_table import ROMANIZED, ROOT
+    from reader.ui.vocabulary.table import ROMANIZED, ROOT
 
     _show_text(window, "كانت وزارة الخارجية مغلقة.")
     for word in ("كانت", "الخارجية"):
@@ -207,8 +207,8 @@ def test_the_vocabulary_follows_view_romanization_and_the_dictionarys_roots(wind
 def test_every_source_of_a_names_english_is_said_in_words():
     """The pane and popup say where a name's English comes from, for every source
     the names can have, never a bare internal label."""
-    from reader.morphology import names
-    from reader.ui.word_details import NAME_SOURCES
+    from reader.morphology.names import sources as names
+    from reader.ui.word.details import NAME_SOURCES
 
     assert set(names._SOURCE_ORDER) <= set(NAME_SOURCES)
     assert all(" " in said for said in NAME_SOURCES.values())

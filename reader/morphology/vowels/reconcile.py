@@ -1,0 +1,245 @@
+"""One answer per word: the dictionary's readings and the sentence's vowels agreed.
+
+The analyzer knows every reading a word can have but not which one this
+sentence wants; the diacritizer reads the sentence but knows no dictionary.
+Here each speaks where it is strong:
+
+* the diacritizer's vowels are a ranking signal: a reading whose stem it
+  vocalises the same way (in one convention, :func:`vowels.comparable`) gains,
+  one whose case ending it writes gains a little more;
+* the vowels shown are the diacritizer's where they are compatible with the
+  reading shown (a letter the database leaves bare contradicts nothing), with
+  an ending the reading admits;
+* where the two disagree on the stem, the reading decides (it is what the
+  learner saves): its vowels are shown, the model's only where the database
+  leaves a letter bare, and the pane says so;
+* a hamza the model restored counts for nothing where the dictionary reads the
+  word as written (بدا "appeared" is not بدأ "began");
+* words said together are joined: a final sukun before hamzat al-wasl takes
+  its helping vowel (:func:`join_words`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.morphology.records import Analysis
+from reader.morphology.vowels.marks import (
+    comparable,
+    compatible,
+    on_written_letters,
+    split_ending,
+    starts_with_wasl,
+    stem_comparable,
+    textbook,
+    units,
+    with_ending,
+    with_helping_vowel,
+)
+from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN, SUKUN
+from reader.text.model import Token
+
+# Score added to a reading (log10 frequency scale) when the sentence's vowels
+# agree with it: on the stem, letter by letter, and on the ending as well.
+# (Measured on UD Arabic-PUD: anything from 2 to 4 for the stem does as well;
+# past that, rare readings the model happens to vocalise alike start to win.)
+STEM_AGREEMENT = 3.0
+PARTIAL_AGREEMENT = 1.5
+ENDING_AGREEMENT = 0.5
+
+AGREE = "agree"  # the sentence's vowels are a reading the dictionary has
+ENDING_FROM_READING = "ending from the reading"  # stem agreed, ending corrected
+READING = "reading"  # the two disagree on the stem: the reading's vowels
+CONTEXT_ONLY = "context only"  # no dictionary reading (a guessed name)
+NO_CONTEXT = "no context"  # the diacritizer was not run
+
+
+@dataclass(frozen=True, slots=True)
+class Vocalization:
+    """How a word is said here: the form shown and where its vowels come from."""
+
+    form: str  # the word vocalised in context, textbook conventions, with its ending
+    source: str  # one of the constants above
+    context_form: str = ""  # what the diacritizer said, as it said it
+
+    @property
+    def note(self) -> str:
+        """For the learner, when the shown vowels are not simply both sources agreeing."""
+        if self.source == READING and self.context_form:
+            return (
+                f"The sentence's vowel model reads this word {textbook(self.context_form)}, "
+                "a form the dictionary does not have for the reading shown; "
+                "the vowels shown are the dictionary's."
+            )
+        if self.source == ENDING_FROM_READING and self.context_form:
+            return (
+                f"The vowel model gave the ending of {textbook(self.context_form)}, "
+                "which this reading cannot take; the ending shown is the reading's."
+            )
+        if self.source == CONTEXT_ONLY:
+            return "Not in the dictionary: the vowels are the vowel model's, from the sentence."
+        return ""
+
+
+def _variants(reading: Analysis) -> Sequence[str]:
+    return reading.case_variants or (reading.diac,)
+
+
+def _unit_agreement(a: str, b: str) -> float:
+    """Share of letters marked alike in two comparable forms with the same letters."""
+    ours, theirs = units(a), units(b)
+    if not ours or [u.letter for u in ours] != [u.letter for u in theirs]:
+        return 0.0
+    same = sum(1 for x, y in zip(ours, theirs, strict=True) if x.marks == y.marks)
+    return same / len(ours)
+
+
+def agreement(reading: Analysis, context_form: str) -> tuple[bool, float, bool]:
+    """(stem agrees, share of stem letters agreeing, some ending agrees too)."""
+    if reading.is_guess:
+        return False, 0.0, False
+    context_stem = stem_comparable(context_form)
+    reading_stem = stem_comparable(reading.diac)
+    stem = reading_stem == context_stem
+    partial = 1.0 if stem else _unit_agreement(reading_stem, context_stem)
+    full = False
+    if stem:
+        context_full = comparable(context_form)
+        full = any(comparable(variant) == context_full for variant in _variants(reading))
+    return stem, partial, full
+
+
+def long_vowel_clash(reading: Analysis, context_form: str) -> bool:
+    """Whether the diacritizer closes with a sukun a و or ي that the reading
+    says as a long vowel, inside the word (بِكِين "Bīkīn", Beijing; the model's
+    بِكَيْنَ "bikayna" is another word's vowels)."""
+    ours = units(stem_comparable(reading.diac, keep_sukun=True))
+    theirs = units(stem_comparable(context_form, keep_sukun=True))
+    if [u.letter for u in ours] != [u.letter for u in theirs]:
+        return False
+    return any(
+        mine.letter in "وي" and not mine.marks and set(yours.marks) == {SUKUN}
+        for mine, yours in zip(ours[:-1], theirs[:-1], strict=True)
+    )
+
+
+def stem_compatible(reading: Analysis, context_form: str) -> bool:
+    """Is the diacritizer's stem a vocalisation of this reading's (gaps filled in)?"""
+    if reading.is_guess:
+        return False
+    return compatible(
+        stem_comparable(reading.diac, keep_sukun=True),
+        stem_comparable(context_form, keep_sukun=True),
+    )
+
+
+def admits_ending(reading: Analysis, context_form: str) -> bool:
+    """Can the reading end as the diacritizer says?
+
+    The database writes no ending on many forms (an imperfect verb, a noun of
+    unmarked case): those admit whatever the sentence gives them. A reading
+    whose every variant spells its ending out admits only those endings.
+    """
+    context_full = comparable(context_form)
+    for variant in _variants(reading):
+        if not split_ending(variant)[1] or comparable(variant) == context_full:
+            return True
+    return False
+
+
+def as_written(written: str, context_form: str) -> str:
+    """The diacritizer's form without the hamzas it restored on the author's bare seats.
+
+    The model restores hamzas on its own (it never sees them), so a restored
+    hamza is no evidence for a reading that needs one when the word as written
+    is a word too: بدا is "appeared", whatever a model used to بدأ "began" says.
+    """
+    return on_written_letters(written, context_form, restore_hamza=False)
+
+
+def rerank(
+    readings: Sequence[Analysis], context_form: str, written: str = ""
+) -> tuple[Analysis, ...]:
+    """The readings re-ordered with the sentence's vowels as one more signal.
+
+    Only the dictionary's readings move; a guessed name keeps its place (last,
+    or first right after another name). Where the dictionary reads the word as
+    ``written``, a hamza the model restored counts for nothing.
+    """
+    lexicon = [reading for reading in readings if not reading.is_guess]
+    if not context_form or len(lexicon) < 2:
+        return tuple(readings)
+    if written and any(reading.source == "lexicon" for reading in lexicon):
+        context_form = as_written(written, context_form)
+    scored = []
+    # The author wrote no tanween: a case ending is no evidence against a name.
+    unmarked = not any(mark in written for mark in (FATHATAN, DAMMATAN, KASRATAN))
+    for position, reading in enumerate(lexicon):
+        stem, partial, full = agreement(reading, context_form)
+        # The database lists no case endings for a proper noun written bare
+        # (عَوْن, Aoun): the ending the sentence gives it (عَوْنٌ) says nothing
+        # against the name, unless the author wrote one it cannot take.
+        full = full or (stem and unmarked and _bare_name(reading))
+        bonus = STEM_AGREEMENT * stem + PARTIAL_AGREEMENT * partial + ENDING_AGREEMENT * full
+        scored.append((reading.score + bonus, -position, reading))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    ordered = iter(
+        dataclasses.replace(reading, score=round(score, 3)) for score, _pos, reading in scored
+    )
+    return tuple(reading if reading.is_guess else next(ordered) for reading in readings)
+
+
+def _bare_name(reading: Analysis) -> bool:
+    """A proper noun of one piece whose database entry carries no ending at all
+    (عَوْن; not أُوكرانِيّاً, an entry with its tanwin)."""
+    return (
+        reading.pos == "noun_prop"
+        and len(reading.segments) == 1
+        and len(reading.case_variants) <= 1
+        and not any(mark in reading.diac[-2:] for mark in (FATHATAN, DAMMATAN, KASRATAN))
+    )
+
+
+def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocalization:
+    """The form to show for ``written`` read as ``reading``, given the sentence's vowels."""
+    if reading is None:
+        form = context_form or written
+        return Vocalization(textbook(form), CONTEXT_ONLY if context_form else NO_CONTEXT, form)
+    if not context_form:
+        return Vocalization(textbook(on_written_letters(written, reading.diac)), NO_CONTEXT)
+    if reading.is_guess:
+        return Vocalization(textbook(context_form), CONTEXT_ONLY, context_form)
+    # A reading of the word as written takes no hamza the author did not write.
+    model = as_written(written, context_form) if reading.source == "lexicon" else context_form
+    if stem_compatible(reading, model):
+        # The model's vowels stand (a letter it leaves bare is a long vowel or
+        # hamzat al-wasl, not a gap), with an ending the reading can take.
+        if admits_ending(reading, model):
+            return Vocalization(textbook(model), AGREE, context_form)
+        _bare, ending = split_ending(reading.diac)
+        return Vocalization(textbook(with_ending(model, ending)), ENDING_FROM_READING, context_form)
+    # The two disagree on the stem: the reading's vowels, on the author's
+    # letters; where the database leaves a letter bare (يَبْذُلهُ: no vowel
+    # before the pronoun), and for an ending the reading leaves open, the model's
+    # (its vowels only: a hamza the reading does not have stays out).
+    shown = on_written_letters(written, reading.diac)
+    filled = on_written_letters(shown, context_form, restore_hamza=False)
+    return Vocalization(textbook(filled), READING, context_form)
+
+
+def join_words(tokens: Sequence[Token], vocalizations: list[Vocalization | None]) -> None:
+    """Words said together: a final sukun before hamzat al-wasl takes its helping vowel.
+
+    Only between two Arabic words of one sentence with nothing but a space
+    between them (a comma is a pause).
+    """
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        said, next_said = vocalizations[token.index], vocalizations[following.index]
+        if said is None or next_said is None or following.start - token.end > 1:
+            continue
+        if starts_with_wasl(next_said.form):
+            joined = with_helping_vowel(said.form)
+            if joined != said.form:
+                vocalizations[token.index] = dataclasses.replace(said, form=joined)
