@@ -107,7 +107,7 @@ def token_json(token, readings, vocalized: str = "", romanized: str = "", name=N
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.morphology.analyzer import Morphology
-    from reader.morphology.vowels.diacritizer import DiacritizerUnavailable
+    from reader.reading.prepare import prepare
     from reader.text import load_document
 
     document = load_document(args.file)
@@ -116,11 +116,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     setting = morphology_setting()
     ensure_database(setting)
     morphology = Morphology.load(setting=setting)
-    try:
-        analysis = morphology.analyze_document(document)
-    except DiacritizerUnavailable as error:
-        warn(f"{error}; the vowels shown are the dictionary's, out of context.")
-        analysis = morphology.analyze_document(document, vocalize=False)
+    prepared = prepare(document, morphology)
+    if prepared.notice:
+        warn(prepared.notice)
+    analysis = prepared.analysis
     out = sys.stdout
     if args.json:
         from reader.morphology.vowels.romanize import romanize_document
@@ -128,7 +127,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         session = ReadingSession(morphology)
         session.open(document)
-        session.analysed(analysis)
+        session.analysed(prepared)
         forms, said = session.forms.full, romanize_document(analysis)
         for token in document.tokens:
             readings = session.readings(token.index) or ()

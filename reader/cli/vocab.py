@@ -265,11 +265,6 @@ def find_word(document: Document, word: str) -> Token:
     raise WordNotFound(f"“{word}” is not a word of the given sentence{hint}.")
 
 
-def sentence_text(document: Document, token: Token) -> str:
-    span = document.sentences[token.sentence]
-    return document.text[span.start : span.end]
-
-
 def _name_words_given(session: ReadingSession, token_index: int, words: list[str]) -> bool:
     """Whether ``words`` are words of the name of several words the token begins
     or is part of (as typed, vowels optional)."""
@@ -286,8 +281,8 @@ def _name_words_given(session: ReadingSession, token_index: int, words: list[str
 @_reports_errors
 def cmd_add(args: argparse.Namespace) -> int:
     from reader.cli.support import ensure_database, load_settings
-    from reader.store import find_document, find_entry, name_key
-    from reader.store.words import remember_text_document, save_analysis, save_name
+    from reader.reading.save import plan_save
+    from reader.store import find_entry
     from reader.text import TokenKind, document_from_text
 
     _utf8_stdout()
@@ -313,31 +308,15 @@ def cmd_add(args: argparse.Namespace) -> int:
                 f"“{args.word}” is not one name of the sentence; give one word, "
                 "or the words of a name the sentence names (الولايات المتحدة)."
             )
-        best = session.reading(token.index)
-        if best is None:
+        # What the window saves for this word (a word of a name of several words
+        # stands for the name), with its sentence and English.
+        plan = plan_save(session, token.index)
+        if plan is None:
             return fail(f"“{token.text}” could not be analysed, so nothing was saved.")
-        # A word of a name of several words stands for the name, as in the window.
-        name = session.name_entry(token.index)
-        key = name_key(str(name["arabic"])) if name is not None else best.key
-        before = find_entry(store, *key)
-        # A sentence added twice is one document; a title the window gave a
-        # pasted text that happens to be this sentence is kept.
-        known = find_document(store, document.fingerprint)
-        document_id = known.id if known else remember_text_document(store, document)[0].id
+        before = find_entry(store, *plan.key)
         # An existing entry keeps its status, unless one is asked for; the
         # status and gloss are saved in the same transaction as the word.
-        common = {
-            "sentence": sentence_text(document, token),
-            "document_id": document_id,
-            "status_override": args.status,
-            "user_gloss": args.gloss,
-        }
-        if name is not None:
-            entry, _ = save_name(store, **name, **common)  # type: ignore[arg-type]
-        else:
-            entry, _ = save_analysis(
-                store, best, surface=token.text, start=token.start, end=token.end, **common
-            )
+        entry = plan.save(store, status_override=args.status, user_gloss=args.gloss).entry
 
     if before is None:
         verb = "Saved"
@@ -349,29 +328,25 @@ def cmd_add(args: argparse.Namespace) -> int:
     details = [f"status {entry.status.value}", f"seen {_plural(entry.occurrence_count, 'time')}"]
     if entry.root:
         details.insert(0, f"root {entry.root}")
-    if name is not None:
+    if plan.is_name:
         details.insert(0, "a name of several words, saved as one")
-    elif best.is_guess:
+    elif plan.reading is not None and plan.reading.is_guess:
         details.append("not in the dictionary: a guess")
     print("  " + ", ".join(details))
     return EXIT_OK
 
 
 def _analysed_session(document: Document, setting: Any) -> ReadingSession:
-    """A reading session on ``document``, analysed as the window analyses it
-    (in context, vowels too where the diacritizer is installed)."""
+    """A reading session on ``document``, prepared as the window prepares it
+    (in context, vowels too where the vowel model can run)."""
     from reader.morphology.analyzer import Morphology
-    from reader.morphology.vowels.diacritizer import DiacritizerUnavailable
+    from reader.reading.prepare import prepare
     from reader.reading.session import ReadingSession
 
     morphology = Morphology.load(setting=setting)
-    try:
-        analysis = morphology.analyze_document(document)
-    except DiacritizerUnavailable:
-        analysis = morphology.analyze_document(document, vocalize=False)
     session = ReadingSession(morphology)
     session.open(document)
-    session.analysed(analysis)
+    session.analysed(prepare(document, morphology))
     return session
 
 

@@ -17,15 +17,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader.system import paths
+
+if TYPE_CHECKING:
+    from reader.morphology.analyzer import Morphology
 
 # The default article is ordinary news; far fewer known words means a broken
 # or wrong database, not a hard text.
 MIN_COVERAGE = 0.8
 
+# A word saved as the window saves one (check_saving): its lemma is not the word as written.
+_SAVED_SENTENCE, _SAVED_WORD = "وصل الوزير إلى موسكو أمس.", "الوزير"
 _WEB_PAGE = """<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>اختبار</title></head>
 <body><nav><a href="/">الرئيسية</a></nav>
@@ -94,13 +100,21 @@ def check_database(setting: str | None = None) -> str:
     )
 
 
-def check_analysis(setting: str | None = None) -> str:
+@lru_cache(maxsize=1)
+def _morphology(setting: str | None) -> Morphology:
+    """The dictionary, loaded once for every check that needs it."""
     from reader.morphology.analyzer import Morphology
+
+    return Morphology.load(setting=setting)
+
+
+def check_analysis(setting: str | None = None) -> str:
+    from reader.reading.prepare import prepare
     from reader.text import load_document
 
     document = load_document(paths.default_article_path())
-    morphology = Morphology.load(setting=setting)
-    known, total = morphology.analyze_document(document).coverage()
+    morphology = _morphology(setting)
+    known, total = prepare(document, morphology).coverage
     if not total or known < MIN_COVERAGE * total:
         raise SelfTestFailure(
             f"only {known} of {total} words of the default article found in the dictionary"
@@ -236,6 +250,45 @@ def check_store() -> str:
     return f"saved, read back and exported to Anki ({notes} note) in a temporary file"
 
 
+def check_saving(setting: str | None = None) -> str:
+    """A word saved as the window and ``vocab add`` save one: a sentence prepared by
+    the reading core, the word saved with save_at into a temporary vocabulary, read
+    back and exported for Anki."""
+    from reader.reading.prepare import prepare
+    from reader.reading.save import save_at
+    from reader.reading.session import ReadingSession
+    from reader.store import get_entry, open_store, set_tags
+    from reader.store.export import export_apkg
+    from reader.text import document_from_text
+
+    document = document_from_text(_SAVED_SENTENCE, title="self-test")
+    morphology = _morphology(setting)
+    session = ReadingSession(morphology)
+    session.open(document)
+    session.analysed(prepare(document, morphology))
+    word = next(t.index for t in document.tokens if t.text == _SAVED_WORD)
+    with tempfile.TemporaryDirectory(prefix="arabic-reader-selftest-") as directory:
+        store = open_store(Path(directory) / "vocabulary.sqlite3")
+        try:
+            saved = save_at(store, session, word)
+            if saved is None:
+                raise SelfTestFailure(f"{_SAVED_WORD} had no reading to save")
+            entry = saved.entry
+            set_tags(store, entry.id, ["self-test"])
+            read = get_entry(store, entry.id)
+            if read.key != entry.key or not read.dictionary_gloss or read.occurrence_count != 1:
+                raise SelfTestFailure("the saved word did not read back the same")
+            if read.tags != ("self-test",):
+                raise SelfTestFailure(f"the tags read back as {read.tags!r}")
+            notes = export_apkg(store, Path(directory) / "deck.apkg")
+        finally:
+            store.close()
+    return (
+        f"{read.lemma} ({read.dictionary_gloss}) saved from a sentence, read back and "
+        f"exported to Anki ({notes} note) in a temporary file"
+    )
+
+
 def core_checks(setting: str | None = None) -> list[tuple[str, Callable[[], str]]]:
     """Every check that needs no display, in the order they are reported."""
     return [
@@ -246,6 +299,7 @@ def core_checks(setting: str | None = None) -> list[tuple[str, Callable[[], str]
         ("names", check_names),
         ("web page", check_web_page),
         ("vocabulary", check_store),
+        ("saving a word", lambda: check_saving(setting)),
     ]
 
 

@@ -12,6 +12,7 @@ any of it goes through the session; whoever shows any of it subscribes
 from __future__ import annotations
 
 import enum
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from reader.morphology.names.sources import NameSpan
     from reader.morphology.vowels.reconcile import Vocalization
     from reader.reading.article_keys import ArticleKeys
+    from reader.reading.prepare import Prepared
     from reader.store import EntryRecord, LemmaKey
 
 __all__ = ["Aspect", "ReadingChoices", "ReadingKey", "ReadingSession", "SessionChange"]
@@ -94,6 +96,10 @@ class ReadingSession:
         self.romanization = "din"
         self._entries: dict[LemmaKey, EntryRecord | None] = {}
         self._listeners: list[Listener] = []
+        # Changes raised while listeners are being told wait here: notifications
+        # never nest, and every listener hears every change in the order made.
+        self._pending: deque[SessionChange] = deque()
+        self._telling = False
 
     # -- listening --------------------------------------------------------------
 
@@ -104,9 +110,20 @@ class ReadingSession:
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def _tell(self, aspects: Aspect, tokens: Iterable[int] = ()) -> None:
-        change = SessionChange(aspects, frozenset(tokens))
-        for listener in tuple(self._listeners):
-            listener(change)
+        """Tell every listener; a change made by a listener meanwhile is told after
+        this one has reached them all (never from inside another notification)."""
+        self._pending.append(SessionChange(aspects, frozenset(tokens)))
+        if self._telling:
+            return
+        self._telling = True
+        try:
+            while self._pending:
+                change = self._pending.popleft()
+                for listener in tuple(self._listeners):
+                    listener(change)
+        finally:
+            self._telling = False
+            self._pending.clear()  # only left over when a listener raised
 
     # -- the document and its analysis --------------------------------------------
 
@@ -125,26 +142,25 @@ class ReadingSession:
         """The analysis of the document shown (None until it arrives)."""
         return self._analysis
 
-    def analysed(
-        self,
-        analysis: DocumentAnalysis,
-        forms: ShownForms | None = None,
-        keys: ArticleKeys | None = None,
-        *,
-        vocalised: bool = False,
-    ) -> bool:
-        """The analysis is in (``vocalised``: re-ranked with the vowels in context).
+    def analysed(self, prepared: Prepared, *, with_entries: bool = True) -> bool:
+        """A stage of :func:`reader.reading.prepare.stages` is in: its analysis, forms
+        shown and entry keys (made on the worker with it), and, with ``with_entries``,
+        the saved entries read with it (else they are asked for again). False, and
+        nothing changes, for a document no longer shown.
 
-        ``forms`` and ``keys`` are passes over every word: made on the worker with it
-        (worked out here only when not given). False, and nothing changes, for an
-        analysis of a document no longer shown.
+        One change: ANALYSIS (VOCALISATION for the vowels' stage), with ENTRIES
+        when the saved entries came with it.
         """
-        if analysis.document is not self.document:
+        if prepared.document is not self.document:
             return False
-        self._analysis = analysis
-        self.forms = forms if forms is not None else ShownForms.of(analysis)
-        self.keys = keys
-        self._tell(Aspect.VOCALISATION if vocalised else Aspect.ANALYSIS)
+        self._analysis = prepared.analysis
+        self.forms, self.keys = prepared.forms, prepared.keys
+        aspects = Aspect.VOCALISATION if prepared.vocalised else Aspect.ANALYSIS
+        if with_entries and prepared.entries is not None:
+            found = prepared.entries
+            self._entries = {key: found.get(key) for key in prepared.keys.keys}
+            aspects |= Aspect.ENTRIES
+        self._tell(aspects)
         return True
 
     def set_morphology(self, morphology: Morphology | None) -> None:
@@ -337,6 +353,11 @@ class ReadingSession:
         else:
             self._entries.update(entries)
         self._tell(Aspect.ENTRIES)
+
+    def saved_entries(self, keys: Iterable[LemmaKey]) -> dict[LemmaKey, EntryRecord]:
+        """The saved entries among ``keys``, as the store last said (unsaved ones left out)."""
+        found = self._entries
+        return {key: entry for key in keys if (entry := found.get(key)) is not None}
 
     def has_entry_for(self, key: LemmaKey) -> bool:
         """Whether the store was asked about this lemma (its answer may be "not saved")."""

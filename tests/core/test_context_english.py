@@ -5,6 +5,7 @@ The real analyzer on real sentences; the session reads the analysis as the windo
 
 from __future__ import annotations
 
+from reader.reading.prepare import Prepared
 from reader.reading.session import ReadingSession
 from reader.text import document_from_text
 
@@ -13,7 +14,7 @@ def _glosses(morphology, text: str) -> dict[str, str]:
     session = ReadingSession(morphology)
     document = document_from_text(text, title="test")
     session.open(document)
-    assert session.analysed(morphology.analyze_document(document, vocalize=False))
+    assert session.analysed(Prepared.of(morphology.analyze_document(document, vocalize=False)))
     return {word: gloss for _, word, gloss in session.sentence_glosses(0)}
 
 

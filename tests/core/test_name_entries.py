@@ -12,6 +12,7 @@ import pytest
 
 from reader.morphology.records import POS_LABELS
 from reader.reading.article_keys import ArticleKeys, entry_key
+from reader.reading.prepare import Prepared
 from reader.reading.session import ReadingSession
 from reader.store import (
     Status,
@@ -132,7 +133,7 @@ def test_every_word_of_a_name_belongs_to_the_names_entry(analysed) -> None:
     minister = _index(analysed, "الوزير")
     session = ReadingSession()
     session.open(analysed.document)
-    session.analysed(analysed)
+    session.analysed(Prepared.of(analysed))
     assert session.entry_key(states) == session.entry_key(united) == STATES
     # Any reading the learner chooses for a word of the name: still the name's.
     other = session.readings(united)[-1]
@@ -159,7 +160,7 @@ def test_the_session_gives_a_word_of_a_name_the_names_entry(analysed, store: Sto
     states, united = _index(analysed, "الولايات"), _index(analysed, "المتحدة")
     session = ReadingSession()
     session.open(analysed.document)
-    session.analysed(analysed)
+    session.analysed(Prepared.of(analysed))
     entry, _ = _save_states(store)
     entry, _ = set_user_gloss(store, entry.id, "the USA")
     lemma = analysed.best(united).key

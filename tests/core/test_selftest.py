@@ -33,10 +33,12 @@ def test_self_test_passes_from_the_checkout(tmp_path: Path, real_db_path: Path) 
         "names",
         "web page",
         "vocabulary",
+        "saving a word",
         "window",
     ]
     assert all(": ok: " in line for line in lines[:-1])
-    assert lines[-1] == "self-test: all 7 checks passed"
+    assert "وَزِير (minister) saved from a sentence" in result.stdout
+    assert lines[-1] == "self-test: all 8 checks passed"
 
 
 def test_the_names_check_reads_every_source_offline() -> None:

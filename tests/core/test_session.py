@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.morphology.vowels.marks import pausal
+from reader.reading.article_keys import name_of_several_words
+from reader.reading.prepare import Prepared
 from reader.reading.readings import word_gloss
 from reader.reading.session import Aspect, ReadingSession, SessionChange
 from reader.store import Status, open_store, set_user_gloss
@@ -53,7 +55,7 @@ def test_opening_resets_focus_and_pin_and_refuses_a_stale_analysis(
     session.hover(putin)
     session.pin(putin)
     assert session.focus == putin
-    assert session.analysed(analysis)
+    assert session.analysed(Prepared.of(analysis))
     other = document_from_text("ذهب الولد إلى المدرسة.", title="other")
     heard.clear()
     session.open(other)
@@ -65,7 +67,7 @@ def test_opening_resets_focus_and_pin_and_refuses_a_stale_analysis(
         None,
     )
     # The first article's analysis, arriving late, is not this document's.
-    assert not session.analysed(analysis)
+    assert not session.analysed(Prepared.of(analysis))
     assert session.analysis is None and _aspects(heard) == [Aspect.DOCUMENT]
 
 
@@ -76,7 +78,7 @@ def test_readings_before_and_after_the_analysis_are_the_analyzers(
     putin = _index(article, "بوتين")
     before = session.readings(putin)
     assert before and before[0].lex == "بُوتِين" and before[0].lemma_gloss == "Putin"
-    assert session.analysed(analysis)
+    assert session.analysed(Prepared.of(analysis))
     assert Aspect.ANALYSIS in heard[-1]
     assert session.readings(putin) is analysis.readings[putin]
     assert session.reading(putin) is analysis.best(putin)
@@ -93,7 +95,7 @@ def test_a_chosen_reading_is_told_shown_and_kept_for_the_document(
     session, heard, article, analysis
 ) -> None:
     session.open(article)
-    session.analysed(analysis)
+    session.analysed(Prepared.of(analysis))
     word = next(t.index for t in article.arabic_tokens() if len(analysis.readings[t.index]) > 2)
     other = analysis.readings[word][-1]
     assert other is not analysis.best(word)
@@ -112,13 +114,13 @@ def test_a_chosen_reading_is_told_shown_and_kept_for_the_document(
     session.pin(word)
     session.open(document_from_text("ذهب الولد إلى المدرسة.", title="other"))
     session.open(article)
-    session.analysed(analysis)
+    session.analysed(Prepared.of(analysis))
     assert session.pinned is None and session.reading(word) is other
 
 
 def test_case_endings_and_romanization_follow_the_display(session, heard, article, analysis):
     session.open(article)
-    session.analysed(analysis)
+    session.analysed(Prepared.of(analysis))
     word = next(
         t.index
         for t in article.arabic_tokens()
@@ -145,7 +147,7 @@ def test_saved_entries_are_what_the_store_returned(
     session, heard, article, analysis, tmp_path
 ) -> None:
     session.open(article)
-    session.analysed(analysis)
+    session.analysed(Prepared.of(analysis))
     # A بوتين alone: the article's first is in فلاديمير بوتين, a name with an entry of its own.
     putin = next(
         t.index for t in article.tokens if t.text == "بوتين" and session.name_at(t.index) is None
@@ -190,7 +192,7 @@ def test_the_sentence_waits_for_the_analysis(session, article, analysis) -> None
         gloss for index, _, gloss in waiting if article.tokens[index].kind is TokenKind.ARABIC
     ]
     assert arabic and set(arabic) == {"…"}
-    session.analysed(analysis)
+    session.analysed(Prepared.of(analysis))
     ready = dict((index, gloss) for index, _, gloss in session.sentence_glosses(sentence))
     assert ready[putin] == word_gloss(analysis.best(putin)) == "Putin"
     assert all(article.tokens[index].kind is not TokenKind.PUNCT for index in ready)
@@ -208,3 +210,63 @@ def test_listeners_hear_in_order_and_can_leave(session, heard, article) -> None:
     session.pin(None)
     assert _aspects(heard) == [Aspect.DOCUMENT, Aspect.FOCUS, Aspect.PIN, Aspect.PIN]
     assert later == [Aspect.DOCUMENT, Aspect.FOCUS, Aspect.PIN]
+
+
+def test_changes_made_while_listeners_are_told_wait_their_turn(article, analysis, morphology):
+    """A listener that chooses readings when the analysis arrives does not make the
+    others hear the choice before the analysis: notifications never nest."""
+    session = ReadingSession(morphology)
+    session.open(article)
+    putin = _index(article, "بوتين")
+    other = analysis.readings[putin][-1]
+    assert other is not analysis.readings[putin][0]
+    first: list[Aspect] = []
+    second: list[Aspect] = []
+
+    def chooser(change: SessionChange) -> None:
+        first.append(change.aspects)
+        if Aspect.ANALYSIS in change:
+            session.choose(putin, other)  # as restoring saved readings does
+            session.hover(putin)
+
+    session.subscribe(chooser)
+    session.subscribe(lambda change: second.append(change.aspects))
+    session.analysed(Prepared.of(analysis))
+    assert first == second == [Aspect.ANALYSIS, Aspect.CHOICE, Aspect.FOCUS]
+    assert session.reading(putin) is other
+
+
+def test_prepared_entries_arrive_with_the_analysis_in_one_change(
+    tmp_path, article, analysis, morphology
+):
+    """The saved entries read with a stage reach the session with it: one change."""
+    store = open_store(tmp_path / "vocabulary.sqlite3")
+    try:
+        record, _ = remember_text_document(store, article)
+        putin = next(  # a بوتين alone, not a word of فلاديمير بوتين (the name's entry)
+            t.index for t in article.tokens
+            if t.text == "بوتين" and name_of_several_words(analysis, t.index) is None
+        )  # fmt: skip
+        best = analysis.best(putin)
+        token = article.tokens[putin]
+        save_analysis(
+            store, best, surface=token.text, sentence="", document_id=record.id,
+            start=token.start, end=token.end,
+        )  # fmt: skip
+        session = ReadingSession(morphology)
+        heard: list[SessionChange] = []
+        session.subscribe(heard.append)
+        session.open(article)
+        heard.clear()
+        found = Prepared.of(analysis, entries=lambda keys: entries_for_lemmas(store, keys))
+        assert session.analysed(found)
+        assert [change.aspects for change in heard] == [Aspect.ANALYSIS | Aspect.ENTRIES]
+        assert session.entry_at(putin).status is Status.LEARNING
+        unsaved = next(
+            t.index for t in article.tokens if session.reading(t.index) and t.index != putin
+            and session.entry_key(t.index) != best.key
+        )  # fmt: skip
+        assert session.has_entry_for(session.entry_key(unsaved))  # asked: not saved
+        assert session.entry_at(unsaved) is None
+    finally:
+        store.close()

@@ -18,6 +18,8 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from reader.morphology.analyzer import DocumentAnalysis
 from reader.morphology.vowels.diacritizer import DiacritizerUnavailable
+from reader.reading.prepare import Prepared, Stage
+from reader.reading.shown_forms import ShownForms, VowelledForms
 from reader.store import LemmaKey, Status
 from reader.text import TokenKind, document_from_text, load_document
 from reader.ui.article.text_marks import MARK_BATCH
@@ -29,7 +31,6 @@ from reader.ui.article.word_marks import (
     mark_format,
     marks_for,
 )
-from reader.ui.window.context_vowels import ShownForms, VowelledForms
 from tests.ui.conftest import hover, make_window, token_index, word_index
 
 LONG_TOKENS = 200_000
@@ -195,11 +196,10 @@ def test_a_long_article_is_marked_from_the_worker_in_bounded_batches(
 
     # The vowels in context arriving (made here, as the worker would) re-mark
     # nothing on the GUI thread but what changed.
-    analysis = window.analysis
-    forms, keys = ShownForms.of(analysis), ArticleKeys.of(analysis)
+    prepared = Prepared.of(window.analysis, Stage.VOCALISED)
     passes_by_thread.clear()
     batches = window.view.mark_batches
-    window.context_vowels.vocalised.emit(analysis, forms, keys)
+    window.preparation.prepared.emit(prepared, True)
     assert passes_by_thread == []
     assert window.view.mark_batches == batches and not window.view.marks_pending()
     _assert_marks_right(window, highlight=True)

@@ -56,7 +56,7 @@ def test_first_hover_works_before_the_vowels_in_context_then_the_pane_gets_them(
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
     qtbot.waitUntil(lambda: window.analysis is not None, timeout=LONG_WAIT_MS)
-    assert window.context_vowels.state == "pending"
+    assert window.preparation.vowels == "pending"
     assert window.analysis.vocalizations == ()  # the model has not run
 
     index = token_index(window, AMERICAN)
@@ -69,7 +69,7 @@ def test_first_hover_works_before_the_vowels_in_context_then_the_pane_gets_them(
     assert window.gloss_pane.note_label.isHidden()
 
     gated_model.set()
-    qtbot.waitUntil(lambda: window.context_vowels.state == "ready", timeout=LONG_WAIT_MS)
+    qtbot.waitUntil(lambda: window.preparation.vowels == "ready", timeout=LONG_WAIT_MS)
     vocalization = window.analysis.vocalization(index)
     assert vocalization is not None and vocalization.source == READING
     # The hovered word's pane and popup follow without another hover.
@@ -196,7 +196,7 @@ def test_without_the_model_the_dictionary_vowels_are_shown_and_the_status_bar_sa
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
     assert window.analysis is not None and window.analysis.vocalizations == ()
-    assert window.context_vowels.state == "unavailable"
+    assert window.preparation.vowels == "unavailable"
     assert "Vowels in context are unavailable" in window.statusBar().currentMessage()
     window.actions.show_vowels.trigger()
     index = token_index(window, "بوتين")
@@ -210,14 +210,14 @@ def test_a_newer_document_cancels_the_older_vocalisation(
     window = make_window(qtbot, morphology=morphology, synchronous=False)
     window.show_document(load_document(default_article_path))
     window.start_dictionary()
-    qtbot.waitUntil(lambda: window.context_vowels.task is not None, timeout=LONG_WAIT_MS)
-    older = window.context_vowels.task
+    qtbot.waitUntil(lambda: window.preparation.task is not None, timeout=LONG_WAIT_MS)
+    older = window.preparation.task
 
     newer = document_from_text("زار الوزير موسكو أمس.")
     window.show_document(newer)
     assert older.is_cancelled()
     gated_model.set()
-    qtbot.waitUntil(lambda: window.context_vowels.state == "ready", timeout=LONG_WAIT_MS)
+    qtbot.waitUntil(lambda: window.preparation.vowels == "ready", timeout=LONG_WAIT_MS)
     assert window.analysis.document is newer
     assert window.analysis.vocalizations
     assert window.tasks.wait_idle(LONG_WAIT_MS)

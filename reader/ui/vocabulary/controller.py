@@ -6,8 +6,6 @@ share and the word in focus are then redrawn from the hub's "changed" signal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,11 +23,8 @@ from reader.ui.article.word_marks import KnownShare, SavedEntries, article_marks
 from reader.ui.base.vocabulary_hub import VocabularyHub
 
 if TYPE_CHECKING:
-    from reader.morphology.analyzer import DocumentAnalysis
+    from reader.reading.save import Saved
     from reader.store import Store
-
-# Writes one entry with its occurrence into the document of the given id.
-Saver = Callable[["Store", int], tuple[EntryRecord, Change]]
 
 
 class VocabularyController(QObject):
@@ -57,9 +52,8 @@ class VocabularyController(QObject):
         self._restoring = False
         self._showing = False  # inside _remember(), whose caller says the record itself
         # Bumped by every vocabulary change: entries read on the worker before the
-        # last change are not used (see prefetched()).
+        # last change are not used (reader.ui.window.preparation).
         self.generation = 0
-        self._prefetched: tuple[ArticleKeys, Mapping[LemmaKey, EntryRecord]] | None = None
         self.hub.changed.connect(self._on_changed)
         self.hub.availability_changed.connect(self._on_availability)
         session.subscribe(self._on_session_changed)
@@ -148,21 +142,16 @@ class VocabularyController(QObject):
             self._loaded_for = None
             self.refresh_marks()  # none yet: the analysis is on its way
         elif change.aspects & (Aspect.ANALYSIS | Aspect.VOCALISATION):
-            self.analysed()
+            # The saved entries came with the analysis (read on the worker) or not.
+            self.analysed(entries_arrived=Aspect.ENTRIES in change)
         elif Aspect.CHOICE in change and not self._restoring:
             self.refresh_marks()
 
-    def prefetched(
-        self, keys: ArticleKeys, generation: int, found: Mapping[LemmaKey, EntryRecord]
-    ) -> None:
-        """The saved entries of ``keys``, read on the worker with the analysis while
-        the vocabulary was at ``generation``: used for its marks unless it changed since."""
-        self._prefetched = (keys, found) if generation == self.generation else None
-
-    def analysed(self) -> None:
-        """The article's readings are known: restore saved choices, then mark its words."""
+    def analysed(self, *, entries_arrived: bool = False) -> None:
+        """The article's readings are known: restore saved choices, then mark its words
+        (``entries_arrived``: the session holds their saved entries, read with them)."""
         self._restore_saved_readings()
-        self.refresh_marks(reload=True)
+        self.refresh_marks(reload=True, entries_arrived=entries_arrived)
 
     def _restore_saved_readings(self) -> None:
         """A word saved in a reading other than the best keeps that reading on reopening."""
@@ -193,7 +182,7 @@ class VocabularyController(QObject):
 
     # -- marks and the known share ---------------------------------------------------
 
-    def refresh_marks(self, *, reload: bool = False) -> None:
+    def refresh_marks(self, *, reload: bool = False, entries_arrived: bool = False) -> None:
         """Mark the article's words and show the known share.
 
         Never a Python step per token here: the key of every token's best
@@ -207,21 +196,23 @@ class VocabularyController(QObject):
             self.view.set_marks({})
             self.known_label.setText("")
             return
-        keys = self._keys_of(analysis)
+        keys = session.keys
+        assert keys is not None  # made with the analysis (reader.reading.prepare)
         overrides: dict[int, LemmaKey | None] = {
             index: session.entry_key(index) for index in session.chosen_tokens()
         }
         if reload or self._loaded_for is not keys:
-            prefetched, self._prefetched = self._prefetched, None
-            if prefetched is not None and prefetched[0] is keys:
-                self.entries.adopt(prefetched[1], keys.keys)  # no query on the GUI thread
-                for key in overrides.values():
-                    if key is not None:
-                        self.entries.get(key)
+            if entries_arrived:
+                # No query on the GUI thread: the session has them, read on the worker.
+                self.entries.adopt(session.saved_entries(keys.keys), keys.keys)
+                chosen = [key for key in overrides.values() if key is not None]
+                fresh = {key: self.entries.get(key) for key in chosen}
+                if any(not session.has_entry_for(key) for key in chosen):
+                    session.set_entries(fresh)
             else:
                 self.entries.load([*keys.keys, *(key for key in overrides.values() if key)])
+                session.set_entries(self.entries.by_key, replace=True)
             self._loaded_for = keys
-            session.set_entries(self.entries.by_key, replace=True)
         else:
             fresh = {
                 key: self.entries.get(key)  # a reading chosen since: its lemma looked up once
@@ -235,12 +226,6 @@ class VocabularyController(QObject):
         self.view.replace_marks(result.marks)
         self.share = result.share
         self.known_label.setText(known_label(self.share) if self.hub.available else "")
-
-    def _keys_of(self, analysis: DocumentAnalysis) -> ArticleKeys:
-        if self.session.keys is None:
-            # Normally made on the worker with the analysis.
-            self.session.keys = ArticleKeys.of(analysis)
-        return self.session.keys
 
     def _on_changed(self, change: Change) -> None:
         if not change.vocabulary:
@@ -294,70 +279,28 @@ class VocabularyController(QObject):
             # No record to save into, and none can be written: said once by the hub.
             self.status_bar.showMessage(f"Not saved: {self.hub.read_only}", 8000)
             return False
-        from reader.store.words import remember_text_document
+        from reader.reading.save import plan_save
 
-        index, reading = focus
-        save_entry = self._name_saver(index, status) or self._word_saver(index, reading, status)
+        # The reading saved travels with the occurrence: when the vowels re-rank the
+        # article, or it is opened again, the saved readings are restored from it.
+        plan = plan_save(self.session, focus[0])
+        if plan is None:
+            return False
+        document_id = known.id if known is not None else None
 
-        def save(store: Store) -> tuple[tuple[EntryRecord, DocumentRecord], Change]:
-            # A document whose record is still being written (or failed to be):
-            # the record first, in the same turn of the worker.
-            record, remembered = known, Change()
-            if record is None:
-                record, remembered = remember_text_document(store, document)
-            entry, change = save_entry(store, record.id)
-            return (entry, record), change | remembered
+        def save(store: Store) -> tuple[Saved, Change]:
+            # A document whose record is still being written (or failed to be) is
+            # found or remembered in the same turn of the worker.
+            saved = plan.save(store, document_id=document_id, status=status)
+            return saved, saved.change
 
-        def saved(outcome: tuple[EntryRecord, DocumentRecord]) -> None:
-            entry, record = outcome
+        def saved(outcome: Saved) -> None:
             if known is None:
-                self._remembered(document, record)
+                self._remembered(document, outcome.document)
+            entry = outcome.entry
             self.status_bar.showMessage(f"Saved {entry.lemma} ({entry.status.value})", 4000)
 
         return self.hub.apply(save, initiator=self, on_done=saved) is not None
-
-    def _sentence_of(self, token_index: int) -> str:
-        document = self.session.document
-        assert document is not None
-        span = document.sentences[document.tokens[token_index].sentence]
-        return document.text[span.start : span.end].strip()
-
-    def _word_saver(self, index: int, reading: Analysis, status: Status) -> Saver:
-        """The word alone, keyed by its lemma, in the reading shown."""
-        from reader.morphology.names.sources import saved_english
-        from reader.store.words import save_analysis
-
-        document = self.session.document
-        assert document is not None
-        token = document.tokens[index]
-        sentence = self._sentence_of(index)
-        # The choice travels with the saved occurrence: reopening restores it.
-        self.session.choices.choose(document.fingerprint, index, reading)  # no other change
-        # A name spelt from its letters is saved saying its spelling is a guess.
-        english = saved_english(reading)
-        saved = reading if english == reading.lemma_gloss else replace(reading, lemma_gloss=english)
-        return lambda store, document_id: save_analysis(
-            store,
-            saved,
-            surface=token.text,
-            sentence=sentence,
-            document_id=document_id,
-            start=token.start,
-            end=token.end,
-            status=status,
-        )
-
-    def _name_saver(self, index: int, status: Status) -> Saver | None:
-        """The name of several words the word is part of, as one entry (None: none)."""
-        from reader.store.words import save_name
-
-        fields = self.session.name_entry(index)
-        if fields is None:
-            return None
-        sentence = self._sentence_of(self.session.name_at(index).start)
-        return lambda store, document_id: save_name(
-            store, sentence=sentence, document_id=document_id, status=status, **fields
-        )
 
     def set_focused_status(self, status: Status) -> None:
         focus = self._focus()

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import base64
 import gc
-from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from reader.morphology.analyzer import DocumentAnalysis, Morphology
 from reader.morphology.records import Analysis
 from reader.morphology.vowels.reconcile import Vocalization
-from reader.reading.article_keys import ArticleKeys
+from reader.reading.prepare import Prepared, Stage
 from reader.reading.readings import ReadingChoices
 from reader.reading.session import Aspect, ReadingSession, SessionChange
 from reader.reading.shown_forms import ShownForms
-from reader.store import EntryRecord, LemmaKey, Status
+from reader.store import Status
 from reader.system.settings import Settings
 from reader.system.speech import find_speaker
 from reader.text import (
@@ -29,14 +27,15 @@ from reader.ui.article.opening import BACKGROUND_LOAD_BYTES, DocumentOpener
 from reader.ui.article.view import ArticleView
 from reader.ui.base import dialogs, fonts
 from reader.ui.base.first_paint import AfterFirstPaint
-from reader.ui.base.tasks import Task, TaskManager, collector_paused
+from reader.ui.base.tasks import TaskManager
 from reader.ui.base.vocabulary_hub import VocabularyHub, VocabularyOpener
 from reader.ui.vocabulary.controller import VocabularyController
 from reader.ui.vocabulary.docks import VocabularyDocks
-from reader.ui.window.context_vowels import ContextVowels
 from reader.ui.window.dictionary import DictionaryLoader
 from reader.ui.window.export_dialog import ask_and_export, back_up_vocabulary
+from reader.ui.window.geometry import fit_to_screen, restore_layout, save_layout
 from reader.ui.window.menus import Actions, Commands, build_menus
+from reader.ui.window.preparation import Preparation
 from reader.ui.window.speech_actions import SpeechActions
 from reader.ui.window.word_focus import WordFocus
 from reader.ui.window.word_keys import WordKeys
@@ -49,16 +48,7 @@ __all__ = ["APP_TITLE", "BACKGROUND_LOAD_BYTES", "MainWindow"]
 # Saved with the window's dock layout; bumped when the default layout changes, so the
 # old default is replaced once (2: the vocabulary below the article, not a tab).
 LAYOUT_VERSION = 2
-DEFAULT_SCREEN_SHARE = 0.85  # of the screen's free area, with no saved geometry
 ARTICLE_MIN_WIDTH = 360  # a dozen Arabic words a line at the default size
-# What the analysis task brings back: the analysis, its coverage, the forms
-# shown and the lemma keys (the last three: passes over every word, made on the
-# worker), and the saved entries of those lemmas as read there (with the
-# vocabulary's generation then; None: no vocabulary open yet).
-Prefetched = tuple[int, Mapping[LemmaKey, EntryRecord]]
-AnalysisOutcome = tuple[
-    DocumentAnalysis, tuple[int, int], ShownForms, ArticleKeys, Prefetched | None
-]
 
 
 class MainWindow(QMainWindow):
@@ -82,16 +72,6 @@ class MainWindow(QMainWindow):
             case_endings=bool(self.settings.get("show_case_endings")),
             romanization=self.settings.get("romanization"),
         )
-        self._analysis_task: Task[AnalysisOutcome] | None = None
-        # The second pass: the article vocalised in context by the diacritizer.
-        self.context_vowels = ContextVowels(self.tasks, self)
-        self.context_vowels.vocalised.connect(self._vocalised)
-        self.context_vowels.failed.connect(self._vocalisation_failed)
-        self.context_vowels.progress.connect(
-            lambda percent: self.dictionary_label.setText(
-                f"{self._analysed_text} · vowels in context… {percent}%"
-            )
-        )
         self._analysed_text = ""
         self._vowels_endings = self.session.case_endings  # of the vowelled forms shown
         self.save_settings_on_close = True
@@ -102,6 +82,9 @@ class MainWindow(QMainWindow):
         self.view.font_size = fonts.clamp_size(self.settings.get("font_size"))
         self.setCentralWidget(self.view)
         self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)  # docks never squeeze it to a strip
+        # The view shows the session's document: first of the session's listeners, so
+        # that every other one finds the new text laid out.
+        self.session.subscribe(self._show_session_document)
         self.popup = HoverPopup(self, arabic_family=family)
         self.popup.keep_within(self._article_area)
         self.gloss_pane = GlossPane(self, arabic_family=family)
@@ -138,6 +121,13 @@ class MainWindow(QMainWindow):
             self.vocabulary, self.session, self.view, self.opener, status_bar, parent=self
         )
         self.words.document_remembered.connect(self.docks.document_shown)
+        # The document shown, prepared on the worker (reader.reading.prepare's stages).
+        self.preparation = Preparation(
+            self.tasks, self.vocabulary.reader, lambda: self.words.generation, self
+        )
+        self.preparation.prepared.connect(self._prepared)
+        self.preparation.failed.connect(self._preparation_failed)
+        self.preparation.progress.connect(self._preparation_progress)
         # Below the article and the Word pane, not a tab behind the Word pane (where
         # the two could never be seen together) nor another column (on a small
         # screen three columns left the article a strip a few words wide). The
@@ -239,8 +229,8 @@ class MainWindow(QMainWindow):
 
     @tasks.setter
     def tasks(self, tasks: TaskManager) -> None:
-        """Another task manager (tests): the opener's too."""
-        self._tasks = self.opener.tasks = tasks
+        """Another task manager (tests): the opener's and the preparation's too."""
+        self._tasks = self.opener.tasks = self.preparation.tasks = tasks
 
     # -- the session's state, for the code and tests that read it from the window -----
 
@@ -320,8 +310,7 @@ class MainWindow(QMainWindow):
         self.words.document_closing()
         self.statusBar().clearMessage()
         self.pause_analysis()
-        self.view.show_document(document, vowelled=None)
-        # Focus, pin, the pane, the popup, the notes: reset by the session's listeners.
+        # The text, focus, pin, the pane, the popup, the notes: the session's listeners.
         self.session.open(document)
         self.setWindowTitle(f"{document.title} — {APP_TITLE}")
         if document.warnings:  # a damaged byte or two: said, never in the way
@@ -358,95 +347,54 @@ class MainWindow(QMainWindow):
     def _dictionary_unavailable(self) -> None:
         self.session.set_morphology(None)
 
-    def _analyse(self, document: Document) -> None:
+    def _analyse(self, document: Document, *, resume: bool = False) -> None:
         morphology = self.morphology
         assert morphology is not None
-        self.dictionary_label.setText("Analysing the article…")
-        # The store is read through the hub, on this worker (one short session per query).
-        read, generation = self.vocabulary.reader(), self.words.generation
-
-        def work(task: Task[AnalysisOutcome]) -> AnalysisOutcome:
-            # Vowels in context come after, in their own task: the first hover
-            # and the marks must not wait for the vowel model.
-            with collector_paused():
-                analysis = morphology.analyze_document(
-                    document, progress=task.report, cancelled=task.is_cancelled, vocalize=False
-                )
-                # Passes over every word: not on the GUI thread.
-                forms, keys = ShownForms.of(analysis), ArticleKeys.of(analysis)
-                return analysis, analysis.coverage(), forms, keys, saved_entries(keys)
-
-        def saved_entries(keys: ArticleKeys) -> Prefetched | None:
-            """The article's saved entries, one query here rather than on the GUI thread
-            (None without a vocabulary, or when it failed: the GUI thread reads them)."""
-            from reader.store import entries_for_lemmas
-
-            found = read(lambda store: entries_for_lemmas(store, keys.keys), None)
-            return None if found is None else (generation, found)
-
-        self._analysis_task = self.tasks.run(
-            work,
-            on_success=lambda outcome: self._analysed(*outcome),
-            on_failure=lambda error: self.dictionary_label.setText(
-                f"The article could not be analysed: {error}"
-            ),
-            on_progress=lambda done, total: self.dictionary_label.setText(
-                f"Analysing the article… {done * 100 // max(total, 1)}%"
-            ),
-        )
+        if not resume:
+            self.dictionary_label.setText("Analysing the article…")
+        self.preparation.start(document, morphology, resume=resume)
 
     def pause_analysis(self) -> None:
-        """Stop analysing and vocalising the article shown (another is on its way)."""
-        task, self._analysis_task = self._analysis_task, None
-        if task is not None and not task.done:
-            task.cancel()
-        self.context_vowels.cancel()
+        """Stop preparing the article shown (another is on its way)."""
+        self.preparation.cancel()
 
     def resume_analysis(self) -> None:
-        """Analyse (or vocalise) the article shown again, if a pause left it unfinished."""
+        """Prepare the article shown again, if a pause left it unfinished."""
         document = self.document
-        if document is None or self.morphology is None:
+        if document is None or self.morphology is None or self.preparation.running:
             return
         if self.analysis is None:
-            if self._analysis_task is None:
-                self._analyse(document)
-        elif not self.context_vowels.running and not self.analysis.vocalizations:
-            self.context_vowels.start(self.analysis, self.morphology.diacritizer)
+            self._analyse(document)
+        elif not self.analysis.vocalizations and self.preparation.vowels != "unavailable":
+            self._analyse(document, resume=True)
 
-    def _analysed(
-        self,
-        analysis: DocumentAnalysis,
-        coverage: tuple[int, int] | None = None,
-        forms: ShownForms | None = None,
-        keys: ArticleKeys | None = None,
-        saved: Prefetched | None = None,
-    ) -> None:
-        """The analysis is in. What goes over every word came from the worker with it
-        (``coverage``, ``forms``, ``keys``, ``saved``; worked out here only when not given)."""
-        if analysis.document is not self.document:
+    def _preparation_progress(self, done: int, total: int, stage: Stage) -> None:
+        percent = done * 100 // max(total, 1)
+        if stage is Stage.ANALYSED:
+            self.dictionary_label.setText(f"Analysing the article… {percent}%")
+        else:
+            self.dictionary_label.setText(f"{self._analysed_text} · vowels in context… {percent}%")
+
+    def _prepared(self, prepared: Prepared, entries_current: bool = True) -> None:
+        """A stage of the document shown is in: the session takes it, and every view
+        follows from the session (the marks, the vowels shown, the word in focus)."""
+        if prepared.document is not self.document:
             return
-        if keys is not None and saved is not None:
-            self.words.prefetched(keys, *saved)
-        known, total = coverage or analysis.coverage()
+        known, total = prepared.coverage
         self._analysed_text = f"Dictionary ready — {known:,} of {total:,} words found"
         self.dictionary_label.setText(self._analysed_text)
-        # The marks, the vowels shown and the word in focus follow from the session.
-        self.session.analysed(analysis, forms, keys)
-        if self.morphology is not None:
-            self.context_vowels.start(analysis, self.morphology.diacritizer)
+        self.session.analysed(prepared, with_entries=entries_current)
 
-    def _vocalised(
-        self, analysis: DocumentAnalysis, forms: ShownForms, keys: ArticleKeys | None = None
-    ) -> None:
-        if analysis.document is not self.document or self.analysis is None:
-            return
-        self.dictionary_label.setText(self._analysed_text)
-        # The readings are re-ranked; the learner's choices (kept by key) stay.
-        self.session.analysed(analysis, forms, keys, vocalised=True)
+    def _preparation_failed(self, message: str) -> None:
+        if self.analysis is not None:
+            self.dictionary_label.setText(self._analysed_text)
+            self.statusBar().showMessage(message, 15000)
+        else:
+            self.dictionary_label.setText(message)
 
-    def _vocalisation_failed(self, message: str) -> None:
-        self.dictionary_label.setText(self._analysed_text)
-        self.statusBar().showMessage(message, 15000)
+    def _show_session_document(self, change: SessionChange) -> None:
+        if Aspect.DOCUMENT in change and self.session.document is not None:
+            self.view.show_document(self.session.document, vowelled=None)
 
     def _on_session_changed(self, change: SessionChange) -> None:
         """Show Vowels follows the readings shown and the case endings (not the Latin
@@ -570,57 +518,15 @@ class MainWindow(QMainWindow):
     # -- remembering the window between runs -------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.get("window_geometry")
-        state = self.settings.get("window_state")
-        restored = False
-        try:
-            if geometry:
-                restored = self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
-            if state:
-                # A state saved under another LAYOUT_VERSION (the old default, with the
-                # vocabulary a tab behind the Word pane) is refused: the new default.
-                self.restoreState(QByteArray(base64.b64decode(state)), LAYOUT_VERSION)
-        except ValueError:
-            pass  # a damaged value: the default layout is fine
+        restored = restore_layout(self, self.settings, LAYOUT_VERSION)
         self.fit_to_screen(default_size=not restored)
 
     def fit_to_screen(self, available: QRect | None = None, *, default_size: bool = False) -> None:
-        """Keep the window inside the screen's free area (a small screen, or a saved
-        geometry from a bigger one). With ``default_size`` (no saved geometry) the
-        window takes DEFAULT_SCREEN_SHARE of that area, centred in it."""
-        if available is None:
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            if screen is None:
-                return
-            available = screen.availableGeometry()
-        if available.isEmpty():
-            return
-        # The frame (title bar, borders) around the client area, where known.
-        extra_w = max(0, self.frameGeometry().width() - self.width())
-        extra_h = max(0, self.frameGeometry().height() - self.height())
-        if default_size:
-            width = round(available.width() * DEFAULT_SCREEN_SHARE) - extra_w
-            height = round(available.height() * DEFAULT_SCREEN_SHARE) - extra_h
-        else:
-            width, height = self.width(), self.height()
-        width = min(width, available.width() - extra_w)
-        height = min(height, available.height() - extra_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
-        frame = self.frameGeometry()
-        if default_size:
-            frame.moveCenter(available.center())
-        x = min(max(frame.x(), available.left()), available.right() + 1 - frame.width())
-        y = min(max(frame.y(), available.top()), available.bottom() + 1 - frame.height())
-        if (x, y) != (self.frameGeometry().x(), self.frameGeometry().y()):
-            self.move(max(x, available.left()), max(y, available.top()))
+        fit_to_screen(self, available, default_size=default_size)
 
     def save_settings(self) -> bool:
         settings = self.settings
-        settings.set("window_geometry", base64.b64encode(bytes(self.saveGeometry())).decode())
-        settings.set(
-            "window_state", base64.b64encode(bytes(self.saveState(LAYOUT_VERSION))).decode()
-        )
+        save_layout(self, settings, LAYOUT_VERSION)
         settings.set("font_size", self.view.font_size)
         document = self.document
         if document is not None and document.source_path is not None:
