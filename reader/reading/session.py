@@ -26,7 +26,7 @@ from reader.text.arabic import strip_diacritics
 
 if TYPE_CHECKING:
     from reader.morphology.analyzer import DocumentAnalysis, Morphology
-    from reader.morphology.names.sources import NameSpan
+    from reader.morphology.names.spans import NameSpan
     from reader.morphology.vowels.reconcile import Vocalization
     from reader.reading.article_keys import ArticleKeys
     from reader.store import EntryRecord, LemmaKey
@@ -364,7 +364,7 @@ class ReadingSession:
         pause, without the "and", "to" or "with" before it (one entry for بالأمم
         and للأمم المتحدة); its English says where its spelling is only a guess.
         """
-        from reader.morphology.names.sources import saved_name_english
+        from reader.morphology.names.saving import saved_name_english
 
         name, document = self.name_at(token_index), self.document
         if name is None or document is None:

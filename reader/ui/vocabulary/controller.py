@@ -324,7 +324,7 @@ class VocabularyController(QObject):
 
     def _word_saver(self, index: int, reading: Analysis, status: Status) -> Saver:
         """The word alone, keyed by its lemma, in the reading shown."""
-        from reader.morphology.names.sources import saved_english
+        from reader.morphology.names.saving import saved_english
         from reader.store.words import save_analysis
 
         document = self.session.document
