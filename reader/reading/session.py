@@ -233,7 +233,8 @@ class ReadingSession:
 
     def romanized(self, token_index: int) -> str:
         """The word in Latin letters, as said here, in the scheme the learner chose."""
-        from reader.morphology.vowels.romanize import SCHEMES, romanize_reading
+        from reader.morphology.vowels.romanize import SCHEMES
+        from reader.morphology.vowels.romanize_text import romanize_reading
 
         chosen = self.reading(token_index)
         if chosen is None:
