@@ -1,10 +1,8 @@
 """Train the spelling model of foreign names written in Arabic (a developer tool).
 
-When no source knows a name, :func:`spell` guesses its English (Latin)
-spelling: كولورادو -> Colorado, فولكسفاغن -> Volkswagen, شنايدر -> Schneider,
-where the letter-by-letter :func:`reader.morphology.names.guess.romanize_name` gives
-Kolorado, Folksfagn and Shnaidr. It is a guess: ترامب is still Tramp and
-تويتر Teuter.
+When no source knows a name, :func:`reader.morphology.names.spelling.spell`
+guesses its English (Latin) spelling with the model this tool trains
+(كولورادو -> Colorado, where letter by letter gives Kolorado).
 
 The model is a joint-sequence ("graphone") model. Each Arabic letter is
 aligned with a chunk of zero to four Latin letters (ت -> t, و -> oo, ر -> er)
