@@ -81,7 +81,7 @@ def cmd_data_install(args: argparse.Namespace) -> int:
 
 
 def token_json(token, readings, vocalized: str = "", romanized: str = "", name=None) -> dict:
-    from reader.morphology.vowels.romanize import romanize_reading
+    from reader.morphology.vowels.romanize_text import romanize_reading
 
     found = {
         "token": token.text,
@@ -122,7 +122,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     analysis = prepared.analysis
     out = sys.stdout
     if args.json:
-        from reader.morphology.vowels.romanize import romanize_document
+        from reader.morphology.vowels.romanize_text import romanize_document
         from reader.reading.session import ReadingSession  # the window's core: the same readings
 
         session = ReadingSession(morphology)

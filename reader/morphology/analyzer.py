@@ -15,19 +15,11 @@ from reader.morphology.build import build_analysis, proper_name_guesses
 from reader.morphology.database.loader import load_database
 from reader.morphology.database.locate import DatabaseLocation, locate_database, with_remedy
 from reader.morphology.errors import MorphologyDataError
-from reader.morphology.names.sources import (
-    NameSpan,
-    document_names,
-    document_runs,
-    known_name,
-    known_person_name,
-    place_first,
-    place_name,
-    renamed,
-    reordered,
-    spelt_name_first,
-    written_with_article,
-)
+from reader.morphology.names.clitics import written_with_article
+from reader.morphology.names.moves import document_names, place_first, spelt_name_first
+from reader.morphology.names.renaming import renamed, reordered
+from reader.morphology.names.sources import known_name, known_person_name, place_name
+from reader.morphology.names.spans import NameSpan, document_runs
 from reader.morphology.ranking.score import (
     Context,
     construct_heads,
@@ -436,7 +428,7 @@ class DocumentAnalysis:
     # tokens, and for every token until the document has been vocalised).
     vocalizations: tuple[Vocalization | None, ...] = ()
     # The names of the document (several words read as one, one reading per
-    # name through the document): :func:`reader.morphology.names.sources.document_names`.
+    # name through the document): :func:`reader.morphology.names.moves.document_names`.
     names: tuple[NameSpan, ...] = ()
 
     @property

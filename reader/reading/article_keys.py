@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # numpy is imported on the worker first (ArticleKeys.of), nev
     import numpy as np
 
     from reader.morphology.analyzer import DocumentAnalysis
-    from reader.morphology.names.sources import NameSpan
+    from reader.morphology.names.spans import NameSpan
     from reader.morphology.records import Analysis
 
 

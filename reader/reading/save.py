@@ -111,7 +111,7 @@ class SavePlan:
 def plan_save(session: ReadingSession, token_index: int) -> SavePlan | None:
     """What saving the token saves, in the reading the session shows (None: the
     token has no reading: not an Arabic word, or no dictionary yet)."""
-    from reader.morphology.names.sources import saved_english
+    from reader.morphology.names.saving import saved_english
 
     document = session.document
     reading = session.reading(token_index)

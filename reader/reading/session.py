@@ -27,7 +27,7 @@ from reader.text.arabic import strip_diacritics
 
 if TYPE_CHECKING:
     from reader.morphology.analyzer import DocumentAnalysis, Morphology
-    from reader.morphology.names.sources import NameSpan
+    from reader.morphology.names.spans import NameSpan
     from reader.morphology.vowels.reconcile import Vocalization
     from reader.reading.article_keys import ArticleKeys
     from reader.reading.prepare import Prepared
@@ -249,7 +249,8 @@ class ReadingSession:
 
     def romanized(self, token_index: int) -> str:
         """The word in Latin letters, as said here, in the scheme the learner chose."""
-        from reader.morphology.vowels.romanize import SCHEMES, romanize_reading
+        from reader.morphology.vowels.romanize import SCHEMES
+        from reader.morphology.vowels.romanize_text import romanize_reading
 
         chosen = self.reading(token_index)
         if chosen is None:
@@ -385,7 +386,7 @@ class ReadingSession:
         pause, without the "and", "to" or "with" before it (one entry for بالأمم
         and للأمم المتحدة); its English says where its spelling is only a guess.
         """
-        from reader.morphology.names.sources import saved_name_english
+        from reader.morphology.names.saving import saved_name_english
 
         name, document = self.name_at(token_index), self.document
         if name is None or document is None:

@@ -70,7 +70,7 @@ def test_analyze_json_is_one_object_per_token(analyzed, default_article_path: Pa
 def test_analyze_json_says_each_word_as_vocalised_in_context(analyzed, morphology) -> None:
     """The token's `vocalized` and the first reading's romanization come from the
     document's own analysis, the same the window shows."""
-    from reader.morphology.vowels.romanize import romanize_document
+    from reader.morphology.vowels.romanize_text import romanize_document
     from reader.text import load_document
 
     lines = [json.loads(line) for line in analyzed["json"].stdout.splitlines()]

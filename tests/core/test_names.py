@@ -6,6 +6,7 @@ import socket
 
 import pytest
 
+from reader.morphology.names import clitics
 from reader.morphology.names import sources as names
 
 
@@ -38,7 +39,7 @@ def test_attested_spelling():
 
 
 def test_clitic_split():
-    prefix, _gloss, stem, found = names.split_name("لأوباما")
+    prefix, _gloss, stem, found = clitics.split_name("لأوباما")
     assert (prefix, stem, found.english) == ("ل", "أوباما", "Obama")
 
 
@@ -360,6 +361,6 @@ def test_a_listed_name_the_dictionary_has_only_in_parts_is_read_as_the_name(morp
         readings = morphology.analyze_word(word)
         assert readings[0].is_guess and readings[0].lemma_gloss == english, word
         assert any(not r.is_guess for r in readings[1:]), word
-    assert names.written_with_article("البط") and names.written_with_article("وللأمم")
+    assert clitics.written_with_article("البط") and clitics.written_with_article("وللأمم")
     for word in ("البط", "شاي", "ست"):
         assert not morphology.analyze_word(word)[0].is_guess, word

@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from reader.morphology.vowels.romanize import romanize, romanize_phrase
+from reader.morphology.vowels.romanize import romanize
+from reader.morphology.vowels.romanize_text import romanize_phrase
 
 # (vocalised, DIN with the ending, DIN in pause)
 DIN = [

@@ -220,7 +220,7 @@ def test_a_name_spelt_from_its_letters_is_saved_saying_so(window):
     """جون كيري's English is partly a guess at the spelling: the saved entry says
     so, and so does a single word spelt from its letters (الكريملن); a name a
     source knows (لأوباما: Obama) is saved as it is."""
-    from reader.morphology.names.sources import GUESSED_SPELLING
+    from reader.morphology.names.saving import GUESSED_SPELLING
 
     store = window.vocabulary.store
     john = token_index(window, "جون")

@@ -207,8 +207,8 @@ def test_the_vocabulary_follows_view_romanization_and_the_dictionarys_roots(wind
 def test_every_source_of_a_names_english_is_said_in_words():
     """The pane and popup say where a name's English comes from, for every source
     the names can have, never a bare internal label."""
-    from reader.morphology.names import sources as names
+    from reader.morphology.names import spans
     from reader.ui.word.details import NAME_SOURCES
 
-    assert set(names._SOURCE_ORDER) <= set(NAME_SOURCES)
+    assert set(spans._SOURCE_ORDER) <= set(NAME_SOURCES)
     assert all(" " in said for said in NAME_SOURCES.values())

@@ -8,7 +8,7 @@ correction names the stems it touches, so applying them costs a few dictionary
 lookups at load time; matching also needs the entry's ``lex``, ``root`` and
 (unless ``*``) ``gloss``, so a correct entry of the same stem is never hit.
 
-The file is reviewed by hand; ``tests/benchmarks/find_errata.py`` lists the
+The file is reviewed by hand; ``tools/find_errata.py`` lists the
 candidates it was reviewed from, and every row is tested on the real database.
 """
 

@@ -30,59 +30,28 @@ is cheap.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.morphology.records import FEATURE_NAMES, FEATURE_VALUES, Analysis
+from reader.morphology.records import Analysis
 from reader.morphology.roots.radicals import UNKNOWN, WEAK, resolve_root
-from reader.morphology.vowels.marks import (
-    comparable,
-    compatible,
-    split_ending,
-    stem_comparable,
-    units,
+from reader.morphology.verbs.highlight import feature_codes, highlight, verb_stem
+from reader.morphology.verbs.matching import is_lemma, same_form
+from reader.morphology.verbs.table import (
+    IMPERATIVE_PERSONS,
+    PERSONS,
+    SECTIONS,
+    Cell,
+    Conjugation,
+    Section,
 )
 from reader.text.arabic import strip_marks as dediacritize
 
 if TYPE_CHECKING:
     from reader.morphology.analyzer import Morphology
 
-# The grid's rows, in the order of Arabic grammars (1st, 2nd, 3rd person).
-PERSONS: tuple[str, ...] = (
-    "1s", "2ms", "2fs", "3ms", "3fs", "2d", "3md", "3fd", "1p", "2mp", "2fp", "3mp", "3fp",
-)  # fmt: skip
-IMPERATIVE_PERSONS: tuple[str, ...] = ("2ms", "2fs", "2d", "2mp", "2fp")
-PRONOUNS: dict[str, tuple[str, str]] = {
-    "1s": ("أَنَا", "I"),
-    "2ms": ("أَنْتَ", "you (m.)"),
-    "2fs": ("أَنْتِ", "you (f.)"),
-    "3ms": ("هُوَ", "he"),
-    "3fs": ("هِيَ", "she"),
-    "2d": ("أَنْتُمَا", "you two"),
-    "3md": ("هُمَا", "they two (m.)"),
-    "3fd": ("هُمَا", "they two (f.)"),
-    "1p": ("نَحْنُ", "we"),
-    "2mp": ("أَنْتُمْ", "you (m. pl.)"),
-    "2fp": ("أَنْتُنَّ", "you (f. pl.)"),
-    "3mp": ("هُمْ", "they (m.)"),
-    "3fp": ("هُنَّ", "they (f.)"),
-}
-# (mazini's slot prefix, English title, voice), in table order.
-SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("past", "Past", "active"),
-    ("ind", "Present", "active"),
-    ("sub", "Subjunctive", "active"),
-    ("juss", "Jussive", "active"),
-    ("imp", "Imperative", "active"),
-    ("past_pass", "Past", "passive"),
-    ("ind_pass", "Present", "passive"),
-    ("sub_pass", "Subjunctive", "passive"),
-    ("juss_pass", "Jussive", "passive"),
-)
 _VOWEL_NAMES = {"a": "a (fatha)", "i": "i (kasra)", "u": "u (damma)"}
 _DERIVED = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _FORM_I = ("I/a~u", "I/a~i", "I/a~a", "I/i~a", "I/u~u", "I/i~i")
@@ -90,68 +59,6 @@ _QUADRILITERAL = ("Iq", "IIq", "IIIq", "IVq")
 # The forms analysed for evidence of the stem vowels (and of a weak radical).
 _EVIDENCE_SLOTS = ("ind_3ms", "past_1s")
 _PLACEHOLDER = "?"
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One person's form(s) in one section: ``3fs`` -> ``("زَارَتْ",)``."""
-
-    person: str
-    forms: tuple[str, ...]
-    highlighted: bool = False
-
-    @property
-    def pronoun(self) -> str:
-        return PRONOUNS[self.person][0]
-
-    @property
-    def english(self) -> str:
-        return PRONOUNS[self.person][1]
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """One block of the table: the past active, the jussive passive, ..."""
-
-    key: str  # mazini's slot prefix: "past", "ind_pass", "imp", ...
-    title: str  # "Past", "Present", "Subjunctive", "Jussive", "Imperative"
-    voice: str  # "active" or "passive"
-    cells: tuple[Cell, ...]
-
-    def cell(self, person: str) -> Cell | None:
-        return next((cell for cell in self.cells if cell.person == person), None)
-
-    @property
-    def highlighted(self) -> bool:
-        return any(cell.highlighted for cell in self.cells)
-
-
-@dataclass(frozen=True, slots=True)
-class Conjugation:
-    """Every form of one verb, fully vocalised, with the word in the text marked."""
-
-    lemma: str  # the past 3ms, as mazini vocalises it: قَالَ
-    verb_form: str  # "I" ... "X", "Iq" ...
-    wazn: str  # mazini's pattern name: "فعَل يفعُل", "استفعل"
-    radicals: tuple[str, ...]
-    verb_type: str  # mazini's Arabic description: «فعل ثلاثي مُجرَّد معتل أجوف واوي»
-    past_vowel: str | None  # form I: "a", "i" or "u"; None otherwise or unknown
-    present_vowel: str | None  # form I: None when no evidence settles it
-    vowel_note: str  # how the stem vowels were found, or why they are unknown
-    sections: tuple[Section, ...]
-    active_participles: tuple[str, ...]
-    passive_participles: tuple[str, ...]
-    verbal_nouns: tuple[str, ...]
-    notes: tuple[str, ...] = ()  # the verbal noun or passive caveats, in words
-    matched: tuple[str, ...] = ()  # the highlighted slots: ("past_3fs",)
-
-    def section(self, key: str) -> Section | None:
-        return next((section for section in self.sections if section.key == key), None)
-
-    @property
-    def form_label(self) -> str:
-        """``Form I · فعَل يفعُل``; just ``Form I`` when the pattern is not settled."""
-        return f"Form {self.verb_form} · {self.wazn}" if self.wazn else f"Form {self.verb_form}"
 
 
 def conjugate(analysis: Analysis, morphology: Morphology | None = None) -> Conjugation | None:
@@ -179,13 +86,17 @@ def _lookup(analysis: Analysis, morphology: Morphology | None) -> Conjugation | 
     if analysis.is_guess or not analysis.root:
         return "No conjugation: the dictionary gives no root for this verb."
     # Without the analyzer, the word itself (a present form) is the only evidence.
-    own = morphology is None and _features(analysis).get("asp") == "i"
+    own = morphology is None and feature_codes(analysis).get("asp") == "i"
     table = _table(
-        analysis.lex, analysis.root, analysis.verb_form, _stem(analysis) if own else "", morphology
+        analysis.lex,
+        analysis.root,
+        analysis.verb_form,
+        verb_stem(analysis) if own else "",
+        morphology,
     )
     if isinstance(table, str):
         return table
-    return _highlight(table, analysis)
+    return highlight(table, analysis)
 
 
 # ---------------------------------------------------------------- the table
@@ -348,7 +259,7 @@ def _candidates(
             except (AssertionError, LookupError, TypeError, ValueError) as error:
                 errors.append(f"{type(error).__name__}: {error}")
                 continue
-            if any(_is_lemma(form, lex) for form in _forms(result, "past_3ms")):
+            if any(is_lemma(form, lex) for form in _forms(result, "past_3ms")):
                 found.append(result)
     return found, errors
 
@@ -376,7 +287,7 @@ def _dictionary_passive(result: object, lex: str, morphology: Morphology) -> boo
         for form in _forms(result, slot):
             readings = morphology.analyze_word(dediacritize(form), ranked=False)
             if any(
-                r.lex == lex and r.features.get("voice") == "passive" and _same(form, r.diac)
+                r.lex == lex and r.features.get("voice") == "passive" and same_form(form, r.diac)
                 for r in readings
             ):
                 return True
@@ -396,27 +307,8 @@ def _forms(result: object, slot: str) -> tuple[str, ...]:
     return tuple(form.form for form in forms if form.form != _PLACEHOLDER)
 
 
-def _same(generated: str, database: str) -> bool:
-    """Could a generated form and a database (or text) form be the same word?"""
-    mine = stem_comparable(generated, keep_sukun=True)
-    theirs = stem_comparable(database, keep_sukun=True)
-    return compatible(mine, theirs) and _hamzas(mine) == _hamzas(theirs)
-
-
-def _is_lemma(generated: str, lex: str) -> bool:
-    """Is mazini's past 3ms the database's lemma? Letters exact, marks compatible."""
-    mine = split_ending(generated)[0].replace("ٱ", "ا")
-    theirs = split_ending(lex)[0].replace("ٱ", "ا")
-    return compatible(mine, theirs) and _hamzas(mine) == _hamzas(theirs)
-
-
-def _hamzas(word: str) -> list[str]:
-    """Each letter's hamza marks: أَفاد and أَفْأَدَ have the same letters once NFD."""
-    return [unit.hamza for unit in units(word)]
-
-
 def _any_compatible(forms: tuple[str, ...], other: str) -> bool:
-    return any(_same(form, other) for form in forms)
+    return any(same_form(form, other) for form in forms)
 
 
 def _evidence(
@@ -448,7 +340,7 @@ def _confirms(reading: Analysis, form: str, slot: str, lex: str, root_field: str
         own = reading.pos in ("noun", "adj") and reading.root == root_field
     else:
         own = reading.pos == "verb" and reading.lex == lex
-    return own and _same(form, reading.diac)
+    return own and same_form(form, reading.diac)
 
 
 def _present_forms(result: object) -> tuple[str, ...]:
@@ -563,93 +455,3 @@ def _merged(candidates: list, slot: str) -> tuple[str, ...]:
 def _agreed(candidates: list, slot: str) -> tuple[str, ...]:
     values = {_forms(result, slot) for result in candidates}
     return next(iter(values)) if len(values) == 1 else ()
-
-
-# ---------------------------------------------------------------- the highlight
-
-
-def _features(analysis: Analysis) -> dict[str, str]:
-    """The analysis' features back as camel-tools codes: {"asp": "p", "per": "3", ...}."""
-    codes: dict[str, str] = {}
-    for name, values in FEATURE_VALUES.items():
-        shown = analysis.features.get(FEATURE_NAMES[name])
-        for code, english in values.items():
-            if english == shown:
-                codes[name] = code
-    return codes
-
-
-def _stem(analysis: Analysis) -> str:
-    """The verb without its clitics (وَ + قالَت -> قالَت)."""
-    stems = [segment.form for segment in analysis.segments if segment.role == "stem"]
-    return stems[0] if len(stems) == 1 else analysis.diac
-
-
-def _slots_for(codes: dict[str, str]) -> list[str]:
-    """The table slots the features allow (several when the mood is not marked)."""
-    aspect = codes.get("asp")
-    passive = codes.get("vox") == "p"
-    if aspect == "p":
-        prefixes = ["past_pass" if passive else "past"]
-    elif aspect == "i":
-        moods = {"i": "ind", "s": "sub", "j": "juss"}
-        chosen = [moods[codes["mod"]]] if codes.get("mod") in moods else list(moods.values())
-        prefixes = [f"{mood}_pass" if passive else mood for mood in chosen]
-    elif aspect == "c":
-        prefixes = ["imp"]
-    else:
-        return []
-    person, number, gender = codes.get("per", ""), codes.get("num", ""), codes.get("gen", "")
-    if not person or not number:
-        return []
-    if person == "1":
-        persons = [person + number]
-    elif number == "d" and person == "2":
-        persons = ["2d"]
-    elif gender:
-        persons = [person + gender + number]
-    else:
-        persons = [person + g + number for g in "mf"]
-    return [f"{prefix}_{p}" for prefix in prefixes for p in persons]
-
-
-def _same_word(generated: str, word: str) -> bool:
-    """Like :func:`_same` but the ending counts: يَكْتُبُ is not يَكْتُبْ (the mood)."""
-    mine, theirs = comparable(generated, keep_sukun=True), comparable(word, keep_sukun=True)
-    return compatible(mine, theirs) and _hamzas(mine) == _hamzas(theirs)
-
-
-def _letters(word: str) -> str:
-    return "".join(unit.letter for unit in units(split_ending(dediacritize(word))[0]))
-
-
-def _highlight(table: Conjugation, analysis: Analysis) -> Conjugation:
-    word = _stem(analysis)
-    allowed = _slots_for(_features(analysis))
-    by_slot = {
-        f"{section.key}_{cell.person}": cell.forms
-        for section in table.sections
-        for cell in section.cells
-    }
-    present = [slot for slot in allowed if slot in by_slot]
-    matched = [slot for slot in present if any(_same_word(form, word) for form in by_slot[slot])]
-    if not matched:
-        # The same letters, vowels written otherwise (a vowel the text leaves out).
-        matched = [
-            slot
-            for slot in present
-            if any(_letters(form) == _letters(word) for form in by_slot[slot])
-        ]
-    if not matched:
-        return table
-    sections = tuple(
-        dataclasses.replace(
-            section,
-            cells=tuple(
-                dataclasses.replace(cell, highlighted=f"{section.key}_{cell.person}" in matched)
-                for cell in section.cells
-            ),
-        )
-        for section in table.sections
-    )
-    return dataclasses.replace(table, sections=sections, matched=tuple(matched))

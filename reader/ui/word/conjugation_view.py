@@ -14,7 +14,7 @@ import html
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from reader.morphology.verbs.conjugation import (
+from reader.morphology.verbs.table import (
     IMPERATIVE_PERSONS,
     PERSONS,
     PRONOUNS,

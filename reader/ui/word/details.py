@@ -14,7 +14,7 @@ from reader.morphology.roots.radicals import Root, resolve_root
 from reader.reading.readings import scale_pattern
 
 if TYPE_CHECKING:
-    from reader.morphology.names.sources import NameSpan
+    from reader.morphology.names.spans import NameSpan
 
 SECTION_STYLE = "color:#7a705f; font-weight:600; margin-top:6px"
 # The note on where the headword's vowels come from: quiet, like the translit.

@@ -60,7 +60,7 @@ SECTION_TITLES = {
 Sources = dict[str, Callable[..., Any]]
 
 if TYPE_CHECKING:
-    from reader.morphology.names.sources import NameSpan
+    from reader.morphology.names.spans import NameSpan
 
 
 class GlossPane(LazyDock):

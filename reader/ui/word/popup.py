@@ -20,7 +20,7 @@ from reader.ui.base import fonts
 from reader.ui.word.details import name_html
 
 if TYPE_CHECKING:
-    from reader.morphology.names.sources import NameSpan
+    from reader.morphology.names.spans import NameSpan
 
 GAP = 6
 

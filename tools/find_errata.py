@@ -1,6 +1,6 @@
 """List the database's lemmas whose stem entries disagree: candidates for errata.
 
-    uv run python tests/benchmarks/find_errata.py [--db PATH] [--all] [--lemma LEX]
+    uv run python tools/find_errata.py [--db PATH] [--all] [--lemma LEX]
 
 A lemma (``lex`` id, and the shown lemma: the id without its sense marks) is a
 candidate when its stem entries carry more than one root. Each candidate is
@@ -33,7 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")

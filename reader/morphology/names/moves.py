@@ -1,0 +1,115 @@
+"""Names moved ahead among a word's readings: a place written bare before its
+adjective (:func:`place_first`), a name spelt as written before a word missing
+its hamza (:func:`spelt_name_first`), and through a document, a name's reading
+first wherever a name of several words or its words occur (:func:`document_names`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reader.morphology.names.renaming import renamed
+from reader.morphology.names.sources import cldr_index, normalize
+from reader.morphology.names.spans import (
+    NameSpan,
+    document_runs,
+    find_names,
+    has_article,
+    name_reading,
+    stem_of,
+)
+
+
+def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
+    """A place written bare (روسيا, بريطانيا) is read as the place, not as an
+    adjective or noun made from it (روسيًّا "Russian"): a place CLDR names, or
+    the dictionary's proper noun whose adjective (نسبة) the other reading is."""
+    if not readings or readings[0].pos not in ("adj", "noun"):
+        return readings
+    key = normalize(surface)
+    lemma = normalize(readings[0].lemma)
+    # The place CLDR names, or the adjective's own place: بريطانيا bare is
+    # Britain, not بريطانيًّا ("British", accusative) or the dual in construct.
+    if lemma == key or (key not in cldr_index() and lemma + "ا" != key):
+        return readings
+    place = next(
+        (
+            r
+            for r in readings
+            if r.pos == "noun_prop" and normalize(r.lemma) == key and len(r.segments) == 1
+        ),
+        None,
+    )
+    if place is None:
+        return readings
+    return [place, *(r for r in readings if r is not place)]
+
+
+def spelt_name_first(readings: Sequence[Any]) -> Sequence[Any]:
+    """A proper noun the dictionary has spelt exactly as written comes before
+    readings that need a hamza or an alef the author did not write: رايت is
+    Wright, not رأيت ("I saw") without its hamza."""
+    if not readings or readings[0].source != "spelling variant":
+        return readings
+    exact = next(
+        (
+            r
+            for r in readings
+            if r.pos == "noun_prop" and r.source == "lexicon" and len(r.segments) == 1
+        ),
+        None,
+    )
+    if exact is None:
+        return readings
+    return [exact, *(r for r in readings if r is not exact)]
+
+
+def _promote(found: Sequence[Any], reading: Any, english: str) -> tuple[Any, ...]:
+    return (renamed(reading, english), *(r for r in found if r is not reading))
+
+
+def document_names(
+    document: Any, readings: Sequence[Sequence[Any]], prefer_attested: bool = True
+) -> tuple[list[tuple[Any, ...]], tuple[NameSpan, ...]]:
+    """The document's names, and its readings with each name read as one.
+
+    A word of a person's name gets its name reading first, glossed with the
+    span's English for it; then, one reading per name through the document,
+    every other occurrence of that word with a proper-noun reading is read and
+    glossed the same way (a span of one word). A learner's own gloss is not
+    here: the window shows it over any of these.
+    """
+    out = [tuple(found) for found in readings]
+    spans: list[NameSpan] = []
+    seen: dict[str, tuple[str, str]] = {}
+    # Places' names read as a surname (كاميرون): with the article, still the place.
+    surnames_of_places: set[str] = set()
+    for run in document_runs(document):
+        for span in find_names(run, out, prefer_attested):
+            spans.append(span)
+            for index, english in zip(range(span.start, span.end), span.parts, strict=False):
+                reading = name_reading(out[index], loose=True)
+                if reading is not None:
+                    out[index] = _promote(out[index], reading, english)
+                    seen.setdefault(stem_of(reading), (english, span.source))
+                    if stem_of(reading) in cldr_index():
+                        surnames_of_places.add(stem_of(reading))
+    if seen:
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        for index in document.arabic_indices():
+            if index in covered:
+                continue
+            reading = next(
+                (r for r in out[index] if r.pos == "noun_prop" and stem_of(r) in seen), None
+            )
+            if reading is None or (
+                surnames_of_places & {stem_of(reading)} and has_article(reading)
+            ):
+                continue
+            english, source = seen[stem_of(reading)]
+            out[index] = _promote(out[index], reading, english)
+            token = document.tokens[index]
+            spans.append(NameSpan(index, index + 1, token.text, english, source, (english,)))
+        spans.sort(key=lambda span: span.start)
+    return out, tuple(spans)
