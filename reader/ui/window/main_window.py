@@ -36,6 +36,7 @@ from reader.ui.window.export_dialog import ask_and_export, back_up_vocabulary
 from reader.ui.window.geometry import fit_to_screen, restore_layout, save_layout
 from reader.ui.window.menus import Actions, Commands, build_menus
 from reader.ui.window.preparation import Preparation
+from reader.ui.window.show_vowels import ShowVowels
 from reader.ui.window.speech_actions import SpeechActions
 from reader.ui.window.word_focus import WordFocus
 from reader.ui.window.word_keys import WordKeys
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
             romanization=self.settings.get("romanization"),
         )
         self._analysed_text = ""
-        self._vowels_endings = self.session.case_endings  # of the vowelled forms shown
         self.save_settings_on_close = True
 
         family = self.settings.get("font_family")
@@ -154,7 +154,6 @@ class MainWindow(QMainWindow):
             settings=self.settings,
             open_path=self.open_path,
         )
-        self.actions.show_vowels.setChecked(self.settings.get("show_vowels"))
         self.actions.show_case_endings.setChecked(self.settings.get("show_case_endings"))
         ala = self.settings.get("romanization") == "ala-lc"
         (self.actions.romanization_ala if ala else self.actions.romanization_din).setChecked(True)
@@ -174,7 +173,9 @@ class MainWindow(QMainWindow):
             lambda root_of: self.docks.vocabulary.set_shown(root_of=root_of)
         )
         self.keys = WordKeys(self.session, self.view, self)
-        self.session.subscribe(self._on_session_changed)
+        self.show_vowels = ShowVowels(
+            self.session, self.view, self.actions.show_vowels, self.settings, self.statusBar()
+        )
         editor = self.gloss_pane.editor
         editor.save_requested.connect(self.words.save_focused_word)
         editor.status_chosen.connect(lambda value: self.words.set_focused_status(Status(value)))
@@ -396,20 +397,6 @@ class MainWindow(QMainWindow):
         if Aspect.DOCUMENT in change and self.session.document is not None:
             self.view.show_document(self.session.document, vowelled=None)
 
-    def _on_session_changed(self, change: SessionChange) -> None:
-        """Show Vowels follows the readings shown and the case endings (not the Latin
-        scheme: the Arabic is the same, and a long article is laid out again)."""
-        if Aspect.DOCUMENT in change:
-            return  # the view was given the new document bare
-        endings = Aspect.DISPLAY in change and self._vowels_endings != self.session.case_endings
-        if change.readings or endings:
-            if self.actions.show_vowels.isChecked() and self.analysis is not None:
-                self._show_vowels()
-
-    def _show_vowels(self) -> None:
-        self._vowels_endings = self.session.case_endings
-        self.view.set_vowelled(self.session.vowelled_forms())
-
     # -- readings: the session's (thin doors kept for the tests and benchmarks) -------
 
     def readings(self, token_index: int) -> tuple[Analysis, ...] | None:
@@ -450,16 +437,7 @@ class MainWindow(QMainWindow):
     # -- view settings -----------------------------------------------------------
 
     def set_show_vowels(self, on: bool) -> None:
-        self.actions.show_vowels.setChecked(on)
-        self.settings.set("show_vowels", bool(on))
-        if self.document is None:
-            return
-        if not on:
-            self.view.set_vowelled(None)
-        elif self.analysis is not None:
-            self._show_vowels()
-        else:
-            self.statusBar().showMessage("Vowels will show once the article is analysed.", 4000)
+        self.show_vowels.set_shown(on)
 
     def set_show_case_endings(self, on: bool) -> None:
         self.actions.show_case_endings.setChecked(on)
