@@ -15,28 +15,18 @@ from reader.ui.base.tasks import TaskManager
 from tests.core.cli_runs import run_main
 from tests.ui.conftest import hover, token_index, word_index
 
-# Per entry, what a learner sees and exports: everything but ids and times.
-SAVED_FIELDS = (
-    "lemma",
-    "lex",
-    "pos",
-    "pos_label",
-    "root",
-    "gloss",
-    "dictionary_gloss",
-    "user_gloss",
-    "status",
-    "tags",
-    "notes",
-    "occurrences",
-)
+# What differs between two vocabularies that hold the same words.
+NOT_COMPARED = ("id", "created_at", "updated_at")
 
 
 def _entries(home: Path) -> list[dict[str, object]]:
     listed = run_main("vocab", "list", "--json", home=home)
     assert listed.returncode == 0, listed.stderr
     return sorted(
-        ({field: entry[field] for field in SAVED_FIELDS} for entry in json.loads(listed.stdout)),
+        (
+            {field: value for field, value in entry.items() if field not in NOT_COMPARED}
+            for entry in json.loads(listed.stdout)
+        ),
         key=lambda entry: str(entry["lex"]),
     )
 
