@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -156,9 +156,19 @@ def read_only_error(path: Path) -> ReadOnlyStoreError:
     )
 
 
-def _make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
-    url = URL.create("sqlite+pysqlite", database=str(path))
-    engine = create_engine(url, poolclass=None if pooled else NullPool)
+def _make_engine(
+    path: Path, *, foreign_keys: bool = True, pooled: bool = True, read_only: bool = False
+) -> Engine:
+    if read_only:
+        # Our own connections (see _connect_read_only), pooled as a file's would be.
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=lambda: _connect_read_only(path),
+            poolclass=QueuePool if pooled else NullPool,
+        )
+    else:
+        url = URL.create("sqlite+pysqlite", database=str(path))
+        engine = create_engine(url, poolclass=None if pooled else NullPool)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:
@@ -167,7 +177,8 @@ def _make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) 
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not read_only:  # a read-only file stays in the mode it was left in
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 
@@ -186,10 +197,18 @@ class Store:
     Store may be shared by several threads (the window's and a worker's).
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, refusal: StoreError | None = None) -> None:
         self.path = path
         self._engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        # Why every write is refused (a read-only or full disk), when the file
+        # was opened for reading only.
+        self._refusal = refusal
+
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be saved, in one sentence, when the file is open for reading only."""
+        return str(self._refusal) if self._refusal is not None else None
 
     def reading(self) -> AbstractContextManager[Session]:
         """A read-only transaction: one consistent snapshot, never blocks writers."""
@@ -200,7 +219,10 @@ class Store:
 
         A locked file raises :class:`StoreBusyError`; a full or failing disk a
         :class:`StoreError` saying so; damage SQLite finds a :class:`CorruptStoreError`.
+        A store open for reading only raises its :attr:`read_only` reason at once.
         """
+        if self._refusal is not None:
+            raise type(self._refusal)(*self._refusal.args)
         return self._transaction(self._writer)
 
     @contextmanager
@@ -258,8 +280,47 @@ class _FileState:
     pre_alembic: bool = False
 
 
-def _read_only_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+
+
+def _unwritable_disk(path: Path) -> bool:
+    """Whether nobody can write beside ``path``: a read-only folder or file, or a full disk."""
+    return not _writable(path.parent) or not _writable(path) or disk_is_full(path)
+
+
+def _wal_holds_commits(path: Path) -> bool:
+    # An empty -wal (SQLite may create one before failing to grow it) holds none.
+    _main, wal, _shm = database_files(path)
+    try:
+        return wal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads ``path``, even where SQLite cannot make its ``-shm``.
+
+    ``mode=ro`` still needs the ``-shm`` file, or the right to create it, which a
+    read-only disk (a USB stick, a file system remounted after errors) or a full
+    one refuses. Then, and only when no ``-wal`` file holds commits (which
+    the file alone would not show) and nobody can write the file meanwhile, the
+    file is read as ``immutable``: SQLite then reads it without any lock or ``-shm``.
+    """
+    timeout = BUSY_TIMEOUT_MS / 1000
+    connection = sqlite3.connect(
+        _read_only_uri(path), uri=True, timeout=timeout, check_same_thread=False
+    )
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens lazily
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+        if _wal_holds_commits(path) or not _unwritable_disk(path):
+            raise
+    return sqlite3.connect(
+        _read_only_uri(path, immutable=True), uri=True, timeout=timeout, check_same_thread=False
+    )
 
 
 def _inspect(path: Path) -> _FileState:
@@ -271,9 +332,12 @@ def _inspect(path: Path) -> _FileState:
     if header != _SQLITE_HEADER:
         raise CorruptStoreError(path, "it does not start with a SQLite header")
     try:
-        connection = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = _connect_read_only(path)
     except sqlite3.Error as exc:
-        raise StoreError(f"The vocabulary file {path} could not be opened: {exc}.") from exc
+        known = store_error_for(exc, path)
+        if known is None:
+            known = StoreError(f"The vocabulary file {path} could not be opened: {exc}.")
+        raise known from exc
     try:
         try:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
@@ -331,7 +395,7 @@ def _copy_database(source: Path, partial: Path) -> None:
 
     Reads a committed snapshot, so it works while other connections write.
     """
-    reader = sqlite3.connect(_read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    reader = _connect_read_only(source)
     try:
         writer = sqlite3.connect(partial)
         try:
@@ -417,17 +481,43 @@ def _make_data_folder(folder: Path) -> None:
         ) from exc
 
 
+def _cannot_write(path: Path) -> ReadOnlyStoreError | None:
+    """Why an existing vocabulary can be read but not written, before SQLite tries and fails.
+
+    A read-only file, or a read-only folder without the -wal and -shm that
+    writing needs, or a disk too full for SQLite to grow its -shm and -wal.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    _main, wal, shm = database_files(path)
+    if not _writable(path) or (not _writable(path.parent) and not (wal.exists() and shm.exists())):
+        return read_only_error(path)
+    if disk_is_full(path):
+        return ReadOnlyStoreError(
+            f"The disk holding {path} is full, so your words can be read but nothing can "
+            "be saved; free some space, then restart Arabic Reader."
+        )
+    return None
+
+
 def open_store(path: Path | None = None) -> Store:
     """Open (creating or upgrading as needed) the vocabulary database.
 
     Before upgrading a file that holds data, a dated copy goes to
-    ``paths.backups_dir()``. Raises :class:`CorruptStoreError`,
+    ``paths.backups_dir()``. A file on a read-only or full disk is opened for
+    reading only (:attr:`Store.read_only` says why), so the words can still be
+    seen, listed, exported and backed up to another disk. Raises :class:`CorruptStoreError`,
     :class:`NewerStoreError` or :class:`UnrecognisedStoreError` rather than
     touching a file it does not understand.
     """
     path = Path(path) if path is not None else paths.vocabulary_db_path()
     _make_data_folder(path.parent)
+    refusal = _cannot_write(path)
     state = _inspect(path)
+    if refusal is not None and not state.fresh:
+        if state.revision != SCHEMA_HEAD:
+            raise refusal  # it needs an upgrade, which cannot be written
+        return Store(path, _make_engine(path, read_only=True), refusal)
     if state.revision != SCHEMA_HEAD:
         if not state.fresh:
             was = state.revision or "pre-migrations"
