@@ -4,13 +4,15 @@ Every connection runs in WAL mode with foreign keys on and a busy timeout, so a
 second running instance (or the CLI) can read and write while the window is open.
 Writes begin with ``BEGIN IMMEDIATE``: a read-then-write transaction that starts
 deferred can fail at once with "database is locked" when another process commits
-in between, whereas an immediate one waits its turn under the busy timeout.
+in between, whereas an immediate one waits its turn (see :func:`_begin_immediate`:
+refused only when the lock stays held with no commit for the busy timeout).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -18,8 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, QueuePool
 
@@ -39,6 +41,10 @@ from reader.system import paths
 from reader.system.files import same_file  # noqa: F401  (imported from here by callers)
 
 BUSY_TIMEOUT_MS = 5000
+# A writer waiting for its turn looks this often whether others are committing
+# meanwhile (see _begin_immediate), and gives up after BUSY_LIMIT_S even if they are.
+_BUSY_SLICE_MS = 250
+BUSY_LIMIT_S = 60.0
 # The newest revision in migrations/versions (a test keeps the two in step).
 # Knowing it without Alembic keeps the usual start-up, on an up-to-date file,
 # free of Alembic's import cost (seconds on a slow machine).
@@ -184,10 +190,64 @@ def _make_engine(
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
-        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        if connection.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
+            _begin_immediate(connection)
+        else:
+            connection.exec_driver_sql("BEGIN DEFERRED")
 
     return engine
+
+
+def _is_busy(error: OperationalError) -> bool:
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in _BUSY_CODES
+
+
+def _begin_immediate(connection: Connection) -> None:
+    """``BEGIN IMMEDIATE``, waiting while other writers take their turns.
+
+    SQLite's busy handler does not queue: it sleeps and tries again, so among
+    several busy writers one can miss every turn and give up after the busy
+    timeout though nobody held the lock that long. Here the wait is tried in
+    slices, and the timeout runs again whenever another connection has
+    committed meanwhile (``PRAGMA data_version`` moved): a write is refused only
+    when the lock stayed held, with no commit, for :data:`BUSY_TIMEOUT_MS`, or
+    when other writers kept it busy for :data:`BUSY_LIMIT_S` in all.
+    """
+    timeout = BUSY_TIMEOUT_MS / 1000
+    started = time.monotonic()
+    deadline = started + timeout
+    seen = _data_version(connection)
+    connection.exec_driver_sql(f"PRAGMA busy_timeout = {min(_BUSY_SLICE_MS, BUSY_TIMEOUT_MS)}")
+    try:
+        while True:
+            try:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as error:
+                if not _is_busy(error):
+                    raise
+                now = time.monotonic()
+                version = _data_version(connection)
+                if version is not None and version != seen:
+                    seen, deadline = version, now + timeout  # someone wrote: the line moves
+                if now >= deadline:
+                    raise
+                if now - started >= BUSY_LIMIT_S:
+                    raise StoreBusyError(
+                        "Other programs kept writing to the vocabulary file for over "
+                        f"{BUSY_LIMIT_S:g} seconds; nothing was changed."
+                    ) from error
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _data_version(connection: Connection) -> int | None:
+    """A number that changes whenever another connection commits; None if it cannot be read."""
+    try:
+        return connection.exec_driver_sql("PRAGMA data_version").scalar()
+    except OperationalError:
+        return None
 
 
 class Store:
