@@ -11,6 +11,7 @@ refused only when the lock stays held with no commit for the busy timeout).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -39,6 +40,7 @@ from reader.store.errors import (
 from reader.store.targets import checked_target, database_files, write_user_file
 from reader.system import paths
 from reader.system.files import same_file  # noqa: F401  (imported from here by callers)
+from reader.system.litter import keep_newest, named, partial_of, remove_stale
 
 BUSY_TIMEOUT_MS = 5000
 # A writer waiting for its turn looks this often whether others are committing
@@ -54,6 +56,11 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # alembic_version table was made before migrations existed, and is upgraded.
 _FIRST_REVISION = "0001"
 _FIRST_REVISION_TABLES = frozenset({"documents", "vocabulary", "occurrences"})
+# The copies made before upgrades: only the newest few are kept (an upgrade that
+# fails, or is killed, makes one at every start).
+KEPT_UPGRADE_BACKUPS = 3
+_PRE_MIGRATIONS = "pre-migrations"
+_REVISION = rf"\d{{4}}|{_PRE_MIGRATIONS}"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite's primary result codes (the low byte of an extended code, e.g. SQLITE_IOERR_WRITE).
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -480,8 +487,17 @@ def backup_destination(source: Path, dest: Path) -> Path:
     """
     dest = Path(dest)
     if dest.is_dir():
+        # The dated copies an earlier backup here left half-written when it was killed.
+        remove_stale(dest, named(partial_of(_dated_copy(Path(source).stem))))
         dest = _unused(dest / f"{Path(source).stem}-{_timestamp()}.sqlite3")
     return checked_target(dest, database=Path(source), advice=_BACKUP_ADVICE)
+
+
+def _dated_copy(stem: str, *, upgrade: bool = False) -> str:
+    """The regex of the name of a dated copy of the database ``stem``: a backup's,
+    or (``upgrade``) one made before upgrading it."""
+    before = f"-({_REVISION})" if upgrade else ""
+    return rf"{re.escape(stem)}{before}-\d{{8}}-\d{{6}}(-\d+)?\.sqlite3"
 
 
 def backup(source: Store | Path, dest: Path) -> Path:
@@ -564,14 +580,17 @@ def open_store(path: Path | None = None) -> Store:
     """Open (creating or upgrading as needed) the vocabulary database.
 
     Before upgrading a file that holds data, a dated copy goes to
-    ``paths.backups_dir()``. A file on a read-only or full disk is opened for
-    reading only (:attr:`Store.read_only` says why), so the words can still be
-    seen, listed, exported and backed up to another disk. Raises :class:`CorruptStoreError`,
+    ``paths.backups_dir()``, where the newest :data:`KEPT_UPGRADE_BACKUPS` are
+    kept. A file on a read-only or full disk is opened for reading only
+    (:attr:`Store.read_only` says why), so its words can still be seen, listed,
+    exported and backed up to another disk. Raises :class:`CorruptStoreError`,
     :class:`NewerStoreError` or :class:`UnrecognisedStoreError` rather than
     touching a file it does not understand.
     """
     path = Path(path) if path is not None else paths.vocabulary_db_path()
     _make_data_folder(path.parent)
+    # Copies an upgrade's backup, killed, left half-written (see reader.system.litter).
+    remove_stale(paths.backups_dir(), named(partial_of(".+")))
     refusal = _cannot_write(path)
     state = _inspect(path)
     if refusal is not None and not state.fresh:
@@ -580,9 +599,12 @@ def open_store(path: Path | None = None) -> Store:
         return Store(path, _make_engine(path, read_only=True), refusal)
     if state.revision != SCHEMA_HEAD:
         if not state.fresh:
-            was = state.revision or "pre-migrations"
-            paths.backups_dir().mkdir(parents=True, exist_ok=True)
-            backup(path, _unused(paths.backups_dir() / f"{path.stem}-{was}-{_timestamp()}.sqlite3"))
+            was = state.revision or _PRE_MIGRATIONS
+            backups = paths.backups_dir()
+            backups.mkdir(parents=True, exist_ok=True)
+            backup(path, _unused(backups / f"{path.stem}-{was}-{_timestamp()}.sqlite3"))
+            # An upgrade that keeps failing (or is killed) makes a copy at every start.
+            keep_newest(backups, named(_dated_copy(path.stem, upgrade=True)), KEPT_UPGRADE_BACKUPS)
         try:
             _upgrade(path, pre_alembic=state.pre_alembic)
         except DBAPIError as exc:
