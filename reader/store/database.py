@@ -1,11 +1,5 @@
-"""Opening the SQLite file: connection settings, safety checks, migrations, backups.
-
-Every connection runs in WAL mode with foreign keys on and a busy timeout, so a
-second running instance (or the CLI) can read and write while the window is open.
-Writes begin with ``BEGIN IMMEDIATE``: a read-then-write transaction that starts
-deferred can fail at once with "database is locked" when another process commits
-in between, whereas an immediate one waits its turn (see :func:`_begin_immediate`:
-refused only when the lock stays held with no commit for the busy timeout).
+"""Opening the vocabulary file: safety checks, migrations, backups, and what SQLite's
+errors mean. How each connection is made is :mod:`reader.store.connection`.
 """
 
 from __future__ import annotations
@@ -13,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -21,19 +14,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool, QueuePool
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from reader.store.connection import (
+    BUSY_CODES,
+    busy_error,
+    connect_read_only,
+    disk_is_full,
+    make_engine,
+    writable,
+)
 from reader.store.errors import (
     CorruptStoreError,
     NewerStoreError,
     ReadOnlyStoreError,
-    StoreBusyError,
     StoreError,
     UnrecognisedStoreError,
 )
@@ -42,11 +41,6 @@ from reader.system import paths
 from reader.system.files import same_file  # noqa: F401  (imported from here by callers)
 from reader.system.litter import keep_newest, named, partial_of, remove_stale
 
-BUSY_TIMEOUT_MS = 5000
-# A writer waiting for its turn looks this often whether others are committing
-# meanwhile (see _begin_immediate), and gives up after BUSY_LIMIT_S even if they are.
-_BUSY_SLICE_MS = 250
-BUSY_LIMIT_S = 60.0
 # The newest revision in migrations/versions (a test keeps the two in step).
 # Knowing it without Alembic keeps the usual start-up, on an up-to-date file,
 # free of Alembic's import cost (seconds on a slow machine).
@@ -64,11 +58,7 @@ _REVISION = rf"\d{{4}}|{_PRE_MIGRATIONS}"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite's primary result codes (the low byte of an extended code, e.g. SQLITE_IOERR_WRITE).
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
-_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _DISK_CODES = frozenset({sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN})
-# Below this much free space SQLite cannot even grow its -shm to read (it then
-# says "disk I/O error", not "database or disk is full").
-_NEARLY_FULL_BYTES = 256 * 1024
 
 
 def store_error_for(error: BaseException, path: Path) -> StoreError | None:
@@ -89,13 +79,10 @@ def store_error_for(error: BaseException, path: Path) -> StoreError | None:
     text = str(error)
     if primary in _DAMAGE_CODES:
         return CorruptStoreError(path, text)
-    if primary in _BUSY_CODES or (primary is None and ("locked" in text or "busy" in text)):
-        return StoreBusyError(
-            f"The vocabulary file {path} stayed locked by another program "
-            f"for over {BUSY_TIMEOUT_MS / 1000:g} seconds; nothing was changed."
-        )
+    if primary in BUSY_CODES or (primary is None and ("locked" in text or "busy" in text)):
+        return busy_error(path)
     if primary == sqlite3.SQLITE_READONLY or (
-        primary == sqlite3.SQLITE_CANTOPEN and not _writable(Path(path).parent)
+        primary == sqlite3.SQLITE_CANTOPEN and not writable(Path(path).parent)
     ):
         return read_only_error(path)
     if primary == sqlite3.SQLITE_FULL or (primary in _DISK_CODES and disk_is_full(path)):
@@ -112,20 +99,6 @@ def store_error_for(error: BaseException, path: Path) -> StoreError | None:
     return None
 
 
-def disk_is_full(path: Path) -> bool:
-    """Whether the file system holding ``path`` has (almost) no space left for us."""
-    try:
-        stats = os.statvfs(Path(path).parent)
-    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
-        return False
-    return stats.f_bavail * stats.f_frsize < _NEARLY_FULL_BYTES
-
-
-def _writable(path: Path) -> bool:
-    # os.access honours read-only mounts and immutable files even for root.
-    return os.access(path, os.W_OK)
-
-
 def read_only_error(path: Path) -> ReadOnlyStoreError:
     """Why SQLite called the vocabulary read-only, in words, with what to do.
 
@@ -139,14 +112,14 @@ def read_only_error(path: Path) -> ReadOnlyStoreError:
     path = Path(path)
     _main, wal, shm = database_files(path)
     folder = path.parent
-    if path.exists() and not _writable(path):
+    if path.exists() and not writable(path):
         return ReadOnlyStoreError(
             f"The vocabulary file {path} is read-only, so your words can be read but "
             "nothing can be saved; make the file writable (check its permissions, or "
             "the disk it is on), then restart Arabic Reader."
         )
     stuck = [
-        companion for companion in (shm, wal) if companion.exists() and not _writable(companion)
+        companion for companion in (shm, wal) if companion.exists() and not writable(companion)
     ]
     if stuck:
         names = " and ".join(str(companion) for companion in stuck)
@@ -157,7 +130,7 @@ def read_only_error(path: Path) -> ReadOnlyStoreError:
             f"{'them' if len(stuck) > 1 else 'it'} writable, or delete {shm.name} "
             "(it holds no words; SQLite makes a new one)."
         )
-    if not _writable(folder):
+    if not writable(folder):
         return ReadOnlyStoreError(
             f"The folder {folder} holding your vocabulary is read-only, so nothing can be "
             "saved (SQLite writes its -wal and -shm files beside the vocabulary); check "
@@ -167,94 +140,6 @@ def read_only_error(path: Path) -> ReadOnlyStoreError:
         f"The vocabulary file {path} could not be written (SQLite says it is read-only); "
         "check the permissions of it and of the -wal and -shm files beside it."
     )
-
-
-def _make_engine(
-    path: Path, *, foreign_keys: bool = True, pooled: bool = True, read_only: bool = False
-) -> Engine:
-    if read_only:
-        # Our own connections (see _connect_read_only), pooled as a file's would be.
-        engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: _connect_read_only(path),
-            poolclass=QueuePool if pooled else NullPool,
-        )
-    else:
-        url = URL.create("sqlite+pysqlite", database=str(path))
-        engine = create_engine(url, poolclass=None if pooled else NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record) -> None:
-        # Autocommit at the driver level: we issue BEGIN ourselves (below), so
-        # pysqlite's own implicit transactions cannot get in the way.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not read_only:  # a read-only file stays in the mode it was left in
-            cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:
-        if connection.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
-            _begin_immediate(connection)
-        else:
-            connection.exec_driver_sql("BEGIN DEFERRED")
-
-    return engine
-
-
-def _is_busy(error: OperationalError) -> bool:
-    code = getattr(error.orig, "sqlite_errorcode", None)
-    return isinstance(code, int) and code & 0xFF in _BUSY_CODES
-
-
-def _begin_immediate(connection: Connection) -> None:
-    """``BEGIN IMMEDIATE``, waiting while other writers take their turns.
-
-    SQLite's busy handler does not queue: it sleeps and tries again, so among
-    several busy writers one can miss every turn and give up after the busy
-    timeout though nobody held the lock that long. Here the wait is tried in
-    slices, and the timeout runs again whenever another connection has
-    committed meanwhile (``PRAGMA data_version`` moved): a write is refused only
-    when the lock stayed held, with no commit, for :data:`BUSY_TIMEOUT_MS`, or
-    when other writers kept it busy for :data:`BUSY_LIMIT_S` in all.
-    """
-    timeout = BUSY_TIMEOUT_MS / 1000
-    started = time.monotonic()
-    deadline = started + timeout
-    seen = _data_version(connection)
-    connection.exec_driver_sql(f"PRAGMA busy_timeout = {min(_BUSY_SLICE_MS, BUSY_TIMEOUT_MS)}")
-    try:
-        while True:
-            try:
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-                return
-            except OperationalError as error:
-                if not _is_busy(error):
-                    raise
-                now = time.monotonic()
-                version = _data_version(connection)
-                if version is not None and version != seen:
-                    seen, deadline = version, now + timeout  # someone wrote: the line moves
-                if now >= deadline:
-                    raise
-                if now - started >= BUSY_LIMIT_S:
-                    raise StoreBusyError(
-                        "Other programs kept writing to the vocabulary file for over "
-                        f"{BUSY_LIMIT_S:g} seconds; nothing was changed."
-                    ) from error
-    finally:
-        connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-
-
-def _data_version(connection: Connection) -> int | None:
-    """A number that changes whenever another connection commits; None if it cannot be read."""
-    try:
-        return connection.exec_driver_sql("PRAGMA data_version").scalar()
-    except OperationalError:
-        return None
 
 
 class Store:
@@ -347,49 +232,6 @@ class _FileState:
     pre_alembic: bool = False
 
 
-def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
-    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
-
-
-def _unwritable_disk(path: Path) -> bool:
-    """Whether nobody can write beside ``path``: a read-only folder or file, or a full disk."""
-    return not _writable(path.parent) or not _writable(path) or disk_is_full(path)
-
-
-def _wal_holds_commits(path: Path) -> bool:
-    # An empty -wal (SQLite may create one before failing to grow it) holds none.
-    _main, wal, _shm = database_files(path)
-    try:
-        return wal.stat().st_size > 0
-    except FileNotFoundError:
-        return False
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that only reads ``path``, even where SQLite cannot make its ``-shm``.
-
-    ``mode=ro`` still needs the ``-shm`` file, or the right to create it, which a
-    read-only disk (a USB stick, a file system remounted after errors) or a full
-    one refuses. Then, and only when no ``-wal`` file holds commits (which
-    the file alone would not show) and nobody can write the file meanwhile, the
-    file is read as ``immutable``: SQLite then reads it without any lock or ``-shm``.
-    """
-    timeout = BUSY_TIMEOUT_MS / 1000
-    connection = sqlite3.connect(
-        _read_only_uri(path), uri=True, timeout=timeout, check_same_thread=False
-    )
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens lazily
-        return connection
-    except sqlite3.OperationalError:
-        connection.close()
-        if _wal_holds_commits(path) or not _unwritable_disk(path):
-            raise
-    return sqlite3.connect(
-        _read_only_uri(path, immutable=True), uri=True, timeout=timeout, check_same_thread=False
-    )
-
-
 def _inspect(path: Path) -> _FileState:
     """What is in the file, without writing a byte of it; raises if it is not ours."""
     if not path.exists() or path.stat().st_size == 0:
@@ -399,7 +241,7 @@ def _inspect(path: Path) -> _FileState:
     if header != _SQLITE_HEADER:
         raise CorruptStoreError(path, "it does not start with a SQLite header")
     try:
-        connection = _connect_read_only(path)
+        connection = connect_read_only(path)
     except sqlite3.Error as exc:
         known = store_error_for(exc, path)
         if known is None:
@@ -462,7 +304,7 @@ def _copy_database(source: Path, partial: Path) -> None:
 
     Reads a committed snapshot, so it works while other connections write.
     """
-    reader = _connect_read_only(source)
+    reader = connect_read_only(source)
     try:
         writer = sqlite3.connect(partial)
         try:
@@ -523,7 +365,7 @@ def _upgrade(path: Path, *, pre_alembic: bool, target: str = "head") -> None:
     # (The pragma cannot change inside a transaction, hence a separate engine.)
     from alembic import command
 
-    engine = _make_engine(path, foreign_keys=False, pooled=False)
+    engine = make_engine(path, foreign_keys=False, pooled=False)
     try:
         with engine.execution_options(sqlite_begin="IMMEDIATE").connect() as connection:
             with connection.begin():
@@ -566,7 +408,7 @@ def _cannot_write(path: Path) -> ReadOnlyStoreError | None:
     if not path.is_file() or path.stat().st_size == 0:
         return None
     _main, wal, shm = database_files(path)
-    if not _writable(path) or (not _writable(path.parent) and not (wal.exists() and shm.exists())):
+    if not writable(path) or (not writable(path.parent) and not (wal.exists() and shm.exists())):
         return read_only_error(path)
     if disk_is_full(path):
         return ReadOnlyStoreError(
@@ -596,7 +438,7 @@ def open_store(path: Path | None = None) -> Store:
     if refusal is not None and not state.fresh:
         if state.revision != SCHEMA_HEAD:
             raise refusal  # it needs an upgrade, which cannot be written
-        return Store(path, _make_engine(path, read_only=True), refusal)
+        return Store(path, make_engine(path, read_only=True), refusal)
     if state.revision != SCHEMA_HEAD:
         if not state.fresh:
             was = state.revision or _PRE_MIGRATIONS
@@ -612,7 +454,7 @@ def open_store(path: Path | None = None) -> Store:
                 f"The vocabulary file {path} could not be upgraded: {exc.orig}."
             )
             raise known from exc
-    return Store(path, _make_engine(path))
+    return Store(path, make_engine(path))
 
 
 def set_aside_and_start_fresh(path: Path | None = None) -> Path:

@@ -36,11 +36,11 @@ WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
 
-    from reader.store import database, open_store, remember_document, save_word
+    from reader.store import connection, open_store, remember_document, save_word
 
     path, prefix, base, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     if len(sys.argv) > 5:
-        database.BUSY_TIMEOUT_MS = int(sys.argv[5])
+        connection.BUSY_TIMEOUT_MS = int(sys.argv[5])
     store = open_store(path)
     doc, _ = remember_document(store, title="shared", fingerprint="a" * 64, text_length=10**6)
     print("ready", flush=True)

@@ -18,6 +18,7 @@ from reader.store import (
     StoreBusyError,
     UnrecognisedStoreError,
     backup,
+    connection,
     database,
     find_entry,
     head_revision,
@@ -28,7 +29,8 @@ from reader.store import (
     save_word,
     set_aside_and_start_fresh,
 )
-from reader.store.database import _make_engine, _upgrade
+from reader.store.connection import make_engine
+from reader.store.database import _upgrade
 from reader.store.models import Base
 from reader.system import paths
 
@@ -87,7 +89,7 @@ def test_fresh_file_is_created_at_head_in_wal_mode(home: Path) -> None:
 
 def test_models_match_migrations(home: Path) -> None:
     open_store().close()
-    engine = _make_engine(paths.vocabulary_db_path())
+    engine = make_engine(paths.vocabulary_db_path())
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -243,7 +245,7 @@ def test_schema_head_constant_matches_the_migration_scripts() -> None:
 def test_a_writer_locked_out_too_long_gets_store_busy(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
     with open_store() as store:
         holder = sqlite3.connect(store.path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
@@ -276,8 +278,8 @@ def test_a_writer_kept_waiting_by_others_committing_gives_up_in_the_end(
 ) -> None:
     # The waiting writer never has its turn; it waits while the commits show the
     # line moving (past the 0.2 s a lone holder gets), but not for ever.
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
-    monkeypatch.setattr(database, "BUSY_LIMIT_S", 1.0)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(connection, "BUSY_LIMIT_S", 1.0)
     with open_store() as store:
         hog = subprocess.Popen(
             [sys.executable, "-c", HOG, str(store.path)], stdout=subprocess.PIPE, text=True
