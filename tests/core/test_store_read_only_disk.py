@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,43 +62,57 @@ def _is_read_and_rescued(path: Path, rescue: Path, reason: str) -> None:
     assert _words_in(backup(path, rescue / "backup.sqlite3")) == set(WORDS)
 
 
-def test_a_vocabulary_on_a_read_only_disk_is_read_exported_and_backed_up(tmp_path: Path) -> None:
-    rescue = tmp_path / "rescue"
-    rescue.mkdir()
-    with small_disk(tmp_path / "disk") as disk:
-        path = disk / "reader.sqlite3"
-        _save_words(path)
-        with remounted_read_only(disk):
-            _is_read_and_rescued(path, rescue, "is read-only")
-        # Nothing was left behind, and the file is writable as before.
-        assert sorted(p.name for p in disk.iterdir()) == ["reader.sqlite3"]
-        with open_store(path) as store:
-            assert store.read_only is None
-            remember_document(store, title="u", fingerprint="u" * 64, text_length=1)
+@pytest.fixture
+def rescue(tmp_path: Path) -> Path:
+    """Another disk, to rescue the vocabulary to."""
+    folder = tmp_path / "rescue"
+    folder.mkdir()
+    return folder
 
 
-def test_a_vocabulary_on_a_full_disk_is_read_exported_and_backed_up(tmp_path: Path) -> None:
-    rescue = tmp_path / "rescue"
-    rescue.mkdir()
-    with small_disk(tmp_path / "disk") as disk:
-        path = disk / "reader.sqlite3"
-        _save_words(path)
-        fill(disk)
-        _is_read_and_rescued(path, rescue, "is full")
-        free(disk)
-        with open_store(path) as store:
-            remember_document(store, title="u", fingerprint="u" * 64, text_length=1)
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    """A small disk of its own holding a vocabulary with WORDS."""
+    with small_disk(tmp_path / "disk") as mounted:
+        _save_words(mounted / "reader.sqlite3")
+        yield mounted
 
 
-def test_the_cli_lists_exports_and_backs_up_a_read_only_vocabulary(tmp_path: Path) -> None:
-    rescue = tmp_path / "rescue"
-    rescue.mkdir()
-    with small_disk(tmp_path / "home") as home:
-        _save_words(home / "reader.sqlite3")
-        with remounted_read_only(home):
-            listed = run_main("vocab", "list", home=home)
-            exported = run_main("vocab", "export", "-o", str(rescue / "words.csv"), home=home)
-            backed_up = run_main("backup", str(rescue / "backup.sqlite3"), home=home)
+def _writable_again(path: Path) -> None:
+    with open_store(path) as store:
+        assert store.read_only is None
+        remember_document(store, title="u", fingerprint="u" * 64, text_length=1)
+
+
+def test_a_vocabulary_on_a_read_only_disk_is_read_exported_and_backed_up(
+    disk: Path, rescue: Path
+) -> None:
+    path = disk / "reader.sqlite3"
+    with remounted_read_only(disk):
+        _is_read_and_rescued(path, rescue, "is read-only")
+    # Nothing was left behind, and the file is writable as before.
+    assert sorted(p.name for p in disk.iterdir()) == ["reader.sqlite3"]
+    _writable_again(path)
+
+
+def test_a_vocabulary_on_a_full_disk_is_read_exported_and_backed_up(
+    disk: Path, rescue: Path
+) -> None:
+    path = disk / "reader.sqlite3"
+    fill(disk)
+    _is_read_and_rescued(path, rescue, "is full")
+    free(disk)
+    _writable_again(path)
+
+
+def test_the_cli_lists_exports_and_backs_up_a_read_only_vocabulary(
+    disk: Path, rescue: Path
+) -> None:
+    home = disk  # the data folder itself is on the read-only disk
+    with remounted_read_only(home):
+        listed = run_main("vocab", "list", home=home)
+        exported = run_main("vocab", "export", "-o", str(rescue / "words.csv"), home=home)
+        backed_up = run_main("backup", str(rescue / "backup.sqlite3"), home=home)
     for outcome in (listed, exported, backed_up):
         assert outcome.returncode == 0, outcome.stderr
     assert all(word in listed.stdout for word in WORDS)

@@ -145,23 +145,35 @@ def test_delete_and_undo_on_a_full_disk_lose_nothing(qtbot, reader_window, disk,
     assert find_entry(window.vocabulary.store, *PUTIN).occurrence_count == 1
 
 
-def test_a_read_only_vocabulary_is_read_with_one_message(
-    qtbot, data_home, morphology, default_article_path, captured_dialogs, tmp_path: Path
-):
-    path = paths.vocabulary_db_path()
+def save_putin_and_close(qtbot, morphology, article: Path) -> None:
     window = make_window(qtbot, morphology=morphology)
-    window.show_document(load_document(default_article_path))
+    window.show_document(load_document(article))
     window.start_dictionary()
     window.view.pin(word_index(window, "بوتين"))
     window.words.save_focused_word()
     assert find_entry(window.vocabulary.store, *PUTIN) is not None
     window.close()
+
+
+def reopen_read_only(qtbot, morphology, article: Path, captured_dialogs):
+    """The window on the article again; it says once that the vocabulary is read-only."""
+    window = make_window(qtbot, morphology=morphology)
+    window.show_document(load_document(article))
+    window.start_dictionary()
+    qtbot.waitUntil(lambda: bool(failures(captured_dialogs)))
+    ((title, text, _),) = failures(captured_dialogs)
+    return window, title, text
+
+
+def test_a_read_only_vocabulary_is_read_with_one_message(
+    qtbot, data_home, morphology, default_article_path, captured_dialogs, tmp_path: Path
+):
+    path = paths.vocabulary_db_path()
+    save_putin_and_close(qtbot, morphology, default_article_path)
     with immutable(path):
-        window = make_window(qtbot, morphology=morphology)
-        window.show_document(load_document(default_article_path))
-        window.start_dictionary()
-        qtbot.waitUntil(lambda: bool(failures(captured_dialogs)))
-        ((title, text, _),) = failures(captured_dialogs)
+        window, title, text = reopen_read_only(
+            qtbot, morphology, default_article_path, captured_dialogs
+        )
         assert title == READ_ONLY_TITLE and "read-only" in text and "permissions" in text
         assert window.vocabulary.read_only
         # Still read: the saved word is marked, the document's record found.
@@ -185,21 +197,13 @@ def test_a_read_only_vocabulary_is_read_with_one_message(
 def test_a_vocabulary_on_a_read_only_disk_is_shown_with_its_marks(
     qtbot, disk, morphology, default_article_path, captured_dialogs
 ):
-    window = make_window(qtbot, morphology=morphology)
-    window.show_document(load_document(default_article_path))
-    window.start_dictionary()
-    window.view.pin(word_index(window, "بوتين"))
-    window.words.save_focused_word()
-    assert find_entry(window.vocabulary.store, *PUTIN) is not None
-    window.close()
+    save_putin_and_close(qtbot, morphology, default_article_path)
     # A write-protected stick, or a file system remounted read-only after errors:
     # SQLite cannot even make its -shm there.
     with remounted_read_only(disk):
-        window = make_window(qtbot, morphology=morphology)
-        window.show_document(load_document(default_article_path))
-        window.start_dictionary()
-        qtbot.waitUntil(lambda: bool(failures(captured_dialogs)))
-        ((title, text, _),) = failures(captured_dialogs)
+        window, title, text = reopen_read_only(
+            qtbot, morphology, default_article_path, captured_dialogs
+        )
         assert title == READ_ONLY_TITLE and "is read-only" in text
         # Said as the vocabulary opens, not as if a save had failed.
         assert "Your saved words are shown" in text and "Nothing was saved" not in text
