@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import NullPool, QueuePool
+from sqlalchemy.pool import NullPool
 
 from reader.store.errors import StoreBusyError
 from reader.store.targets import database_files
@@ -104,11 +104,11 @@ def make_engine(
     path: Path, *, foreign_keys: bool = True, pooled: bool = True, read_only: bool = False
 ) -> Engine:
     if read_only:
-        # Our own connections (see connect_read_only), pooled as a file's would be.
+        # Our own connections (see connect_read_only), never pooled: each read
+        # decides again whether the file must be read as immutable, so one freed
+        # disk, written by another program, is never read from a stale promise.
         engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: connect_read_only(path),
-            poolclass=QueuePool if pooled else NullPool,
+            "sqlite+pysqlite://", creator=lambda: connect_read_only(path), poolclass=NullPool
         )
     else:
         url = URL.create("sqlite+pysqlite", database=str(path))
