@@ -75,3 +75,18 @@ def immutable(*files: Path) -> Iterator[None]:
     finally:
         for path in done:
             _chattr("-i", path)
+
+
+@contextmanager
+def remounted_read_only(disk: Path) -> Iterator[Path]:
+    """The tmpfs ``disk`` (from :func:`small_disk`) remounted read-only, as a file system
+    is after errors or a write-protected USB stick is; writable again afterwards."""
+    remounted = subprocess.run(
+        ["mount", "-o", "remount,ro", str(disk)], capture_output=True, text=True
+    )
+    if remounted.returncode != 0:
+        pytest.skip(f"cannot remount a tmpfs read-only here: {remounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)

@@ -40,8 +40,11 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _sentence(message: str) -> str:
-    """Exception texts end with or without a full stop; print exactly one."""
-    message = " ".join(message.split())
+    """Exception texts end with or without a full stop; print exactly one.
+
+    Control characters (a terminal escape in a typed word or a file name) are
+    shown escaped, as everywhere the CLI prints for a human."""
+    message = shown_name(" ".join(message.split()))
     return message if message.endswith((".", "?", "!")) else message + "."
 
 
@@ -190,17 +193,17 @@ def write_entries_table(entries: Sequence[EntryRecord], out: TextIO) -> None:
     header = ("lemma", "part of speech", "root", "status", "seen", "gloss")
     rows = [header]
     for entry in entries:
-        rows.append(
-            (
-                entry.lemma,
-                entry.pos_label or entry.pos,
-                entry.root,
-                entry.status.value,
-                str(entry.occurrence_count),
-                # One line per word even when the learner's gloss has line breaks.
-                " ".join(entry.gloss.split()),
-            )
+        # A gloss (or any field) may hold terminal escapes: shown, never obeyed.
+        cells = (
+            entry.lemma,
+            entry.pos_label or entry.pos,
+            entry.root,
+            entry.status.value,
+            str(entry.occurrence_count),
+            # One line per word even when the learner's gloss has line breaks.
+            " ".join(entry.gloss.split()),
         )
+        rows.append(tuple(shown_name(cell) for cell in cells))
     write_columns(rows, out)
     out.write(f"\n{_plural(len(entries), 'word')}.\n")
 
@@ -288,14 +291,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     _utf8_stdout()
     words = args.word.split()
     if not words:
-        return fail(f"Give a word to add, not “{args.word}”.")
+        return fail(f"Give a word to add, not “{shown_name(args.word)}”.")
     document = document_from_text(args.sentence, title=CLI_DOCUMENT_TITLE)
     try:
         token = find_word(document, words[0])
     except WordNotFound as error:
-        return fail(str(error))
+        return fail(shown_name(str(error)))
     if token.kind is not TokenKind.ARABIC:
-        return fail(f"“{token.text}” is not an Arabic word, so it has no analysis to save.")
+        return fail(
+            f"“{shown_name(token.text)}” is not an Arabic word, so it has no analysis to save."
+        )
 
     # The store first: a damaged vocabulary file is reported before seconds of
     # loading the morphology.
@@ -305,14 +310,14 @@ def cmd_add(args: argparse.Namespace) -> int:
         session = _analysed_session(document, setting)
         if len(words) > 1 and not _name_words_given(session, token.index, words):
             return fail(
-                f"“{args.word}” is not one name of the sentence; give one word, "
+                f"“{shown_name(args.word)}” is not one name of the sentence; give one word, "
                 "or the words of a name the sentence names (الولايات المتحدة)."
             )
         # What the window saves for this word (a word of a name of several words
         # stands for the name), with its sentence and English.
         plan = plan_save(session, token.index)
         if plan is None:
-            return fail(f"“{token.text}” could not be analysed, so nothing was saved.")
+            return fail(f"“{shown_name(token.text)}” could not be analysed, so nothing was saved.")
         before = find_entry(store, *plan.key)
         # An existing entry keeps its status, unless one is asked for; the
         # status and gloss are saved in the same transaction as the word.
@@ -324,7 +329,11 @@ def cmd_add(args: argparse.Namespace) -> int:
         verb = "Saved again, with this sentence"
     else:
         verb = "Already saved from this sentence"
-    print(f"{verb}: {entry.lemma} ({entry.pos_label or entry.pos}) — {entry.gloss or '(no gloss)'}")
+    # What the learner typed (the gloss) is shown, never obeyed by the terminal.
+    shown = shown_name(
+        f"{entry.lemma} ({entry.pos_label or entry.pos}) — {entry.gloss or '(no gloss)'}"
+    )
+    print(f"{verb}: {shown}")
     details = [f"status {entry.status.value}", f"seen {_plural(entry.occurrence_count, 'time')}"]
     if entry.root:
         details.insert(0, f"root {entry.root}")
@@ -332,7 +341,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         details.insert(0, "a name of several words, saved as one")
     elif plan.reading is not None and plan.reading.is_guess:
         details.append("not in the dictionary: a guess")
-    print("  " + ", ".join(details))
+    print("  " + shown_name(", ".join(details)))
     return EXIT_OK
 
 

@@ -20,8 +20,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from reader.store.connection import BUSY_TIMEOUT_MS
     from reader.store.database import (
-        BUSY_TIMEOUT_MS,
         Store,
         backup,
         head_revision,
@@ -91,8 +91,8 @@ if TYPE_CHECKING:
 
 # Each module of reader.store and the public names it defines.
 _MODULES: dict[str, tuple[str, ...]] = {
+    "connection": ("BUSY_TIMEOUT_MS",),
     "database": (
-        "BUSY_TIMEOUT_MS",
         "Store",
         "backup",
         "head_revision",

@@ -1,15 +1,11 @@
-"""Opening the SQLite file: connection settings, safety checks, migrations, backups.
-
-Every connection runs in WAL mode with foreign keys on and a busy timeout, so a
-second running instance (or the CLI) can read and write while the window is open.
-Writes begin with ``BEGIN IMMEDIATE``: a read-then-write transaction that starts
-deferred can fail at once with "database is locked" when another process commits
-in between, whereas an immediate one waits its turn under the busy timeout.
+"""Opening the vocabulary file: safety checks, migrations, backups, and what SQLite's
+errors mean. How each connection is made is :mod:`reader.store.connection`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -18,27 +14,33 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from reader.store.connection import (
+    BUSY_CODES,
+    busy_error,
+    connect_read_only,
+    disk_is_full,
+    make_engine,
+    writable,
+)
 from reader.store.errors import (
     CorruptStoreError,
     NewerStoreError,
     ReadOnlyStoreError,
-    StoreBusyError,
     StoreError,
     UnrecognisedStoreError,
 )
 from reader.store.targets import checked_target, database_files, write_user_file
 from reader.system import paths
 from reader.system.files import same_file  # noqa: F401  (imported from here by callers)
+from reader.system.litter import keep_newest, named, partial_of, remove_stale
 
-BUSY_TIMEOUT_MS = 5000
 # The newest revision in migrations/versions (a test keeps the two in step).
 # Knowing it without Alembic keeps the usual start-up, on an up-to-date file,
 # free of Alembic's import cost (seconds on a slow machine).
@@ -48,14 +50,15 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # alembic_version table was made before migrations existed, and is upgraded.
 _FIRST_REVISION = "0001"
 _FIRST_REVISION_TABLES = frozenset({"documents", "vocabulary", "occurrences"})
+# The copies made before upgrades: only the newest few are kept (an upgrade that
+# fails, or is killed, makes one at every start).
+KEPT_UPGRADE_BACKUPS = 3
+_PRE_MIGRATIONS = "pre-migrations"
+_REVISION = rf"\d{{4}}|{_PRE_MIGRATIONS}"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite's primary result codes (the low byte of an extended code, e.g. SQLITE_IOERR_WRITE).
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
-_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _DISK_CODES = frozenset({sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN})
-# Below this much free space SQLite cannot even grow its -shm to read (it then
-# says "disk I/O error", not "database or disk is full").
-_NEARLY_FULL_BYTES = 256 * 1024
 
 
 def store_error_for(error: BaseException, path: Path) -> StoreError | None:
@@ -76,13 +79,10 @@ def store_error_for(error: BaseException, path: Path) -> StoreError | None:
     text = str(error)
     if primary in _DAMAGE_CODES:
         return CorruptStoreError(path, text)
-    if primary in _BUSY_CODES or (primary is None and ("locked" in text or "busy" in text)):
-        return StoreBusyError(
-            f"The vocabulary file {path} stayed locked by another program "
-            f"for over {BUSY_TIMEOUT_MS / 1000:g} seconds; nothing was changed."
-        )
+    if primary in BUSY_CODES or (primary is None and ("locked" in text or "busy" in text)):
+        return busy_error(path)
     if primary == sqlite3.SQLITE_READONLY or (
-        primary == sqlite3.SQLITE_CANTOPEN and not _writable(Path(path).parent)
+        primary == sqlite3.SQLITE_CANTOPEN and not writable(Path(path).parent)
     ):
         return read_only_error(path)
     if primary == sqlite3.SQLITE_FULL or (primary in _DISK_CODES and disk_is_full(path)):
@@ -99,20 +99,6 @@ def store_error_for(error: BaseException, path: Path) -> StoreError | None:
     return None
 
 
-def disk_is_full(path: Path) -> bool:
-    """Whether the file system holding ``path`` has (almost) no space left for us."""
-    try:
-        stats = os.statvfs(Path(path).parent)
-    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
-        return False
-    return stats.f_bavail * stats.f_frsize < _NEARLY_FULL_BYTES
-
-
-def _writable(path: Path) -> bool:
-    # os.access honours read-only mounts and immutable files even for root.
-    return os.access(path, os.W_OK)
-
-
 def read_only_error(path: Path) -> ReadOnlyStoreError:
     """Why SQLite called the vocabulary read-only, in words, with what to do.
 
@@ -126,14 +112,14 @@ def read_only_error(path: Path) -> ReadOnlyStoreError:
     path = Path(path)
     _main, wal, shm = database_files(path)
     folder = path.parent
-    if path.exists() and not _writable(path):
+    if path.exists() and not writable(path):
         return ReadOnlyStoreError(
             f"The vocabulary file {path} is read-only, so your words can be read but "
             "nothing can be saved; make the file writable (check its permissions, or "
             "the disk it is on), then restart Arabic Reader."
         )
     stuck = [
-        companion for companion in (shm, wal) if companion.exists() and not _writable(companion)
+        companion for companion in (shm, wal) if companion.exists() and not writable(companion)
     ]
     if stuck:
         names = " and ".join(str(companion) for companion in stuck)
@@ -144,7 +130,7 @@ def read_only_error(path: Path) -> ReadOnlyStoreError:
             f"{'them' if len(stuck) > 1 else 'it'} writable, or delete {shm.name} "
             "(it holds no words; SQLite makes a new one)."
         )
-    if not _writable(folder):
+    if not writable(folder):
         return ReadOnlyStoreError(
             f"The folder {folder} holding your vocabulary is read-only, so nothing can be "
             "saved (SQLite writes its -wal and -shm files beside the vocabulary); check "
@@ -156,29 +142,6 @@ def read_only_error(path: Path) -> ReadOnlyStoreError:
     )
 
 
-def _make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
-    url = URL.create("sqlite+pysqlite", database=str(path))
-    engine = create_engine(url, poolclass=None if pooled else NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record) -> None:
-        # Autocommit at the driver level: we issue BEGIN ourselves (below), so
-        # pysqlite's own implicit transactions cannot get in the way.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:
-        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
-
-
 class Store:
     """An open vocabulary database. Create with :func:`open_store`.
 
@@ -186,10 +149,18 @@ class Store:
     Store may be shared by several threads (the window's and a worker's).
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, refusal: StoreError | None = None) -> None:
         self.path = path
         self._engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        # Why every write is refused (a read-only or full disk), when the file
+        # was opened for reading only.
+        self._refusal = refusal
+
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be saved, in one sentence, when the file is open for reading only."""
+        return str(self._refusal) if self._refusal is not None else None
 
     def reading(self) -> AbstractContextManager[Session]:
         """A read-only transaction: one consistent snapshot, never blocks writers."""
@@ -200,7 +171,10 @@ class Store:
 
         A locked file raises :class:`StoreBusyError`; a full or failing disk a
         :class:`StoreError` saying so; damage SQLite finds a :class:`CorruptStoreError`.
+        A store open for reading only raises its :attr:`read_only` reason at once.
         """
+        if self._refusal is not None:
+            raise type(self._refusal)(*self._refusal.args)
         return self._transaction(self._writer)
 
     @contextmanager
@@ -258,10 +232,6 @@ class _FileState:
     pre_alembic: bool = False
 
 
-def _read_only_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
-
-
 def _inspect(path: Path) -> _FileState:
     """What is in the file, without writing a byte of it; raises if it is not ours."""
     if not path.exists() or path.stat().st_size == 0:
@@ -271,9 +241,12 @@ def _inspect(path: Path) -> _FileState:
     if header != _SQLITE_HEADER:
         raise CorruptStoreError(path, "it does not start with a SQLite header")
     try:
-        connection = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise StoreError(f"The vocabulary file {path} could not be opened: {exc}.") from exc
+        known = store_error_for(exc, path)
+        if known is None:
+            known = StoreError(f"The vocabulary file {path} could not be opened: {exc}.")
+        raise known from exc
     try:
         try:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
@@ -331,7 +304,7 @@ def _copy_database(source: Path, partial: Path) -> None:
 
     Reads a committed snapshot, so it works while other connections write.
     """
-    reader = sqlite3.connect(_read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    reader = connect_read_only(source)
     try:
         writer = sqlite3.connect(partial)
         try:
@@ -356,8 +329,17 @@ def backup_destination(source: Path, dest: Path) -> Path:
     """
     dest = Path(dest)
     if dest.is_dir():
+        # The dated copies an earlier backup here left half-written when it was killed.
+        remove_stale(dest, named(partial_of(_dated_copy(Path(source).stem))))
         dest = _unused(dest / f"{Path(source).stem}-{_timestamp()}.sqlite3")
     return checked_target(dest, database=Path(source), advice=_BACKUP_ADVICE)
+
+
+def _dated_copy(stem: str, *, upgrade: bool = False) -> str:
+    """The regex of the name of a dated copy of the database ``stem``: a backup's,
+    or (``upgrade``) one made before upgrading it."""
+    before = f"-({_REVISION})" if upgrade else ""
+    return rf"{re.escape(stem)}{before}-\d{{8}}-\d{{6}}(-\d+)?\.sqlite3"
 
 
 def backup(source: Store | Path, dest: Path) -> Path:
@@ -383,7 +365,7 @@ def _upgrade(path: Path, *, pre_alembic: bool, target: str = "head") -> None:
     # (The pragma cannot change inside a transaction, hence a separate engine.)
     from alembic import command
 
-    engine = _make_engine(path, foreign_keys=False, pooled=False)
+    engine = make_engine(path, foreign_keys=False, pooled=False)
     try:
         with engine.execution_options(sqlite_begin="IMMEDIATE").connect() as connection:
             with connection.begin():
@@ -417,22 +399,54 @@ def _make_data_folder(folder: Path) -> None:
         ) from exc
 
 
+def _cannot_write(path: Path) -> ReadOnlyStoreError | None:
+    """Why an existing vocabulary can be read but not written, before SQLite tries and fails.
+
+    A read-only file, or a read-only folder without the -wal and -shm that
+    writing needs, or a disk too full for SQLite to grow its -shm and -wal.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    _main, wal, shm = database_files(path)
+    if not writable(path) or (not writable(path.parent) and not (wal.exists() and shm.exists())):
+        return read_only_error(path)
+    if disk_is_full(path):
+        return ReadOnlyStoreError(
+            f"The disk holding {path} is full, so your words can be read but nothing can "
+            "be saved; free some space, then restart Arabic Reader."
+        )
+    return None
+
+
 def open_store(path: Path | None = None) -> Store:
     """Open (creating or upgrading as needed) the vocabulary database.
 
     Before upgrading a file that holds data, a dated copy goes to
-    ``paths.backups_dir()``. Raises :class:`CorruptStoreError`,
+    ``paths.backups_dir()``, where the newest :data:`KEPT_UPGRADE_BACKUPS` are
+    kept. A file on a read-only or full disk is opened for reading only
+    (:attr:`Store.read_only` says why), so its words can still be seen, listed,
+    exported and backed up to another disk. Raises :class:`CorruptStoreError`,
     :class:`NewerStoreError` or :class:`UnrecognisedStoreError` rather than
     touching a file it does not understand.
     """
     path = Path(path) if path is not None else paths.vocabulary_db_path()
     _make_data_folder(path.parent)
+    # Copies an upgrade's backup, killed, left half-written (see reader.system.litter).
+    remove_stale(paths.backups_dir(), named(partial_of(".+")))
+    refusal = _cannot_write(path)
     state = _inspect(path)
+    if refusal is not None and not state.fresh:
+        if state.revision != SCHEMA_HEAD:
+            raise refusal  # it needs an upgrade, which cannot be written
+        return Store(path, make_engine(path, read_only=True), refusal)
     if state.revision != SCHEMA_HEAD:
         if not state.fresh:
-            was = state.revision or "pre-migrations"
-            paths.backups_dir().mkdir(parents=True, exist_ok=True)
-            backup(path, _unused(paths.backups_dir() / f"{path.stem}-{was}-{_timestamp()}.sqlite3"))
+            was = state.revision or _PRE_MIGRATIONS
+            backups = paths.backups_dir()
+            backups.mkdir(parents=True, exist_ok=True)
+            backup(path, _unused(backups / f"{path.stem}-{was}-{_timestamp()}.sqlite3"))
+            # An upgrade that keeps failing (or is killed) makes a copy at every start.
+            keep_newest(backups, named(_dated_copy(path.stem, upgrade=True)), KEPT_UPGRADE_BACKUPS)
         try:
             _upgrade(path, pre_alembic=state.pre_alembic)
         except DBAPIError as exc:
@@ -440,7 +454,7 @@ def open_store(path: Path | None = None) -> Store:
                 f"The vocabulary file {path} could not be upgraded: {exc.orig}."
             )
             raise known from exc
-    return Store(path, _make_engine(path))
+    return Store(path, make_engine(path))
 
 
 def set_aside_and_start_fresh(path: Path | None = None) -> Path:

@@ -60,4 +60,5 @@ class ExportError(StoreError):
 
 
 class ReadOnlyStoreError(StoreError):
-    """The vocabulary can be read but not written (a read-only file, folder or ``-shm``)."""
+    """The vocabulary can be read but not written: a read-only file, folder or ``-shm``,
+    or a disk too full to write on."""

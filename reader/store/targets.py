@@ -3,11 +3,13 @@
 Every export and the backup write through :func:`write_user_file`: the target
 is checked by :func:`reader.system.files.writable_target` (a symlink is written
 through; a pipe, a device, a socket or a folder is refused) against the app's
-own files, then written atomically beside the real file.
+own files, then written atomically beside the real file. A temporary file an
+earlier write of the same file left behind, killed, is removed first once stale.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,7 @@ from reader.store.errors import StoreError
 from reader.system import paths
 from reader.system.filenames import shown_name
 from reader.system.files import RefusedFileError, writable_target, write_atomically
+from reader.system.litter import named, partial_of, remove_stale
 
 _VOCABULARY = "the vocabulary file itself (or one of its companion files)"
 
@@ -70,6 +73,8 @@ def write_user_file(
     ``error`` with one sentence; the target is then unchanged.
     """
     real = checked_target(target, database=database, advice=advice, error=error)
+    # What an earlier write of the same file left when it was killed (see reader.system.litter).
+    remove_stale(real.parent, named(partial_of(re.escape(real.name))))
     try:
         write_atomically(real, write)
     except (OSError, sqlite3.Error) as failed:

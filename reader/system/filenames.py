@@ -1,4 +1,5 @@
-"""File names made safe to show: in the window title, dialogs, the status bar, stderr.
+"""File names, and any text printed for a human, made safe to show: in the window title,
+dialogs, the status bar, the command line's output and its errors.
 
 A file name may hold any character but "/" and NUL: a newline would split a
 message (or forge a second line of it), a right-to-left override (U+202E)
@@ -35,7 +36,8 @@ def _unsafe(char: str) -> bool:
 
 
 def shown_name(name: str | os.PathLike[str]) -> str:
-    """``name`` (a file name, or a whole path) with every unsafe character escaped."""
+    """``name`` (a file name, a whole path, or any text: a gloss, a typed word) with every
+    unsafe character escaped."""
     text = str(os.fspath(name))
     if text.isprintable():  # the usual case: nothing to do
         return text

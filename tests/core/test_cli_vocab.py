@@ -327,6 +327,35 @@ def test_a_reader_that_stops_reading_is_not_an_error(
     assert main(["vocab", "list"]) == 0
 
 
+def test_control_characters_are_shown_escaped_not_obeyed(
+    tmp_path: Path, real_db_path: Path, default_article_path: Path
+) -> None:
+    # A gloss pasted from a web page, or written to attack the terminal: red text,
+    # a bell, a carriage return that hides the line, a right-to-left override.
+    hostile = "red\x1b[31m bell\x07 hidden\r shown\u202e \x9b2J"
+    sentence = sentence_with(default_article_path, *PUTIN_ALONE)
+    added = run_main(
+        "vocab", "add", "بوتين", "--sentence", sentence, "--gloss", hostile,
+        home=tmp_path, db=real_db_path,
+    )  # fmt: skip
+    table = run_main("vocab", "list", home=tmp_path)
+    listing = run_main("vocab", "list", "--json", home=tmp_path)
+    typed = run_main(
+        "vocab", "add", "\x1b]0;owned\x07", "--sentence", sentence,
+        home=tmp_path, db=real_db_path,
+    )  # fmt: skip
+    for outcome in (added, table, listing):
+        assert outcome.returncode == 0, outcome.stderr
+    for shown in (added.stdout, table.stdout, typed.stderr):
+        assert not any(char in shown for char in "\x1b\x07\r\u202e\x9b"), repr(shown)
+    assert "red\\u001b[31m bell\\u0007 hidden\\r shown\\u202e \\u009b2J" in added.stdout
+    assert "red\\u001b[31m bell\\u0007" in table.stdout
+    assert "\\u001b]0;owned\\u0007" in typed.stderr
+    # JSON is for programs: the gloss as saved, escaped by JSON itself.
+    assert json.loads(listing.stdout)[0]["gloss"] == hostile
+    assert "\x1b" not in listing.stdout
+
+
 # -- exports --------------------------------------------------------------------
 
 

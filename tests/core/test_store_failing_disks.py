@@ -64,13 +64,18 @@ def test_a_read_only_folder_is_named(tmp_path: Path) -> None:
     assert f"The folder {folder} holding your vocabulary is read-only" in str(caught.value)
 
 
-def test_a_disk_too_full_even_to_read_says_full_not_io_error(tmp_path: Path) -> None:
+def test_a_disk_too_full_even_for_the_shm_is_read_and_says_full_not_io_error(
+    tmp_path: Path,
+) -> None:
     with small_disk(tmp_path / "disk") as disk:
         path = disk / "reader.sqlite3"
         open_store(path).close()
         fill(disk)
-        with pytest.raises(StoreError) as caught:
-            open_store(path)  # SQLite answers "disk I/O error": it cannot grow its -shm
+        # SQLite alone answers "disk I/O error": it cannot grow its -shm even to read.
+        with open_store(path) as store:
+            assert list_entries(store) == []
+            with pytest.raises(StoreError) as caught:
+                _write(store)
         message = str(caught.value)
         assert f"The disk holding {path} is full" in message
         assert "free some space" in message and "I/O" not in message

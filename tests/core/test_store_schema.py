@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from reader.store import (
     StoreBusyError,
     UnrecognisedStoreError,
     backup,
+    connection,
     database,
     find_entry,
     head_revision,
@@ -25,7 +29,8 @@ from reader.store import (
     save_word,
     set_aside_and_start_fresh,
 )
-from reader.store.database import _make_engine, _upgrade
+from reader.store.connection import make_engine
+from reader.store.database import _upgrade
 from reader.store.models import Base
 from reader.system import paths
 
@@ -84,7 +89,7 @@ def test_fresh_file_is_created_at_head_in_wal_mode(home: Path) -> None:
 
 def test_models_match_migrations(home: Path) -> None:
     open_store().close()
-    engine = _make_engine(paths.vocabulary_db_path())
+    engine = make_engine(paths.vocabulary_db_path())
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -240,7 +245,7 @@ def test_schema_head_constant_matches_the_migration_scripts() -> None:
 def test_a_writer_locked_out_too_long_gets_store_busy(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
     with open_store() as store:
         holder = sqlite3.connect(store.path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
@@ -250,5 +255,44 @@ def test_a_writer_locked_out_too_long_gets_store_busy(
         finally:
             holder.execute("ROLLBACK")
             holder.close()
+        doc, _ = remember_document(store, title="t", fingerprint="f")  # free again
+        assert doc.title == "t"
+
+
+# Another program writing without pause (argv: the database): it commits every
+# 50 ms and takes the lock again at once, in one call to SQLite.
+HOG = """
+import sqlite3, sys, time
+holder = sqlite3.connect(sys.argv[1], isolation_level=None)
+holder.execute("BEGIN IMMEDIATE")
+print("holding", flush=True)
+for version in range(1, 10_000):
+    time.sleep(0.05)
+    holder.execute(f"PRAGMA user_version = {version}")
+    holder.executescript("BEGIN IMMEDIATE")  # which commits first
+"""
+
+
+def test_a_writer_kept_waiting_by_others_committing_gives_up_in_the_end(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The waiting writer never has its turn; it waits while the commits show the
+    # line moving (past the 0.2 s a lone holder gets), but not for ever.
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(connection, "BUSY_LIMIT_S", 1.0)
+    with open_store() as store:
+        hog = subprocess.Popen(
+            [sys.executable, "-c", HOG, str(store.path)], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert hog.stdout is not None and hog.stdout.readline() == "holding\n"
+            started = time.monotonic()
+            with pytest.raises(StoreBusyError, match="kept writing to the vocabulary file"):
+                remember_document(store, title="t", fingerprint="f")
+            waited = time.monotonic() - started
+        finally:
+            hog.kill()
+            hog.wait(timeout=30)
+        assert 1.0 <= waited < 5.0
         doc, _ = remember_document(store, title="t", fingerprint="f")  # free again
         assert doc.title == "t"

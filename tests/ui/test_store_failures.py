@@ -15,7 +15,7 @@ from reader.store import Status, find_entry, list_entries, notes_for_document, o
 from reader.system import paths
 from reader.text import load_document
 from reader.ui.base.vocabulary_hub import NOT_SAVED, READ_ONLY_TITLE, START_FRESH
-from tests.failing_disks import fill, free, immutable, small_disk
+from tests.failing_disks import fill, free, immutable, remounted_read_only, small_disk
 from tests.ui.conftest import make_window, word_index
 from tests.ui.test_vocabulary_dock import open_dock
 from tests.ui.test_vocabulary_notes import open_notes
@@ -145,23 +145,35 @@ def test_delete_and_undo_on_a_full_disk_lose_nothing(qtbot, reader_window, disk,
     assert find_entry(window.vocabulary.store, *PUTIN).occurrence_count == 1
 
 
-def test_a_read_only_vocabulary_is_read_with_one_message(
-    qtbot, data_home, morphology, default_article_path, captured_dialogs, tmp_path: Path
-):
-    path = paths.vocabulary_db_path()
+def save_putin_and_close(qtbot, morphology, article: Path) -> None:
     window = make_window(qtbot, morphology=morphology)
-    window.show_document(load_document(default_article_path))
+    window.show_document(load_document(article))
     window.start_dictionary()
     window.view.pin(word_index(window, "بوتين"))
     window.words.save_focused_word()
     assert find_entry(window.vocabulary.store, *PUTIN) is not None
     window.close()
+
+
+def reopen_read_only(qtbot, morphology, article: Path, captured_dialogs):
+    """The window on the article again; it says once that the vocabulary is read-only."""
+    window = make_window(qtbot, morphology=morphology)
+    window.show_document(load_document(article))
+    window.start_dictionary()
+    qtbot.waitUntil(lambda: bool(failures(captured_dialogs)))
+    ((title, text, _),) = failures(captured_dialogs)
+    return window, title, text
+
+
+def test_a_read_only_vocabulary_is_read_with_one_message(
+    qtbot, data_home, morphology, default_article_path, captured_dialogs, tmp_path: Path
+):
+    path = paths.vocabulary_db_path()
+    save_putin_and_close(qtbot, morphology, default_article_path)
     with immutable(path):
-        window = make_window(qtbot, morphology=morphology)
-        window.show_document(load_document(default_article_path))
-        window.start_dictionary()
-        qtbot.waitUntil(lambda: bool(failures(captured_dialogs)))
-        ((title, text, _),) = failures(captured_dialogs)
+        window, title, text = reopen_read_only(
+            qtbot, morphology, default_article_path, captured_dialogs
+        )
         assert title == READ_ONLY_TITLE and "read-only" in text and "permissions" in text
         assert window.vocabulary.read_only
         # Still read: the saved word is marked, the document's record found.
@@ -182,11 +194,36 @@ def test_a_read_only_vocabulary_is_read_with_one_message(
         assert [entry.key for entry in list_entries(store)] == [PUTIN]
 
 
+def test_a_vocabulary_on_a_read_only_disk_is_shown_with_its_marks(
+    qtbot, disk, morphology, default_article_path, captured_dialogs
+):
+    save_putin_and_close(qtbot, morphology, default_article_path)
+    # A write-protected stick, or a file system remounted read-only after errors:
+    # SQLite cannot even make its -shm there.
+    with remounted_read_only(disk):
+        window, title, text = reopen_read_only(
+            qtbot, morphology, default_article_path, captured_dialogs
+        )
+        assert title == READ_ONLY_TITLE and "is read-only" in text
+        # Said as the vocabulary opens, not as if a save had failed.
+        assert "Your saved words are shown" in text and "Nothing was saved" not in text
+        assert window.vocabulary.available and window.vocabulary.read_only
+        assert window.words.document_record is not None
+        assert window.view.marks().get(word_index(window, "بوتين")) is not None
+        dock = open_dock(qtbot, window)
+        assert dock.windowTitle().startswith("Vocabulary (1)")
+        pin_and_press(window, "موسكو", Qt.Key.Key_S)
+        qtbot.wait(10)
+        assert len(failures(captured_dialogs)) == 1
+        window.close()
+
+
 def test_the_open_dialog_offers_moving_aside_only_with_the_button(
     qtbot, disk, morphology, captured_dialogs
 ):
     path = disk / "reader.sqlite3"
-    open_store(path).close()
+    # A full disk with no vocabulary yet: none can be made (one already there
+    # would be opened for reading only).
     fill(disk)
     window = make_window(qtbot, morphology=morphology)
     title, text, buttons = captured_dialogs.shown[-1]

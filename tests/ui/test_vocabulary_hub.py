@@ -33,7 +33,7 @@ from reader.store import (
     set_reading_position,
     set_status,
 )
-from reader.store import database as store_database
+from reader.store import connection as store_connection
 from reader.text import load_document
 from reader.ui.base.vocabulary_hub import NOT_READ, NOT_SAVED, VocabularyHub
 from reader.ui.vocabulary.dock import VocabularyDock
@@ -50,7 +50,7 @@ SHORT_BUSY_MS = 300
 @pytest.fixture
 def short_busy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     # Read by each new connection: set before the store is opened.
-    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", SHORT_BUSY_MS)
+    monkeypatch.setattr(store_connection, "BUSY_TIMEOUT_MS", SHORT_BUSY_MS)
 
 
 @pytest.fixture

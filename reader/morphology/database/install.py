@@ -40,6 +40,7 @@ from reader.morphology.database.locate import (
     add_tokenizations_section,
     check_structure,
     open_database_file,
+    remove_install_leftovers,
 )
 from reader.morphology.errors import (
     ChecksumError,
@@ -303,6 +304,7 @@ def install_database(
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise _disk_error(error, directory) from error
+    remove_install_leftovers(directory)
     download: Path | None = None
     try:
         if source is None:

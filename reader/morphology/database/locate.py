@@ -30,7 +30,7 @@ from typing import BinaryIO
 
 from reader.morphology.database import camel_env
 from reader.morphology.errors import CorruptDatabaseError, MorphologyDataError
-from reader.system import paths
+from reader.system import litter, paths
 from reader.system.files import RefusedFileError, open_regular, special_kind
 
 WHEEL_PROJECT = "camel-tools"
@@ -157,6 +157,19 @@ def installed_db_path() -> Path:
     return paths.morphology_dir() / DB_FILE
 
 
+# The temporary files of an install (install_database): the download, the
+# database being verified, and each atomic write's.
+_INSTALL_LEFTOVERS = litter.named(
+    rf"\.download-{litter.TEMP_PART}\.whl|\.verify-{litter.TEMP_PART}\.db|{litter.partial_of('.+')}"
+)
+
+
+def remove_install_leftovers(directory: Path | None = None) -> list[Path]:
+    """Remove what an install killed midway left in ``directory`` (ours), once stale
+    (see :mod:`reader.system.litter`): a 38 MB database being verified, a download."""
+    return litter.remove_stale(directory or paths.morphology_dir(), _INSTALL_LEFTOVERS)
+
+
 def bundled_db_path() -> Path:
     """Where packaging/build.sh puts the database inside the app bundle."""
     return paths.resources_dir() / "morphology" / DB_FILE
@@ -249,6 +262,7 @@ def locate_database(setting: str | os.PathLike[str] | None = None) -> DatabaseLo
     learner asked for that database. So is one that is a folder, a FIFO or a
     device; they are told apart with ``stat``, never opened here.
     """
+    remove_install_leftovers()  # at every start, whichever database is used
     for origin, named in (("setting", setting), ("environment", os.environ.get(DB_ENV))):
         if named:
             path = Path(named).expanduser()

@@ -18,7 +18,9 @@ Quick reads (:meth:`VocabularyHub.read`) stay on the GUI thread.
 Every refusal of the store becomes a message instead of an exception: a busy
 file or a row gone meanwhile on the status bar; a failed save (full disk,
 read-only file, failing disk) also in a dialog the first time it happens, saying
-what to do. After a read-only answer the hub stays open for reading (:attr:`read_only`).
+what to do. After a read-only answer the hub stays open for reading (:attr:`read_only`),
+as it is from the start for a file the store could open only for reading (a
+read-only or full disk), said once when it opens.
 """
 
 from __future__ import annotations
@@ -116,6 +118,8 @@ class VocabularyHub(QObject):
         self.availability_changed.emit(store is not None)
         if store is not None:
             self.changed.emit(Change(vocabulary=True, notes=True, documents=True))
+            if store.read_only:  # a read-only or full disk: said once, before any save
+                self._save_failed(ReadOnlyStoreError(store.read_only), at_open=True)
 
     # -- writes ---------------------------------------------------------------------
 
@@ -208,7 +212,7 @@ class VocabularyHub(QObject):
             traceback.print_exception(error, file=sys.stderr)
         self._save_failed(_as_store_error(error))
 
-    def _save_failed(self, error: StoreError) -> None:
+    def _save_failed(self, error: StoreError, *, at_open: bool = False) -> None:
         text = str(error)
         if isinstance(error, ReadOnlyStoreError):
             first, title = self.read_only is None, READ_ONLY_TITLE
@@ -220,7 +224,12 @@ class VocabularyHub(QObject):
         if first:
             parent = self.parent()
             widget = parent if isinstance(parent, QWidget) else None
-            body = f"Nothing was saved.\n\n{text}"
+            done = (
+                "Your saved words are shown, but new ones cannot be saved."
+                if at_open
+                else "Nothing was saved."
+            )
+            body = f"{done}\n\n{text}"
             # After the slot that tried to save has returned: the dialog's own
             # event loop must not run inside a focus change or a key press.
             QTimer.singleShot(0, self, lambda: dialogs.inform(widget, title, body, kind="error"))
