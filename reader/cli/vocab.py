@@ -305,6 +305,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     # The store first: a damaged vocabulary file is reported before seconds of
     # loading the morphology.
     with _open_store() as store:
+        if store.read_only:  # said before seconds of loading the morphology for nothing
+            return fail(f"Nothing was saved: {store.read_only}")
         setting = load_settings().get("morphology_db")
         ensure_database(setting)
         session = _analysed_session(document, setting)

@@ -119,3 +119,19 @@ def test_the_cli_lists_exports_and_backs_up_a_read_only_vocabulary(
     assert f"Exported {len(WORDS)} words" in exported.stdout
     assert f"({len(WORDS)} words)" in backed_up.stdout
     assert _words_in(rescue / "backup.sqlite3") == set(WORDS)
+
+
+def test_vocab_add_on_a_read_only_vocabulary_says_so_before_loading_anything(
+    disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.morphology.analyzer import Morphology
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the dictionary was loaded for a save that cannot be written")
+
+    monkeypatch.setattr(Morphology, "load", never)
+    with remounted_read_only(disk):
+        added = run_main("vocab", "add", "كتابا", "--sentence", "قرأت كتابا.", home=disk)
+    assert added.returncode != 0
+    assert "Nothing was saved:" in added.stderr and "read-only" in added.stderr
+    assert len(added.stderr.strip().splitlines()) == 1
