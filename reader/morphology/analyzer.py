@@ -115,12 +115,13 @@ class Morphology:
         With ``vocalize``, documents are vocalised in context by the diacritizer
         (its model is loaded lazily, by the first document).
 
-        ``staged`` (the window's start): only the database now, so that the first
-        hover answers as soon as it is in; what else the words need (the English
-        inflection tables, the spelling model of names, the name sources: seconds
-        more) waits for :meth:`load_rest`, which the caller runs next on a worker.
-        Until then a word is answered from the database alone: a name no lexicon
-        knows is spelt letter by letter, a lexicon name keeps the lexicon's English.
+        ``staged`` (the window's start): only the database (and the English
+        inflection tables every verb and plural needs) now, so that the first hover
+        answers as soon as they are in; the spelling model of names and the name
+        sources (seconds more) wait for :meth:`load_rest`, which the caller runs
+        next on a worker. Until then a word is answered from the database alone: a
+        name no lexicon knows is spelt letter by letter, a lexicon name keeps the
+        lexicon's English.
         """
         if path is None:
             location = locate_database(setting)
@@ -143,13 +144,16 @@ class Morphology:
                 raise
             # A database we found ourselves: say what to do about it.
             raise type(error)(with_remedy(error, location)) from error
+        from reader.morphology import english
+
+        english.prepare()  # with the database, not at the first word shown
         morphology = cls(database, location, diacritizer=diacritizer)
         if staged:
             morphology._rest_pending = True
         else:
-            # With the database, not at the first word shown (the name sources
-            # are read at their first need, as a command needs few of them).
-            _load_english_and_spelling()
+            # And the spelling model, not at the first name guessed (the sources
+            # are read at their first need: a command needs few of them).
+            _load_spelling()
         return morphology
 
     @property
@@ -158,17 +162,17 @@ class Morphology:
         return not self._rest_pending
 
     def load_rest(self) -> None:
-        """The later stage of a staged start, a few seconds: the English inflection
-        tables, the spelling model of names and the name sources (CLDR, arabnamer,
-        GeoNames). For a worker; words answered after it get their names. Safe to
-        call from several threads, and again (it then returns at once)."""
+        """The later stage of a staged start, a few seconds: the spelling model of
+        names and the name sources (CLDR, arabnamer, GeoNames). For a worker;
+        words answered after it get their names. Safe to call from several
+        threads, and again (it then returns at once)."""
         with self._rest_lock:
             if not self._rest_pending:
                 return
             from reader.morphology.names import sources
 
             try:
-                _load_english_and_spelling()
+                _load_spelling()
                 sources.prepare()
             finally:
                 # Whatever failed fails again where it is needed, as in an unstaged start.
@@ -405,11 +409,9 @@ class Morphology:
         return analysis
 
 
-def _load_english_and_spelling() -> None:
-    from reader.morphology import english
+def _load_spelling() -> None:
     from reader.morphology.names import spelling as name_spelling
 
-    english.prepare()
     try:
         name_spelling.model()
     except (OSError, ValueError, KeyError):

@@ -124,7 +124,7 @@ def test_first_hover_answers_before_the_later_stage(
         qtbot.waitUntil(lambda: window.dictionary_state == "ready", timeout=60_000)
         assert not window.morphology.rest_loaded and window.analysis is None
         hover(window, token_index(window, "زار"))  # a word of the lexicon: its vowels
-        assert "زَارَ" in window.popup.text() and "visit" in window.popup.text()
+        assert "زَارَ" in window.popup.text() and "he visited" in window.popup.text()
         name = token_index(window, "كولورادو")
         hover(window, name)
         letters = romanize_name("كولورادو")

@@ -8,10 +8,10 @@ said so, with which file and what to do, and the window reads on without
 glosses: installing our own copy would not replace the one named.
 
 The start is staged so that the first hover answers as soon as the database is
-in: ``ready`` comes with the database alone (about a second), and the rest the
-words need (English inflection tables, the spelling model and the sources of
-names: seconds more) is loaded next on the worker, before the article's analysis,
-which brings every word its names; ``completed`` says when it is in. A hover
+in: ``ready`` comes with the database (and the English inflection tables), and
+the spelling model and the sources of names (seconds more) are loaded next on
+the worker, before the article's analysis, which brings every word its names;
+``completed`` says when they are in. A hover
 meanwhile is answered from the database, a name no lexicon knows spelt letter
 by letter, and the pane and popup show the names when the analysis arrives.
 The vowel model and the root index are loaded later still, at their first need
