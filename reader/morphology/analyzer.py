@@ -251,8 +251,8 @@ class Morphology:
             readings = [self._better_name(record) for record in readings]
         if ranked and never_seen(raw):
             name = self._name_guesses(lookup, person, names)[:1]
-            listed = names and self._listed(lookup, person)
-            if may_be_name(raw) and (context is Context.AFTER_NAME or listed):
+            after_name = context is Context.AFTER_NAME
+            if may_be_name(raw) and (after_name or (names and self._listed(lookup, person))):
                 return (*name, *readings)
             return (*readings, *name)
         if ranked and names and self._name_spelt_so(raw, lookup, person):

@@ -132,7 +132,8 @@ def test_first_hover_answers_before_the_later_stage(
         assert letters in window.popup.text() and letters in window.gloss_pane.text()
         assert "Colorado" not in window.popup.text()
     finally:
-        release.set()
+        with qtbot.waitSignal(window.dictionary.completed, timeout=120_000):
+            release.set()
     qtbot.waitUntil(lambda: window.analysis is not None, timeout=120_000)
     assert window.morphology.rest_loaded
     assert window.session.hovered == name and window.popup.isVisible()

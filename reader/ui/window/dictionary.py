@@ -11,9 +11,9 @@ The start is staged so that the first hover answers as soon as the database is
 in: ``ready`` comes with the database (and the English inflection tables), and
 the spelling model and the sources of names (seconds more) are loaded next on
 the worker, before the article's analysis, which brings every word its names;
-``completed`` says when they are in. A hover
-meanwhile is answered from the database, a name no lexicon knows spelt letter
-by letter, and the pane and popup show the names when the analysis arrives.
+``completed`` says when they are in. A hover meanwhile is answered from the
+database, a name no lexicon knows spelt letter by letter, and the pane and popup
+show the names when the analysis arrives.
 The vowel model and the root index are loaded later still, at their first need
 (the article's vowels in context; the word pane's family and root tabs).
 """
