@@ -16,6 +16,7 @@ from reader.morphology.database.loader import load_database
 from reader.morphology.database.locate import DatabaseLocation, locate_database, with_remedy
 from reader.morphology.errors import MorphologyDataError
 from reader.morphology.names.clitics import written_with_article
+from reader.morphology.names.guess import romanize_name
 from reader.morphology.names.moves import document_names, place_first, spelt_name_first
 from reader.morphology.names.renaming import renamed, reordered
 from reader.morphology.names.sources import known_name, known_person_name, place_name
@@ -77,7 +78,7 @@ class Morphology:
         # ADD_PROP: the proper-noun readings even of words the lexicon knows,
         # for words like كيري whose only lexicon readings are far-fetched.
         self._guesser = Analyzer(database, backoff="ADD_PROP")
-        self._cache: dict[tuple[str, Context, bool], tuple[Analysis, ...]] = {}
+        self._cache: dict[tuple[str, Context, bool, bool], tuple[Analysis, ...]] = {}
         self._raw_cache: dict[str, tuple[list[dict[str, Any]], dict[int, Analysis]]] = {}
         self._surname_cache: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
@@ -87,6 +88,10 @@ class Morphology:
         # Lexicon names in a person's name take their attested spelling
         # (بشار: Bashar, not Bashshar); off, the lexicon's gloss.
         self.prefer_attested = True
+        # Until :meth:`load_rest` has run (a staged start: see :meth:`load`), words
+        # are answered from the database alone and names wait for their sources.
+        self._rest_pending = False
+        self._rest_lock = threading.Lock()
 
     @classmethod
     def load(
@@ -95,11 +100,20 @@ class Morphology:
         *,
         setting: str | None = None,
         vocalize: bool = True,
+        staged: bool = False,
     ) -> Morphology:
         """Load the database at ``path``, or the one :func:`locate_database` finds.
 
         With ``vocalize``, documents are vocalised in context by the diacritizer
         (its model is loaded lazily, by the first document).
+
+        ``staged`` (the window's start): only the database (and the English
+        inflection tables every verb and plural needs) now, so that the first hover
+        answers as soon as they are in; the spelling model of names and the name
+        sources (seconds more) wait for :meth:`load_rest`, which the caller runs
+        next on a worker. Until then a word is answered from the database alone: a
+        name no lexicon knows is spelt letter by letter, a lexicon name keeps the
+        lexicon's English.
         """
         if path is None:
             location = locate_database(setting)
@@ -123,14 +137,38 @@ class Morphology:
             # A database we found ourselves: say what to do about it.
             raise type(error)(with_remedy(error, location)) from error
         from reader.morphology import english
-        from reader.morphology.names import spelling as name_spelling
 
         english.prepare()  # with the database, not at the first word shown
-        try:  # and the spelling model of names, not at the first name guessed
-            name_spelling.model()
-        except (OSError, ValueError, KeyError):
-            pass  # a damaged install: names are spelt letter by letter; --self-test says so
-        return cls(database, location, diacritizer=diacritizer)
+        morphology = cls(database, location, diacritizer=diacritizer)
+        if staged:
+            morphology._rest_pending = True
+        else:
+            # And the spelling model, not at the first name guessed (the sources
+            # are read at their first need: a command needs few of them).
+            _load_spelling()
+        return morphology
+
+    @property
+    def rest_loaded(self) -> bool:
+        """Whether words get their names' sources (see ``staged`` in :meth:`load`)."""
+        return not self._rest_pending
+
+    def load_rest(self) -> None:
+        """The later stage of a staged start, a few seconds: the spelling model of
+        names and the name sources (CLDR, arabnamer, GeoNames). For a worker;
+        words answered after it get their names. Safe to call from several
+        threads, and again (it then returns at once)."""
+        with self._rest_lock:
+            if not self._rest_pending:
+                return
+            from reader.morphology.names import sources
+
+            try:
+                _load_spelling()
+                sources.prepare()
+            finally:
+                # Whatever failed fails again where it is needed, as in an unstaged start.
+                self._rest_pending = False
 
     def clear_cache(self) -> None:
         with self._lock:
@@ -156,11 +194,14 @@ class Morphology:
         self, word: str, context: Context = Context.NONE, *, ranked: bool = True
     ) -> tuple[Analysis, ...]:
         """Readings of one Arabic word, best first; never empty for an Arabic word."""
-        key = (word, context, ranked)
+        # Whether the names' sources count, read once: the later stage may come in
+        # meanwhile, and what was answered without them is kept apart.
+        names = self.use_names and not self._rest_pending
+        key = (word, context, ranked, names)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        result = self._analyze_uncached(word, context, ranked)
+        result = self._analyze_uncached(word, context, ranked, names)
         self._cache[key] = result
         return result
 
@@ -177,14 +218,16 @@ class Morphology:
             self._raw_cache[lookup] = found
         return found
 
-    def _analyze_uncached(self, word: str, context: Context, ranked: bool) -> tuple[Analysis, ...]:
+    def _analyze_uncached(
+        self, word: str, context: Context, ranked: bool, names: bool
+    ) -> tuple[Analysis, ...]:
         lookup = strip_tatweel(word).strip()
         if not lookup:
             return ()
         raw, built = self._raw_analyses(lookup)
         person = context is Context.AFTER_NAME
         if not raw:
-            return self._name_guesses(lookup, person)
+            return self._name_guesses(lookup, person, names)
         readings: list[Analysis] = []
         for features, score, variants in rank(raw, context, ranked=ranked, surface=lookup):
             record = built.get(id(features))
@@ -193,20 +236,21 @@ class Morphology:
             readings.append(
                 dataclasses.replace(record, score=round(score, 3), case_variants=variants)
             )
-        if self.use_names and ranked:
+        if names and ranked:
             readings = [self._better_name(record) for record in place_first(readings, lookup)]
             readings = list(spelt_name_first(readings))
-        elif self.use_names:
+        elif names:
             readings = [self._better_name(record) for record in readings]
         if ranked and never_seen(raw):
-            name = self._name_guesses(lookup, person)[:1]
-            if may_be_name(raw) and (context is Context.AFTER_NAME or self._listed(lookup, person)):
+            name = self._name_guesses(lookup, person, names)[:1]
+            after_name = context is Context.AFTER_NAME
+            if may_be_name(raw) and (after_name or (names and self._listed(lookup, person))):
                 return (*name, *readings)
             return (*readings, *name)
-        if ranked and self._name_spelt_so(raw, lookup, person):
+        if ranked and names and self._name_spelt_so(raw, lookup, person):
             # After the readings, whatever the context: only a name's context in
             # the document (after a title or a given name) reads it as the name.
-            return (*readings, *self._name_guesses(lookup, person)[:1])
+            return (*readings, *self._name_guesses(lookup, person, names)[:1])
         return tuple(readings)
 
     @staticmethod
@@ -257,12 +301,17 @@ class Morphology:
             return record
         return renamed(record, found.english)
 
-    def _name_guesses(self, lookup: str, person: bool = False) -> tuple[Analysis, ...]:
+    def _name_guesses(
+        self, lookup: str, person: bool = False, names: bool = True
+    ) -> tuple[Analysis, ...]:
         """Proper-name guesses; a ``person``'s (after a name: a surname) takes
-        no town's name (كيري after جون is Kerry's word, not Chieri)."""
+        no town's name (كيري after جون is Kerry's word, not Chieri). Without
+        ``names``, no source is asked; before :meth:`load_rest`, not even the
+        spelling model: the name's letters."""
         backoff = [f for f in self._guesser.analyze(lookup) if f.get("source") == "backoff"]
-        if not self.use_names:
-            return proper_name_guesses(lookup, backoff)
+        if not names:
+            spell = romanize_name if self._rest_pending else None
+            return proper_name_guesses(lookup, backoff, spell=spell)
         namer = known_person_name if person else known_name
         return proper_name_guesses(lookup, backoff, namer=namer)
 
@@ -326,6 +375,7 @@ class Morphology:
         With ``vocalize`` and a diacritizer, every word is also vocalised in its
         sentence and its readings re-ranked by it (:func:`vocalize_document`).
         """
+        self.load_rest()  # a staged start's names: the document's are found here
         readings: list[tuple[Analysis, ...]] = []
         total = len(document.tokens)
         if ranked:
@@ -349,6 +399,15 @@ class Morphology:
         if vocalize and ranked and self.diacritizer is not None:
             analysis = vocalize_document(analysis, self.diacritizer, cancelled=cancelled)
         return analysis
+
+
+def _load_spelling() -> None:
+    from reader.morphology.names import spelling as name_spelling
+
+    try:
+        name_spelling.model()
+    except (OSError, ValueError, KeyError):
+        pass  # a damaged install: names are spelt letter by letter; --self-test says so
 
 
 def vocalize_document(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -175,12 +176,12 @@ def _pieces_from_bw(bw: str, name: str) -> str:
     return "_".join(pieces)
 
 
-def _english(name: str, namer: Any) -> str:
+def _english(name: str, namer: Any, spell: Callable[[str], str] | None = None) -> str:
     if namer is not None:
         found = namer(strip_marks(name))
         if found is not None:
             return str(found.english)
-    return guess_name_spelling(name)
+    return (spell or guess_name_spelling)(name)
 
 
 def _and_before_name(word: str) -> bool:
@@ -188,9 +189,15 @@ def _and_before_name(word: str) -> bool:
 
 
 def proper_name_guesses(
-    word: str, backoff: list[dict[str, Any]], limit: int = 3, namer: Any = None
+    word: str,
+    backoff: list[dict[str, Any]],
+    limit: int = 3,
+    namer: Any = None,
+    spell: Callable[[str], str] | None = None,
 ) -> tuple[Analysis, ...]:
     """Clearly marked proper-name readings for a word the lexicon does not know.
+
+    Their English: ``namer``'s, else ``spell``'s (by default the spelling model's guess).
 
     camel-tools' proper-noun backoff proposes segmentations (the whole word as a
     name, و + name, ...). The whole word comes first; the others follow as
@@ -218,7 +225,7 @@ def proper_name_guesses(
             if isinstance(value, str) and "NOAN" in value:
                 features[key] = value.replace("NOAN", name)
         features["d3tok"] = _pieces_from_bw(str(features.get("bw", "")), name)
-        features["stemgloss"] = _english(name, namer)
+        features["stemgloss"] = _english(name, namer, spell)
         clitic_glosses = [
             _CLITIC_GLOSSES.get(strip_marks(piece.strip("+")), "…")
             for piece in features["d3tok"].split("_")

@@ -97,6 +97,51 @@ def test_threaded_start_keeps_the_window_alive(
     assert not captured_dialogs.shown
 
 
+def test_first_hover_answers_before_the_later_stage(
+    qtbot, data_home, real_db_path, captured_dialogs, monkeypatch
+):
+    """A staged start on the real worker: with the later stage (the spelling model
+    and the sources of names) held back, a hover is answered from the database
+    alone, a foreign name spelt letter by letter; once the stage is in, the
+    article's analysis brings the name's spelling to the popup and the pane."""
+    from reader.morphology.analyzer import Morphology
+    from reader.morphology.names.guess import romanize_name
+    from reader.text import document_from_text
+
+    release = threading.Event()
+    real_rest = Morphology.load_rest
+
+    def held_rest(self):
+        assert release.wait(120), "the test never released the later stage"
+        real_rest(self)
+
+    monkeypatch.setattr(Morphology, "load_rest", held_rest)
+    window = make_window(qtbot, synchronous=False)
+    window.dictionary.setting = str(real_db_path)
+    window.show_document(document_from_text("زار الوزير كولورادو أمس.", title="staged"))
+    try:
+        window.start_dictionary()
+        qtbot.waitUntil(lambda: window.dictionary_state == "ready", timeout=60_000)
+        assert not window.morphology.rest_loaded and window.analysis is None
+        hover(window, token_index(window, "زار"))  # a word of the lexicon: its vowels
+        assert "زَارَ" in window.popup.text() and "he visited" in window.popup.text()
+        name = token_index(window, "كولورادو")
+        hover(window, name)
+        letters = romanize_name("كولورادو")
+        assert letters != "Colorado"
+        assert letters in window.popup.text() and letters in window.gloss_pane.text()
+        assert "Colorado" not in window.popup.text()
+    finally:
+        with qtbot.waitSignal(window.dictionary.completed, timeout=120_000):
+            release.set()
+    qtbot.waitUntil(lambda: window.analysis is not None, timeout=120_000)
+    assert window.morphology.rest_loaded
+    assert window.session.hovered == name and window.popup.isVisible()
+    assert "Colorado" in window.popup.text() and letters not in window.popup.text()
+    assert "Colorado" in window.gloss_pane.text()
+    assert not captured_dialogs.shown
+
+
 def test_tasks_deliver_on_the_gui_thread(qtbot):
     manager = TaskManager()
     gui = threading.get_ident()

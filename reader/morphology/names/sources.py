@@ -187,6 +187,15 @@ def dictionary_index() -> dict[str, str]:
     }
 
 
+def prepare() -> None:
+    """Read every source now (CLDR, arabnamer's list and index, GeoNames: a few
+    seconds), on a worker, rather than at the first name a hover asks about."""
+    cldr_index()
+    dictionary_index()
+    _transliterator()
+    _geonames()
+
+
 def _title(name: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
 

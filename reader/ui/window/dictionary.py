@@ -6,6 +6,16 @@ on without glosses. A database the learner named (in the settings, or by
 ``ARABIC_READER_MORPH_DB``) that is missing, not a file, or does not load is
 said so, with which file and what to do, and the window reads on without
 glosses: installing our own copy would not replace the one named.
+
+The start is staged so that the first hover answers as soon as the database is
+in: ``ready`` comes with the database (and the English inflection tables), and
+the spelling model and the sources of names (seconds more) are loaded next on
+the worker, before the article's analysis, which brings every word its names;
+``completed`` says when they are in. A hover meanwhile is answered from the
+database, a name no lexicon knows spelt letter by letter, and the pane and popup
+show the names when the analysis arrives.
+The vowel model and the root index are loaded later still, at their first need
+(the article's vowels in context; the word pane's family and root tabs).
 """
 
 from __future__ import annotations
@@ -38,10 +48,12 @@ STAGES = {
 
 
 class DictionaryLoader(QObject):
-    """Emits ``ready(morphology)`` or ``unavailable()``; ``status(text)`` meanwhile."""
+    """Emits ``ready(morphology)`` then ``completed(morphology)``, or ``unavailable()``;
+    ``status(text)`` meanwhile."""
 
     status = Signal(str)
     ready = Signal(object)
+    completed = Signal(object)  # the later stage is in: words get their names
     unavailable = Signal()
 
     def __init__(self, tasks: TaskManager, parent: QWidget, setting: str | None = None) -> None:
@@ -66,7 +78,7 @@ class DictionaryLoader(QObject):
     def load(self, location: DatabaseLocation) -> None:
         self.status.emit("Loading the Arabic dictionary…")
         self.tasks.run(
-            lambda task: Morphology.load(location.path),
+            lambda task: Morphology.load(location.path, staged=True),
             on_success=self._loaded,
             on_failure=lambda error: self._load_failed(location, error),
         )
@@ -92,6 +104,14 @@ class DictionaryLoader(QObject):
 
     def _loaded(self, morphology: Morphology) -> None:
         self.status.emit("Dictionary loaded")
+        # Queued first, so the worker takes it before the article's analysis (which
+        # would load it itself). On failure the words read on without it; the
+        # sources that failed fail again where they are needed and say so.
+        self.tasks.run(
+            lambda task: morphology.load_rest(),
+            on_success=lambda _none: self.completed.emit(morphology),
+            on_failure=lambda error: self.completed.emit(morphology),
+        )
         self.ready.emit(morphology)
 
     def install(self, source: Path | None) -> None:
