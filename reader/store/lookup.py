@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, case, exists, func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from reader.store.database import Store
 from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
@@ -17,6 +19,7 @@ from reader.store.vocabulary import (
     _record,
     _with_counts,
     normalise_tag,
+    occurrence_count,
 )
 from reader.text.arabic import strip_diacritics
 
@@ -68,6 +71,130 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+class EntrySort(StrEnum):
+    """What the vocabulary can be ordered by, each ending on the id so pages never overlap."""
+
+    LEMMA = "lemma"  # alphabetical, ignoring vowels
+    GLOSS = "gloss"
+    STATUS = "status"
+    ROOT = "root"
+    TAGS = "tags"
+    NOTES = "notes"
+    SEEN = "seen"
+    ADDED = "created"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """The filters of a listing; each one given narrows it (see :func:`list_entries`)."""
+
+    search: str | None = None
+    status: Status | str | Iterable[Status | str] | None = None
+    tag: str | None = None
+    document_id: int | None = None
+    root: str | None = None
+
+    def where(self) -> list[Any]:
+        """The SQL conditions on ``VocabularyEntry`` these filters make."""
+        conditions: list[Any] = []
+        search = (self.search or "").strip()
+        if search:
+            plain = _like(strip_diacritics(search))
+            words = _like(search)
+            seen_as = exists().where(
+                Occurrence.entry_id == VocabularyEntry.id,
+                Occurrence.surface_plain.like(plain, escape="\\"),
+            )
+            conditions.append(
+                or_(
+                    VocabularyEntry.lemma_plain.like(plain, escape="\\"),
+                    seen_as,
+                    VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
+                    VocabularyEntry.user_gloss.like(words, escape="\\"),
+                    VocabularyEntry.notes.like(words, escape="\\"),
+                )
+            )
+        if self.status is not None:
+            statuses = [self.status] if isinstance(self.status, str) else list(self.status)
+            conditions.append(VocabularyEntry.status.in_([Status(s).value for s in statuses]))
+        if self.tag is not None:
+            conditions.append(
+                exists().where(
+                    entry_tags.c.entry_id == VocabularyEntry.id,
+                    entry_tags.c.tag_id == Tag.id,
+                    Tag.name == normalise_tag(self.tag),
+                )
+            )
+        if self.document_id is not None:
+            conditions.append(
+                exists().where(
+                    Occurrence.entry_id == VocabularyEntry.id,
+                    Occurrence.document_id == self.document_id,
+                )
+            )
+        if self.root:
+            radicals = strip_diacritics(self.root).replace(".", "").replace(" ", "")
+            conditions.append(func.replace(VocabularyEntry.root, ".", "") == radicals)
+        return conditions
+
+
+def _sort_keys(sort: EntrySort) -> list[Any]:
+    if sort is EntrySort.LEMMA:
+        return [VocabularyEntry.lemma_plain, VocabularyEntry.lemma]
+    if sort is EntrySort.GLOSS:
+        shown = func.coalesce(
+            func.nullif(VocabularyEntry.user_gloss, ""), VocabularyEntry.dictionary_gloss
+        )
+        return [shown.collate("NOCASE")]
+    if sort is EntrySort.STATUS:
+        return [
+            case({s.value: rank for rank, s in enumerate(Status)}, value=VocabularyEntry.status)
+        ]
+    if sort is EntrySort.ROOT:
+        return [VocabularyEntry.root, VocabularyEntry.lemma_plain]
+    if sort is EntrySort.TAGS:
+        first_tag = (
+            select(func.min(Tag.name))
+            .join(entry_tags, entry_tags.c.tag_id == Tag.id)
+            .where(entry_tags.c.entry_id == VocabularyEntry.id)
+            .scalar_subquery()
+        )
+        return [first_tag]
+    if sort is EntrySort.NOTES:
+        return [VocabularyEntry.notes.collate("NOCASE")]
+    if sort is EntrySort.SEEN:
+        return [occurrence_count()]
+    if sort is EntrySort.ADDED:
+        return [VocabularyEntry.created_at]
+    return [VocabularyEntry.updated_at]
+
+
+def _ordered_ids(filters: EntryFilter, sort: EntrySort, descending: bool) -> Select:
+    """The ids of the matching entries in order: paged cheaply, the rows read after."""
+    keys = [*_sort_keys(sort), VocabularyEntry.id]
+    return (
+        select(VocabularyEntry.id)
+        .where(*filters.where())
+        .order_by(*(key.desc() if descending else key for key in keys))
+    )
+
+
+def _order_of(order_by: EntryOrder | str) -> tuple[EntrySort, bool]:
+    order = EntryOrder(order_by)
+    if order is EntryOrder.LEMMA:
+        return EntrySort.LEMMA, False
+    if order is EntryOrder.RECENTLY_UPDATED:
+        return EntrySort.UPDATED, True
+    return EntrySort.ADDED, True
+
+
+def _records_in_order(session: Session, ids: list[int]) -> list[EntryRecord]:
+    rows = session.execute(_with_counts().where(VocabularyEntry.id.in_(ids))).all()
+    found = {row.id: EntryRecord.of(row, count) for row, count in rows}
+    return [found[entry_id] for entry_id in ids if entry_id in found]
+
+
 def list_entries(
     store: Store,
     *,
@@ -85,57 +212,80 @@ def list_entries(
     ``search`` matches the lemma or any seen form, with or without vowels, and
     the glosses and notes (case-insensitively for English). ``root`` may be
     written with or without the dots camel-tools puts between radicals.
+    For a long vocabulary, :func:`iter_entries` or :func:`entries_page`.
     """
-    stmt = _with_counts()
-    if search and search.strip():
-        plain = _like(strip_diacritics(search.strip()))
-        words = _like(search.strip())
-        seen_as = exists().where(
-            Occurrence.entry_id == VocabularyEntry.id,
-            Occurrence.surface_plain.like(plain, escape="\\"),
-        )
-        stmt = stmt.where(
-            or_(
-                VocabularyEntry.lemma_plain.like(plain, escape="\\"),
-                seen_as,
-                VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
-                VocabularyEntry.user_gloss.like(words, escape="\\"),
-                VocabularyEntry.notes.like(words, escape="\\"),
-            )
-        )
-    if status is not None:
-        statuses = [status] if isinstance(status, str) else list(status)
-        stmt = stmt.where(VocabularyEntry.status.in_([Status(s).value for s in statuses]))
-    if tag is not None:
-        stmt = stmt.where(
-            exists().where(
-                entry_tags.c.entry_id == VocabularyEntry.id,
-                entry_tags.c.tag_id == Tag.id,
-                Tag.name == normalise_tag(tag),
-            )
-        )
-    if document_id is not None:
-        stmt = stmt.where(
-            exists().where(
-                Occurrence.entry_id == VocabularyEntry.id, Occurrence.document_id == document_id
-            )
-        )
-    if root:
-        radicals = strip_diacritics(root).replace(".", "").replace(" ", "")
-        stmt = stmt.where(func.replace(VocabularyEntry.root, ".", "") == radicals)
-    order = EntryOrder(order_by)
-    if order is EntryOrder.LEMMA:
-        stmt = stmt.order_by(VocabularyEntry.lemma_plain, VocabularyEntry.lemma, VocabularyEntry.id)
-    elif order is EntryOrder.RECENTLY_UPDATED:
-        stmt = stmt.order_by(VocabularyEntry.updated_at.desc(), VocabularyEntry.id.desc())
-    else:
-        stmt = stmt.order_by(VocabularyEntry.created_at.desc(), VocabularyEntry.id.desc())
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
+    filters = EntryFilter(search, status, tag, document_id, root)
+    return list(iter_entries(store, filters, order_by=order_by, limit=limit, offset=offset))
+
+
+def iter_entries(
+    store: Store,
+    filters: EntryFilter = EntryFilter(),  # noqa: B008 (frozen)
+    *,
+    order_by: EntryOrder | str = EntryOrder.LEMMA,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[EntryRecord]:
+    """The entries of :func:`list_entries` one by one, read a chunk at a time in one
+    snapshot: memory stays the same however many words were saved."""
+    sort, descending = _order_of(order_by)
     with store.reading() as session:
-        return [EntryRecord.of(row, count) for row, count in session.execute(stmt).all()]
+        for chunk in entry_chunks(
+            session, filters, sort=sort, descending=descending, limit=limit, offset=offset
+        ):
+            yield from chunk
+
+
+def entry_chunks(
+    session: Session,
+    filters: EntryFilter,
+    *,
+    sort: EntrySort = EntrySort.LEMMA,
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    chunk: int = 500,
+) -> Iterator[list[EntryRecord]]:
+    """The matching entries in order, ``chunk`` at a time, inside the caller's snapshot.
+
+    The ids are streamed from SQLite (``yield_per``), and each chunk's rows,
+    counts and tags read in one query: nothing holds the whole vocabulary.
+    """
+    ids = _ordered_ids(filters, sort, descending).offset(offset)
+    if limit is not None:
+        ids = ids.limit(limit)
+    found = session.execute(ids.execution_options(yield_per=chunk))
+    for part in found.partitions():
+        yield _records_in_order(session, [entry_id for (entry_id,) in part])
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    """A page of a listing, with how many entries the whole listing holds."""
+
+    entries: tuple[EntryRecord, ...]
+    total: int
+    offset: int
+
+
+def entries_page(
+    store: Store,
+    filters: EntryFilter = EntryFilter(),  # noqa: B008 (frozen)
+    *,
+    sort: EntrySort | str = EntrySort.LEMMA,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> EntryPage:
+    """One page of the matching entries, sorted and filtered in SQL, and their count,
+    in one snapshot: what a view of a long vocabulary shows without reading it all."""
+    ordered = _ordered_ids(filters, EntrySort(sort), descending).offset(offset).limit(limit)
+    with store.reading() as session:
+        total = session.scalar(
+            select(func.count()).select_from(VocabularyEntry).where(*filters.where())
+        )
+        ids = list(session.scalars(ordered))
+        return EntryPage(tuple(_records_in_order(session, ids)), total or 0, offset)
 
 
 def occurrences(store: Store, entry_id: int) -> list[OccurrenceRecord]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from sqlalchemy import Select, delete, exists, func, select
+from sqlalchemy import ScalarSelect, Select, delete, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from reader.store.database import Store
@@ -49,17 +49,19 @@ def _record(session: Session, row: VocabularyEntry) -> EntryRecord:
     return EntryRecord.of(row, count or 0)
 
 
-def _with_counts() -> Select:
-    counts = (
-        select(Occurrence.entry_id, func.count(Occurrence.id).label("n"))
-        .group_by(Occurrence.entry_id)
-        .subquery()
-    )
+def occurrence_count() -> ScalarSelect[int]:
+    """How many times the entry of the enclosing query was met: one look-up in the
+    occurrences' entry index per row read, not a count over every occurrence."""
     return (
-        select(VocabularyEntry, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.entry_id == VocabularyEntry.id)
-        .options(selectinload(VocabularyEntry.tags))
+        select(func.count(Occurrence.id))
+        .where(Occurrence.entry_id == VocabularyEntry.id)
+        .correlate(VocabularyEntry)
+        .scalar_subquery()
     )
+
+
+def _with_counts() -> Select:
+    return select(VocabularyEntry, occurrence_count()).options(selectinload(VocabularyEntry.tags))
 
 
 def _tags_named(session: Session, names: Iterable[str]) -> list[Tag]:
