@@ -2,13 +2,15 @@
 
 A dock built the first time it is shown (Frescobaldi's ``panel.py``). Deleting
 is undoable (Ctrl+Z in the dock, or "Undo Delete"), through ``restore_entry``.
+The table reads its rows a page at a time on the hub's worker (see
+:mod:`reader.ui.vocabulary.table`); a search waits for a pause in the typing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,7 @@ from reader.morphology.roots.radicals import (
     RootOf,  # its operations import SQLAlchemy when first called
 )
 from reader.store import Change, DeletedEntry, EntryRecord, OccurrenceRecord, Status
+from reader.store.lookup import EntryFilter
 from reader.ui.base import fonts
 from reader.ui.base.lazy_dock import LazyDock
 from reader.ui.base.vocabulary_hub import StoreUndoCommand, VocabularyHub
@@ -39,8 +42,8 @@ from reader.ui.vocabulary.table import (
     LEMMA,
     NOTES,
     ROOT,
-    SORT_ROLE,
     STATUS,
+    EntryQuery,
     StatusDelegate,
     VocabularyTableModel,
 )
@@ -52,6 +55,9 @@ ALL = "All"
 # S: the Word menu's Save Word, for the word under the mouse or the pinned one.
 EMPTY_HINT = "No saved words yet — hover a word in the article and press S to save it."
 NO_MATCH_HINT = "No saved word matches these filters."
+# A search is asked for once the typing pauses this long: one query per word
+# typed, not one per key.
+SEARCH_PAUSE_MS = 150
 
 
 class DeleteEntry(StoreUndoCommand):
@@ -153,13 +159,15 @@ class VocabularyDock(LazyDock):
         layout.addLayout(filters)
 
         self.model = VocabularyTableModel(self.hub, self, **self._shown)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model.answered.connect(self._answered)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(LEMMA, Qt.SortOrder.AscendingOrder)
+        self.table.setModel(self.model)
+        # The header's click sorts in SQL (the model's sort()); the first query
+        # is asked for once the filters are filled (_after_build).
+        self.table.horizontalHeader().setSortIndicator(LEMMA, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionsClickable(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -213,8 +221,10 @@ class VocabularyDock(LazyDock):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.search_edit.textChanged.connect(self.reload)
-        self.root_edit.textChanged.connect(self.reload)
+        self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(self._typed)
+        self.root_edit.textChanged.connect(self._typed)
         for combo in (self.status_filter, self.tag_filter, self.document_filter):
             combo.currentIndexChanged.connect(self.reload)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -242,29 +252,36 @@ class VocabularyDock(LazyDock):
 
     # -- showing --------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def _typed(self) -> None:
+        if self.hub.tasks.synchronous:
+            self.reload()  # nothing runs behind the typing to wait for (tests)
+        else:
+            self._search_pause.start()  # restarted by each key
+
+    def reload(self, *, keep_rows: bool = False) -> None:
+        """Ask for the rows the filters choose; shown when the hub's worker answers."""
         if not self.built:
             return
+        self._search_pause.stop()
         status = self.status_filter.currentText()
-        entries = self.hub.read(
-            lambda store: ops.list_entries(
-                store,
-                search=self.search_edit.text() or None,
-                status=None if status == ALL else status,
-                tag=self.tag_filter.currentData(),
-                document_id=self.document_filter.currentData(),
-                root=self.root_edit.text() or None,
-            ),
-            [],
+        filters = EntryFilter(
+            search=self.search_edit.text() or None,
+            status=None if status == ALL else status,
+            tag=self.tag_filter.currentData(),
+            document_id=self.document_filter.currentData(),
+            root=self.root_edit.text() or None,
         )
-        self.model.set_entries(entries)
+        query = EntryQuery(filters, self.model.query.sort, self.model.query.descending)
+        self.model.load(query, keep_rows=keep_rows)
+
+    def _answered(self) -> None:
         self.table.resizeColumnsToContents()
         self._show_hint()
         where = "" if self.hub.available else f" — {self.hub.unavailable_reason}"
-        self.setWindowTitle(f"Vocabulary ({len(entries)}){where}")
+        self.setWindowTitle(f"Vocabulary ({self.model.total}){where}")
 
     def _show_hint(self) -> None:
-        empty = self.proxy.rowCount() == 0 and self.hub.available
+        empty = self.model.rowCount() == 0 and self.hub.available
         filtered = bool(self.search_edit.text() or self.root_edit.text()) or any(
             combo.currentIndex() > 0
             for combo in (self.status_filter, self.tag_filter, self.document_filter)
@@ -277,21 +294,35 @@ class VocabularyDock(LazyDock):
             return
         if change.vocabulary and not self.model.update_entries(change):
             self._fill_filters()
-            self.reload()
+            self.reload(keep_rows=True)
         elif change.documents:
             self._fill_filters()
 
+    def caught_up(self) -> None:
+        """Ask at once for the search typed, and wait for the answer (for tests)."""
+        if self._search_pause.isActive():
+            self.reload()
+        while self.model.loading:
+            self.hub.tasks.wait_idle()
+
     def lemmas(self) -> list[str]:
-        """The words shown, in the table's order (for tests and accessibility)."""
-        return [self.proxy.index(row, LEMMA).data() for row in range(self.proxy.rowCount())]
+        """Every word the filters choose, in the table's order, once answered (for tests
+        and accessibility: it reads the whole listing, as the window itself never does)."""
+        self.caught_up()
+        while self.model.canFetchMore():
+            self.model.fetchMore()
+            self.caught_up()
+        return [self.model.index(row, LEMMA).data() for row in range(self.model.rowCount())]
 
     def select_row(self, row: int) -> None:
+        """Select a row of the listing once it is answered."""
+        self.caught_up()
         self.table.selectRow(row)
-        self.table.setCurrentIndex(self.proxy.index(row, LEMMA))
+        self.table.setCurrentIndex(self.model.index(row, LEMMA))
 
     def selected_entry(self) -> EntryRecord | None:
         index = self.table.currentIndex()
-        return self.proxy.data(index, ENTRY_ROLE) if index.isValid() else None
+        return self.model.data(index, ENTRY_ROLE) if index.isValid() else None
 
     # -- actions --------------------------------------------------------------------
 
