@@ -18,14 +18,13 @@ from typing import Any, TextIO
 
 import genanki
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from reader.morphology.citation import romanize_lemma
 from reader.morphology.roots.radicals import RootOf, lemma_root
 from reader.store.database import Store
 from reader.store.errors import ExportError
 from reader.store.lookup import EntryFilter, entry_chunks
-from reader.store.models import Occurrence, Status
+from reader.store.models import Document, Occurrence, Status
 from reader.store.records import EntryRecord, OccurrenceRecord
 from reader.store.targets import write_user_file
 from reader.store.vocabulary import normalise_tag
@@ -127,13 +126,13 @@ def export_rows(
     with store.reading() as session:
         for entries in entry_chunks(session, EntryFilter(status=wanted)):
             latest: dict[int, OccurrenceRecord] = {}
-            for occurrence in session.scalars(
-                select(Occurrence)
+            for occurrence in session.execute(
+                select(Occurrence.__table__, Document.title)
+                .join(Document, Document.id == Occurrence.document_id)
                 .where(Occurrence.entry_id.in_([entry.id for entry in entries]))
-                .options(selectinload(Occurrence.document))
                 .order_by(Occurrence.created_at, Occurrence.id)
             ):
-                latest[occurrence.entry_id] = OccurrenceRecord.of(occurrence)
+                latest[occurrence.entry_id] = OccurrenceRecord.of(occurrence, occurrence.title)
             for entry in entries:
                 yield ExportRow(entry, latest.get(entry.id))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from sqlalchemy import ScalarSelect, Select, delete, exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ScalarSelect, delete, exists, func, select
+from sqlalchemy.orm import Session
 
 from reader.store.database import Store
 from reader.store.errors import NotFoundError
@@ -58,10 +58,6 @@ def occurrence_count() -> ScalarSelect[int]:
         .correlate(VocabularyEntry)
         .scalar_subquery()
     )
-
-
-def _with_counts() -> Select:
-    return select(VocabularyEntry, occurrence_count()).options(selectinload(VocabularyEntry.tags))
 
 
 def _tags_named(session: Session, names: Iterable[str]) -> list[Tag]:
