@@ -58,6 +58,7 @@ NO_MATCH_HINT = "No saved word matches these filters."
 # A search is asked for once the typing pauses this long: one query per word
 # typed, not one per key.
 SEARCH_PAUSE_MS = 150
+FIT_ROWS = 50
 
 
 class DeleteEntry(StoreUndoCommand):
@@ -183,6 +184,9 @@ class VocabularyDock(LazyDock):
         # The notes stay the learner's to widen: a long note would crowd the rest.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the rows on screen and a few dozen more, not to every row read:
+        # fitting asks each cell for its size, many times a row.
+        header.setResizeContentsPrecision(FIT_ROWS)
         header.setSectionResizeMode(GLOSS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Interactive)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -275,7 +279,9 @@ class VocabularyDock(LazyDock):
         self.model.load(query, keep_rows=keep_rows)
 
     def _answered(self) -> None:
-        self.table.resizeColumnsToContents()
+        # The other columns fit themselves (ResizeToContents); the notes, the learner's
+        # to widen, start fitted.
+        self.table.resizeColumnToContents(NOTES)
         self._show_hint()
         where = "" if self.hub.available else f" — {self.hub.unavailable_reason}"
         self.setWindowTitle(f"Vocabulary ({self.model.total}){where}")
@@ -374,16 +380,22 @@ class _ArabicDelegate(QStyledItemDelegate):
     FONT_SIZE = 15
     PADDING = 10
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Once: looking the face up goes over every installed family, and a cell's
+        # size is asked for hundreds of times whenever the columns are fitted.
+        self._font = fonts.arabic_font(self.FONT_SIZE)
+        self._metrics = QFontMetrics(self._font)
+
     def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
         super().initStyleOption(option, index)
-        option.font = fonts.arabic_font(self.FONT_SIZE)
+        option.font = self._font
 
     def row_height(self) -> int:
-        return QFontMetrics(fonts.arabic_font(self.FONT_SIZE)).height() + self.PADDING
+        return self._metrics.height() + self.PADDING
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt override)
         hint = super().sizeHint(option, index)
-        metrics = QFontMetrics(fonts.arabic_font(self.FONT_SIZE))
         text = str(index.data() or "")
-        width = metrics.horizontalAdvance(text) + 2 * self.PADDING
+        width = self._metrics.horizontalAdvance(text) + 2 * self.PADDING
         return QSize(max(hint.width(), width), max(hint.height(), self.row_height()))

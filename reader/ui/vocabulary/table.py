@@ -88,6 +88,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self._generation = 0
         self._reading: list[Task[Any]] = []  # reads under way for the current query
         self._fetching = False
+        self._computed: dict[tuple[int, int], str] = {}  # see _computed_cell
 
     def set_shown(self, *, scheme: str | None = None, root_of: RootOf | None = None) -> None:
         """A new romanization scheme or root reader: the Romanized and Root cells change."""
@@ -95,6 +96,7 @@ class VocabularyTableModel(QAbstractTableModel):
             self.scheme = known_scheme(scheme)
         if root_of is not None:
             self.root_of = root_of
+        self._computed.clear()
         if self.entries:
             for column in (ROMANIZED, ROOT):
                 top, bottom = self.index(0, column), self.index(len(self.entries) - 1, column)
@@ -152,6 +154,7 @@ class VocabularyTableModel(QAbstractTableModel):
             return  # a newer query was asked for meanwhile
         self._reading = [task for task in self._reading if not task.done]
         self.beginResetModel()
+        self._computed.clear()
         self.entries = list(page.entries)
         self.total = page.total
         self.endResetModel()
@@ -189,6 +192,8 @@ class VocabularyTableModel(QAbstractTableModel):
         for entry_id in change.entry_ids:
             row = rows[entry_id]
             self.entries[row] = fresh[entry_id]
+            for column in (ROMANIZED, ROOT):
+                self._computed.pop((entry_id, column), None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return True
 
@@ -249,14 +254,12 @@ class VocabularyTableModel(QAbstractTableModel):
     def _cell(self, entry: EntryRecord, column: int, *, editing: bool) -> Any:
         if column == LEMMA:
             return entry.lemma
-        if column == ROMANIZED:
-            return romanize_lemma(entry.lemma, entry.pos, scheme=self.scheme)
+        if column in (ROMANIZED, ROOT):
+            return self._computed_cell(entry, column)
         if column == GLOSS:
             return (entry.user_gloss or "") if editing else entry.gloss
         if column == STATUS:
             return entry.status.value
-        if column == ROOT:
-            return self.root_of(entry.root, entry.lex, entry.pos).display
         if column == TAGS:
             return ", ".join(entry.tags)
         if column == NOTES:
@@ -264,6 +267,19 @@ class VocabularyTableModel(QAbstractTableModel):
         if column == SEEN:
             return entry.occurrence_count
         return entry.created_at.strftime("%Y-%m-%d")
+
+    def _computed_cell(self, entry: EntryRecord, column: int) -> str:
+        # Kept for the rows read: the view asks for a cell many times (painting,
+        # fitting the columns), and each answer here is real work.
+        key = (entry.id, column)
+        cell = self._computed.get(key)
+        if cell is None:
+            if column == ROMANIZED:
+                cell = romanize_lemma(entry.lemma, entry.pos, scheme=self.scheme)
+            else:
+                cell = self.root_of(entry.root, entry.lex, entry.pos).display
+            self._computed[key] = cell
+        return cell
 
 
 class StatusDelegate(QStyledItemDelegate):
