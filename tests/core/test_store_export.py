@@ -22,6 +22,7 @@ from reader.store import (
     Store,
     export,
     fingerprint_text,
+    list_entries,
     open_store,
     remember_document,
     save_word,
@@ -40,6 +41,7 @@ from reader.store.export import (
     neutralise_formula,
 )
 from reader.system import paths
+from tests.core.bulk_vocabulary import fill
 
 TEXT = "قال الوزير إن الحكومة ستعمل على خفض الأسعار."
 BOM = "\ufeff".encode()
@@ -345,21 +347,10 @@ def test_export_text_leaves_no_control_but_tab_and_line_breaks(text: str) -> Non
 def test_exports_stream_in_chunks_and_keep_order_and_places(tmp_path: Path, data_home) -> None:
     # More words than one chunk: each chunk's latest place must be its own word's.
     with open_store() as opened:
-        doc, _ = remember_document(opened, title="t", fingerprint=fingerprint_text(TEXT))
-        for number in range(1203):
-            save_word(
-                opened,
-                lex=f"كلمة{number:04}",
-                pos="noun",
-                lemma=f"كلمة{number:04}",
-                dictionary_gloss=f"word {number}",
-                surface="قال",
-                sentence=f"{number}",
-                document_id=doc.id,
-                start=number,
-                end=number + 3,
-            )
-        assert export_csv(opened, tmp_path / "all.csv") == 1203
+        fill(opened, 1203)
+        statuses = list(Status)
+        assert export_csv(opened, tmp_path / "all.csv", statuses=statuses) == 1203
         rows = _read_csv(tmp_path / "all.csv")
-    assert [row["lemma"] for row in rows] == [f"كلمة{n:04}" for n in range(1203)]
-    assert all(row["context sentence"] == row["gloss"].split()[1] for row in rows)
+        expected = list_entries(opened)
+    assert [row["lemma"] for row in rows] == [entry.lemma for entry in expected]
+    assert all(row["form seen"] == row["lemma"] for row in rows)
