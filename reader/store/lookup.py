@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Row, Select, case, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from reader.store.database import Store
+from reader.store.listing import EntryFilter, EntryPage, EntrySort
 from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
 from reader.store.records import EntryRecord, LemmaKey, OccurrenceRecord
 from reader.store.vocabulary import (
@@ -94,72 +93,48 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-class EntrySort(StrEnum):
-    """What the vocabulary can be ordered by, each ending on the id so pages never overlap."""
-
-    LEMMA = "lemma"  # alphabetical, ignoring vowels
-    GLOSS = "gloss"
-    STATUS = "status"
-    ROOT = "root"
-    TAGS = "tags"
-    NOTES = "notes"
-    SEEN = "seen"
-    ADDED = "created"
-    UPDATED = "updated"
-
-
-@dataclass(frozen=True)
-class EntryFilter:
-    """The filters of a listing; each one given narrows it (see :func:`list_entries`)."""
-
-    search: str | None = None
-    status: Status | str | Iterable[Status | str] | None = None
-    tag: str | None = None
-    document_id: int | None = None
-    root: str | None = None
-
-    def where(self) -> list[Any]:
-        """The SQL conditions on ``VocabularyEntry`` these filters make."""
-        conditions: list[Any] = []
-        search = (self.search or "").strip()
-        if search:
-            plain = _like(strip_diacritics(search))
-            words = _like(search)
-            seen_as = exists().where(
+def _conditions(filters: EntryFilter) -> list[Any]:
+    """The SQL conditions on ``VocabularyEntry`` that ``filters`` make."""
+    conditions: list[Any] = []
+    search = (filters.search or "").strip()
+    if search:
+        plain = _like(strip_diacritics(search))
+        words = _like(search)
+        seen_as = exists().where(
+            Occurrence.entry_id == VocabularyEntry.id,
+            Occurrence.surface_plain.like(plain, escape="\\"),
+        )
+        conditions.append(
+            or_(
+                VocabularyEntry.lemma_plain.like(plain, escape="\\"),
+                seen_as,
+                VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
+                VocabularyEntry.user_gloss.like(words, escape="\\"),
+                VocabularyEntry.notes.like(words, escape="\\"),
+            )
+        )
+    if filters.status is not None:
+        statuses = [filters.status] if isinstance(filters.status, str) else list(filters.status)
+        conditions.append(VocabularyEntry.status.in_([Status(s).value for s in statuses]))
+    if filters.tag is not None:
+        conditions.append(
+            exists().where(
+                entry_tags.c.entry_id == VocabularyEntry.id,
+                entry_tags.c.tag_id == Tag.id,
+                Tag.name == normalise_tag(filters.tag),
+            )
+        )
+    if filters.document_id is not None:
+        conditions.append(
+            exists().where(
                 Occurrence.entry_id == VocabularyEntry.id,
-                Occurrence.surface_plain.like(plain, escape="\\"),
+                Occurrence.document_id == filters.document_id,
             )
-            conditions.append(
-                or_(
-                    VocabularyEntry.lemma_plain.like(plain, escape="\\"),
-                    seen_as,
-                    VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
-                    VocabularyEntry.user_gloss.like(words, escape="\\"),
-                    VocabularyEntry.notes.like(words, escape="\\"),
-                )
-            )
-        if self.status is not None:
-            statuses = [self.status] if isinstance(self.status, str) else list(self.status)
-            conditions.append(VocabularyEntry.status.in_([Status(s).value for s in statuses]))
-        if self.tag is not None:
-            conditions.append(
-                exists().where(
-                    entry_tags.c.entry_id == VocabularyEntry.id,
-                    entry_tags.c.tag_id == Tag.id,
-                    Tag.name == normalise_tag(self.tag),
-                )
-            )
-        if self.document_id is not None:
-            conditions.append(
-                exists().where(
-                    Occurrence.entry_id == VocabularyEntry.id,
-                    Occurrence.document_id == self.document_id,
-                )
-            )
-        if self.root:
-            radicals = strip_diacritics(self.root).replace(".", "").replace(" ", "")
-            conditions.append(func.replace(VocabularyEntry.root, ".", "") == radicals)
-        return conditions
+        )
+    if filters.root:
+        radicals = strip_diacritics(filters.root).replace(".", "").replace(" ", "")
+        conditions.append(func.replace(VocabularyEntry.root, ".", "") == radicals)
+    return conditions
 
 
 def _sort_keys(sort: EntrySort) -> list[Any]:
@@ -195,7 +170,9 @@ def _sort_keys(sort: EntrySort) -> list[Any]:
 
 def _ordered(stmt: Select, filters: EntryFilter, sort: EntrySort, descending: bool) -> Select:
     keys = [*_sort_keys(sort), VocabularyEntry.id]
-    return stmt.where(*filters.where()).order_by(*(k.desc() if descending else k for k in keys))
+    return stmt.where(*_conditions(filters)).order_by(
+        *(k.desc() if descending else k for k in keys)
+    )
 
 
 def _order_of(order_by: EntryOrder | str) -> tuple[EntrySort, bool]:
@@ -275,15 +252,6 @@ def entry_chunks(
         yield _with_tags(session, part)
 
 
-@dataclass(frozen=True)
-class EntryPage:
-    """A page of a listing, with how many entries the whole listing holds."""
-
-    entries: tuple[EntryRecord, ...]
-    total: int
-    offset: int
-
-
 def entries_page(
     store: Store,
     filters: EntryFilter = EntryFilter(),  # noqa: B008 (frozen)
@@ -301,7 +269,7 @@ def entries_page(
     ordered = _ordered(ids, filters, EntrySort(sort), descending).offset(offset).limit(limit)
     with store.reading() as session:
         total = session.scalar(
-            select(func.count()).select_from(VocabularyEntry).where(*filters.where())
+            select(func.count()).select_from(VocabularyEntry).where(*_conditions(filters))
         )
         ids = list(session.scalars(ordered))
         return EntryPage(tuple(_records_in_order(session, ids)), total or 0, offset)

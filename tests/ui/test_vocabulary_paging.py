@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from reader.store import EntryOrder, delete_entry, list_entries, open_store, strip_diacritics
 from reader.ui.base.vocabulary_hub import VocabularyHub
@@ -102,3 +102,19 @@ def test_a_delete_in_a_long_list_keeps_the_rows_read(qtbot, dock, hub):
         hub.apply(lambda store: delete_entry(store, gone))
     assert dock.model.rowCount() == 2 * PAGE and gone not in _ids(dock)
     assert dock.windowTitle() == f"Vocabulary ({COUNT - 1})"
+
+
+def test_a_click_on_a_header_sorts_by_that_column_and_again_reverses(qtbot, dock, hub):
+    header = dock.table.horizontalHeader()
+    where = QPoint(header.sectionViewportPosition(ADDED) + header.sectionSize(ADDED) // 2, 5)
+    clicks = []
+    for _ in range(2):
+        with qtbot.waitSignal(dock.model.answered, timeout=10_000):
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        clicks.append(_ids(dock)[:3])
+    oldest = list_entries(hub.store, order_by=EntryOrder.RECENTLY_ADDED)[::-1]
+    orders = {
+        tuple(entry.id for entry in oldest[:3]),
+        tuple(entry.id for entry in oldest[::-1][:3]),
+    }
+    assert {tuple(ids) for ids in clicks} == orders  # one way, then the other

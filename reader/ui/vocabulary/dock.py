@@ -32,7 +32,7 @@ from reader.morphology.roots.radicals import (
     RootOf,  # its operations import SQLAlchemy when first called
 )
 from reader.store import Change, DeletedEntry, EntryRecord, OccurrenceRecord, Status
-from reader.store.lookup import EntryFilter
+from reader.store.listing import EntryFilter
 from reader.ui.base import fonts
 from reader.ui.base.lazy_dock import LazyDock
 from reader.ui.base.vocabulary_hub import StoreUndoCommand, VocabularyHub
@@ -308,14 +308,14 @@ class VocabularyDock(LazyDock):
         """Ask at once for the search typed, and wait for the answer (for tests)."""
         if self._search_pause.isActive():
             self.reload()
-        while self.model.loading:
-            self.hub.tasks.wait_idle()
+        if self.model.loading:
+            self.hub.tasks.wait_idle()  # ours among them; nothing once the hub is closed
 
     def lemmas(self) -> list[str]:
         """Every word the filters choose, in the table's order, once answered (for tests
         and accessibility: it reads the whole listing, as the window itself never does)."""
         self.caught_up()
-        while self.model.canFetchMore():
+        while self.model.canFetchMore() and not self.model.loading:
             self.model.fetchMore()
             self.caught_up()
         return [self.model.index(row, LEMMA).data() for row in range(self.model.rowCount())]

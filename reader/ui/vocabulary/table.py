@@ -27,7 +27,7 @@ from reader import store as ops  # its operations import SQLAlchemy when first c
 from reader.morphology.citation import known_scheme, romanize_lemma
 from reader.morphology.roots.radicals import RootOf, lemma_root
 from reader.store import Change, EntryRecord, Status
-from reader.store.lookup import EntryFilter, EntryPage, EntrySort, entries_page
+from reader.store.listing import EntryFilter, EntryPage, EntrySort
 from reader.ui.base.tasks import Task
 from reader.ui.base.vocabulary_hub import VocabularyHub
 from reader.ui.word.entry_editor import split_tags
@@ -51,6 +51,9 @@ SORTS = {
     ADDED: EntrySort.ADDED,
 }
 PAGE = 200  # rows read at a time: a few screens
+# At most this many rows are read again after a change (a word saved meanwhile):
+# further down a long list, the learner's place is given up for a quick answer.
+KEPT_ROWS = 10 * PAGE
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,8 @@ class VocabularyTableModel(QAbstractTableModel):
 
     def load(self, query: EntryQuery | None = None, *, keep_rows: bool = False) -> None:
         """Ask for the first page of ``query`` (the current one if None); the rows shown
-        stay until it is answered. ``keep_rows``: read as many rows as are loaded now
-        (after a change: the learner's place in a long list stays)."""
+        stay until it is answered. ``keep_rows``: read as many rows as are loaded now,
+        up to ``KEPT_ROWS`` (after a change: the learner's place in the list stays)."""
         if query is not None:
             self.query = query
         self._generation += 1
@@ -116,7 +119,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self._reading.clear()
         self._fetching = False
         generation, wanted = self._generation, self.query
-        rows = max(PAGE, len(self.entries)) if keep_rows else PAGE
+        rows = min(max(PAGE, len(self.entries)), KEPT_ROWS) if keep_rows else PAGE
         self._read(wanted, 0, rows, lambda page: self._first_page(generation, page))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -135,6 +138,8 @@ class VocabularyTableModel(QAbstractTableModel):
 
     def _read(self, query: EntryQuery, offset: int, limit: int, then: Any) -> None:
         def page(store: ops.Store) -> EntryPage:
+            from reader.store.lookup import entries_page  # SQLAlchemy: once the store is open
+
             return entries_page(
                 store,
                 query.filters,
