@@ -6,9 +6,10 @@ Its own module so that the command modules (``reader.cli.main`` and
 
 from __future__ import annotations
 
+import itertools
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 EXIT_OK = 0
@@ -101,10 +102,16 @@ def display_width(text: str) -> int:
     return sum(1 for char in text if not unicodedata.combining(char))
 
 
-def write_columns(rows: Sequence[Sequence[str]], out: TextIO) -> None:
-    """Rows as aligned columns, two spaces apart; the last column is left ragged."""
-    columns = len(rows[0]) - 1
-    widths = [max(display_width(row[i]) for row in rows) for i in range(columns)]
+def write_columns(rows: Iterable[Sequence[str]], out: TextIO) -> None:
+    """Rows as aligned columns, two spaces apart; the last column is left ragged.
+
+    ``rows`` is gone over twice, for the widths and then for the lines: a list,
+    or an iterable that reads its rows afresh each time (never all held at once).
+    """
+    widths: list[int] = []
+    for row in rows:
+        cells = [display_width(cell) for cell in row[:-1]]
+        widths = [max(pair) for pair in itertools.zip_longest(widths, cells, fillvalue=0)]
     for row in rows:
         cells = [
             cell + " " * (width - display_width(cell))

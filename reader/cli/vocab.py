@@ -17,7 +17,8 @@ import functools
 import json
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -189,48 +190,81 @@ def entry_json(entry: EntryRecord) -> dict[str, Any]:
     }
 
 
-def write_entries_table(entries: Sequence[EntryRecord], out: TextIO) -> None:
+def write_entries_table(entries: Callable[[], Iterable[EntryRecord]], out: TextIO) -> None:
+    """``entries()`` is read twice, for the widths and then for the lines: a long
+    vocabulary is streamed, never held whole."""
     header = ("lemma", "part of speech", "root", "status", "seen", "gloss")
-    rows = [header]
-    for entry in entries:
-        # A gloss (or any field) may hold terminal escapes: shown, never obeyed.
-        cells = (
-            entry.lemma,
-            entry.pos_label or entry.pos,
-            entry.root,
-            entry.status.value,
-            str(entry.occurrence_count),
-            # One line per word even when the learner's gloss has line breaks.
-            " ".join(entry.gloss.split()),
-        )
-        rows.append(tuple(shown_name(cell) for cell in cells))
-    write_columns(rows, out)
-    out.write(f"\n{_plural(len(entries), 'word')}.\n")
+    count = 0
+
+    def rows() -> Iterator[Sequence[str]]:
+        nonlocal count
+        count = 0
+        yield header
+        for entry in entries():
+            count += 1
+            # A gloss (or any field) may hold terminal escapes: shown, never obeyed.
+            cells = (
+                entry.lemma,
+                entry.pos_label or entry.pos,
+                entry.root,
+                entry.status.value,
+                str(entry.occurrence_count),
+                # One line per word even when the learner's gloss has line breaks.
+                " ".join(entry.gloss.split()),
+            )
+            yield tuple(shown_name(cell) for cell in cells)
+
+    write_columns(_Again(rows), out)
+    out.write(f"\n{_plural(count, 'word')}.\n")
+
+
+class _Again:
+    """An iterable that calls ``make`` for each pass over it."""
+
+    def __init__(self, make: Callable[[], Iterator[Any]]) -> None:
+        self.make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.make()
 
 
 @_reports_errors
 def cmd_list(args: argparse.Namespace) -> int:
-    from reader.store import list_entries
+    from reader.store.lookup import EntryFilter, iter_entries
     from reader.system import paths
 
     _utf8_stdout()
-    if paths.vocabulary_db_path().exists():
-        with _open_store() as store:
-            entries = list_entries(
-                store, search=args.search, status=_unique(args.statuses), tag=args.tag
-            )
-    else:
-        entries = []  # nothing saved yet: a listing should not create the file
+    if not paths.vocabulary_db_path().exists():
+        # Nothing saved yet: a listing should not create the file.
+        return _list_nothing(args)
+    filters = EntryFilter(search=args.search, status=_unique(args.statuses), tag=args.tag)
+    with _open_store() as store:
+        if args.json:
+            _write_json_list(entry_json(entry) for entry in iter_entries(store, filters))
+        elif next(iter_entries(store, filters, limit=1), None) is None:
+            return _list_nothing(args)
+        else:
+            write_entries_table(lambda: iter_entries(store, filters), sys.stdout)
+    return EXIT_OK
+
+
+def _list_nothing(args: argparse.Namespace) -> int:
     if args.json:
-        json.dump(
-            [entry_json(entry) for entry in entries], sys.stdout, ensure_ascii=False, indent=2
-        )
-        sys.stdout.write("\n")
-    elif entries:
-        write_entries_table(entries, sys.stdout)
+        _write_json_list([])
     else:
         print("No saved words match." if _filtered(args) else "No words saved yet.")
     return EXIT_OK
+
+
+def _write_json_list(items: Iterable[dict[str, Any]]) -> None:
+    """``json.dump(list, indent=2)``'s text, written an item at a time."""
+    opening = "[\n"
+    for item in items:
+        sys.stdout.write(
+            opening + textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "  ")
+        )
+        opening = ",\n"
+    sys.stdout.write("[]\n" if opening == "[\n" else "\n]\n")
 
 
 def _filtered(args: argparse.Namespace) -> bool:

@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import csv
 import html
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import genanki
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from reader.morphology.citation import romanize_lemma
 from reader.morphology.roots.radicals import RootOf, lemma_root
 from reader.store.database import Store
 from reader.store.errors import ExportError
-from reader.store.models import Occurrence, Status, VocabularyEntry
+from reader.store.lookup import EntryFilter, entry_chunks
+from reader.store.models import Document, Occurrence, Status
 from reader.store.records import EntryRecord, OccurrenceRecord
 from reader.store.targets import write_user_file
-from reader.store.vocabulary import _with_counts
+from reader.store.vocabulary import normalise_tag
 from reader.text.arabic import strip_diacritics
 
 # Fixed forever: Anki recognises our note type and deck by these ids, so a
@@ -51,6 +52,8 @@ CSV_COLUMNS = (
 # Ignored words are names and noise the learner chose not to study.
 DEFAULT_STATUSES = frozenset({Status.NEW, Status.LEARNING, Status.KNOWN})
 
+# C0 and C1 controls and DEL, but not tab, line feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A spreadsheet evaluates a cell starting with these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ARABIC_FONTS = '"Amiri", "Noto Naskh Arabic", "Scheherazade New", "Traditional Arabic", serif'
@@ -114,26 +117,35 @@ class ExportRow:
     occurrence: OccurrenceRecord | None
 
 
-def export_rows(store: Store, statuses: Iterable[Status | str] | None = None) -> list[ExportRow]:
-    """What the exports write, read in one consistent snapshot, alphabetically."""
+def export_rows(
+    store: Store, statuses: Iterable[Status | str] | None = None
+) -> Iterator[ExportRow]:
+    """What the exports write, alphabetically, read a chunk at a time in one snapshot:
+    memory stays the same however many words were saved."""
     wanted = [Status(s).value for s in (DEFAULT_STATUSES if statuses is None else statuses)]
     with store.reading() as session:
-        chosen = (
-            _with_counts()
-            .where(VocabularyEntry.status.in_(wanted))
-            .order_by(VocabularyEntry.lemma_plain, VocabularyEntry.lemma, VocabularyEntry.id)
-        )
-        entries = [EntryRecord.of(row, count) for row, count in session.execute(chosen).all()]
-        latest: dict[int, OccurrenceRecord] = {}
-        for occurrence in session.scalars(
-            select(Occurrence)
-            .join(VocabularyEntry)
-            .where(VocabularyEntry.status.in_(wanted))
-            .options(selectinload(Occurrence.document))
-            .order_by(Occurrence.created_at, Occurrence.id)
-        ):
-            latest[occurrence.entry_id] = OccurrenceRecord.of(occurrence)
-    return [ExportRow(entry, latest.get(entry.id)) for entry in entries]
+        for entries in entry_chunks(session, EntryFilter(status=wanted)):
+            latest: dict[int, OccurrenceRecord] = {}
+            for occurrence in session.execute(
+                select(Occurrence.__table__, Document.title)
+                .join(Document, Document.id == Occurrence.document_id)
+                .where(Occurrence.entry_id.in_([entry.id for entry in entries]))
+                .order_by(Occurrence.created_at, Occurrence.id)
+            ):
+                latest[occurrence.entry_id] = OccurrenceRecord.of(occurrence, occurrence.title)
+            for entry in entries:
+                yield ExportRow(entry, latest.get(entry.id))
+
+
+def export_text(text: str) -> str:
+    """A field as every export writes it: control characters become spaces.
+
+    Anki separates a note's fields with U+001F, so one inside a gloss or a note
+    would split it into more fields than the note type has and shift the rest;
+    other control characters are invisible at best. Tab and line breaks stay:
+    each format writes them its own way.
+    """
+    return _CONTROL.sub(" ", text)
 
 
 def neutralise_formula(cell: str) -> str:
@@ -200,13 +212,13 @@ def _csv_cells(row: ExportRow, shown: Shown) -> list[str]:
         entry.pos_label or entry.pos,
         shown.root(entry),
         entry.status.value,
-        " ".join(entry.tags),
+        " ".join(_export_tags(entry)),
         entry.notes,
         seen.sentence if seen else "",
         seen.document_title if seen else "",
         shown.romanized(entry),
     ]
-    return [neutralise_formula(cell) for cell in cells]
+    return [neutralise_formula(export_text(cell)) for cell in cells]
 
 
 def export_csv(
@@ -225,26 +237,31 @@ def export_csv(
     romanization of the last column (the ``romanization`` setting), ``root_of``
     how roots are read (``Morphology.roots.root_of`` also reads the lemma's stems).
     """
-    rows = export_rows(store, statuses)
     shown = Shown(scheme, root_of)
+    written = _Counted()
 
     def write(partial: Path) -> None:
         with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-            cells = (_csv_cells(row, shown) for row in rows)
-            _write_table(handle, CSV_COLUMNS, cells, delimiter)
+            rows = written.rows(export_rows(store, statuses))
+            _write_table(handle, CSV_COLUMNS, (_csv_cells(row, shown) for row in rows), delimiter)
 
     _write_export(path, write, database=store.path)
-    return len(rows)
+    return written.count
 
 
 def _html_text(text: str) -> str:
     return html.escape(text).replace("\r\n", "<br>").replace("\n", "<br>").replace("\t", " ")
 
 
+def _export_tags(entry: EntryRecord) -> list[str]:
+    # A control character made a space stays inside its one tag.
+    return [normalise_tag(export_text(tag)) for tag in entry.tags]
+
+
 def _anki_fields(row: ExportRow, shown: Shown) -> list[str]:
     entry, seen = row.entry, row.occurrence
     context = highlight(seen.sentence, seen.surface) if seen else ""
-    return [
+    fields = [
         html.escape(entry.lemma),
         context.replace("\n", " ").replace("\t", " "),
         _html_text(entry.gloss),
@@ -254,6 +271,7 @@ def _anki_fields(row: ExportRow, shown: Shown) -> list[str]:
         _html_text(entry.notes),
         html.escape(shown.romanized(entry)),
     ]
+    return [export_text(field) for field in fields]
 
 
 def export_tsv(
@@ -271,8 +289,8 @@ def export_tsv(
     plus Tags, so they map onto the note type of :func:`export_apkg`. ``scheme``
     and ``root_of`` as for :func:`export_csv`.
     """
-    rows = export_rows(store, statuses)
     shown = Shown(scheme, root_of)
+    written = _Counted()
     header = [
         "#separator:tab",
         "#html:true",
@@ -283,11 +301,12 @@ def export_tsv(
     def write(partial: Path) -> None:
         with partial.open("w", encoding="utf-8", newline="") as handle:
             handle.write("\n".join(header) + "\n")
-            lines = ([*_anki_fields(row, shown), " ".join(row.entry.tags)] for row in rows)
+            rows = written.rows(export_rows(store, statuses))
+            lines = ([*_anki_fields(row, shown), " ".join(_export_tags(row.entry))] for row in rows)
             _write_table(handle, None, lines, "\t")
 
     _write_export(path, write, database=store.path)
-    return len(rows)
+    return written.count
 
 
 def anki_guid(lex: str, pos: str) -> str:
@@ -308,21 +327,52 @@ def export_apkg(
 
     ``scheme`` and ``root_of`` as for :func:`export_csv`.
     """
-    rows = export_rows(store, statuses)
     shown = Shown(scheme, root_of)
-    deck = genanki.Deck(ANKI_DECK_ID, deck_name)
-    for row in rows:
-        deck.add_note(
-            genanki.Note(
+    written = _Counted()
+
+    def notes() -> Iterator[genanki.Note]:
+        for row in written.rows(export_rows(store, statuses)):
+            yield genanki.Note(
                 model=ANKI_MODEL,
                 fields=_anki_fields(row, shown),
                 guid=anki_guid(row.entry.lex, row.entry.pos),
-                tags=list(row.entry.tags),
+                tags=_export_tags(row.entry),
             )
-        )
 
     def write(partial: Path) -> None:
-        genanki.Package(deck).write_to_file(str(partial))
+        genanki.Package(_StreamedDeck(ANKI_DECK_ID, deck_name, notes())).write_to_file(str(partial))
 
     _write_export(path, write, database=store.path)
-    return len(rows)
+    return written.count
+
+
+class _StreamedDeck(genanki.Deck):
+    """A deck whose notes are written as they are read, never all held at once.
+
+    genanki's deck walks its note list twice (once for the note types, once to
+    write); ours has one note type, declared up front, and the notes are written
+    after genanki has written the deck and that type.
+    """
+
+    def __init__(self, deck_id: int, name: str, notes: Iterable[genanki.Note]) -> None:
+        super().__init__(deck_id, name)
+        self.add_model(ANKI_MODEL)
+        self._stream = notes
+
+    def write_to_db(self, cursor: Any, timestamp: float, id_gen: Any) -> None:
+        super().write_to_db(cursor, timestamp, id_gen)
+        for note in self._stream:
+            note.write_to_db(cursor, timestamp, self.deck_id, id_gen)
+
+
+class _Counted:
+    """Counts the rows an export wrote as they stream past (the count it returns)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def rows(self, rows: Iterable[ExportRow]) -> Iterator[ExportRow]:
+        self.count = 0  # a retried write counts afresh
+        for row in rows:
+            self.count += 1
+            yield row

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Row, Select, case, exists, func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from reader.store.database import Store
+from reader.store.listing import EntryFilter, EntryPage, EntrySort
 from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
 from reader.store.records import EntryRecord, LemmaKey, OccurrenceRecord
 from reader.store.vocabulary import (
     EntryOrder,
     _entry,
     _record,
-    _with_counts,
     normalise_tag,
+    occurrence_count,
 )
 from reader.text.arabic import strip_diacritics
 
@@ -38,10 +40,33 @@ def _entries_where_in(store: Store, column: Any, values: list[Any]) -> list[Entr
     with store.reading() as session:
         # Chunked so that a long article stays under SQLite's bound-parameter limit.
         for first in range(0, len(values), 500):
-            chunk = values[first : first + 500]
-            rows = session.execute(_with_counts().where(column.in_(chunk))).all()
-            found.extend(EntryRecord.of(row, count) for row, count in rows)
+            found.extend(_records_where(session, column.in_(values[first : first + 500])))
     return found
+
+
+def _entry_columns() -> Select:
+    """An entry's columns and its count, as plain rows: a listing of the whole
+    vocabulary spent most of its time building ORM objects it threw away at once."""
+    return select(VocabularyEntry.__table__, occurrence_count().label("occurrence_count"))
+
+
+def _records_where(session: Session, condition: Any) -> list[EntryRecord]:
+    """The entries meeting ``condition``, with their counts and tags, in two queries."""
+    return _with_tags(session, session.execute(_entry_columns().where(condition)).all())
+
+
+def _with_tags(session: Session, rows: Sequence[Row[Any]]) -> list[EntryRecord]:
+    """Records of :func:`_entry_columns` rows, their tags read in one query."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    named = (
+        select(entry_tags.c.entry_id, Tag.name)
+        .join(Tag, Tag.id == entry_tags.c.tag_id)
+        .where(entry_tags.c.entry_id.in_([row.id for row in rows]))
+        .order_by(Tag.name)
+    )
+    for entry_id, name in session.execute(named):
+        tags[entry_id].append(name)
+    return [EntryRecord.of(row, row.occurrence_count, tags[row.id]) for row in rows]
 
 
 def entries_by_id(store: Store, entry_ids: Iterable[int]) -> dict[int, EntryRecord]:
@@ -68,6 +93,102 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _conditions(filters: EntryFilter) -> list[Any]:
+    """The SQL conditions on ``VocabularyEntry`` that ``filters`` make."""
+    conditions: list[Any] = []
+    search = (filters.search or "").strip()
+    if search:
+        plain = _like(strip_diacritics(search))
+        words = _like(search)
+        seen_as = exists().where(
+            Occurrence.entry_id == VocabularyEntry.id,
+            Occurrence.surface_plain.like(plain, escape="\\"),
+        )
+        conditions.append(
+            or_(
+                VocabularyEntry.lemma_plain.like(plain, escape="\\"),
+                seen_as,
+                VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
+                VocabularyEntry.user_gloss.like(words, escape="\\"),
+                VocabularyEntry.notes.like(words, escape="\\"),
+            )
+        )
+    if filters.status is not None:
+        statuses = [filters.status] if isinstance(filters.status, str) else list(filters.status)
+        conditions.append(VocabularyEntry.status.in_([Status(s).value for s in statuses]))
+    if filters.tag is not None:
+        conditions.append(
+            exists().where(
+                entry_tags.c.entry_id == VocabularyEntry.id,
+                entry_tags.c.tag_id == Tag.id,
+                Tag.name == normalise_tag(filters.tag),
+            )
+        )
+    if filters.document_id is not None:
+        conditions.append(
+            exists().where(
+                Occurrence.entry_id == VocabularyEntry.id,
+                Occurrence.document_id == filters.document_id,
+            )
+        )
+    if filters.root:
+        radicals = strip_diacritics(filters.root).replace(".", "").replace(" ", "")
+        conditions.append(func.replace(VocabularyEntry.root, ".", "") == radicals)
+    return conditions
+
+
+def _sort_keys(sort: EntrySort) -> list[Any]:
+    if sort is EntrySort.LEMMA:
+        return [VocabularyEntry.lemma_plain, VocabularyEntry.lemma]
+    if sort is EntrySort.GLOSS:
+        shown = func.coalesce(
+            func.nullif(VocabularyEntry.user_gloss, ""), VocabularyEntry.dictionary_gloss
+        )
+        return [shown.collate("NOCASE")]
+    if sort is EntrySort.STATUS:
+        return [
+            case({s.value: rank for rank, s in enumerate(Status)}, value=VocabularyEntry.status)
+        ]
+    if sort is EntrySort.ROOT:
+        return [VocabularyEntry.root, VocabularyEntry.lemma_plain]
+    if sort is EntrySort.TAGS:
+        first_tag = (
+            select(func.min(Tag.name))
+            .join(entry_tags, entry_tags.c.tag_id == Tag.id)
+            .where(entry_tags.c.entry_id == VocabularyEntry.id)
+            .scalar_subquery()
+        )
+        return [first_tag]
+    if sort is EntrySort.NOTES:
+        return [VocabularyEntry.notes.collate("NOCASE")]
+    if sort is EntrySort.SEEN:
+        return [occurrence_count()]
+    if sort is EntrySort.ADDED:
+        return [VocabularyEntry.created_at]
+    return [VocabularyEntry.updated_at]
+
+
+def _ordered(stmt: Select, filters: EntryFilter, sort: EntrySort, descending: bool) -> Select:
+    keys = [*_sort_keys(sort), VocabularyEntry.id]
+    return stmt.where(*_conditions(filters)).order_by(
+        *(k.desc() if descending else k for k in keys)
+    )
+
+
+def _order_of(order_by: EntryOrder | str) -> tuple[EntrySort, bool]:
+    order = EntryOrder(order_by)
+    if order is EntryOrder.LEMMA:
+        return EntrySort.LEMMA, False
+    if order is EntryOrder.RECENTLY_UPDATED:
+        return EntrySort.UPDATED, True
+    return EntrySort.ADDED, True
+
+
+def _records_in_order(session: Session, ids: list[int]) -> list[EntryRecord]:
+    found = {entry.id: entry for entry in _records_where(session, VocabularyEntry.id.in_(ids))}
+    return [found[entry_id] for entry_id in ids if entry_id in found]
+
+
 def list_entries(
     store: Store,
     *,
@@ -85,57 +206,73 @@ def list_entries(
     ``search`` matches the lemma or any seen form, with or without vowels, and
     the glosses and notes (case-insensitively for English). ``root`` may be
     written with or without the dots camel-tools puts between radicals.
+    For a long vocabulary, :func:`iter_entries` or :func:`entries_page`.
     """
-    stmt = _with_counts()
-    if search and search.strip():
-        plain = _like(strip_diacritics(search.strip()))
-        words = _like(search.strip())
-        seen_as = exists().where(
-            Occurrence.entry_id == VocabularyEntry.id,
-            Occurrence.surface_plain.like(plain, escape="\\"),
-        )
-        stmt = stmt.where(
-            or_(
-                VocabularyEntry.lemma_plain.like(plain, escape="\\"),
-                seen_as,
-                VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
-                VocabularyEntry.user_gloss.like(words, escape="\\"),
-                VocabularyEntry.notes.like(words, escape="\\"),
-            )
-        )
-    if status is not None:
-        statuses = [status] if isinstance(status, str) else list(status)
-        stmt = stmt.where(VocabularyEntry.status.in_([Status(s).value for s in statuses]))
-    if tag is not None:
-        stmt = stmt.where(
-            exists().where(
-                entry_tags.c.entry_id == VocabularyEntry.id,
-                entry_tags.c.tag_id == Tag.id,
-                Tag.name == normalise_tag(tag),
-            )
-        )
-    if document_id is not None:
-        stmt = stmt.where(
-            exists().where(
-                Occurrence.entry_id == VocabularyEntry.id, Occurrence.document_id == document_id
-            )
-        )
-    if root:
-        radicals = strip_diacritics(root).replace(".", "").replace(" ", "")
-        stmt = stmt.where(func.replace(VocabularyEntry.root, ".", "") == radicals)
-    order = EntryOrder(order_by)
-    if order is EntryOrder.LEMMA:
-        stmt = stmt.order_by(VocabularyEntry.lemma_plain, VocabularyEntry.lemma, VocabularyEntry.id)
-    elif order is EntryOrder.RECENTLY_UPDATED:
-        stmt = stmt.order_by(VocabularyEntry.updated_at.desc(), VocabularyEntry.id.desc())
-    else:
-        stmt = stmt.order_by(VocabularyEntry.created_at.desc(), VocabularyEntry.id.desc())
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
+    filters = EntryFilter(search, status, tag, document_id, root)
+    return list(iter_entries(store, filters, order_by=order_by, limit=limit, offset=offset))
+
+
+def iter_entries(
+    store: Store,
+    filters: EntryFilter = EntryFilter(),  # noqa: B008 (frozen)
+    *,
+    order_by: EntryOrder | str = EntryOrder.LEMMA,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[EntryRecord]:
+    """The entries of :func:`list_entries` one by one, read a chunk at a time in one
+    snapshot: memory stays the same however many words were saved."""
+    sort, descending = _order_of(order_by)
     with store.reading() as session:
-        return [EntryRecord.of(row, count) for row, count in session.execute(stmt).all()]
+        for chunk in entry_chunks(
+            session, filters, sort=sort, descending=descending, limit=limit, offset=offset
+        ):
+            yield from chunk
+
+
+def entry_chunks(
+    session: Session,
+    filters: EntryFilter,
+    *,
+    sort: EntrySort = EntrySort.LEMMA,
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    chunk: int = 500,
+) -> Iterator[list[EntryRecord]]:
+    """The matching entries in order, ``chunk`` at a time, inside the caller's snapshot.
+
+    One query streamed from SQLite (``yield_per``), each chunk's tags in one
+    more: nothing holds the whole vocabulary.
+    """
+    rows = _ordered(_entry_columns(), filters, sort, descending).offset(offset)
+    if limit is not None:
+        rows = rows.limit(limit)
+    for part in session.execute(rows.execution_options(yield_per=chunk)).partitions():
+        yield _with_tags(session, part)
+
+
+def entries_page(
+    store: Store,
+    filters: EntryFilter = EntryFilter(),  # noqa: B008 (frozen)
+    *,
+    sort: EntrySort | str = EntrySort.LEMMA,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> EntryPage:
+    """One page of the matching entries, sorted and filtered in SQL, and their count,
+    in one snapshot: what a view of a long vocabulary shows without reading it all."""
+    # The ids first, then their rows: SQLite sorts narrow rows, and counts and
+    # reads only the page's entries, not every one it had to sort.
+    ids = select(VocabularyEntry.id)
+    ordered = _ordered(ids, filters, EntrySort(sort), descending).offset(offset).limit(limit)
+    with store.reading() as session:
+        total = session.scalar(
+            select(func.count()).select_from(VocabularyEntry).where(*_conditions(filters))
+        )
+        ids = list(session.scalars(ordered))
+        return EntryPage(tuple(_records_in_order(session, ids)), total or 0, offset)
 
 
 def occurrences(store: Store, entry_id: int) -> list[OccurrenceRecord]:

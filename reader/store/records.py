@@ -5,6 +5,7 @@ Records are safe to keep, compare and pass across threads; they never lazy-load.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -146,7 +147,10 @@ class EntryRecord:
         return self.user_gloss if self.user_gloss else self.dictionary_gloss
 
     @classmethod
-    def of(cls, row: VocabularyEntry, occurrence_count: int) -> EntryRecord:
+    def of(
+        cls, row: VocabularyEntry, occurrence_count: int, tags: Iterable[str] | None = None
+    ) -> EntryRecord:
+        """``row``: an ORM entry, or a plain row of its columns with its ``tags`` given."""
         return cls(
             id=row.id,
             lex=row.lex,
@@ -157,7 +161,7 @@ class EntryRecord:
             dictionary_gloss=row.dictionary_gloss,
             user_gloss=row.user_gloss,
             status=Status(row.status),
-            tags=tuple(tag.name for tag in row.tags),
+            tags=tuple(tag.name for tag in row.tags) if tags is None else tuple(tags),
             notes=row.notes,
             created_at=_utc(row.created_at),
             updated_at=_utc(row.updated_at),
@@ -178,12 +182,13 @@ class OccurrenceRecord:
     created_at: datetime
 
     @classmethod
-    def of(cls, row: Occurrence) -> OccurrenceRecord:
+    def of(cls, row: Occurrence, document_title: str | None = None) -> OccurrenceRecord:
+        """``row``: an ORM occurrence, or a plain row of its columns with the title given."""
         return cls(
             id=row.id,
             entry_id=row.entry_id,
             document_id=row.document_id,
-            document_title=row.document.title,
+            document_title=row.document.title if document_title is None else document_title,
             surface=row.surface,
             sentence=row.sentence,
             start=row.start,

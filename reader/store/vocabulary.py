@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from sqlalchemy import Select, delete, exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ScalarSelect, delete, exists, func, select
+from sqlalchemy.orm import Session
 
 from reader.store.database import Store
 from reader.store.errors import NotFoundError
@@ -49,16 +49,14 @@ def _record(session: Session, row: VocabularyEntry) -> EntryRecord:
     return EntryRecord.of(row, count or 0)
 
 
-def _with_counts() -> Select:
-    counts = (
-        select(Occurrence.entry_id, func.count(Occurrence.id).label("n"))
-        .group_by(Occurrence.entry_id)
-        .subquery()
-    )
+def occurrence_count() -> ScalarSelect[int]:
+    """How many times the entry of the enclosing query was met: one look-up in the
+    occurrences' entry index per row read, not a count over every occurrence."""
     return (
-        select(VocabularyEntry, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.entry_id == VocabularyEntry.id)
-        .options(selectinload(VocabularyEntry.tags))
+        select(func.count(Occurrence.id))
+        .where(Occurrence.entry_id == VocabularyEntry.id)
+        .correlate(VocabularyEntry)
+        .scalar_subquery()
     )
 
 

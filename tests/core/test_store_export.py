@@ -22,6 +22,7 @@ from reader.store import (
     Store,
     export,
     fingerprint_text,
+    list_entries,
     open_store,
     remember_document,
     save_word,
@@ -40,6 +41,7 @@ from reader.store.export import (
     neutralise_formula,
 )
 from reader.system import paths
+from tests.core.bulk_vocabulary import fill
 
 TEXT = "قال الوزير إن الحكومة ستعمل على خفض الأسعار."
 BOM = "\ufeff".encode()
@@ -305,3 +307,50 @@ def test_a_backup_never_replaces_the_database(store: Store, tmp_path: Path) -> N
         with pytest.raises(StoreError, match="is the vocabulary file itself"):
             backup(store, target)
     assert backup(store, tmp_path).parent == tmp_path
+
+
+def test_control_characters_never_reach_an_export(store: Store, tmp_path: Path) -> None:
+    # U+001F is Anki's field separator: inside a gloss it made 11 fields of 8.
+    set_user_gloss(store, 1, "minister\x1fof\x1fstate")
+    set_notes(store, 1, "a\x00note\x07 kept\nover two lines")
+    set_tags(store, 1, ["politics\x01x"])
+    assert export_apkg(store, tmp_path / "deck.apkg") == 2
+    for fields in _apkg_notes(tmp_path / "deck.apkg", tmp_path).values():
+        assert len(fields) == len(ANKI_FIELDS)
+    notes = _apkg_notes(tmp_path / "deck.apkg", tmp_path)[genanki.guid_for("وَزِير", "noun")]
+    wazir = dict(zip(ANKI_FIELDS, notes, strict=True))
+    assert wazir["Gloss"] == "minister of state"
+    assert wazir["Notes"] == "a note  kept<br>over two lines"
+    export_csv(store, tmp_path / "words.csv")
+    export_tsv(store, tmp_path / "words.txt")
+    for written in (tmp_path / "words.csv", tmp_path / "words.txt"):
+        text = written.read_text(encoding="utf-8-sig")
+        assert not {chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]} - {
+            "\t",
+            "\n",
+            "\r",
+        } & set(text)
+    (row,) = [r for r in _read_csv(tmp_path / "words.csv") if r["lemma"] == "وَزِير"]
+    assert row["gloss"] == "minister of state" and row["tags"] == "politics_x"
+    assert row["notes"] == "a note  kept\nover two lines"
+
+
+@given(st.text())
+def test_export_text_leaves_no_control_but_tab_and_line_breaks(text: str) -> None:
+    cleaned = export.export_text(text)
+    assert len(cleaned) == len(text)
+    assert all(
+        char in "\t\n\r" or not (ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0) for char in cleaned
+    )
+
+
+def test_exports_stream_in_chunks_and_keep_order_and_places(tmp_path: Path, data_home) -> None:
+    # More words than one chunk: each chunk's latest place must be its own word's.
+    with open_store() as opened:
+        fill(opened, 1203)
+        statuses = list(Status)
+        assert export_csv(opened, tmp_path / "all.csv", statuses=statuses) == 1203
+        rows = _read_csv(tmp_path / "all.csv")
+        expected = list_entries(opened)
+    assert [row["lemma"] for row in rows] == [entry.lemma for entry in expected]
+    assert all(row["form seen"] == row["lemma"] for row in rows)

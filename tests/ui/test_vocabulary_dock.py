@@ -58,7 +58,7 @@ def test_search_with_and_without_vowels_and_english_and_filters(qtbot, window):
 def test_inline_edit_of_gloss_status_and_tags(qtbot, window):
     save(window, "بوتين")
     dock = open_dock(qtbot, window)
-    model = dock.proxy
+    model = dock.model
     assert model.setData(model.index(0, GLOSS), "the president")
     assert model.setData(model.index(0, STATUS), "known")
     assert model.setData(model.index(0, TAGS), "names, politics")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.store import Store, list_entries, open_store, save_word
+from reader.store import Store, open_store, save_word
 from reader.ui.base.vocabulary_hub import VocabularyHub
 from reader.ui.vocabulary.table import COLUMNS, LEMMA, ROMANIZED, ROOT, VocabularyTableModel
 
@@ -27,7 +27,8 @@ def model(qtbot, store: Store) -> VocabularyTableModel:
     hub = VocabularyHub()
     hub.set_store(store)
     table = VocabularyTableModel(hub)
-    table.set_entries(list_entries(store))
+    with qtbot.waitSignal(table.answered, timeout=10_000):
+        table.load()
     return table
 
 

@@ -74,6 +74,11 @@ def _from_sqlite(error: BaseException) -> bool:
     return any(isinstance(e, sqlite3.Error) for e in (error, getattr(error, "orig", None)))
 
 
+def _raise_here(error: BaseException) -> None:
+    """A read's own bug, raised again on the GUI thread, where it is seen."""
+    raise error
+
+
 def _as_store_error(error: BaseException) -> StoreError:
     if isinstance(error, StoreError):
         return error
@@ -242,6 +247,23 @@ class VocabularyHub(QObject):
         A failure (a busy or damaged file) is said on the status bar, never raised.
         """
         return self._read(self.store, query, default)
+
+    def read_later(
+        self, query: Callable[[Store], T], default: T, on_done: Callable[[T], None]
+    ) -> Task[T] | None:
+        """:meth:`read` on the hub's worker, after the writes sent before it (a long
+        listing); ``on_done(result)`` back on the GUI thread, ``default`` when it failed
+        (said on the status bar). Cancel the task to drop a stale answer. None, and
+        ``on_done(default)`` at once, when there is no store."""
+        store = self.store
+        if store is None:
+            on_done(default)
+            return None
+
+        def work(task: Task[T]) -> T:
+            return default if task.is_cancelled() else self._read(store, query, default)
+
+        return self.tasks.run(work, on_success=on_done, on_failure=_raise_here)
 
     def reader(self) -> Callable[[Callable[[Store], T], T], T]:
         """:meth:`read`, bound to the store open now, for a task on another thread

@@ -2,13 +2,15 @@
 
 A dock built the first time it is shown (Frescobaldi's ``panel.py``). Deleting
 is undoable (Ctrl+Z in the dock, or "Undo Delete"), through ``restore_entry``.
+The table reads its rows a page at a time on the hub's worker (see
+:mod:`reader.ui.vocabulary.table`); a search waits for a pause in the typing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,7 @@ from reader.morphology.roots.radicals import (
     RootOf,  # its operations import SQLAlchemy when first called
 )
 from reader.store import Change, DeletedEntry, EntryRecord, OccurrenceRecord, Status
+from reader.store.listing import EntryFilter
 from reader.ui.base import fonts
 from reader.ui.base.lazy_dock import LazyDock
 from reader.ui.base.vocabulary_hub import StoreUndoCommand, VocabularyHub
@@ -39,8 +42,8 @@ from reader.ui.vocabulary.table import (
     LEMMA,
     NOTES,
     ROOT,
-    SORT_ROLE,
     STATUS,
+    EntryQuery,
     StatusDelegate,
     VocabularyTableModel,
 )
@@ -52,6 +55,10 @@ ALL = "All"
 # S: the Word menu's Save Word, for the word under the mouse or the pinned one.
 EMPTY_HINT = "No saved words yet — hover a word in the article and press S to save it."
 NO_MATCH_HINT = "No saved word matches these filters."
+# A search is asked for once the typing pauses this long: one query per word
+# typed, not one per key.
+SEARCH_PAUSE_MS = 150
+FIT_ROWS = 50
 
 
 class DeleteEntry(StoreUndoCommand):
@@ -153,13 +160,15 @@ class VocabularyDock(LazyDock):
         layout.addLayout(filters)
 
         self.model = VocabularyTableModel(self.hub, self, **self._shown)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model.answered.connect(self._answered)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(LEMMA, Qt.SortOrder.AscendingOrder)
+        self.table.setModel(self.model)
+        # The header's click sorts in SQL (the model's sort()); the first query
+        # is asked for once the filters are filled (_after_build).
+        self.table.horizontalHeader().setSortIndicator(LEMMA, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionsClickable(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -175,6 +184,9 @@ class VocabularyDock(LazyDock):
         # The notes stay the learner's to widen: a long note would crowd the rest.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the rows on screen and a few dozen more, not to every row read:
+        # fitting asks each cell for its size, many times a row.
+        header.setResizeContentsPrecision(FIT_ROWS)
         header.setSectionResizeMode(GLOSS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Interactive)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -213,8 +225,10 @@ class VocabularyDock(LazyDock):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.search_edit.textChanged.connect(self.reload)
-        self.root_edit.textChanged.connect(self.reload)
+        self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(self._typed)
+        self.root_edit.textChanged.connect(self._typed)
         for combo in (self.status_filter, self.tag_filter, self.document_filter):
             combo.currentIndexChanged.connect(self.reload)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -242,29 +256,38 @@ class VocabularyDock(LazyDock):
 
     # -- showing --------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def _typed(self) -> None:
+        if self.hub.tasks.synchronous:
+            self.reload()  # nothing runs behind the typing to wait for (tests)
+        else:
+            self._search_pause.start()  # restarted by each key
+
+    def reload(self, *, keep_rows: bool = False) -> None:
+        """Ask for the rows the filters choose; shown when the hub's worker answers."""
         if not self.built:
             return
+        self._search_pause.stop()
         status = self.status_filter.currentText()
-        entries = self.hub.read(
-            lambda store: ops.list_entries(
-                store,
-                search=self.search_edit.text() or None,
-                status=None if status == ALL else status,
-                tag=self.tag_filter.currentData(),
-                document_id=self.document_filter.currentData(),
-                root=self.root_edit.text() or None,
-            ),
-            [],
+        filters = EntryFilter(
+            search=self.search_edit.text() or None,
+            status=None if status == ALL else status,
+            tag=self.tag_filter.currentData(),
+            document_id=self.document_filter.currentData(),
+            root=self.root_edit.text() or None,
         )
-        self.model.set_entries(entries)
-        self.table.resizeColumnsToContents()
+        query = EntryQuery(filters, self.model.query.sort, self.model.query.descending)
+        self.model.load(query, keep_rows=keep_rows)
+
+    def _answered(self) -> None:
+        # The other columns fit themselves (ResizeToContents); the notes, the learner's
+        # to widen, start fitted.
+        self.table.resizeColumnToContents(NOTES)
         self._show_hint()
         where = "" if self.hub.available else f" — {self.hub.unavailable_reason}"
-        self.setWindowTitle(f"Vocabulary ({len(entries)}){where}")
+        self.setWindowTitle(f"Vocabulary ({self.model.total}){where}")
 
     def _show_hint(self) -> None:
-        empty = self.proxy.rowCount() == 0 and self.hub.available
+        empty = self.model.rowCount() == 0 and self.hub.available
         filtered = bool(self.search_edit.text() or self.root_edit.text()) or any(
             combo.currentIndex() > 0
             for combo in (self.status_filter, self.tag_filter, self.document_filter)
@@ -277,21 +300,35 @@ class VocabularyDock(LazyDock):
             return
         if change.vocabulary and not self.model.update_entries(change):
             self._fill_filters()
-            self.reload()
+            self.reload(keep_rows=True)
         elif change.documents:
             self._fill_filters()
 
+    def caught_up(self) -> None:
+        """Ask at once for the search typed, and wait for the answer (for tests)."""
+        if self._search_pause.isActive():
+            self.reload()
+        if self.model.loading:
+            self.hub.tasks.wait_idle()  # ours among them; nothing once the hub is closed
+
     def lemmas(self) -> list[str]:
-        """The words shown, in the table's order (for tests and accessibility)."""
-        return [self.proxy.index(row, LEMMA).data() for row in range(self.proxy.rowCount())]
+        """Every word the filters choose, in the table's order, once answered (for tests
+        and accessibility: it reads the whole listing, as the window itself never does)."""
+        self.caught_up()
+        while self.model.canFetchMore() and not self.model.loading:
+            self.model.fetchMore()
+            self.caught_up()
+        return [self.model.index(row, LEMMA).data() for row in range(self.model.rowCount())]
 
     def select_row(self, row: int) -> None:
+        """Select a row of the listing once it is answered."""
+        self.caught_up()
         self.table.selectRow(row)
-        self.table.setCurrentIndex(self.proxy.index(row, LEMMA))
+        self.table.setCurrentIndex(self.model.index(row, LEMMA))
 
     def selected_entry(self) -> EntryRecord | None:
         index = self.table.currentIndex()
-        return self.proxy.data(index, ENTRY_ROLE) if index.isValid() else None
+        return self.model.data(index, ENTRY_ROLE) if index.isValid() else None
 
     # -- actions --------------------------------------------------------------------
 
@@ -343,16 +380,22 @@ class _ArabicDelegate(QStyledItemDelegate):
     FONT_SIZE = 15
     PADDING = 10
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Once: looking the face up goes over every installed family, and a cell's
+        # size is asked for hundreds of times whenever the columns are fitted.
+        self._font = fonts.arabic_font(self.FONT_SIZE)
+        self._metrics = QFontMetrics(self._font)
+
     def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
         super().initStyleOption(option, index)
-        option.font = fonts.arabic_font(self.FONT_SIZE)
+        option.font = self._font
 
     def row_height(self) -> int:
-        return QFontMetrics(fonts.arabic_font(self.FONT_SIZE)).height() + self.PADDING
+        return self._metrics.height() + self.PADDING
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt override)
         hint = super().sizeHint(option, index)
-        metrics = QFontMetrics(fonts.arabic_font(self.FONT_SIZE))
         text = str(index.data() or "")
-        width = metrics.horizontalAdvance(text) + 2 * self.PADDING
+        width = self._metrics.horizontalAdvance(text) + 2 * self.PADDING
         return QSize(max(hint.width(), width), max(hint.height(), self.row_height()))
