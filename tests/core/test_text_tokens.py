@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.text import TokenKind, document_from_text, strip_tatweel, tokenize
+from reader.text.arabic import plain_alef, strip_diacritics
+from tests import marked_news
 
 ARTICLE = Path(__file__).parents[2] / "resources" / "articles" / "kerry-moscow.txt"
 
@@ -102,6 +104,24 @@ def test_tatweel_is_ignored_for_lookup_only():
     assert first.lookup == "كبير"
     assert doc.tokens[1].lookup == "جدًا"  # diacritics are kept for lookup
     assert strip_tatweel("بـ") == "ب"
+
+
+def test_every_spelling_of_a_news_sentence_gives_its_words():
+    """However a sentence is written (marks, tatweel, letter shapes), its words are the
+    plain sentence's: the same tokens, of the same kinds, looked up by the same letters."""
+    for sentence in marked_news.sentences():
+        plain = document_from_text(sentence.plain)
+        words = [(t.kind, t.lookup) for t in plain.tokens]
+        assert sum(kind is A for kind, _ in words) >= 5
+        for kind, text in sentence.spellings.items():
+            spelt = document_from_text(text)
+            assert [t.kind for t in spelt.tokens] == [k for k, _ in words], kind
+            lookups = [t.lookup for t in spelt.tokens]
+            if kind in ("tatweel", "shapes"):
+                assert lookups == [lookup for _, lookup in words], kind
+            else:  # marks are kept for lookup: they disambiguate
+                bare = [strip_diacritics(lookup) for lookup in lookups]
+                assert [plain_alef(b) for b in bare] == [plain_alef(w) for _, w in words]
 
 
 def test_bundled_article_offsets_slice_back():
