@@ -6,10 +6,12 @@ this file): the store's search form, the morphology's ``dediacritize`` and
 lemma cleaning, the name index's key, the ranking's letter forms. The store's
 form is also compared with the copy frozen in migration 0002, which filled
 the saved vocabulary's search columns: a key that changed would stop finding
-a learner's saved words. The corpus is the seed article, the evaluation files
-beside the checkout (when present), and every stem, vocalised form and lemma of
-the real CALIMA-star database, each also decomposed (NFD), since combining
-hamza and madda only appear there.
+a learner's saved words. The corpus is committed: the seed article, the news sentences written for
+the tests (``tests/data/news-marks.txt``: every kind of mark, tatweel and
+presentation forms), and every stem, vocalised form and lemma of the real
+CALIMA-star database, each also decomposed (NFD), since combining hamza and
+madda only appear so. The dev sets beside the checkout, when present, are a
+second corpus checked the same way; without them those cases skip.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from reader.text import arabic
+from tests import marked_news
 from tests.benchmarks.quality_data import CATT_FILE, PUD_FILE, eval_dir
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,6 +56,8 @@ def _migration_plain():
 # -- the corpus -----------------------------------------------------------------
 
 _ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_LETTER = re.compile("[\u0621-\u064a]")
+_VOWELS = re.compile(f"[{''.join(sorted(arabic.VOWEL_MARKS))}]")
 
 
 def _words(text: str) -> set[str]:
@@ -67,30 +72,84 @@ def _database_forms(path: Path) -> set[str]:
     return forms
 
 
-@pytest.fixture(scope="module")
-def corpus(real_db_path: Path) -> list[str]:
-    texts = [SEED.read_text(encoding="utf-8")]
-    for name in (CATT_FILE, PUD_FILE):
-        path = eval_dir() / name
-        if path.is_file():
-            texts.append(path.read_text(encoding="utf-8"))
-    words = set().union(*map(_words, texts)) | _database_forms(real_db_path)
+def _corpus(texts: list[str]) -> set[str]:
+    words = set().union(*map(_words, texts))
     words |= {unicodedata.normalize("NFD", word) for word in words}
     # Whole lines too: spaces, punctuation and digits must pass through untouched.
-    lines = {line for text in texts for line in text.splitlines()[:2000] if line.strip()}
-    return sorted(words | lines)
+    return words | {line for text in texts for line in text.splitlines()[:2000] if line.strip()}
 
 
-def test_the_corpus_is_real_and_has_every_kind_of_mark(corpus: list[str]) -> None:
-    joined = "".join(corpus)
-    assert len(corpus) > 50_000
-    for char in (
-        *arabic.ARABIC_MARKS & set("\u064b\u0651\u0652\u0653\u0654\u0655\u0670"),
-        "\u0640",
-    ):
-        assert char in joined, f"U+{ord(char):04X} is not in the corpus"
-    for letter in "أإآٱةى":
-        assert letter in joined
+def _committed_texts() -> list[str]:
+    return [SEED.read_text(encoding="utf-8"), marked_news.text()]
+
+
+@pytest.fixture(scope="module")
+def committed_corpus(real_db_path: Path) -> list[str]:
+    return sorted(_corpus(_committed_texts()) | _database_forms(real_db_path))
+
+
+@pytest.fixture(scope="module")
+def dev_corpus() -> list[str]:
+    paths = [eval_dir() / name for name in (CATT_FILE, PUD_FILE)]
+    if missing := [path.name for path in paths if not path.is_file()]:
+        pytest.skip(f"the dev sets are not beside this checkout ({', '.join(missing)})")
+    return sorted(_corpus([path.read_text(encoding="utf-8") for path in paths]))
+
+
+@pytest.fixture(params=["committed", "dev sets"])
+def corpus(request: pytest.FixtureRequest) -> list[str]:
+    """The committed corpus always; the dev sets too where they are (else a skip, not less)."""
+    return request.getfixturevalue(
+        "dev_corpus" if request.param == "dev sets" else "committed_corpus"
+    )
+
+
+def test_the_committed_corpus_is_real(committed_corpus: list[str]) -> None:
+    assert len(committed_corpus) > 50_000
+
+
+def test_the_committed_text_has_every_kind_of_mark() -> None:
+    """From files in the project, not the database or the dev sets: a clone checks them all."""
+    joined = "".join(_corpus(_committed_texts()))
+    kinds = {
+        **{f"U+{ord(c):04X}": c for c in sorted(arabic.ARABIC_MARKS) if c <= arabic.HAMZA_BELOW},
+        "dagger alef": arabic.DAGGER_ALEF,
+        "tatweel": arabic.TATWEEL,
+        **{f"letter {letter}": letter for letter in "أإآٱؤئءةى"},
+        "lam-alef ligature": "\ufefb",
+        "Arabic-Indic digit": "٢",
+        **{f"punctuation {mark}": mark for mark in "،؛؟٪«»"},
+    }
+    missing = [name for name, char in kinds.items() if char not in joined]
+    assert missing == []
+    assert any("\ufb50" <= char <= "\ufeff" for char in joined)  # letter shapes
+
+
+def test_every_spelling_of_a_sentence_strips_to_its_plain_letters() -> None:
+    """Marks and tatweel come off and leave the author's letters, hamza seats and all."""
+    from reader.text.cleaning import clean_text
+
+    sentences = marked_news.sentences()
+    assert {kind for s in sentences for kind in s.spellings} == set(marked_news.KINDS) - {"plain"}
+    for sentence in sentences:
+        plain = sentence.plain
+        assert arabic.strip_marks(plain) == plain and arabic.TATWEEL not in plain
+        for kind, text in sentence.spellings.items():
+            assert text != plain, kind
+            if kind in ("vocalised", "wasla"):
+                unmarked = [w for w in _words(text) if _LETTER.search(w) and not _VOWELS.search(w)]
+                assert unmarked == [], kind
+            if kind == "shapes":
+                assert clean_text(text) == plain
+                continue
+            bare = arabic.strip_diacritics(text)
+            if kind == "wasla":
+                assert bare != plain and arabic.plain_alef(bare) == arabic.plain_alef(plain)
+                continue
+            assert bare == arabic.strip_marks(text) == plain, kind
+            # Decomposed, the hamza is a mark of its own: vowels off, it must stay.
+            decomposed = unicodedata.normalize("NFD", text)
+            assert unicodedata.normalize("NFC", arabic.strip_diacritics(decomposed)) == plain
 
 
 def test_the_store_search_form_is_unchanged(corpus: list[str]) -> None:

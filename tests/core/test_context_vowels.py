@@ -156,7 +156,8 @@ def test_analyze_json_gains_vocalized(morphology, real_db_path, tmp_path, capsys
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     arabic = [line for line in lines if line["kind"] == "arabic"]
     assert arabic and all(line["vocalized"] for line in arabic)
-    assert all("vocalized" not in line for line in lines if line["kind"] != "arabic")
+    others = [line for line in lines if line["kind"] != "arabic"]
+    assert others and all("vocalized" not in line for line in others)  # the full stop
     said = next(line for line in arabic if line["token"] == "الرئيس")
     assert said["vocalized"].startswith("الرَّئِيس")
     assert said["analyses"][0]["diac"]  # the analyzer's own form stays
@@ -177,7 +178,9 @@ def test_analyze_without_the_vowel_model_warns_and_still_answers(
     captured = capsys.readouterr()
     assert "vowel model" in captured.err
     lines = [json.loads(line) for line in captured.out.splitlines()]
-    assert all(line["vocalized"] for line in lines if line["kind"] == "arabic")
+    arabic = [line for line in lines if line["kind"] == "arabic"]
+    assert [line["token"] for line in arabic] == "وقال الرئيس إن الاتفاق سيتم".split()
+    assert all(line["vocalized"] for line in arabic)
 
 
 def test_words_said_together_take_the_helping_vowel(morphology: Morphology) -> None:

@@ -123,6 +123,7 @@ def test_a_long_line_is_cut_in_bounded_blocks_and_every_token_found() -> None:
     # At most BLOCK_CHARS, and the space after the block's last word.
     assert max(len(block.text) for block in blocks) <= BLOCK_CHARS + 1
     assert [b.continued for b in blocks] == [True] * (len(blocks) - 1) + [False]
+    assert [t.kind for t in document.tokens].count(TokenKind.OVERLONG) == 1
     for token in document.tokens:
         start, end = ranges[token.index]
         seen = shown[start:end]
