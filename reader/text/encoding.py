@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.text.cleaning import nfc
 from reader.text.errors import BinaryFileError, EncodingError
 
 _BOMS = (
@@ -168,7 +168,7 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
             and not _looks_binary(text)
             and (_arabic_share(text) > ARABIC_TEXT_SHARE or text.isascii())
         ):
-            return unicodedata.normalize("NFC", text), "utf-16"
+            return nfc(text), "utf-16"
     return None
 
 
