@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from reader.text import Document
+from reader.text import Document, Span
 
 BLOCK_CHARS = 1000
 SOFT_BREAK_AFTER = 64  # a run longer than this is no word: it gets soft breaks
@@ -93,6 +94,23 @@ def _soft_broken(shown: str) -> Iterator[str]:
         yield piece if at >= last else piece + ZERO_WIDTH_SPACE
 
 
+def _wide_tokens(model: Document, paragraph: Span) -> frozenset[int]:
+    """The tokens of ``paragraph`` with a character above U+FFFF in them or in the space
+    before them (``paragraph.end_token``: in the space after its last token)."""
+    text = model.text
+    if not has_wide_characters(text, paragraph.start, paragraph.end):
+        return frozenset()
+    wide = set()
+    tokens = model.tokens
+    for found in _ABOVE_BMP_RE.finditer(text, paragraph.start, paragraph.end):
+        # The first token ending after the character: it or the space before it holds it.
+        index = bisect_right(model._starts, found.start(), paragraph.first_token) - 1
+        if index < paragraph.first_token or found.start() >= tokens[index].end:
+            index += 1
+        wide.add(index)
+    return frozenset(wide)
+
+
 def display_blocks(
     model: Document, vowelled: Mapping[int, str], ranges: TokenRanges
 ) -> Iterator[DisplayBlock]:
@@ -108,13 +126,14 @@ def display_blocks(
         if paragraph.index:
             position += 1
         is_title = model.has_title_paragraph and paragraph.index == 0
-        # Most paragraphs hold no character above U+FFFF: their lengths need no encoding.
-        length = qt_length if has_wide_characters(text, paragraph.start, paragraph.end) else len
+        wide = _wide_tokens(model, paragraph)
         parts: list[str] = []
         size = 0
         at = paragraph.start
         for index in range(paragraph.first_token, paragraph.end_token):
             token = tokens[index]
+            # Most tokens hold no character above U+FFFF: their lengths need no encoding.
+            length = qt_length if index in wide else len
             gap = text[at : token.start]
             parts.append(gap)
             size += len(gap)
@@ -137,5 +156,5 @@ def display_blocks(
             at = token.end
         tail = text[at : paragraph.end]
         parts.append(tail)
-        position += length(tail)
+        position += qt_length(tail) if paragraph.end_token in wide else len(tail)
         yield DisplayBlock("".join(parts), paragraph.index, is_title, False, paragraph.end_token)
