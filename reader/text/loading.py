@@ -44,6 +44,7 @@ _REFUSED_SUFFIXES = frozenset(
 # (by _looks_like_html, one pass: a regex that skipped comments backtracked
 # exponentially on a file of many comments that is not a page).
 _HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s*")
 _XML_DECLARATION = "<?xml"
 _COMMENT_START, _COMMENT_END = "<!--", "-->"
 _TITLE_WORDS = 8
@@ -69,9 +70,7 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _skip_space(text: str, at: int) -> int:
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
+    return _SPACE_RE.match(text, at).end()  # type: ignore[union-attr]  (\s* always matches)
 
 
 def _megabytes_over_limit(size: int) -> str:
