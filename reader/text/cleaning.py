@@ -13,6 +13,8 @@ import html
 import re
 import unicodedata
 
+from reader.text.tokens import COMBINING_CLASS
+
 # Placeholder for a quotation mark recovered from an entity. We only know they
 # come in pairs once the paragraph is assembled, so the choice of « » or " waits.
 _QUOTE_MARK = "\ue000"
@@ -46,6 +48,13 @@ _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # for standard letters. Only these ranges get NFKC; elsewhere it would change
 # meaning (² to 2, ﬁ to fi in a Latin quote).
 _PRESENTATION_FORMS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+# Unicode normalisation takes time quadratic in the length of a run of combining
+# marks (CPython: 20,000 marks 0.27 s, 130,000 ten seconds and more). No script
+# stacks more than a few on one letter, so a longer run is normalised this many
+# marks at a time: every mark kept, in time linear in the text.
+MAX_MARKS_NORMALISED = 32
+_LONG_MARK_RUN_RE = re.compile(f"[{COMBINING_CLASS}]{{{MAX_MARKS_NORMALISED + 1},}}")
 
 # A line ending with one of these is a sentence, not a heading.
 _FINAL_PUNCTUATION = ".!?؟…۔:؛،,;"
@@ -110,6 +119,18 @@ def normalise_newlines(raw: str) -> str:
     return _NEWLINES_RE.sub("\n", raw)
 
 
+def nfc(text: str) -> str:
+    """``text`` in Unicode's NFC, in time linear in its length (see MAX_MARKS_NORMALISED)."""
+    pieces: list[str] = []
+    at = 0
+    for run in _LONG_MARK_RUN_RE.finditer(text):
+        for cut in range(run.start() + MAX_MARKS_NORMALISED, run.end(), MAX_MARKS_NORMALISED):
+            pieces.append(unicodedata.normalize("NFC", text[at:cut]))
+            at = cut
+    pieces.append(unicodedata.normalize("NFC", text[at:]))
+    return "".join(pieces)
+
+
 def _standard_letters(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group(0))
 
@@ -125,7 +146,7 @@ def _clean_lines(raw: str) -> list[str]:
     text = decode_entities(text)
     text = _INVISIBLE_RE.sub("", text)
     text = _PRESENTATION_FORMS_RE.sub(_standard_letters, text)
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     return [_clean_line(line) for line in text.split("\n")]
 
 

@@ -40,12 +40,37 @@ _REFUSED_SUFFIXES = frozenset(
     ".zip .rar .7z .gz .tgz .bz2 .xz .tar .exe .dll .so .dylib .bin .iso "
     ".mp3 .wav .ogg .flac .m4a .mp4 .mkv .avi .mov .webm .sqlite .db".split()
 )
-_HTML_START_RE = re.compile(
-    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+# What a web page starts with, once any XML declaration and comments are skipped
+# (by _looks_like_html, one pass: a regex that skipped comments backtracked
+# exponentially on a file of many comments that is not a page).
+_HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s*")
+_XML_DECLARATION = "<?xml"
+_COMMENT_START, _COMMENT_END = "<!--", "-->"
 _TITLE_WORDS = 8
 _SUPPORTED_LIST = "a .txt or .html file"
+
+
+def _looks_like_html(text: str) -> bool:
+    """Whether ``text`` starts like a web page: ``<html`` or ``<!doctype html``, after
+    whitespace, an XML declaration and comments. Each character is looked at once or
+    twice, whatever the text."""
+    at = _skip_space(text, 0)
+    if text.startswith(_XML_DECLARATION, at):
+        close = text.find(">", at)
+        if close < 0:
+            return False
+        at = _skip_space(text, close + 1)
+    while text.startswith(_COMMENT_START, at):
+        close = text.find(_COMMENT_END, at + len(_COMMENT_START))
+        if close < 0:
+            return False
+        at = _skip_space(text, close + len(_COMMENT_END))
+    return _HTML_TAG_RE.match(text, at) is not None
+
+
+def _skip_space(text: str, at: int) -> int:
+    return _SPACE_RE.match(text, at).end()  # type: ignore[union-attr]  (\s* always matches)
 
 
 def _megabytes_over_limit(size: int) -> str:
@@ -109,13 +134,18 @@ def _empty_error(name: str | None) -> EmptyDocumentError:
     return EmptyDocumentError(f"{what} has no readable text; choose a file with an article in it.")
 
 
-def damage_warning(name: str | None, replaced: int) -> tuple[str, ...]:
-    """The sentence saying that ``replaced`` damaged sequences show as U+FFFD (none: ())."""
-    if not replaced:
-        return ()
+def damage_warning(name: str | None, replaced: int, dropped: int = 0) -> tuple[str, ...]:
+    """The sentences saying that ``replaced`` damaged sequences show as U+FFFD and
+    ``dropped`` stray NUL bytes were left out (neither: ())."""
     what = f"“{name}”" if name else "The text"
-    places = "1 damaged character" if replaced == 1 else f"{replaced:,} damaged characters"
-    return (f"{what} has {places}, shown as �; the rest was read as saved.",)
+    warnings = []
+    if replaced:
+        places = "1 damaged character" if replaced == 1 else f"{replaced:,} damaged characters"
+        warnings.append(f"{what} has {places}, shown as �; the rest was read as saved.")
+    if dropped:
+        nuls = "1 stray NUL byte" if dropped == 1 else f"{dropped:,} stray NUL bytes"
+        warnings.append(f"{what} has {nuls}, left out; the rest was read as saved.")
+    return tuple(warnings)
 
 
 def document_from_text(
@@ -175,7 +205,7 @@ def _document_from_html(data: bytes, path: Path) -> Document:
         has_title_paragraph=has_title_paragraph,
         source_path=path,
         encoding=article.encoding,
-        warnings=damage_warning(_shown_name(path), article.replaced),
+        warnings=damage_warning(_shown_name(path), article.replaced, article.dropped),
     )
 
 
@@ -204,11 +234,11 @@ def load_document(path: str | os.PathLike[str]) -> Document:
             f"“{_shown_name(path)}” is not a text file the reader can open; "
             f"save the article as {_SUPPORTED_LIST} and open that."
         ) from error
-    if suffix not in SUPPORTED_SUFFIXES and _HTML_START_RE.match(decoded.text):
+    if suffix not in SUPPORTED_SUFFIXES and _looks_like_html(decoded.text):
         return _document_from_html(data, path)
     return document_from_text(
         decoded.text,
         source_path=path,
         encoding=decoded.encoding,
-        warnings=damage_warning(_shown_name(path), decoded.replaced),
+        warnings=damage_warning(_shown_name(path), decoded.replaced, decoded.dropped),
     )

@@ -29,6 +29,7 @@ from reader.text.model import TokenKind
 
 __all__ = [
     "ARABIC_LETTER_CLASS",
+    "COMBINING_CLASS",
     "MAX_WORD_LETTERS",
     "OVERLONG_NOTE",
     "overlong_note",
@@ -95,7 +96,7 @@ _ARABIC_BLOCK_CLASS = "".join(
 # (a Latin word typed with combining accents, a stray Arabic diacritic).
 # Scanning only the planes that hold marks keeps import fast (all of Unicode
 # would cost a quarter of a second at start-up).
-_COMBINING = _ranges_to_class(
+COMBINING_CLASS = _ranges_to_class(
     [
         cp
         for cp in (*range(0x20000), *range(0xE0100, 0xE01F0))
@@ -110,7 +111,7 @@ _TOKEN_RE = re.compile(
                                           # ZWNJ stays inside a word (Persian, Urdu)
   | (?P<marks>[{_ARABIC_NON_LETTER_CLASS}]+)  # only tatweel/diacritics: no word in it
   | (?P<number>\d+(?:[.,\u066b\u066c]\d+)*)  # 3.5  1,000  ١٬٠٠٠ (\d covers all Nd digits)
-  | (?P<latin>[^\W\d_{_ARABIC_BLOCK_CLASS}](?:[^\W_{_ARABIC_BLOCK_CLASS}]|[{_COMBINING}])*)
+  | (?P<latin>[^\W\d_{_ARABIC_BLOCK_CLASS}](?:[^\W_{_ARABIC_BLOCK_CLASS}]|[{COMBINING_CLASS}])*)
                                           # any other script's word, digits may follow
   | (?P<punct>\S[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u20e3]*)
                                           # one symbol each, like camel-tools; an emoji

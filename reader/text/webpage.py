@@ -10,6 +10,7 @@ stops at 2048 levels) to a stream of their tags.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -37,10 +38,12 @@ _FEW_ARABIC_SHARE = 0.02
 _LATIN_SHARE = 0.9
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LATIN_LETTER_RE = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
-# What a reader never sees: scripts, styles, comments, tags and entities.
-_UNSEEN_MARKUP_RE = re.compile(
-    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?\w+;", re.IGNORECASE | re.DOTALL
-)
+# What a reader never sees: scripts, styles, comments, tags and entities. Where
+# each starts; _page_words finds where it ends (a regex that did both scanned to
+# the end of the page from every unclosed <script>: quadratic).
+_UNSEEN_START_RE = re.compile(r"<(?:(script|style)\b|(!--))?|&#?\w+;", re.IGNORECASE)
+_SCRIPT_END_RE = re.compile(r"</script\s*>", re.IGNORECASE)
+_STYLE_END_RE = re.compile(r"</style\s*>", re.IGNORECASE)
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHROME_XPATH = [
     "//nav",
@@ -57,6 +60,7 @@ class WebArticle:
     paragraphs: list[str]
     encoding: str
     replaced: int = 0  # damaged sequences shown as U+FFFD
+    dropped: int = 0  # stray NUL bytes left out
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -82,7 +86,64 @@ def _is_single_byte(codec: str) -> bool:
 
 
 def _page_words(markup: str) -> str:
-    return _UNSEEN_MARKUP_RE.sub(" ", markup)
+    """``markup`` with scripts, styles, comments, tags and entities each made one space.
+
+    An element with no end (an unclosed ``<script>``, ``<!--``) falls back to its
+    tag alone, as ``<[^>]*>``; an end once missed is never looked for again, so the
+    page is read in one pass, whatever it holds.
+    """
+    pieces: list[str] = []
+    kept = at = 0
+    ends = _Ends(markup)
+    while (found := _UNSEEN_START_RE.search(markup, at)) is not None:
+        start = found.start()
+        if markup[start] == "&":
+            end = found.end()
+        else:
+            element, comment = found.group(1), found.group(2)
+            end = -1
+            if element:
+                end = ends.after(element.lower(), found.end())
+            elif comment:
+                end = ends.after("-->", found.end())
+            if end < 0:
+                end = ends.after(">", start + 1)
+            if end < 0:
+                at = start + 1  # a lone "<" is text
+                continue
+        pieces += (markup[kept:start], " ")
+        kept = at = end
+    pieces.append(markup[kept:])
+    return "".join(pieces)
+
+
+class _Ends:
+    """Where the next end of an element is, remembering ends that are not there."""
+
+    _PATTERNS = {"script": _SCRIPT_END_RE, "style": _STYLE_END_RE}
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+        self.missing: set[str] = set()
+
+    def after(self, end: str, at: int) -> int:
+        """The position just past the first ``end`` from ``at`` on (-1: none).
+
+        ``at`` only grows from one call to the next: an end missing from ``at``
+        on is missing from any later place too.
+        """
+        if end in self.missing:
+            return -1
+        pattern = self._PATTERNS.get(end)
+        if pattern is not None:
+            found = pattern.search(self.markup, at)
+            stop = found.end() if found else -1
+        else:
+            stop = self.markup.find(end, at)
+            stop = stop + len(end) if stop >= 0 else -1
+        if stop < 0:
+            self.missing.add(end)
+        return stop
 
 
 def _misdeclared_arabic(data: bytes, declared: str, text: str) -> tuple[str, str] | None:
@@ -114,6 +175,21 @@ def decode_html_bytes(data: bytes) -> DecodedText:
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_text(data)
     declared = _declared_charset(data)
+    if declared and not declared.startswith("utf-16") and b"\x00" in data:
+        # Stray NULs, left out and counted as in a text file (no declared code
+        # page but UTF-16 uses the byte inside a character).
+        decoded = _declared_reading(data.replace(b"\x00", b""), declared)
+        if decoded is not None:
+            return dataclasses.replace(decoded, dropped=data.count(b"\x00"))
+    else:
+        decoded = _declared_reading(data, declared)
+        if decoded is not None:
+            return decoded
+    return decode_text(data)
+
+
+def _declared_reading(data: bytes, declared: str | None) -> DecodedText | None:
+    """The page read in the code page it declares (None: it declares none, or not that)."""
     if declared == "utf-8":
         # A page that says UTF-8 is read as UTF-8, a few damaged bytes and all.
         repaired = repaired_utf8(data)
@@ -137,7 +213,7 @@ def decode_html_bytes(data: bytes) -> DecodedText:
                     return DecodedText(*arabic)
             name = declared if declared.startswith("utf") else declared.replace("-", "_")
             return DecodedText(text, name)
-    return decode_text(data)
+    return None
 
 
 def _trafilatura_article(markup: str) -> tuple[str | None, list[str]]:
@@ -268,5 +344,9 @@ def extract_article(data: bytes) -> WebArticle:
         fallback_title, paragraphs = _streamed_article(markup)
         title = title or fallback_title
     return WebArticle(
-        title=title, paragraphs=paragraphs, encoding=decoded.encoding, replaced=decoded.replaced
+        title=title,
+        paragraphs=paragraphs,
+        encoding=decoded.encoding,
+        replaced=decoded.replaced,
+        dropped=decoded.dropped,
     )

@@ -12,6 +12,12 @@ share, vowels), where a whole-document pass on the GUI thread would show.
 marked. Each figure is the median of ``--runs`` runs, each in a fresh
 process; ratios hostile / normal. No pass or fail: figures.
 
+``--only loading``: small files that once cost far more than their size (40
+comments in 462 bytes, unclosed scripts in a misdeclared page, a run of marks,
+a page of bare tags, one NUL byte) and a long text with an emoji in every
+paragraph laid out for the window, each beside a plain file of the same size:
+CPU time of reading it (``load_document``) in this process, medians of runs.
+
     uv run python tests/benchmarks/bench_hostile.py [--runs 3] [--only line] [--window-only]
 
 Uses the installed dictionary (or ARABIC_READER_HOME's), offscreen Qt.
@@ -68,6 +74,102 @@ def inputs(folder: Path, only: str | None) -> list[tuple[str, Path, Path]]:
         normal.write_text(news, encoding="utf-8")
         cases.append(("100k-character line without a space", hostile, normal))
     return cases
+
+
+def _plain_page(size_bytes: int) -> str:
+    lines = [line for line in _news(size_bytes).splitlines() if line.strip()]
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
+    return _cut(page, size_bytes)
+
+
+def _cut(text: str, size_bytes: int) -> str:
+    return text.encode("utf-8")[:size_bytes].decode("utf-8", errors="ignore")
+
+
+def _misdeclared_scripts(size_bytes: int) -> bytes:
+    """Arabic in Windows-1256 under a page that says windows-1252, after unclosed <script>s."""
+    article = ARTICLE.read_text(encoding="utf-8")[:2000]
+    head = b'<html><head><meta charset="windows-1252"></head><body>'
+    tail = f"<p>{article}</p></body></html>".encode("cp1256", errors="ignore")
+    return head + b"<script>" * ((size_bytes - len(head) - len(tail)) // 8) + tail
+
+
+def loading_inputs(folder: Path) -> list[tuple[str, Path, Path]]:
+    """(name, hostile file, plain file of the same size and kind) for reading alone."""
+    cases: list[tuple[str, bytes, bytes, str]] = []
+    comments = ("<!-- c -->\n" * 40 + "خبر عاجل من موسكو\n").encode()
+    cases.append(
+        ("40 comments, no suffix", comments, _cut(_news(1000), len(comments)).encode(), "")
+    )
+    scripts = _misdeclared_scripts(256 * 1024)
+    plain_page = _plain_page(len(scripts)).encode()
+    cases.append(("unclosed <script>s, misdeclared page", scripts, plain_page, ".html"))
+    marks = ("خبر " + "\u064e\u064b" * (128 * 1024)).encode()
+    cases.append(
+        ("a run of 256K marks", marks, _cut(_news(len(marks)), len(marks)).encode(), ".txt")
+    )
+    tags = ("<html><body><p>خبر عاجل</p>" + "<p>" * (170 * 1024)).encode()
+    cases.append(("a page of bare <p> tags", tags, _plain_page(len(tags)).encode(), ".html"))
+    news = _cut(_news(95 * 1024), 95 * 1024).encode()
+    cut = news.index(b" ", len(news) // 2)
+    cases.append(("one NUL byte in 95 KB", news[:cut] + b"\x00" + news[cut:], news, ".txt"))
+    made = []
+    for number, (name, hostile, plain, suffix) in enumerate(cases):
+        hostile_path = folder / f"hostile-{number}{suffix}"
+        plain_path = folder / f"plain-{number}{suffix}"
+        hostile_path.write_bytes(hostile)
+        plain_path.write_bytes(plain)
+        made.append((name, hostile_path, plain_path))
+    return made
+
+
+def _cpu_median(run, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        run()
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
+def loading(folder: Path, runs: int) -> None:
+    """Reading each hostile file beside a plain one, and laying out emoji beside none."""
+    from reader.text import DocumentError, document_from_text, load_document
+    from reader.ui.article.layout import TokenRanges, display_blocks
+
+    def read(path: Path):
+        try:
+            return load_document(path)
+        except DocumentError as error:
+            return error
+
+    print(f"reading a file: CPU time, medians of {runs} run(s), beside a plain file\n")
+    print(f"  {'input':<38}{'size':>8}{'hostile':>10}{'plain':>10}{'ratio':>8}")
+    for name, hostile, plain in loading_inputs(folder):
+        read(hostile), read(plain)  # imports (trafilatura: a second) before timing
+        outcome = read(hostile)
+        hostile_s = _cpu_median(lambda path=hostile: read(path), runs)
+        plain_s = _cpu_median(lambda path=plain: read(path), runs)
+        size = hostile.stat().st_size
+        print(
+            f"  {name:<38}{size / 1024:>6.1f}KB{hostile_s * 1000:>8.1f}ms{plain_s * 1000:>8.1f}ms"
+            f"{hostile_s / plain_s:>7.2f}x"
+            + (f"  ({type(outcome).__name__})" if isinstance(outcome, DocumentError) else "")
+        )
+    news = _news(5_000_000)
+    with_emoji = "\n\n".join(line + " 😀🇸🇦" for line in news.split("\n\n"))
+    for label, text in (("with an emoji per paragraph", with_emoji), ("plain", news)):
+        document = document_from_text(text)
+
+        def lay_out(document=document) -> None:
+            for _block in display_blocks(document, {}, TokenRanges(len(document.tokens))):
+                pass
+
+        print(
+            f"  laying out 5 MB for the window, {label:<28}"
+            f"{_cpu_median(lay_out, runs) * 1000:>8.0f}ms"
+        )
+    print()
 
 
 def _run(command: list[str], *, stdout) -> tuple[float, float, float, str]:
@@ -234,7 +336,7 @@ def _median(runs: list[dict[str, float]], key: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", choices=("file", "line"))
+    parser.add_argument("--only", choices=("file", "line", "loading"))
     parser.add_argument("--window-child", type=Path)
     parser.add_argument(
         "--window-only", action="store_true", help="skip analyze --json (the window figures only)"
@@ -245,6 +347,10 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="bench-hostile-") as temp:
         folder = Path(temp)
+        if args.only in (None, "loading"):
+            loading(folder, args.runs)
+            if args.only:
+                return
         rows = []
         for name, hostile, normal in inputs(folder, args.only):
             figures = {}

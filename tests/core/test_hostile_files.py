@@ -21,11 +21,12 @@ import reader.system.files as files
 from reader.system.filenames import shown_name
 from reader.system.files import RefusedFileError, read_at_most
 from reader.system.settings import Settings
-from reader.text import UnreadableFileError, decode_text_bytes, load_document
+from reader.text import BinaryFileError, UnreadableFileError, decode_text_bytes, load_document
 from reader.text.cleaning import clean_text
 from reader.text.encoding import MAX_DAMAGED_SHARE, decode_text
-from reader.text.webpage import extract_article
+from reader.text.webpage import decode_html_bytes, extract_article
 from tests.core.cli_runs import run_process as run_cli
+from tests.core.linear_time import LINEAR_RATIO, growth
 from tests.core.tinydb import write_tiny_db
 
 REPO = Path(__file__).resolve().parents[2]
@@ -344,3 +345,90 @@ def test_settings_that_cannot_be_read_are_never_replaced(
     with pytest.raises(PermissionError):
         settings.save()
     assert path.read_text(encoding="utf-8") == '{"font_size": 31}'
+
+
+# -- text that costs more to read than its size says ----------------------------------
+
+
+def _comments_then_arabic(comments: int) -> bytes:
+    return ("<!-- c -->\n" * comments + "خبر عاجل من موسكو\n").encode("utf-8")
+
+
+def test_a_file_of_many_comments_with_no_suffix_is_read_as_text(tmp_path: Path) -> None:
+    # 40 comments and one line: the check "is it a web page?" once took forever on it.
+    path = tmp_path / "article"
+    path.write_bytes(_comments_then_arabic(40))
+    assert len(path.read_bytes()) < 500
+    document = load_document(path)
+    assert "خبر عاجل من موسكو" in document.text
+    assert document.text.count("<!--") == 40  # text, not a page: nothing was stripped
+
+
+def test_telling_a_page_by_its_start_takes_linear_time(tmp_path: Path) -> None:
+    small, large = tmp_path / "small", tmp_path / "large"
+    small.write_bytes(_comments_then_arabic(10))
+    large.write_bytes(_comments_then_arabic(20))
+    assert growth(load_document, small, large) < LINEAR_RATIO
+    # Comments before the page's own start are still skipped.
+    page = tmp_path / "page"
+    page.write_bytes(
+        b"<?xml version='1.0'?>\n<!-- saved -->\n<!-- by a browser -->\n<!DOCTYPE html>"
+        + f"<html><body><p>{ARTICLE}</p></body></html>".encode()
+    )
+    assert "<!--" not in load_document(page).text and "بوتين" in load_document(page).text
+
+
+def _unclosed_scripts(count: int) -> bytes:
+    # Arabic bytes in Windows-1256 under a page that says windows-1252: the words are
+    # read for their letters, every tag stripped first.
+    return (
+        b'<html><head><meta charset="windows-1252"></head><body>'
+        + b"<script>" * count
+        + f"<p>{ARTICLE}</p></body></html>".encode("cp1256")
+    )
+
+
+def test_unclosed_scripts_in_a_misdeclared_page_take_linear_time() -> None:
+    small, large = _unclosed_scripts(3000), _unclosed_scripts(6000)
+    assert growth(decode_html_bytes, small, large) < LINEAR_RATIO
+    decoded = decode_html_bytes(large)
+    assert decoded.encoding == "cp1256" and "بوتين" in decoded.text
+
+
+# -- stray NUL bytes ------------------------------------------------------------------
+
+
+def test_one_nul_byte_in_a_long_article_is_left_out_and_reported(tmp_path: Path) -> None:
+    good = (ARTICLE * 400).encode("utf-8")
+    assert len(good) > 90_000
+    cut = good.index("بوتين".encode())
+    path = tmp_path / "news.txt"
+    path.write_bytes(good[:cut] + b"\x00" + good[cut:])
+    document = load_document(path)
+    assert document.text == load_document_from_bytes(tmp_path, good).text
+    assert document.warnings == (
+        "“news.txt” has 1 stray NUL byte, left out; the rest was read as saved.",
+    )
+
+
+def test_a_few_nul_bytes_in_a_page_without_a_charset_are_left_out(tmp_path: Path) -> None:
+    page = f"<html><body><p>{ARTICLE}</p></body></html>".encode()
+    path = tmp_path / "page.html"
+    path.write_bytes(page.replace(b"<p>", b"<p>\x00\x00", 1))
+    document = load_document(path)
+    assert "بوتين" in document.text and "\x00" not in document.text
+    assert document.warnings and "2 stray NUL bytes" in document.warnings[0]
+
+
+def test_text_with_many_nul_bytes_is_still_binary(tmp_path: Path) -> None:
+    good = (ARTICLE * 20).encode("utf-8")
+    path = tmp_path / "data.txt"
+    path.write_bytes(b"\x00".join(good[i : i + 50] for i in range(0, len(good), 50)))
+    with pytest.raises(BinaryFileError):
+        load_document(path)
+
+
+def load_document_from_bytes(tmp_path: Path, data: bytes):
+    path = tmp_path / "clean.txt"
+    path.write_bytes(data)
+    return load_document(path)

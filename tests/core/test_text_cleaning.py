@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from reader.text import clean_text, document_from_text, load_document
+from reader.text.cleaning import nfc
 
 ARTICLE = Path(__file__).parents[2] / "resources" / "articles" / "kerry-moscow.txt"
 
@@ -108,3 +110,13 @@ def test_title_line_of_a_text_file():
     assert not doc.has_title_paragraph
     assert doc.title == "لم يكن الاستقبال الذي حظي به وزير الخارجية…"
     assert document_from_text("قصير جدا").title == "قصير جدا"
+
+
+def test_a_long_run_of_marks_keeps_every_mark_and_short_ones_are_plain_nfc():
+    # NFC reorders marks in time quadratic in a run's length: 130,000 took seconds.
+    run = "\u064e\u064b" * 20_000
+    text = clean_text("خبر" + run + " عاجل")
+    assert text == "خبر" + nfc(run) + " عاجل" and len(nfc(run)) == len(run)
+    assert sorted(nfc(run)) == sorted(run)  # every mark kept, whatever the order
+    word = "e\u0301 \u0643\u064e\u0651\u062a\u064e\u0628\u064e \ufb50 \u1e0b\u0323"
+    assert nfc(word) == unicodedata.normalize("NFC", word)

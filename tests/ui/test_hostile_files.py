@@ -92,3 +92,30 @@ def test_settings_set_aside_are_said_at_start_up(
     assert "settings file was unusable (nested too deeply)" in message
     assert list(data_home.glob("settings.json.broken-*"))
     assert captured_dialogs.shown == []
+
+
+# -- small files that cost more to read than their size says ----------------------------
+
+
+def test_a_small_page_of_nothing_but_tags_is_read_on_the_worker(window, tmp_path: Path):
+    # 24 KB of <p>: the GUI thread once read it (and 512 KB of it, 8 s) itself.
+    page = tmp_path / "tags.html"
+    page.write_text("<html><body><p>" + ARTICLE + "</p>" + "<p>" * 8_000, encoding="utf-8")
+    assert 16 * 1024 < page.stat().st_size < 512 * 1024
+    shown = window.document
+    with window.tasks.hold():
+        assert window.open_path(page)
+        assert window.document is shown and window.opener.busy  # nothing read here
+        assert "tags.html" in window.statusBar().currentMessage()
+    assert window.document.source_path == page and "بوتين" in window.document.text
+
+
+def test_a_dropped_file_refused_on_the_worker_is_said(window, tmp_path: Path, captured_dialogs):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2_600)  # 650 KB
+    shown = window.document
+    with window.tasks.hold():
+        assert window.opener.open_dropped([binary])  # being opened
+        assert not captured_dialogs.shown
+    assert window.document is shown
+    assert len(captured_dialogs.shown) == 1 and "photo.txt" in captured_dialogs.shown[0][0]

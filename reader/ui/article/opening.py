@@ -21,10 +21,13 @@ from reader.text.tokens import ARABIC_LETTER_CLASS
 from reader.ui.base import dialogs
 from reader.ui.base.tasks import Task, TaskManager
 
-# Files above this are read on the worker, with the status bar saying so.
-BACKGROUND_LOAD_BYTES = 512 * 1024
-# Pasted text above this (characters; Arabic takes two bytes each in UTF-8) too.
-BACKGROUND_PASTE_CHARS = BACKGROUND_LOAD_BYTES // 2
+# Files above this are read on the worker, with the status bar saying so. Reading
+# takes time linear in a file's size (tests/core/test_text_linear_time.py), but not
+# the same for every kind of text: a page of nothing but <p> tags took 15 ms a KB
+# (bench_hostile), news 1 ms; 512 KB on the GUI thread froze the window 8 s.
+BACKGROUND_LOAD_BYTES = 16 * 1024
+# Pasted text above this (characters) too: plain text, never a page, costs far less.
+BACKGROUND_PASTE_CHARS = 256 * 1024
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTER_CLASS}]")
 
 Refusal = Callable[[BaseException], None]
@@ -90,8 +93,21 @@ class DocumentOpener(QObject):
     def open_dropped(self, paths: Sequence[Path]) -> bool:
         """Open the first readable file of those dropped; say how many others were left."""
         errors: list[tuple[Path, BaseException]] = []
+        trying = True
+
+        def refused(path: Path, error: BaseException) -> None:
+            # Refused while the others are tried: said with theirs. Refused later, on
+            # the worker (a larger file): said on its own, never lost.
+            if trying:
+                errors.append((path, error))
+            else:
+                self.refuse(shown_name(path.name), error)
+
         for number, path in enumerate(paths):
-            if self.open_path(path, refuse=lambda error, p=path: errors.append((p, error))):
+            opened = self.open_path(path, refuse=lambda error, p=path: refused(p, error))
+            # (a worker that runs tasks at once, as in tests, refuses before the answer)
+            if opened and not (errors and errors[-1][0] == path):
+                trying = False
                 ignored = len(paths) - number - 1 + len(errors)
                 if ignored:
                     others = "file was" if ignored == 1 else "files were"

@@ -10,10 +10,10 @@ occupies in the QTextDocument; offsets given out always refer to the Document.
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.text import Document, TokenKind
+from reader.ui.article.hit_testing import HitTesting, token_before
 from reader.ui.article.layout import DisplayBlock, TokenRanges, display_blocks
 from reader.ui.article.text_marks import MarkedText
 from reader.ui.base import fonts
@@ -52,7 +53,7 @@ PINNED_UNDERLINE = QColor("#2f7d5b")
 SENTENCE_BACKGROUND = QColor("#f3eee2")
 
 
-class ArticleView(MarkedText, QTextBrowser):
+class ArticleView(MarkedText, HitTesting, QTextBrowser):
     """Read-only article view; reports the word under the mouse and the pinned word."""
 
     token_hovered = Signal(int)  # token index, -1 when the mouse leaves words
@@ -256,181 +257,12 @@ class ArticleView(MarkedText, QTextBrowser):
         block_format.setProperty(CONTINUED_PROPERTY, block.continued)
         return block_format
 
-    # -- mapping between the screen, the QTextDocument and tokens ----------------
-
-    def token_at(self, viewport_pos: QPoint) -> int | None:
-        """The token under a viewport point, or None (space, punctuation, margin)."""
-        if self.document_model is None:
-            return None
-        point = QPointF(
-            viewport_pos.x() + self.horizontalScrollBar().value(),
-            viewport_pos.y() + self.verticalScrollBar().value(),
-        )
-        document = self.document()
-        hit = document.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
-        if hit < 0:
-            return None
-        # A hit is a cursor position between two characters: check which word the
-        # point is really over, with the line's own geometry. Whole words, not
-        # characters, because ligatures (لم, لا) give no x inside themselves.
-        for char in (hit, hit - 1):
-            if char < 0:
-                continue
-            index = self._token_of_char(char)
-            if index is None:
-                continue
-            block = document.findBlock(char)
-            layout = block.layout()
-            start, end = (p - block.position() for p in self._ranges[index])
-            line = layout.lineForTextPosition(char - block.position())
-            if not line.isValid():
-                continue
-            # An overlong run spans lines and blocks: its part on this line.
-            start = max(start, line.textStart())
-            end = min(end, line.textStart() + line.textLength())
-            local = point - layout.position()
-            if not line.y() <= local.y() < line.y() + line.height():
-                continue
-            left, right = sorted((line.cursorToX(start)[0], line.cursorToX(end)[0]))
-            if left <= local.x() <= right:
-                return index
-        return None
-
-    def _token_of_char(self, position: int) -> int | None:
-        """The token shown at QTextDocument ``position``, from the ranges (no per-word format:
-        one format per token cost gigabytes on a 20 MB article)."""
-        index = bisect_right(self._starts, position, 0, self._built) - 1
-        if index < 0 or position >= self._ranges.ends[index]:
-            return None
-        return index
-
-    def token_range(self, index: int) -> tuple[int, int]:
-        """Where a token is shown in the QTextDocument."""
-        return self._ranges[index]
-
-    def token_rect(self, index: int) -> QRect:
-        """The token's box in viewport coordinates (its first line's part, if it wraps).
-
-        From the line's own geometry, as :meth:`token_at` hit-tests: a cursor
-        rectangle at the end of a line's last word lies on the next line.
-        """
-        if index >= self._built:
-            return QRect()  # not laid out yet
-        start, end = self._ranges[index]
-        block = self.document().findBlock(start)
-        layout = block.layout()
-        line = layout.lineForTextPosition(start - block.position())
-        if not line.isValid():  # not laid out yet
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            return self.cursorRect(cursor)
-        line_end = line.textStart() + line.textLength()
-        first = line.cursorToX(start - block.position())[0]
-        last = line.cursorToX(min(end - block.position(), line_end))[0]
-        origin = layout.position()
-        left = origin.x() + min(first, last) - self.horizontalScrollBar().value()
-        top = origin.y() + line.y() - self.verticalScrollBar().value()
-        return QRect(int(left), int(top), max(1, round(abs(last - first))), round(line.height()))
-
-    def shown_text(self, index: int) -> str:
-        if index >= self._built:
-            return ""
-        start, end = self._ranges[index]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        return cursor.selectedText()
-
-    def shown_position(self, offset: int, *, end: bool = False) -> int:
-        """Where a Document offset is in the QTextDocument (they differ with vowels shown)."""
-        if not self._ranges or self.document_model is None:
-            return offset
-        tokens = self.document_model.tokens
-        index = _token_before(self.document_model, offset)
-        if index < 0:
-            return offset
-        if index >= self._built:  # not laid out yet: the end of what is
-            return max(0, self.document().characterCount() - 1)
-        token = tokens[index]
-        shown_start, shown_end = self._ranges[index]
-        if offset < token.end:  # inside the word: whole words only
-            return shown_end if end and offset > token.start else shown_start
-        return shown_end + (offset - token.end)
-
-    def document_offset(self, position: int, *, end: bool = False) -> int:
-        """The Document offset of a QTextDocument position: the inverse of shown_position."""
-        if not self._ranges or self.document_model is None:
-            return position
-        index = bisect_right(self._starts, position, 0, self._built) - 1
-        if index < 0:
-            return position
-        token = self.document_model.tokens[index]
-        shown_start, shown_end = self._ranges[index]
-        if position < shown_end:
-            return token.end if end and position > shown_start else token.start
-        return token.end + (position - shown_end)
-
-    def selected_span(self) -> tuple[int, int] | None:
-        """The selection as Document offsets (start, end), or None."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        return (
-            self.document_offset(cursor.selectionStart()),
-            self.document_offset(cursor.selectionEnd(), end=True),
-        )
-
-    def select_span(self, start: int, end: int) -> None:
-        """Select a span given in Document offsets and bring it into view."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.shown_position(start))
-        cursor.setPosition(self.shown_position(end, end=True), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-
-    def first_visible_offset(self) -> int:
-        """The Document offset of the first word shown at the top of the view."""
-        if self.document_model is None or not self._ranges:
-            return 0
-        anchor = self._anchor
-        if anchor is not None and anchor[1] == self.verticalScrollBar().value():
-            # Not scrolled since the view was brought to this word: the place is the
-            # word itself, not the start of its line (a zoom reflows the lines).
-            return anchor[0]
-        return self.document_model.tokens[self._token_at_top()].start
-
-    def _token_at_top(self) -> int:
-        """The first token on the first line whose top is at or below the view's top.
-
-        Not the line cut by the top edge: going back to it (after a zoom, or with
-        vowels shown) would bring a line more into view each time.
-        """
-        if not self._ranges:
-            return 0
-        top = self.verticalScrollBar().value()
-        layout = self.document().documentLayout()
-        block = self.document().findBlock(
-            self.cursorForPosition(QPoint(self.viewport().width() // 2, 0)).position()
-        )
-        while block.isValid():
-            block_top = layout.blockBoundingRect(block).top()
-            lines = block.layout()
-            for number in range(lines.lineCount()):
-                line = lines.lineAt(number)
-                if block_top + line.y() >= top - 0.5:
-                    position = block.position() + line.textStart()
-                    return min(
-                        max(0, self._built - 1), bisect_left(self._starts, position, 0, self._built)
-                    )
-            block = block.next()
-        return max(0, self._built - 1)
-
     def scroll_to_offset(self, offset: int) -> None:
         if self.document_model is None or not self._ranges or offset <= 0:
             return
         token = self.document_model.token_at(offset)
         if token is None:
-            token = self.document_model.tokens[max(0, _token_before(self.document_model, offset))]
+            token = self.document_model.tokens[max(0, token_before(self.document_model, offset))]
         if token.index >= self._built:
             # Not laid out yet: there as soon as it is.
             self._deferred_scroll, self._deferred_scroll_token = offset, token.index
@@ -504,7 +336,7 @@ class ArticleView(MarkedText, QTextBrowser):
         self.pin(self._arabic[max(0, min(len(self._arabic) - 1, where + step))])
 
     def _arabic_after(self, position: int) -> int:
-        index = max(0, bisect_right(self._starts, position, 0, self._built) - 1)
+        index = max(0, self._token_shown_before(position))
         return bisect_right(self._arabic, index - 1)
 
     def _refresh_highlights(self) -> None:
@@ -591,8 +423,3 @@ class ArticleView(MarkedText, QTextBrowser):
 
 
 _HOVERED = frozenset({TokenKind.ARABIC, TokenKind.OVERLONG})
-
-
-def _token_before(model: Document, offset: int) -> int:
-    """The index of the last token starting at or before ``offset`` (-1 if none)."""
-    return bisect_right(model._starts, offset) - 1  # a bisect on the Document's own index
