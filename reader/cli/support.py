@@ -118,3 +118,25 @@ def write_columns(rows: Iterable[Sequence[str]], out: TextIO) -> None:
             for cell, width in zip(row, widths, strict=False)
         ]
         out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+
+
+def utf8_stdout() -> None:
+    """Arabic on stdout even when it is a pipe with a legacy encoding (Windows).
+
+    Scripts read our output as UTF-8 (JSON must be); a cp1252 pipe would end
+    in UnicodeEncodeError at the first Arabic letter.
+    """
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+
+
+def open_vocabulary():
+    """The learner's vocabulary file, opened (and migrated) as the window opens it."""
+    from reader.store import open_store
+
+    return open_store()
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

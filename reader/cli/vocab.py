@@ -5,7 +5,8 @@
     arabic-reader vocab add WORD --sentence "..." [--gloss ...] [--status ...]
     arabic-reader backup FILE
 
-Registered by ``reader.cli.main.build_parser()``. Everything heavy (SQLAlchemy,
+Registered by ``reader.cli.main.build_parser()``; `vocab add` is in ``reader.cli.add``.
+Everything heavy (SQLAlchemy,
 camel-tools, genanki) is imported inside the handlers, so `--help` and the
 window's start-up do not pay for it; only `vocab add` loads the morphology.
 """
@@ -13,7 +14,6 @@ window's start-up do not pay for it; only `vocab add` loads the morphology.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sqlite3
 import sys
@@ -22,72 +22,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.cli.support import EXIT_OK, fail, write_columns
+from reader.cli.add import cmd_add
+from reader.cli.store_errors import reports_errors
+from reader.cli.support import EXIT_OK, fail, open_vocabulary, plural, utf8_stdout, write_columns
 from reader.system.filenames import shown_name
 
 if TYPE_CHECKING:
-    from reader.reading.session import ReadingSession
     from reader.store import EntryRecord
-    from reader.text import Document, Token
 
 STATUS_CHOICES = ("new", "learning", "known", "ignored")
 FORMATS = ("csv", "tsv", "apkg")
 # A script passes -o words.apkg and expects the format to follow; .txt is what
 # Anki's own text export uses for tab-separated notes.
 _FORMAT_BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".txt": "tsv", ".apkg": "apkg"}
-CLI_DOCUMENT_TITLE = "Added from the command line"
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-def _sentence(message: str) -> str:
-    """Exception texts end with or without a full stop; print exactly one.
-
-    Control characters (a terminal escape in a typed word or a file name) are
-    shown escaped, as everywhere the CLI prints for a human."""
-    message = shown_name(" ".join(message.split()))
-    return message if message.endswith((".", "?", "!")) else message + "."
-
-
-def _reports_errors(handler: Handler) -> Handler:
-    """Turn store, SQLite and file errors into the CLI's one-sentence message.
-
-    ``reader.cli.main.main`` catches only morphology and document errors; a damaged
-    vocabulary file must not end in a traceback either, whichever version of
-    main() runs us.
-    """
-
-    @functools.wraps(handler)
-    def wrapper(args: argparse.Namespace) -> int:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from reader.store import StoreError
-
-        try:
-            return handler(args)
-        except StoreError as error:
-            return fail(_sentence(str(error)))
-        except (SQLAlchemyError, sqlite3.Error) as error:
-            # The store names most SQLite errors itself; one that escaped it is
-            # classified the same way: damage, a lock, or a full or failing disk.
-            from reader.store.database import store_error_for
-            from reader.system import paths
-
-            known = store_error_for(error, paths.vocabulary_db_path())
-            if known is not None:
-                return fail(_sentence(str(known)))
-            detail = getattr(error, "orig", None) or error
-            return fail(_sentence(f"The vocabulary file could not be used ({detail})"))
-        except BrokenPipeError:
-            raise  # `vocab list | head`: main() treats this as success
-        except OSError as error:
-            if error.filename:
-                return fail(
-                    _sentence(f"Could not use {shown_name(error.filename)}: {error.strerror}")
-                )
-            return fail(_sentence(str(error)))
-
-    return wrapper
 
 
 def parse_statuses(value: str) -> list[str]:
@@ -116,29 +63,8 @@ def _add_status_filter(parser: argparse.ArgumentParser, default_text: str) -> No
     )
 
 
-def _utf8_stdout() -> None:
-    """Arabic on stdout even when it is a pipe with a legacy encoding (Windows).
-
-    Scripts read our output as UTF-8 (JSON must be); a cp1252 pipe would end
-    in UnicodeEncodeError at the first Arabic letter.
-    """
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
-
-
-def _open_store():
-    from reader.store import open_store
-
-    return open_store()
-
-
 def _unique(statuses: Sequence[str] | None) -> list[str] | None:
     return list(dict.fromkeys(statuses)) if statuses else None
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 # -- export ---------------------------------------------------------------------
@@ -150,7 +76,7 @@ def export_format(args: argparse.Namespace) -> str | None:
     return _FORMAT_BY_SUFFIX.get(args.output.suffix.lower())
 
 
-@_reports_errors
+@reports_errors
 def cmd_export(args: argparse.Namespace) -> int:
     chosen = export_format(args)
     if chosen is None:
@@ -161,9 +87,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reader.store.export import export_apkg, export_csv, export_tsv
 
     exporters = {"csv": export_csv, "tsv": export_tsv, "apkg": export_apkg}
-    with _open_store() as store:
+    with open_vocabulary() as store:
         count = exporters[chosen](store, args.output, statuses=_unique(args.statuses))
-    print(f"Exported {_plural(count, 'word')} to {shown_name(args.output)}")
+    print(f"Exported {plural(count, 'word')} to {shown_name(args.output)}")
     return EXIT_OK
 
 
@@ -215,7 +141,7 @@ def write_entries_table(entries: Callable[[], Iterable[EntryRecord]], out: TextI
             yield tuple(shown_name(cell) for cell in cells)
 
     write_columns(_Again(rows), out)
-    out.write(f"\n{_plural(count, 'word')}.\n")
+    out.write(f"\n{plural(count, 'word')}.\n")
 
 
 class _Again:
@@ -228,17 +154,17 @@ class _Again:
         return self.make()
 
 
-@_reports_errors
+@reports_errors
 def cmd_list(args: argparse.Namespace) -> int:
     from reader.store.lookup import EntryFilter, iter_entries
     from reader.system import paths
 
-    _utf8_stdout()
+    utf8_stdout()
     if not paths.vocabulary_db_path().exists():
         # Nothing saved yet: a listing should not create the file.
         return _list_nothing(args)
     filters = EntryFilter(search=args.search, status=_unique(args.statuses), tag=args.tag)
-    with _open_store() as store:
+    with open_vocabulary() as store:
         if args.json:
             _write_json_list(entry_json(entry) for entry in iter_entries(store, filters))
         elif next(iter_entries(store, filters, limit=1), None) is None:
@@ -271,130 +197,6 @@ def _filtered(args: argparse.Namespace) -> bool:
     return bool(args.statuses or args.search or args.tag)
 
 
-# -- add ------------------------------------------------------------------------
-
-
-class WordNotFound(Exception):
-    pass
-
-
-def find_word(document: Document, word: str) -> Token:
-    """The first token of ``document`` that is ``word``.
-
-    As typed first; then ignoring tatweel (the analyser ignores it too); then
-    ignoring vowel marks, since a learner types "وزير" for a vocalised "وَزِير".
-    """
-    from reader.text.arabic import strip_diacritics, strip_tatweel
-
-    word = word.strip()
-    tests: list[Callable[[Token], bool]] = [
-        lambda token: token.text == word,
-        lambda token: token.lookup == strip_tatweel(word),
-        lambda token: strip_diacritics(token.text) == strip_diacritics(word),
-    ]
-    for matches in tests:
-        for token in document.tokens:
-            if matches(token):
-                return token
-    plain = strip_diacritics(word)
-    near = [t.text for t in document.tokens if plain and plain in strip_diacritics(t.text)]
-    hint = f"; give it as written there, e.g. “{near[0]}”" if near else ""
-    raise WordNotFound(f"“{word}” is not a word of the given sentence{hint}.")
-
-
-def _name_words_given(session: ReadingSession, token_index: int, words: list[str]) -> bool:
-    """Whether ``words`` are words of the name of several words the token begins
-    or is part of (as typed, vowels optional)."""
-    from reader.text.arabic import strip_diacritics
-
-    name = session.name_at(token_index)
-    if name is None:
-        return False
-    tokens = session.document.tokens if session.document is not None else ()
-    theirs = [strip_diacritics(t.text) for t in tokens[name.start : name.end]]
-    return all(strip_diacritics(word) in theirs for word in words)
-
-
-@_reports_errors
-def cmd_add(args: argparse.Namespace) -> int:
-    from reader.cli.support import ensure_database, load_settings
-    from reader.reading.save import plan_save
-    from reader.store import find_entry
-    from reader.text import TokenKind, document_from_text
-
-    _utf8_stdout()
-    words = args.word.split()
-    if not words:
-        return fail(f"Give a word to add, not “{shown_name(args.word)}”.")
-    document = document_from_text(args.sentence, title=CLI_DOCUMENT_TITLE)
-    try:
-        token = find_word(document, words[0])
-    except WordNotFound as error:
-        return fail(shown_name(str(error)))
-    if token.kind is not TokenKind.ARABIC:
-        return fail(
-            f"“{shown_name(token.text)}” is not an Arabic word, so it has no analysis to save."
-        )
-
-    # The store first: a damaged vocabulary file is reported before seconds of
-    # loading the morphology.
-    with _open_store() as store:
-        if store.read_only:  # said before seconds of loading the morphology for nothing
-            return fail(f"Nothing was saved: {store.read_only}")
-        setting = load_settings().get("morphology_db")
-        ensure_database(setting)
-        session = _analysed_session(document, setting)
-        if len(words) > 1 and not _name_words_given(session, token.index, words):
-            return fail(
-                f"“{shown_name(args.word)}” is not one name of the sentence; give one word, "
-                "or the words of a name the sentence names (الولايات المتحدة)."
-            )
-        # What the window saves for this word (a word of a name of several words
-        # stands for the name), with its sentence and English.
-        plan = plan_save(session, token.index)
-        if plan is None:
-            return fail(f"“{shown_name(token.text)}” could not be analysed, so nothing was saved.")
-        before = find_entry(store, *plan.key)
-        # An existing entry keeps its status, unless one is asked for; the
-        # status and gloss are saved in the same transaction as the word.
-        entry = plan.save(store, status_override=args.status, user_gloss=args.gloss).entry
-
-    if before is None:
-        verb = "Saved"
-    elif entry.occurrence_count > before.occurrence_count:
-        verb = "Saved again, with this sentence"
-    else:
-        verb = "Already saved from this sentence"
-    # What the learner typed (the gloss) is shown, never obeyed by the terminal.
-    shown = shown_name(
-        f"{entry.lemma} ({entry.pos_label or entry.pos}) — {entry.gloss or '(no gloss)'}"
-    )
-    print(f"{verb}: {shown}")
-    details = [f"status {entry.status.value}", f"seen {_plural(entry.occurrence_count, 'time')}"]
-    if entry.root:
-        details.insert(0, f"root {entry.root}")
-    if plan.is_name:
-        details.insert(0, "a name of several words, saved as one")
-    elif plan.reading is not None and plan.reading.is_guess:
-        details.append("not in the dictionary: a guess")
-    print("  " + shown_name(", ".join(details)))
-    return EXIT_OK
-
-
-def _analysed_session(document: Document, setting: Any) -> ReadingSession:
-    """A reading session on ``document``, prepared as the window prepares it
-    (in context, vowels too where the vowel model can run)."""
-    from reader.morphology.analyzer import Morphology
-    from reader.reading.prepare import prepare
-    from reader.reading.session import ReadingSession
-
-    morphology = Morphology.load(setting=setting)
-    session = ReadingSession(morphology)
-    session.open(document)
-    session.analysed(prepare(document, morphology))
-    return session
-
-
 # -- backup ---------------------------------------------------------------------
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -416,7 +218,7 @@ def _restore_help() -> str:
     )
 
 
-@_reports_errors
+@reports_errors
 def cmd_backup(args: argparse.Namespace) -> int:
     from reader.store import backup
     from reader.store.database import backup_destination
@@ -449,7 +251,7 @@ def _count_words(copy: Path) -> str:
             connection.close()
     except sqlite3.Error:
         return "no words yet"
-    return _plural(count, "word")
+    return plural(count, "word")
 
 
 # -- parsing --------------------------------------------------------------------

@@ -127,7 +127,7 @@ def test_the_core_never_imports_qt() -> None:
 def test_importing_the_core_and_cli_loads_no_qt() -> None:
     code = (
         "import sys, reader.text, reader.morphology.analyzer, reader.store, reader.cli.main,"
-        " reader.reading.session;"
+        " reader.reading.session, reader.reading.prepare, reader.reading.save;"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )
     result = subprocess.run(
@@ -149,6 +149,16 @@ def test_no_ui_helper_is_given_the_main_window() -> None:
         )
     ]
     assert offenders == []
+
+
+def test_no_module_is_over_the_size_a_reader_keeps_in_mind() -> None:
+    """About 500 lines: past that a module is asking to be split along a seam."""
+    long = {
+        str(path.relative_to(REPO)): lines
+        for path in _modules()
+        if (lines := len(path.read_text().splitlines())) > 550
+    }
+    assert long == {}
 
 
 def test_the_window_module_loads_no_sqlalchemy() -> None:

@@ -551,7 +551,7 @@ def test_sqlite_errors_escaping_the_store_are_classified(
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from reader.cli.vocab import _reports_errors
+    from reader.cli.store_errors import reports_errors as _reports_errors
 
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = sqlite3.SQLITE_FULL
@@ -639,7 +639,7 @@ def test_the_export_format_follows_the_extension(
 def test_the_word_is_found_as_written_give_or_take_tatweel_and_vowels(
     typed: str, found: str
 ) -> None:
-    from reader.cli.vocab import find_word
+    from reader.cli.add import find_word
     from reader.text import document_from_text
 
     document = document_from_text("قال وزير الخارجية جون كيـري إن الاجتماع كان مثمرًا.")
