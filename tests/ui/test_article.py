@@ -36,7 +36,7 @@ def test_hovering_putin_shows_putin(window):
 def test_foreign_ministry_after_minister(window):
     index = token_index(window, "الخارجية", after="وزير")
     hover(window, index)
-    assert window.view.hovered == index
+    assert window.session.hovered == index
     pane = window.gloss_pane.text()
     assert "foreign ministry" in pane
     assert "noun" in pane
@@ -49,7 +49,7 @@ def test_punctuation_and_space_change_nothing(qtbot, window):
     pane_before = window.gloss_pane.text()
     comma = next(t for t in window.document.tokens if t.kind is TokenKind.PUNCT)
     QTest.mouseMove(window.view.viewport(), window.view.token_rect(comma.index).center())
-    assert window.view.hovered is None
+    assert window.session.hovered is None
     qtbot.waitUntil(lambda: not window.popup.isVisible())
     assert window.gloss_pane.text() == pane_before
 
@@ -69,29 +69,29 @@ def test_an_unknown_name_is_said_honestly(window):
 def test_click_pins_escape_unpins_and_arrows_follow_reading_order(window):
     putin = token_index(window, "بوتين")
     click(window, putin)
-    assert window.view.pinned == putin
+    assert window.session.pinned == putin
     hover(window, token_index(window, "الكريملن"))
     assert "Putin" in window.gloss_pane.text()  # the pane keeps the pinned word
 
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_Left)  # Arabic: the next word is to the left
     after = window.document.tokens[putin + 1]
-    assert window.view.pinned == after.index and after.text == "ترك"
+    assert window.session.pinned == after.index and after.text == "ترك"
     QTest.keyClick(window.view, Qt.Key.Key_Right)
     QTest.keyClick(window.view, Qt.Key.Key_Right)
-    assert window.document.tokens[window.view.pinned].text == "فلاديمير"
+    assert window.document.tokens[window.session.pinned].text == "فلاديمير"
 
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
-    assert window.view.pinned is None
+    assert window.session.pinned is None
 
 
 def test_arrows_skip_punctuation_and_numbers(window):
     kerry = token_index(window, "كيري", after="جون")  # followed by "،" then "خلال"
-    window.view.pin(kerry)
-    window.view.step_word(1)
-    assert window.document.tokens[window.view.pinned].text == "خلال"
-    window.view.step_word(-1)
-    assert window.view.pinned == kerry
+    window.session.pin(kerry)
+    window.keys.step(1)
+    assert window.document.tokens[window.session.pinned].text == "خلال"
+    window.keys.step(-1)
+    assert window.session.pinned == kerry
 
 
 def test_sentence_word_by_word_follows_the_article(window):
@@ -105,7 +105,8 @@ def test_sentence_word_by_word_follows_the_article(window):
     assert window.gloss_pane.sentence_list.selected_token() == putin
     # Hovering a word in the list lights it up in the article.
     window.gloss_pane.sentence_word_hovered.emit(expected[0])
-    assert window.view.hovered == expected[0]
+    assert window.view.drawn_focus[0] == expected[0]
+    assert window.session.hovered == putin  # a glance: the popup's word stays
 
 
 def test_choosing_another_reading_is_kept_for_this_occurrence(window):
@@ -166,7 +167,7 @@ def test_selected_text_can_be_copied(window):
 
 def test_margins_and_line_gaps_hit_no_word(window):
     assert window.view.token_at(QPoint(2, 2)) is None
-    assert window.view.hovered is None
+    assert window.session.hovered is None
 
 
 def test_words_ending_a_line_are_hovered_with_a_dock_open(window):

@@ -49,7 +49,7 @@ def test_hovering_a_word_after_emoji_shows_that_word_and_s_saves_it(window, tmp_
     point = view.token_rect(putin.index).center()
     QTest.mouseMove(view.viewport(), point.__class__(1, 1))
     QTest.mouseMove(view.viewport(), point)
-    assert view.hovered == putin.index
+    assert window.session.hovered == putin.index
     assert "Putin" in window.gloss_pane.text()
     window.activateWindow()
     view.setFocus()

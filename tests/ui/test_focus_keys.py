@@ -48,12 +48,12 @@ def test_after_saving_a_note_esc_unpins_arrows_step_and_s_saves_the_hovered_word
 
     # ←/→ from the pane's button: the next word (to the left), then back.
     QTest.keyClick(button, Qt.Key.Key_Left)
-    assert window.view.pinned == window.session.pinned == _next_arabic(window, putin)
+    assert window.view.drawn_focus[1] == window.session.pinned == _next_arabic(window, putin)
     QTest.keyClick(button, Qt.Key.Key_Right)
-    assert window.view.pinned == window.session.pinned == putin
+    assert window.view.drawn_focus[1] == window.session.pinned == putin
     # Esc unpins, though the keyboard focus is still on the button.
     QTest.keyClick(button, Qt.Key.Key_Escape)
-    assert window.view.pinned is None and window.session.pinned is None
+    assert window.view.drawn_focus[1] is None and window.session.pinned is None
 
     # S then saves the hovered word, not the word that was pinned.
     kremlin = token_index(window, "الكريملن")
@@ -85,7 +85,7 @@ def test_typing_in_a_field_keeps_its_keys_and_esc_first_leaves_it(window):
     assert QApplication.focusWidget() is window.view
     assert window.session.pinned == putin
     QTest.keyClick(window.view, Qt.Key.Key_Escape)  # then as anywhere: unpins
-    assert window.session.pinned is None and window.view.pinned is None
+    assert window.session.pinned is None and window.view.drawn_focus[1] is None
 
 
 def test_keys_from_the_notes_dock_editor_and_list(window):
@@ -113,10 +113,10 @@ def test_show_in_context_pin_does_not_follow_into_the_next_document(window, qtbo
     (occurrence,) = occurrences(window.vocabulary.store, entry.id)
     # Shown in context in the document open: pinned there.
     assert window.docks.show_occurrence(occurrence)
-    assert window.session.pinned == window.view.pinned == putin
+    assert window.session.pinned == window.view.drawn_focus[1] == putin
     assert window.view.extraSelections()
     window.show_document(document_from_text(OTHER_TEXT, title="other"))
-    assert window.session.pinned is None and window.view.pinned is None
+    assert window.session.pinned is None and window.view.drawn_focus[1] is None
     assert window.view.extraSelections() == []
     assert window.gloss_pane.token_index is None
 
@@ -126,12 +126,12 @@ def test_show_in_context_pin_does_not_follow_into_the_next_document(window, qtbo
     assert window.document.source_path is not None
     window.show_document(document_from_text(OTHER_TEXT, title="other again"))
     qtbot.wait(50)
-    assert window.session.pinned is None and window.view.pinned is None
+    assert window.session.pinned is None and window.view.drawn_focus[1] is None
     assert window.view.extraSelections() == []
     # Shown in context with nothing in between: pinned as it should be.
     assert window.docks.show_occurrence(occurrence)
     qtbot.waitUntil(lambda: window.session.pinned == putin)
-    assert window.view.pinned == putin
+    assert window.view.drawn_focus[1] == putin
 
 
 def test_the_notes_box_starts_empty_in_the_next_document(window):

@@ -40,7 +40,7 @@ def test_an_unbroken_line_is_laid_out_in_bounded_blocks_and_says_why_it_is_not_g
 
 
 def test_marks_and_a_place_in_the_part_laid_out_later(window):
-    window.view.pin(word_index(window, "بوتين"))
+    window.session.pin(word_index(window, "بوتين"))
     assert window.words.save_focused_word()
     long_text = "\n".join([window.document.text] * 30)
     document = document_from_text(long_text, title="long")

@@ -157,7 +157,7 @@ def test_the_dock_lists_the_name_shows_it_in_context_and_undoes_its_delete(qtbot
     assert dock.lemmas() == [lemma]
     dock.search_edit.clear()
 
-    window.view.pin(None)
+    window.session.pin(None)
     dock.select_row(0)
     dock.context_button.click()
     qtbot.waitUntil(lambda: window.session.pinned is not None)

@@ -43,7 +43,7 @@ def reader_window(qtbot, disk, morphology, default_article_path, captured_dialog
 
 
 def pin_and_press(window, text: str, key: Qt.Key) -> None:
-    window.view.pin(word_index(window, text))
+    window.session.pin(word_index(window, text))
     press(window, key)
 
 
@@ -149,7 +149,7 @@ def save_putin_and_close(qtbot, morphology, article: Path) -> None:
     window = make_window(qtbot, morphology=morphology)
     window.show_document(load_document(article))
     window.start_dictionary()
-    window.view.pin(word_index(window, "بوتين"))
+    window.session.pin(word_index(window, "بوتين"))
     window.words.save_focused_word()
     assert find_entry(window.vocabulary.store, *PUTIN) is not None
     window.close()

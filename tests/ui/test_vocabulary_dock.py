@@ -14,7 +14,7 @@ from tests.ui.test_vocabulary_words import PUTIN, press
 
 def save(window, text: str, key: Qt.Key = Qt.Key.Key_S) -> None:
     index = word_index(window, text)  # a word alone: saving it saves its lemma
-    window.view.pin(index)  # as a click does; the dock may have moved the words about
+    window.session.pin(index)  # as a click does; the dock may have moved the words about
     press(window, key)
 
 
@@ -67,7 +67,7 @@ def test_inline_edit_of_gloss_status_and_tags(qtbot, window):
     assert set(entry.tags) == {"names", "politics"}
     assert model.index(0, GLOSS).data() == "the president"
     # The pane and the marks follow the same change.
-    window.view.pin(word_index(window, "بوتين"))
+    window.session.pin(word_index(window, "بوتين"))
     assert "the president" in window.gloss_pane.text()
     dock.tag_filter.setCurrentText("#names")
     assert dock.lemmas() == ["بُوتِين"]
@@ -105,7 +105,7 @@ def test_show_in_context_opens_the_document_at_the_word(qtbot, window, tmp_path:
     dock.select_row(0)
     dock.context_button.click()
     assert window.document.source_path == article
-    qtbot.waitUntil(lambda: window.view.pinned == putin)
+    qtbot.waitUntil(lambda: window.session.pinned == putin)
     assert "Putin" in window.gloss_pane.text()
 
 
@@ -139,8 +139,8 @@ def test_undo_after_saving_again_keeps_the_newer_save(qtbot, window):
     dock = open_dock(qtbot, window)
     dock.select_row(0)
     dock.delete_button.click()
-    window.view.pin(None)
-    window.view.pin(word_index(window, "بوتين"))
+    window.session.pin(None)
+    window.session.pin(word_index(window, "بوتين"))
     window.words.set_focused_status(Status.KNOWN)  # saved again, as known
     dock.undo_stack.undo()
     merged = find_entry(window.vocabulary.store, *PUTIN)

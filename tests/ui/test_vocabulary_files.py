@@ -26,7 +26,7 @@ from tests.ui.test_vocabulary_words import press
 
 def save_two_words(window) -> None:
     for text, key in (("بوتين", Qt.Key.Key_S), ("موسكو", Qt.Key.Key_3)):
-        window.view.pin(token_index(window, text))
+        window.session.pin(token_index(window, text))
         press(window, key)
 
 
@@ -49,7 +49,7 @@ def test_exports_through_the_menus_function(window, tmp_path: Path):
 
 
 def test_the_menus_export_writes_the_learners_romanization(window, tmp_path: Path, monkeypatch):
-    window.view.pin(token_index(window, "زيارة"))
+    window.session.pin(token_index(window, "زيارة"))
     press(window, Qt.Key.Key_S)
     window.settings.set("romanization", "ala-lc")
     target = tmp_path / "words.csv"

@@ -118,7 +118,7 @@ def test_every_form_of_the_lemma_is_marked_and_survives_reopening(
     assert background(window, with_clitic) == learning
     # Hover hit-testing is unchanged by the marks.
     hover(window, with_clitic)
-    assert window.view.hovered == with_clitic
+    assert window.session.hovered == with_clitic
 
     press(window, Qt.Key.Key_3)  # known: no mark at all
     assert background(window, plain) is None and background(window, with_clitic) is None

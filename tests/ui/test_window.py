@@ -197,7 +197,7 @@ def test_a_late_vocabulary_leaves_the_learner_where_they_are(window, tmp_path: P
 def test_a_late_vocabulary_leaves_a_pinned_word_in_view(window, tmp_path: Path):
     _long_article(window, tmp_path)
     _store_arrives_late_with_a_saved_place(window)
-    window.view.pin(window.view._arabic[3])
+    window.session.pin(window.view._arabic[3])
     window.view.verticalScrollBar().setValue(0)
     window.vocabulary.availability_changed.emit(True)
     assert window.view.verticalScrollBar().value() == 0

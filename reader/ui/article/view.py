@@ -54,10 +54,14 @@ SENTENCE_BACKGROUND = QColor("#f3eee2")
 
 
 class ArticleView(MarkedText, HitTesting, QTextBrowser):
-    """Read-only article view; reports the word under the mouse and the pinned word."""
+    """Read-only article view. It reports what the learner does to the words (the word
+    under the mouse, a click, Esc, ← and →) and draws the hover and the pin it is
+    told to: the reading session holds both (:meth:`show_focus`)."""
 
     token_hovered = Signal(int)  # token index, -1 when the mouse leaves words
-    token_pinned = Signal(int)  # token index, -1 when unpinned
+    token_clicked = Signal(int)  # an Arabic word clicked (to pin it, or unpin it)
+    escape_pressed = Signal()
+    step_requested = Signal(int)  # ← (+1: the next word, to the left) or → (-1)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,8 +74,9 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setStyleSheet(f"QTextBrowser {{ background: {PAPER}; color: {INK}; }}")
         self.document_model: Document | None = None
-        self.hovered: int | None = None
-        self.pinned: int | None = None
+        # The hover and the pin drawn: the session's, as last shown (show_focus).
+        self._drawn: tuple[int | None, int | None] = (None, None)
+        self._mouse_over: int | None = None  # the word last reported under the mouse
         self.font_family = ""
         self.font_size = 24
         self._vowelled: Mapping[int, str] = {}
@@ -105,7 +110,7 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
         """Lay out ``document``; ``vowelled`` maps token index -> the form to show."""
         self.document_model = document
         self._vowelled = vowelled or {}
-        self.hovered = self.pinned = None
+        self._drawn, self._mouse_over = (None, None), None
         self._pending_scroll = self._anchor = self._deferred_scroll = None
         self._placed_at, self._touched = 0, False
         self._marks = {}
@@ -302,38 +307,34 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
 
     # -- hover, pin, keyboard -----------------------------------------------------
 
-    def set_hovered(self, index: int | None, *, notify: bool = True) -> None:
-        if index == self.hovered:
+    def show_focus(self, hovered: int | None, pinned: int | None) -> None:
+        """Draw the session's hover and pin (a word newly pinned is scrolled into view)."""
+        if (hovered, pinned) == self._drawn:
             return
-        self.hovered = index
-        self._touched = self._touched or index is not None
+        newly_pinned = pinned is not None and pinned != self._drawn[1]
+        self._drawn = (hovered, pinned)
+        self._touched = self._touched or hovered is not None or pinned is not None
         self._refresh_highlights()
-        if notify:
-            self.token_hovered.emit(-1 if index is None else index)
+        if newly_pinned:
+            self.ensure_token_visible(pinned)
 
-    def pin(self, index: int | None) -> None:
-        if index == self.pinned:
-            return
-        self.pinned = index
-        self._touched = self._touched or index is not None
-        self._refresh_highlights()
-        if index is not None:
-            self.ensure_token_visible(index)
-        self.token_pinned.emit(-1 if index is None else index)
+    @property
+    def drawn_focus(self) -> tuple[int | None, int | None]:
+        """The hover and the pin drawn now (for tests)."""
+        return self._drawn
 
-    def step_word(self, step: int) -> None:
-        """Move the pinned word ``step`` Arabic words on in reading order."""
+    def word_after(self, current: int | None, step: int) -> int | None:
+        """The Arabic word ``step`` words on from ``current`` in reading order (None:
+        the article has none); from no word, the first word on screen."""
         if not self._arabic:
-            return
-        current = self.pinned if self.pinned is not None else self.hovered
+            return None
         if current is None:
             position = self.cursorForPosition(QPoint(self.viewport().width() - 40, 8)).position()
-            self.pin(self._arabic[min(len(self._arabic) - 1, self._arabic_after(position))])
-            return
+            return self._arabic[min(len(self._arabic) - 1, self._arabic_after(position))]
         where = bisect_right(self._arabic, current) - 1
         if self._arabic[where] != current and step > 0:
             where -= 1  # current was not an Arabic word: its successor is where+1
-        self.pin(self._arabic[max(0, min(len(self._arabic) - 1, where + step))])
+        return self._arabic[max(0, min(len(self._arabic) - 1, where + step))]
 
     def _arabic_after(self, position: int) -> int:
         index = max(0, self._token_shown_before(position))
@@ -341,9 +342,10 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
 
     def _refresh_highlights(self) -> None:
         selections = []
+        hovered, pinned = self._drawn
         for index, colour, line in (
-            (self.hovered, HOVER_BACKGROUND, HOVER_UNDERLINE),
-            (self.pinned, PINNED_BACKGROUND, PINNED_UNDERLINE),
+            (hovered, HOVER_BACKGROUND, HOVER_UNDERLINE),
+            (pinned, PINNED_BACKGROUND, PINNED_UNDERLINE),
         ):
             if index is None or index >= self._built:
                 continue
@@ -382,7 +384,14 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
             # An overlong run is hovered too: the learner is told why it has no reading.
             if self.document_model.tokens[index].kind not in _HOVERED:
                 index = None
-        self.set_hovered(index)
+        self._report_hover(index)
+
+    def _report_hover(self, index: int | None) -> None:
+        if index == self._mouse_over:
+            return
+        self._mouse_over = index
+        self._touched = self._touched or index is not None
+        self.token_hovered.emit(-1 if index is None else index)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -395,11 +404,12 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
             index = self.token_at(event.position().toPoint())
             if index is not None and self.document_model is not None:
                 if self.document_model.tokens[index].kind is TokenKind.ARABIC:
-                    self.pin(None if index == self.pinned else index)
+                    self._touched = True
+                    self.token_clicked.emit(index)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Leave:
-            self.set_hovered(None)
+            self._report_hover(None)
         return super().viewportEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
@@ -409,11 +419,11 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape and self.pinned is not None:
-            self.pin(None)
+        if key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not event.modifiers():
             # Arabic runs right to left: the next word is to the left.
-            self.step_word(1 if key == Qt.Key.Key_Left else -1)
+            self.step_requested.emit(1 if key == Qt.Key.Key_Left else -1)
         else:
             super().keyPressEvent(event)
 

@@ -1,6 +1,6 @@
 """The word in focus: the hover popup and the gloss pane follow the session's focus.
 
-The article view reports the word under the mouse and the pinned word to the
+The article view reports the word under the mouse and the clicks to the
 session (:class:`reader.reading.session.ReadingSession`); the session says what
 changed, and this shows it. The hovered word gets the popup (a glance); the
 pinned word, else the hovered one, fills the gloss pane with its readings, its
@@ -50,7 +50,9 @@ class WordFocus(QObject):
         self._hide_timer = QTimer(self, singleShot=True, interval=POPUP_HIDE_MS)
         self._hide_timer.timeout.connect(popup.hide)
         view.token_hovered.connect(lambda index: session.hover(index if index >= 0 else None))
-        view.token_pinned.connect(lambda index: session.pin(index if index >= 0 else None))
+        view.token_clicked.connect(
+            lambda index: session.pin(None if index == session.pinned else index)
+        )
         gloss_pane.sentence_word_hovered.connect(self._on_sentence_word_hovered)
         gloss_pane.sentence_word_clicked.connect(session.pin)
         gloss_pane.reading_chosen.connect(session.choose)
@@ -98,8 +100,7 @@ class WordFocus(QObject):
         return self.session.focus
 
     def _on_hovered(self, index: int | None) -> None:
-        if self.view.hovered != index:
-            self.view.set_hovered(index, notify=False)
+        self.view.show_focus(index, self.session.pinned)
         if index is None:
             # Crossing the space to the next word must not make the popup blink.
             self._hide_timer.start()
@@ -113,15 +114,16 @@ class WordFocus(QObject):
             self.gloss_pane.highlight_sentence_word(index)
 
     def _on_pinned(self, index: int | None) -> None:
-        if self.view.pinned != index:
-            self.view.pin(index)  # a pin made elsewhere: the view follows (its signal: no-op)
+        self.view.show_focus(self.session.hovered, index)
         if index is not None:
             self._show_focus(index)
             if self.session.hovered is not None and self.session.hovered != index:
                 self.popup.hide()
 
     def _on_sentence_word_hovered(self, index: int) -> None:
-        self.view.set_hovered(index if index >= 0 else None, notify=False)
+        """A word of the sentence list under the mouse is lit in the article too (a
+        glance: the session's hover, and so the popup, stay)."""
+        self.view.show_focus(index if index >= 0 else self.session.hovered, self.session.pinned)
 
     def _show_popup(self, index: int) -> None:
         session = self.session

@@ -54,6 +54,9 @@ class WordKeys(QObject):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+        # The same keys pressed in the article itself (it takes arrows as its own).
+        view.escape_pressed.connect(self.escape)
+        view.step_requested.connect(self.step)
 
     def escape(self) -> None:
         if typing_in_field(QApplication.focusWidget()):
@@ -64,4 +67,6 @@ class WordKeys(QObject):
     def step(self, step: int) -> None:
         if typing_in_field(QApplication.focusWidget()):
             return  # a field that let its arrow through (at its end): not a word step
-        self.view.step_word(step)
+        index = self.view.word_after(self.session.focus, step)
+        if index is not None:
+            self.session.pin(index)
