@@ -50,15 +50,20 @@ def arabic_font(point_size: float, preferred: str = "", *, bold: bool = False) -
     return font
 
 
-def vocalised_font(point_size: float, preferred: str = "") -> QFont:
-    """The face for a vocalised headword: the learner's own choice, unless it is
-    the default Amiri; then the first of :data:`VOCALISED_FAMILIES` installed, else
-    Amiri without its stacked forms."""
+def vocalised_family(preferred: str = "") -> str:
+    """The face for fully vocalised words: the learner's own choice, unless it is
+    the default Amiri; then the first of :data:`VOCALISED_FAMILIES` installed."""
     family = arabic_family(preferred)
     if family == "Amiri":
         installed = set(QFontDatabase.families())
         family = next((f for f in VOCALISED_FAMILIES if f in installed), family)
-    font = arabic_font(point_size, family)
+    return family
+
+
+def vocalised_font(point_size: float, preferred: str = "") -> QFont:
+    """The font of a vocalised headword: :func:`vocalised_family`, else Amiri
+    without its stacked forms."""
+    font = arabic_font(point_size, vocalised_family(preferred))
     if font.family() == "Amiri":
         for tag in STACKING_FEATURES:
             font.setFeature(QFont.Tag(tag), 0)

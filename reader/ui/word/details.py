@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reader.morphology.records import Analysis, readable_gloss
 from reader.morphology.roots.radicals import Root, resolve_root
+from reader.ui.base import fonts
 
 if TYPE_CHECKING:
     from reader.morphology.names.spans import NameSpan
@@ -47,8 +48,9 @@ def describe_reading(reading: Analysis, family: str, root: Root | None = None) -
     """
     rows: list[tuple[str, str]] = []
     kind = html.escape(reading.pos_label)
+    vocalised = fonts.vocalised_family(family)  # each vowel on its letter: تَمَثَّل, تَتَفَعَّل
     if not reading.is_guess:
-        rows.append(("Lemma", f"{arabic_span(reading.lemma, family, 16)}&nbsp; · {kind}"))
+        rows.append(("Lemma", f"{arabic_span(reading.lemma, vocalised, 16)}&nbsp; · {kind}"))
     else:
         rows.append(("Part of speech", kind))
     if reading.root:
@@ -58,7 +60,7 @@ def describe_reading(reading: Analysis, family: str, root: Root | None = None) -
         note = f"<br><i>{html.escape(root.weak_note)}</i>" if root.weak_note else ""
         rows.append(("Root", arabic_span(root.display, family, 16) + note))
     if reading.wazn:
-        pattern = arabic_span(reading.wazn, family, 16)
+        pattern = arabic_span(reading.wazn, vocalised, 16)
         if reading.verb_form:
             pattern += f"&nbsp; verb form {html.escape(reading.verb_form)}"
         rows.append(("Pattern", pattern))
