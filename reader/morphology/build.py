@@ -251,6 +251,7 @@ _HAMZA_LETTERS = set("ءأإؤئآ")
 _OWN_MARKS = set("\u064e\u064f\u0650\u0652\u0651\u064b\u064c\u064d")
 _CASE_MARKS = "\u064e\u064f\u0650\u064b\u064c\u064d"  # a stem's last vowel is its case or mood
 _LONG_VOWEL = {"ا": "\u064e", "ى": "\u064e", "و": "\u064f", "ي": "\u0650"}
+_MARK_SET = set(VOWEL_MARKS)
 
 
 def _pattern_units(diac: str, pattern: str) -> list[list[str]] | None:
@@ -267,9 +268,6 @@ def _pattern_units(diac: str, pattern: str) -> list[list[str]] | None:
         else:
             units.append([char.replace("\u0671", "ا"), "", slot if slot.isdigit() else ""])
     return units
-
-
-_MARK_SET = set(VOWEL_MARKS)
 
 
 def _stem_span(units: list[list[str]], features: dict[str, Any]) -> tuple[int, int]:
