@@ -130,6 +130,19 @@ def _raw_features(database: Any) -> Iterator[dict[str, str]]:
             yield {name: str(features.get(name, "")) for name in _WANTED}
 
 
+def _clear_majority(votes: dict[str, list[float]]) -> str:
+    """The letter shown by far the most (:data:`_MAJORITY` times the others, in
+    number of lemmas and in frequency), else ""."""
+    if not votes:
+        return ""
+    best = max(votes, key=lambda v: votes[v][1])
+    count = sum(vote[0] for key, vote in votes.items() if key != best)
+    weight = sum(vote[1] for key, vote in votes.items() if key != best)
+    if votes[best][0] >= _MAJORITY * count and votes[best][1] >= _MAJORITY * weight:
+        return best
+    return ""
+
+
 # Words of a gloss that say nothing of its meaning.
 _NOT_MEANING = frozenset(
     "the and for with from into onto upon out off one who that this person thing something "
@@ -268,9 +281,9 @@ class RootIndex:
 
         One field may hold two or three roots (``ن.س.#``: نَسِي ن س ي, نِسْوَة ن س و,
         نَسَأ ن س ء), so a letter is taken where the lemmas of the same meaning (an
-        English word shared: لِقاء "meeting", لُقْيا "meeting") agree on it, else
-        only where the lemmas that show one show it by far the most, in number and
-        in frequency.
+        English word shared: لِقاء "meeting", لُقْيا "meeting") agree on it, or
+        where the lemmas that show one show it by far the most, in number and in
+        frequency; never where the two disagree.
         """
         own = self._own_root(found)
         near = _gloss_words(found.best[1])
@@ -279,18 +292,15 @@ class RootIndex:
             if letter not in _CHOICES:
                 continue
             close = self._votes(own, found.root_field, index, near) if near else {}
-            if len(close) == 1:
-                shown[index] = next(iter(close))
+            kin = next(iter(close)) if len(close) == 1 else ""
+            most = _clear_majority(self._votes(own, found.root_field, index))
+            if close and not kin:  # the word's own kin disagree: leave it open
                 continue
-            votes = self._votes(own, found.root_field, index)
-            if not votes or close:  # the word's own kin disagree: leave it open
+            # Kin and majority must not disagree: one unseen عَلْياء is not worth the
+            # six lemmas that show عِلِّيُّون's و.
+            if kin and most and kin != most:
                 continue
-            best = max(votes, key=lambda v: votes[v][1])
-            others = [vote for key, vote in votes.items() if key != best]
-            count = sum(vote[0] for vote in others)
-            weight = sum(vote[1] for vote in others)
-            if votes[best][0] >= _MAJORITY * count and votes[best][1] >= _MAJORITY * weight:
-                shown[index] = best
+            shown[index] = kin or most or letter
         weak = tuple(i for i in own.weak if shown[i] != "ء")
         return Root(tuple(shown), weak)
 
