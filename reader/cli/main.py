@@ -80,8 +80,19 @@ def cmd_data_install(args: argparse.Namespace) -> int:
 # -- analyze --------------------------------------------------------------------
 
 
-def token_json(token, readings, vocalized: str = "", romanized: str = "", name=None) -> dict:
+def token_json(
+    token, readings, vocalized: str = "", romanized: str = "", name=None, root_of=None
+) -> dict:
+    """One line of ``analyze --json`` (README). ``root_of(reading) -> Root``: the root
+    as the window shows it (``Morphology.roots``); without it, read off the lemma."""
+    from reader.morphology.roots.radicals import lemma_root
     from reader.morphology.vowels.romanize_text import romanize_reading
+
+    def radicals(reading) -> str:
+        if not reading.root:
+            return ""
+        root = root_of(reading) if root_of else lemma_root(reading.root, reading.lex, reading.pos)
+        return root.display
 
     found = {
         "token": token.text,
@@ -96,6 +107,7 @@ def token_json(token, readings, vocalized: str = "", romanized: str = "", name=N
         # The first reading is the one said here: romanized from the form in context.
         {
             **reading.to_json(),
+            "radicals": radicals(reading),
             "romanized": romanize_reading(reading, form=vocalized if rank == 0 else ""),
         }
         for rank, reading in enumerate(readings)
@@ -129,10 +141,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         session.open(document)
         session.analysed(prepared)
         forms, said = session.forms.full, romanize_document(analysis)
+        roots = morphology.roots
+
+        def root_of(reading):
+            return roots.root_of(reading.root, reading.lex, reading.pos)
+
         for token in document.tokens:
             readings = session.readings(token.index) or ()
             name = analysis.name_at(token.index)
-            found = token_json(token, readings, forms[token.index], said[token.index], name)
+            found = token_json(
+                token, readings, forms[token.index], said[token.index], name, root_of
+            )
             out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK
     write_table(document, analysis, out)

@@ -19,7 +19,7 @@ from reader.morphology.records import (
     readable_gloss,
 )
 from reader.text.arabic import SHADDA as _SHADDA
-from reader.text.arabic import plain_alef, strip_marks, strip_marks_but_shadda
+from reader.text.arabic import VOWEL_MARKS, plain_alef, strip_marks, strip_marks_but_shadda
 
 _EMPTY = {"0", "na", "", None}
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -145,6 +145,7 @@ def build_analysis(features: dict[str, Any], *, guess: bool = False) -> Analysis
         segments=segments(features),
         translit=transliterate(diac),
         source=source,
+        wazn="" if guess else stem_pattern(features),
         english=english(features),
         english_after_lam=english_after_lam(features),
     )
@@ -245,3 +246,138 @@ def proper_name_guesses(
             "gloss": _english(word, namer),
         }
     return tuple(build_analysis(features, guess=True) for features in candidates.values())
+
+
+# -- the pattern (wazn) ------------------------------------------------------------
+
+# The traditional scale of Arabic morphology: radicals 1 2 3 4 are ف ع ل ل.
+_SCALE = "فعلل"
+_OPEN_CLASSES = {"noun", "adj", "adj_comp", "adj_num", "noun_num", "noun_quant", "verb", "adv"}
+_WEAK_LETTERS = set("ءأإؤئآاويى")
+_HAMZA_LETTERS = set("ءأإؤئآ")
+_OWN_MARKS = set("\u064e\u064f\u0650\u0652\u0651\u064b\u064c\u064d")
+_CASE_MARKS = "\u064e\u064f\u0650\u064b\u064c\u064d"  # a stem's last vowel is its case or mood
+_LONG_VOWEL = {"ا": "\u064e", "ى": "\u064e", "و": "\u064f", "ي": "\u0650"}
+_MARK_SET = set(VOWEL_MARKS)
+
+
+def _pattern_units(diac: str, pattern: str) -> list[list[str]] | None:
+    """[letter, marks, radical digit] per letter: the database's pattern is the
+    word letter for letter, the root's known radicals written as digits."""
+    if len(diac) != len(pattern):
+        return None
+    units: list[list[str]] = []
+    for char, slot in zip(diac, pattern, strict=True):
+        if char in _MARK_SET:
+            if not units:
+                return None
+            units[-1][1] += char
+        else:
+            units.append([char.replace("\u0671", "ا"), "", slot if slot.isdigit() else ""])
+    return units
+
+
+def _stem_span(units: list[list[str]], features: dict[str, Any]) -> tuple[int, int]:
+    """Where the stem lies among the word's letters: after its proclitics, before its enclitics."""
+    pieces = [piece for piece in str(features.get("d3tok", "")).split("_") if piece]
+    start = 0
+    for piece in (p for p in pieces if p.endswith("+")):
+        letters = strip_marks(piece.rstrip("+"))
+        if letters == "ال" and start and units[start][0] == "ل" and units[start - 1][0] == "ل":
+            letters = "ل"  # لِ + ال is written لِل
+        start += len(letters)
+    end = len(units) - sum(len(strip_marks(p.lstrip("+"))) for p in pieces if p.startswith("+"))
+    return start, end
+
+
+def _consonantal(units: list[list[str]], at: int, start: int) -> bool:
+    letter, marks = units[at][0], units[at][1]
+    if letter in _HAMZA_LETTERS:
+        return True
+    if letter in "اى":
+        return False
+    following = units[at + 1][0] if at + 1 < len(units) else ""
+    return at == start or bool(set(marks) & _OWN_MARKS) or following == "ا"
+
+
+def _place_weak(units: list[list[str]], radicals: list[str], start: int, end: int) -> None:
+    """Give the root's ``#`` radicals their letters in the stem: a hamza or a
+    consonantal و/ي where there is one, else the long vowel that stands for it."""
+    known = {int(u[2]) - 1: at for at, u in enumerate(units) if u[2] and start <= at < end}
+
+    def bounds(index: int) -> tuple[int, int]:
+        left = max((known[j] for j in known if j < index), default=start - 1)
+        return left, min((known[j] for j in known if j > index), default=end)
+
+    open_ = [i for i, radical in enumerate(radicals) if radical == "#" and i not in known]
+    for index in open_:
+        left, right = bounds(index)
+        # Placeholders side by side (جاء ج.#.#) share one stretch of the stem.
+        sharing = [j for j in open_ if bounds(j) == (left, right)]
+        candidates = [
+            at
+            for at in range(left + 1, right)
+            if units[at][0] in _WEAK_LETTERS and not units[at][2]
+        ]
+        if len(candidates) < len(sharing) or not candidates:
+            continue
+        if len(sharing) > 1:
+            chosen = candidates[sharing.index(index)]
+        else:
+            strong = [at for at in candidates if _consonantal(units, at, start)]
+            final = index == len(radicals) - 1
+            chosen = strong[0] if strong else candidates[-1 if final else 0]
+        units[chosen][2] = str(index + 1)
+        known[index] = chosen
+        if not _consonantal(units, chosen, start):
+            _long_vowel_radical(units, chosen, index, len(radicals), start)
+
+
+def _long_vowel_radical(
+    units: list[list[str]], at: int, index: int, count: int, start: int
+) -> None:
+    """A weak radical written as a long vowel takes the place of the radical it
+    was, as the grammars weigh it: قال فَعَل, يَقُول يَفْعُل, مِيزان مِفْعال, دَعا فَعَل."""
+    letter = units[at][0]
+    if index == count - 1 or index == 0:
+        units[at][1] = "" if index else "\u0652"
+        return
+    before = units[at - 1]
+    if letter in "اى":
+        if before[2] and at - 1 > start:  # مَكان مَفْعَل: the vowel moves on
+            before[1] = "\u0652"
+        elif not set(before[1]) & _OWN_MARKS:
+            before[1] += "\u064e"  # قال فَعَل
+        units[at][1] = "\u064e"
+    elif before[2] and at - 1 > start:  # يَقُول يَفْعُل, مُفِيد مُفْعِل
+        before[1] = "\u0652"
+        units[at][1] = _LONG_VOWEL[letter]
+    else:  # سُوق فُعْل, قِيمَة فِعْلَة
+        units[at][1] = "\u0652"
+
+
+def stem_pattern(features: dict[str, Any]) -> str:
+    """The stem's pattern (wazn) on the فعل scale, without clitics or a case ending:
+    زِيارَتِهِ -> فِعالَة, بِالجانِبِ -> فاعِل, لِقائِهِما -> فِعال. Empty for a word
+    that has none (particles, names, a root the database does not give)."""
+    if str(features.get("pos", "")) not in _OPEN_CLASSES:
+        return ""
+    root = str(features.get("root", ""))
+    radicals = root.split(".")
+    if len(radicals) not in (3, 4):
+        return ""
+    units = _pattern_units(str(features.get("diac", "")), str(features.get("pattern", "")))
+    if units is None:
+        return ""
+    start, end = _stem_span(units, features)
+    if not 0 <= start < end <= len(units):
+        return ""
+    _place_weak(units, radicals, start, end)
+    stem = units[start:end]
+    written = [p for p in str(features.get("d3tok", "")).split("_") if p and "+" not in p]
+    if stem[-1][0] == "ت" and written and strip_marks(written[0]).endswith("ة"):
+        stem[-1][0] = "ة"  # زِيارَتُهُ: the ة of زِيارَة before a pronoun
+    stem[-1][1] = stem[-1][1].rstrip(_CASE_MARKS)
+    return "".join(
+        (_SCALE[int(digit) - 1] if digit else letter) + marks for letter, marks, digit in stem
+    )

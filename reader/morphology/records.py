@@ -145,6 +145,9 @@ class Analysis:
     # Empty where the word is no such verb. Not in the JSON: ``english`` is the
     # reading's own rendering; the context is the session's.
     english_after_lam: str = ""
+    # The stem's pattern on the فعل scale, without clitics or case ending (فِعالَة
+    # for زِيارَتِهِ); ``pattern`` is the database's, of the whole word, in digits.
+    wazn: str = ""
 
     @property
     def is_guess(self) -> bool:
@@ -175,6 +178,7 @@ class Analysis:
             "pos_label": self.pos_label,
             "root": self.root,
             "pattern": self.pattern,
+            "wazn": self.wazn,
             "verb_form": self.verb_form,
             "features": dict(self.features),
             "segments": [segment.to_json() for segment in self.segments],

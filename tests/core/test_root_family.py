@@ -39,10 +39,41 @@ def test_the_weak_note_names_what_the_stems_show(morphology):
     assert "و or ي" in alone.weak_note
 
 
-def test_a_radical_no_stem_shows_stays_open(morphology):
-    # نام / يَنام: a long ā in every stem says nothing of و or ي.
+def test_a_radical_no_stem_shows_is_read_off_the_roots_other_lemmas(morphology):
+    # نام / يَنام: a long ā in every stem says nothing of و or ي; نَوْم "sleep" does.
     reading = _reading(morphology, "نام", "verb")
-    assert morphology.roots.root_of(reading.root, reading.lex, reading.pos).radicals[1] == WEAK
+    stems = morphology.roots.stems(reading.root, reading.lex, reading.pos)
+    alone = resolve_root(reading.root, "نام-a_1", verb_form="I", stems=stems)
+    assert alone.radicals[1] == WEAK
+    root = morphology.roots.root_of(reading.root, reading.lex, reading.pos)
+    assert root.radicals == ("ن", "و", "م")
+    assert root.weak_note == "The second radical is the weak letter و."
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "radicals"),
+    [
+        ("زيارة", "noun", ("ز", "و", "ر")),  # زار يَزُور, تَزْوِير
+        ("لقاء", "noun", ("ل", "ق", "ي")),  # لُقْيا "meeting", not لَقْوَة "palsy"
+        ("نساء", "noun", ("ن", "س", "و")),  # نِسْوَة "women", not نَسَأ "delay" nor نَسِي
+        ("أنّ", "conj_sub", ("ء", "ن", "ن")),  # one ن with shadda is both ن
+        ("مقال", "noun", ("ق", "و", "ل")),  # قال, قَوْل, ... by far over قَيْل "chief"
+    ],
+)
+def test_an_open_radical_is_read_off_the_lemmas_of_its_meaning(morphology, word, pos, radicals):
+    reading = _reading(morphology, word, pos)
+    assert morphology.roots.root_of(reading.root, reading.lex, reading.pos).radicals == radicals
+
+
+def test_a_root_key_of_two_roots_leaves_the_radical_open_and_the_other_out(morphology):
+    # ف.#.د files فائِدَة, أَفاد (ف ي د) and فَوْد "hair" (ف و د): أَفاد's stems do not
+    # tell which, and neither its meaning's kin; فَوْد is no member of its family.
+    reading = _reading(morphology, "أفاد", "verb")
+    assert morphology.roots.root_of(reading.root, reading.lex, "verb").radicals[1] == WEAK
+    family = morphology.root_family(reading.root, reading.lex, reading.pos)
+    lemmas = {member.lemma for member in family}
+    assert "فَوْد" not in lemmas and "مُفِيد" in lemmas and "إِفادَة" in lemmas
+    assert "فَوْد" in {member.lemma for member in morphology.roots.family(reading.root)}
 
 
 def test_stems_decide_only_when_they_agree():

@@ -212,3 +212,47 @@ def test_every_source_of_a_names_english_is_said_in_words():
 
     assert set(spans._SOURCE_ORDER) <= set(NAME_SOURCES)
     assert all(" " in said for said in NAME_SOURCES.values())
+
+
+def test_the_pattern_line_is_the_stems_wazn_and_the_root_its_familys(window):
+    _show_text(window, "أعلن عن زيارته بالجانب الآخر.")
+    hover(window, token_index(window, "زيارته"))
+    text = window.gloss_pane.text()
+    assert "فِعالَة" in text and "ز و ر" in text  # not فِيالَتِه, not ز و/ي ر
+    assert "فِيالَتِه" not in text and "this word does not show which" not in text
+    hover(window, token_index(window, "بالجانب"))
+    text = window.gloss_pane.text()
+    assert "فاعِل" in text and "بِالفاعِل" not in text
+
+
+def test_the_vocalised_headword_sets_each_vowel_on_its_letter(window):
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from reader.ui.base import fonts
+
+    _show_text(window, "تتمثل المشكلة في الجسر.")
+    hover(window, token_index(window, "تتمثل"))
+    installed = set(QFontDatabase.families())
+    wanted = next((f for f in fonts.VOCALISED_FAMILIES if f in installed), "Amiri")
+    for label in (window.gloss_pane.form_label, window.popup.form_label):
+        font = label.font()
+        assert font.family() == wanted, label
+        if wanted == "Amiri":  # no other face installed: Amiri without its stacked joins
+            calt = QFont.Tag("calt")
+            assert font.isFeatureSet(calt) and font.featureValue(calt) == 0
+    assert window.gloss_pane.form_label.text().startswith("تَتَمَثَّل")
+    # A face the learner chose is kept; only the default Amiri gives way.
+    assert fonts.vocalised_font(20, "Noto Sans Arabic").family() == "Noto Sans Arabic"
+    amiri = fonts.arabic_font(20, "Amiri")
+    assert amiri.family() == "Amiri" and not amiri.isFeatureSet(QFont.Tag("calt"))  # the text's
+
+
+def test_without_another_face_the_headword_is_amiri_without_its_stacked_joins(window, monkeypatch):
+    from PySide6.QtGui import QFont
+
+    from reader.ui.base import fonts
+
+    monkeypatch.setattr(fonts, "VOCALISED_FAMILIES", ("No Such Face",))
+    font = fonts.vocalised_font(20)
+    assert font.family() == "Amiri"
+    assert font.isFeatureSet(QFont.Tag("calt")) and font.featureValue(QFont.Tag("calt")) == 0

@@ -50,6 +50,9 @@ _SENSE = re.compile("[_-]")  # camel-tools' strip_lex: قال-u_1 -> قال
 _NOT_ROOTS = {"", "NTWS", "PUNC", "DIGIT", "FOREIGN", "O"}
 # What an undecided radical may stand for, to tell whether two roots can be one.
 _CHOICES = {WEAK: {"و", "ي"}, UNKNOWN: {"ء", "و", "ي"}}
+# How many times the others the lemmas showing one letter for an open radical
+# must weigh, in number and in frequency (RootIndex._with_family).
+_MAJORITY = 3.0
 UNSEEN = -99.0  # the database's lex_freq for a lemma never seen in its corpus
 
 
@@ -127,6 +130,32 @@ def _raw_features(database: Any) -> Iterator[dict[str, str]]:
             yield {name: str(features.get(name, "")) for name in _WANTED}
 
 
+def _clear_majority(votes: dict[str, list[float]]) -> str:
+    """The letter shown by far the most (:data:`_MAJORITY` times the others, in
+    number of lemmas and in frequency), else ""."""
+    if not votes:
+        return ""
+    best = max(votes, key=lambda v: votes[v][1])
+    count = sum(vote[0] for key, vote in votes.items() if key != best)
+    weight = sum(vote[1] for key, vote in votes.items() if key != best)
+    if votes[best][0] >= _MAJORITY * count and votes[best][1] >= _MAJORITY * weight:
+        return best
+    return ""
+
+
+# Words of a gloss that say nothing of its meaning.
+_NOT_MEANING = frozenset(
+    "the and for with from into onto upon out off one who that this person thing something "
+    "someone make become have get give take put use being".split()
+)
+
+
+def _gloss_words(gloss: str) -> frozenset[str]:
+    """The English words of a database gloss that carry its meaning (``meet;encounter``)."""
+    words = re.findall(r"[a-z]{3,}", gloss.lower())
+    return frozenset(word for word in words if word not in _NOT_MEANING)
+
+
 def compatible(a: Root, b: Root) -> bool:
     """Whether two resolved roots can be the same root (an undecided radical matches
     any letter it may stand for)."""
@@ -169,6 +198,8 @@ class RootIndex:
             if lemma.root_field not in _NOT_ROOTS:
                 self._by_root.setdefault(lemma.root_field, []).append(lemma)
         self._members: dict[tuple[str, str, str], FamilyMember] = {}
+        self._own: dict[tuple[str, str, str], Root] = {}
+        self._filled: dict[tuple[str, str, str], Root] = {}
 
     @classmethod
     def of(cls, database: Any) -> RootIndex:
@@ -199,7 +230,8 @@ class RootIndex:
         return tuple(found.stems) if found else ()
 
     def root_of(self, root_field: str, lex: str, pos: str = "") -> Root:
-        """The root of a lemma, its placeholders read off the lemma and all its stems.
+        """The root of a lemma, its placeholders read off the lemma and all its stems,
+        then off the other lemmas of its root (:meth:`_with_family`).
 
         ``lex`` as an analysis or a saved entry has it (قال, or the database's
         قال-u_1); a lemma the index does not know is read off its letters alone.
@@ -207,8 +239,78 @@ class RootIndex:
         found = self._find(root_field, _SENSE.split(lex, 1)[0], pos)
         if found is None:
             return lemma_root(root_field, _SENSE.split(lex, 1)[0], pos)
-        form = verb_form(found.lex, root_field) if found.pos == "verb" else None
-        return resolve_root(root_field, found.full_lex, verb_form=form, stems=found.stems)
+        key = (found.lex, found.pos, root_field)
+        made = self._filled.get(key)
+        if made is None:
+            made = self._filled[key] = self._with_family(found)
+        return made
+
+    def _own_root(self, found: _Lemma) -> Root:
+        """A lemma's root read off its own stems only."""
+        key = (found.lex, found.pos, found.root_field)
+        made = self._own.get(key)
+        if made is None:
+            form = verb_form(found.lex, found.root_field) if found.pos == "verb" else None
+            made = resolve_root(found.root_field, found.full_lex, verb_form=form, stems=found.stems)
+            self._own[key] = made
+        return made
+
+    def _votes(
+        self, own: Root, root_field: str, index: int, near: frozenset[str] = frozenset()
+    ) -> dict[str, list[float]]:
+        """Letter -> [lemmas, frequency] of the lemmas filed under ``root_field`` that
+        show a letter for ``own``'s open radical ``index`` (names are no evidence);
+        with ``near``, only those whose English shares one of its words."""
+        votes: dict[str, list[float]] = {}
+        for other in self._by_root.get(root_field, ()):
+            if other.pos == "noun_prop" or near and not near & _gloss_words(other.best[1]):
+                continue
+            root = self._own_root(other)
+            if len(root.radicals) != len(own.radicals) or not compatible(root, own):
+                continue
+            letter = root.radicals[index]
+            if letter not in _CHOICES and letter in _CHOICES[own.radicals[index]]:
+                vote = votes.setdefault(letter, [0.0, 0.0])
+                vote[0] += 1
+                vote[1] += 10 ** max(other.frequency, -12.0)
+        return votes
+
+    def _with_family(self, found: _Lemma) -> Root:
+        """The lemma's root, each radical its stems leave open read off the other
+        lemmas filed under its root: زِيارَة shows no و, زار يَزُور and تَزْوِير do.
+
+        One field may hold two or three roots (``ن.س.#``: نَسِي ن س ي, نِسْوَة ن س و,
+        نَسَأ ن س ء), so a letter is taken where the lemmas of the same meaning (an
+        English word shared: لِقاء "meeting", لُقْيا "meeting") agree on it, or
+        where the lemmas that show one show it by far the most, in number and in
+        frequency; never where the two disagree.
+        """
+        own = self._own_root(found)
+        near = _gloss_words(found.best[1])
+        shown = list(own.radicals)
+        for index, letter in enumerate(own.radicals):
+            if letter not in _CHOICES:
+                continue
+            close = self._votes(own, found.root_field, index, near) if near else {}
+            kin = next(iter(close)) if len(close) == 1 else ""
+            most = _clear_majority(self._votes(own, found.root_field, index))
+            if close and not kin:  # the word's own kin disagree: leave it open
+                continue
+            # Kin and majority must not disagree: one unseen عَلْياء is not worth the
+            # six lemmas that show عِلِّيُّون's و.
+            if kin and most and kin != most:
+                continue
+            shown[index] = kin or most or letter
+        weak = tuple(i for i in own.weak if shown[i] != "ء")
+        return Root(tuple(shown), weak)
+
+    def _split(self, root: Root, root_field: str) -> tuple[int, ...]:
+        """The radicals ``root`` leaves open on which its field's lemmas disagree."""
+        return tuple(
+            index
+            for index, letter in enumerate(root.radicals)
+            if letter in _CHOICES and len(self._votes(root, root_field, index)) > 1
+        )
 
     def _member(self, found: _Lemma) -> FamilyMember:
         key = (found.lex, found.pos, found.root_field)
@@ -242,12 +344,19 @@ class RootIndex:
             return ()
         own = self.root_of(root_field, exclude_lemma, pos) if exclude_lemma else None
         excluded = _SENSE.split(exclude_lemma, 1)[0]
+        # Where the field's lemmas disagree on a radical this word leaves open, a
+        # member whose stems show one may be of the other root: فَوْد "hair" is not
+        # أَفاد's.
+        split = self._split(own, root_field) if own is not None else ()
         members = []
         for lemma in filed:
             if lemma.lex == excluded:
                 continue
             made = self._member(lemma)
             if own is not None and not compatible(own, made.root):
+                continue
+            stems_show = self._own_root(lemma).radicals  # not its kin's reading: مُفِيد stays
+            if any(stems_show[i] not in _CHOICES for i in split):
                 continue
             members.append((lemma, made))
         members.sort(key=lambda pair: (-pair[0].frequency, -pair[0].pos_frequency, pair[1].lemma))

@@ -116,6 +116,10 @@ def _align(units: list[tuple[str, str]], radicals: list[str]) -> dict[int, list[
     for index, radical in enumerate(radicals):
         if radical == "#":
             continue
+        last = known.get(index - 1)
+        if last is not None and radicals[index - 1] == radical and "\u0651" in units[last][1]:
+            known[index] = last  # a doubled radical is one letter with shadda: أَنَّ ء ن ن
+            continue
         for at in range(position, len(units)):
             if units[at][0] == radical or (radical == "ا" and units[at][0] in "اٱ"):
                 known[index] = at

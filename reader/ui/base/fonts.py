@@ -1,4 +1,6 @@
-"""The Arabic face: Amiri (OFL), shipped in resources/fonts and registered at start-up."""
+"""The Arabic faces: Amiri (OFL), shipped in resources/fonts and registered at
+start-up, for text; a face that sets each vowel on its own letter for a fully
+vocalised headword (:func:`vocalised_font`)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,12 @@ from reader.system import paths
 BUNDLED_FONTS = ("Amiri-Regular.ttf", "Amiri-Bold.ttf")
 # Faces that shape Arabic well, best first; the bundled one normally wins.
 PREFERRED_FAMILIES = ("Amiri", "Noto Naskh Arabic", "Scheherazade New", "Noto Sans Arabic")
+# For a headword with every vowel: Amiri's stacked joins (its contextual
+# alternates) pile the marks of تَتَمَثَّلُ or يُجَسِّرُ into one tower; these faces set
+# each vowel over its own letter (compared side by side in screenshots).
+VOCALISED_FAMILIES = ("Noto Naskh Arabic", "Scheherazade New", "Noto Sans Arabic")
+# The OpenType features switched off where Amiri must show one anyway.
+STACKING_FEATURES = ("calt",)
 MIN_SIZE = 10
 MAX_SIZE = 72
 
@@ -39,6 +47,26 @@ def arabic_font(point_size: float, preferred: str = "", *, bold: bool = False) -
     font.setBold(bold)
     # Kerning and the face's own shaping must win over any synthetic spacing.
     font.setStyleStrategy(QFont.StyleStrategy.PreferQuality)
+    return font
+
+
+def vocalised_family(preferred: str = "") -> str:
+    """The face for fully vocalised words: the learner's own choice, unless it is
+    the default Amiri; then the first of :data:`VOCALISED_FAMILIES` installed."""
+    family = arabic_family(preferred)
+    if family == "Amiri":
+        installed = set(QFontDatabase.families())
+        family = next((f for f in VOCALISED_FAMILIES if f in installed), family)
+    return family
+
+
+def vocalised_font(point_size: float, preferred: str = "") -> QFont:
+    """The font of a vocalised headword: :func:`vocalised_family`, else Amiri
+    without its stacked forms."""
+    font = arabic_font(point_size, vocalised_family(preferred))
+    if font.family() == "Amiri":
+        for tag in STACKING_FEATURES:
+            font.setFeature(QFont.Tag(tag), 0)
     return font
 
 

@@ -1,5 +1,9 @@
 """A reading written out for the Word pane: meaning, lemma, root, pattern, grammar, pieces.
 
+The Pattern line is the stem's wazn (``Analysis.wazn``: فِعالَة for زِيارَتِهِ), the
+Root line the root as the whole dictionary reads it, the same ``analyze --json``
+gives as ``wazn`` and ``radicals``.
+
 Rich text only (no widgets): the pane lays it out, tests read it as plain text.
 """
 
@@ -11,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reader.morphology.records import Analysis, readable_gloss
 from reader.morphology.roots.radicals import Root, resolve_root
-from reader.reading.readings import scale_pattern
+from reader.ui.base import fonts
 
 if TYPE_CHECKING:
     from reader.morphology.names.spans import NameSpan
@@ -44,8 +48,9 @@ def describe_reading(reading: Analysis, family: str, root: Root | None = None) -
     """
     rows: list[tuple[str, str]] = []
     kind = html.escape(reading.pos_label)
+    vocalised = fonts.vocalised_family(family)  # each vowel on its letter: تَمَثَّل, تَتَفَعَّل
     if not reading.is_guess:
-        rows.append(("Lemma", f"{arabic_span(reading.lemma, family, 16)}&nbsp; · {kind}"))
+        rows.append(("Lemma", f"{arabic_span(reading.lemma, vocalised, 16)}&nbsp; · {kind}"))
     else:
         rows.append(("Part of speech", kind))
     if reading.root:
@@ -54,8 +59,8 @@ def describe_reading(reading: Analysis, family: str, root: Root | None = None) -
             root = resolve_root(reading.root, reading.lex, verb_form=reading.verb_form)
         note = f"<br><i>{html.escape(root.weak_note)}</i>" if root.weak_note else ""
         rows.append(("Root", arabic_span(root.display, family, 16) + note))
-    if reading.pattern:
-        pattern = arabic_span(scale_pattern(reading.pattern), family, 16)
+    if reading.wazn:
+        pattern = arabic_span(reading.wazn, vocalised, 16)
         if reading.verb_form:
             pattern += f"&nbsp; verb form {html.escape(reading.verb_form)}"
         rows.append(("Pattern", pattern))

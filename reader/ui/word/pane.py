@@ -209,7 +209,7 @@ class GlossPane(LazyDock):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         self.form_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.form_label.setFont(fonts.arabic_font(HEADWORD_POINTS, family))
+        self.form_label.setFont(fonts.vocalised_font(HEADWORD_POINTS, family))
         self.form_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.translit_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.translit_label.setStyleSheet("color:#6b6357")

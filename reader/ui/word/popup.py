@@ -44,7 +44,7 @@ class HoverPopup(QFrame):
         self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name_label.hide()
         self.form_label = QLabel()
-        self.form_label.setFont(fonts.arabic_font(26, arabic_family))
+        self.form_label.setFont(fonts.vocalised_font(26, arabic_family))
         self.form_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.translit_label = QLabel(objectName="translit")
         self.gloss_label = QLabel()
