@@ -188,6 +188,25 @@ def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
     return gloss, "lexicon"
 
 
+# Parts of speech a name never takes the place of (a preposition, a conjunction,
+# a particle, a pronoun): على after حافظ is "on", not the name Ali.
+_FUNCTION_POS = frozenset(("prep", "conj", "conj_sub", "verb_pseudo"))
+
+
+def is_function_word(reading: Any) -> bool:
+    """A preposition, conjunction, particle or pronoun reading."""
+    return reading.pos in _FUNCTION_POS or reading.pos.startswith(("part", "pron"))
+
+
+def spelt_as_written(reading: Any, surface: str) -> bool:
+    """The reading's stem ends as the word is written: ى and ي are two letters
+    here (على is "on"; the name علي is written with ي), though ``normalize``
+    folds them for the dictionaries' lookups."""
+    written = strip_marks(surface).rstrip()
+    stem = strip_marks(next((s.form for s in reading.segments if s.role == "stem"), ""))
+    return not (written.endswith("ى") and stem.endswith("ي"))
+
+
 def name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
     """The proper-noun reading of a word read as a name here: its best reading,
     or (``loose``, after a title or another name) any of its readings, the
@@ -200,6 +219,15 @@ def name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
         names = [r for r in readings if r.pos == "noun_prop"]
         return next((r for r in names if not _has_proclitic(r)), names[0] if names else None)
     return None
+
+
+def _overturns(reading: Any, readings: Sequence[Any], surface: str, titled: bool) -> bool:
+    """A name reading taken with the word's ى read as ي, or, with no title
+    before the name, in place of a function word: حافظ على is "kept to", not
+    the name Hafez Ali; الرئيس علي حسن is still President Ali Hassan."""
+    if reading is readings[0]:
+        return False
+    return not spelt_as_written(reading, surface) or (not titled and is_function_word(readings[0]))
 
 
 _SOURCE_ORDER = ("letters", "dictionary", "geonames", "lexicon", "attested", "cldr", "acronym")
@@ -215,12 +243,14 @@ def _person(
     end = start
     loose = titled
     while end < len(tokens) and len(found) < _NAME_WORDS:
-        reading = name_reading(readings[tokens[end].index], loose=loose)
+        here = readings[tokens[end].index]
+        reading = name_reading(here, loose=loose)
         surname = None
         if reading is not None and found and stem_of(reading) in cldr_index():
             surname = _place_surname(reading, readings[tokens[end - 1].index])
         if (
             reading is None
+            or _overturns(reading, here, tokens[end].lookup, titled)
             # No preposition comes between a title or a first name and a name.
             or ((found or titled) and _has_proclitic(reading))
             # A place or a language is never part of a person's name, unless it
