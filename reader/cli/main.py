@@ -80,7 +80,9 @@ def cmd_data_install(args: argparse.Namespace) -> int:
 # -- analyze --------------------------------------------------------------------
 
 
-def token_json(token, readings, vocalized: str = "", romanized: str = "", name=None) -> dict:
+def token_json(
+    token, readings, vocalized: str = "", romanized: str = "", name=None, english: str = ""
+) -> dict:
     from reader.morphology.vowels.romanize_text import romanize_reading
 
     found = {
@@ -102,6 +104,8 @@ def token_json(token, readings, vocalized: str = "", romanized: str = "", name=N
     ]
     if name is not None:  # the name this word is part of (README: "name")
         found["name"] = name.to_json()
+    if english:  # the first reading's English as its sentence says it (README)
+        found["english_in_sentence"] = english
     return found
 
 
@@ -132,7 +136,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for token in document.tokens:
             readings = session.readings(token.index) or ()
             name = analysis.name_at(token.index)
-            found = token_json(token, readings, forms[token.index], said[token.index], name)
+            found = token_json(
+                token,
+                readings,
+                forms[token.index],
+                said[token.index],
+                name,
+                session.english(token.index),
+            )
             out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK
     write_table(document, analysis, out)

@@ -146,6 +146,7 @@ def build_analysis(features: dict[str, Any], *, guess: bool = False) -> Analysis
         source=source,
         english=english(features),
         english_after_lam=english_after_lam(features),
+        rationality=str(features.get("rat", "")) if features.get("rat") in ("r", "i") else "",
     )
 
 

@@ -145,6 +145,9 @@ class Analysis:
     # Empty where the word is no such verb. Not in the JSON: ``english`` is the
     # reading's own rendering; the context is the session's.
     english_after_lam: str = ""
+    # The database's rationality of a noun: "r" a person (الوزيرة), "i" not (الوزارة),
+    # "" unknown. Says whether "she" is "it" (reader/reading/agreement.py). Not in the JSON.
+    rationality: str = ""
 
     @property
     def is_guess(self) -> bool:
