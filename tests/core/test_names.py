@@ -395,3 +395,17 @@ def test_a_listed_name_the_dictionary_has_only_in_parts_is_read_as_the_name(morp
     assert clitics.written_with_article("البط") and clitics.written_with_article("وللأمم")
     for word in ("البط", "شاي", "ست"):
         assert not morphology.analyze_word(word)[0].is_guess, word
+
+
+def test_a_word_behind_a_preposition_after_a_name_is_no_guessed_surname(morphology):
+    # لكل is لِ + كُلّ "for every", not part of a name "Buddha Lakel".
+    document, analysis = _names(morphology, "قال إن بوذا لكل الناس.")
+    assert _span_of(document, analysis, "بوذا") is None
+    assert _span_of(document, analysis, "لكل") is None
+
+
+def test_in_written_twice_is_no_acronym(morphology):
+    document, analysis = _names(morphology, "يعيش في في المدينة.")
+    assert analysis.names == ()
+    document, analysis = _names(morphology, "وصلت شبكة سي إن إن إلى المدينة.")
+    assert _span_of(document, analysis, "سي").english == "CNN"

@@ -139,7 +139,10 @@ def _acronym(words: list[str]) -> tuple[str, str] | None:
             prefix = found[0]
         letters.append(found[1])
     # إن and في are words too: as letters they come doubled (سي إن إن: CNN),
-    # and no letter comes three times.
+    # never alone together (في في is "in" written twice), and no letter comes
+    # three times.
+    if all(word in _COMMON_LETTERS for word in words):
+        return None
     for position, word in enumerate(words):
         beside = words[max(0, position - 1) : position] + words[position + 1 : position + 2]
         if word in _COMMON_LETTERS and word not in beside:
@@ -189,12 +192,13 @@ def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
 
 
 # Parts of speech a name never takes the place of (a preposition, a conjunction,
-# a particle, a pronoun): على after حافظ is "on", not the name Ali.
-_FUNCTION_POS = frozenset(("prep", "conj", "conj_sub", "verb_pseudo"))
+# a particle, a pronoun, a quantifier): على after حافظ is "on", not the name Ali;
+# لكل after بوذا is "for every", not Lakel.
+_FUNCTION_POS = frozenset(("prep", "conj", "conj_sub", "verb_pseudo", "noun_quant"))
 
 
 def is_function_word(reading: Any) -> bool:
-    """A preposition, conjunction, particle or pronoun reading."""
+    """A preposition, conjunction, particle, pronoun or quantifier reading."""
     return reading.pos in _FUNCTION_POS or reading.pos.startswith(("part", "pron"))
 
 
@@ -223,11 +227,17 @@ def name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
 
 def _overturns(reading: Any, readings: Sequence[Any], surface: str, titled: bool) -> bool:
     """A name reading taken with the word's ى read as ي, or, with no title
-    before the name, in place of a function word: حافظ على is "kept to", not
-    the name Hafez Ali; الرئيس علي حسن is still President Ali Hassan."""
-    if reading is readings[0]:
+    before the name, in place of a function word, or a guessed name in place
+    of a word behind a preposition: حافظ على is "kept to", not the name Hafez
+    Ali; بوذا لكل is "Buddha for every", not Lakel; الرئيس علي حسن is still
+    President Ali Hassan."""
+    if not spelt_as_written(reading, surface):
+        return True
+    if titled:
         return False
-    return not spelt_as_written(reading, surface) or (not titled and is_function_word(readings[0]))
+    if reading.is_guess and any(not r.is_guess and _has_proclitic(r) for r in readings):
+        return True
+    return reading is not readings[0] and is_function_word(readings[0])
 
 
 _SOURCE_ORDER = ("letters", "dictionary", "geonames", "lexicon", "attested", "cldr", "acronym")
