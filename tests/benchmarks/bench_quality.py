@@ -322,17 +322,18 @@ def run_pud_document_names(morphology, limit: int | None) -> dict:
     }
     chosen = {}
     for fit, report in (("even", "odd"), ("odd", "even")):
-        # Fitted on one half: best lenient lemma, then fewest function words as names.
-        best = max(
-            rows,
-            key=lambda label: (
-                figures[label][fit]["lemma_lenient"] or 0.0,
-                -(figures[label][fit]["function_words_as_names"] or 0.0),
-            ),
-        )
+        # Fitted on one half: best lenient lemma, then fewest function words as names;
+        # every variant that ties is named (the first of them is reported).
+        def fitness(label: str, fit: str = fit) -> tuple[float, float]:
+            found = figures[label][fit]
+            return (found["lemma_lenient"] or 0.0, -(found["function_words_as_names"] or 0.0))
+
+        top = max(fitness(label) for label in rows)
+        tied = [label for label in rows if fitness(label) == top]
         chosen[f"fit {fit}, report {report}"] = {
-            "variant": best,
-            "reported": figures[best][report],
+            "variant": tied[0],
+            "tied": tied,
+            "reported": figures[tied[0]][report],
             "names_off": figures["names off"][report],
         }
     return {"shipped_ceiling": shipped, "variants": figures, "held_out": chosen}
@@ -354,7 +355,8 @@ def print_pud_document_names(result: dict) -> None:
     for split, found in result["held_out"].items():
         reported, off = found["reported"], found["names_off"]
         print(
-            f"  {split}: chose '{found['variant']}' on the first half; on the other half "
+            f"  {split}: chose '{found['variant']}' on the first half "
+            f"({len(found['tied'])} variants tied there); on the other half "
             + ", ".join(f"{k} {_fmt(reported[k])} (names off {_fmt(off[k])})" for k in keys)
             + f", PUD names {_fmt(reported['propn_shown'])} (off {_fmt(off['propn_shown'])})"
         )
