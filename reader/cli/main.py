@@ -81,10 +81,17 @@ def cmd_data_install(args: argparse.Namespace) -> int:
 
 
 def token_json(
-    token, readings, vocalized: str = "", romanized: str = "", name=None, root_of=None
+    token,
+    readings,
+    vocalized: str = "",
+    romanized: str = "",
+    name=None,
+    root_of=None,
+    english: str = "",
 ) -> dict:
     """One line of ``analyze --json`` (README). ``root_of(reading) -> Root``: the root
-    as the window shows it (``Morphology.roots``); without it, read off the lemma."""
+    as the window shows it (``Morphology.roots``); without it, read off the lemma.
+    ``english``: the first reading's English as its sentence says it."""
     from reader.morphology.roots.radicals import lemma_root
     from reader.morphology.vowels.romanize_text import romanize_reading
 
@@ -114,6 +121,8 @@ def token_json(
     ]
     if name is not None:  # the name this word is part of (README: "name")
         found["name"] = name.to_json()
+    if english:  # the first reading's English as its sentence says it (README)
+        found["english_in_sentence"] = english
     return found
 
 
@@ -150,7 +159,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             readings = session.readings(token.index) or ()
             name = analysis.name_at(token.index)
             found = token_json(
-                token, readings, forms[token.index], said[token.index], name, root_of
+                token,
+                readings,
+                forms[token.index],
+                said[token.index],
+                name,
+                root_of,
+                session.english(token.index),
             )
             out.write(json.dumps(found, ensure_ascii=False) + "\n")
         return EXIT_OK

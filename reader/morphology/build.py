@@ -148,6 +148,7 @@ def build_analysis(features: dict[str, Any], *, guess: bool = False) -> Analysis
         wazn="" if guess else stem_pattern(features),
         english=english(features),
         english_after_lam=english_after_lam(features),
+        rationality=str(features.get("rat", "")) if features.get("rat") in ("r", "i") else "",
     )
 
 

@@ -304,7 +304,10 @@ def _nominal(features: dict[str, Any], sense: str, pos: str) -> str:
         article, name = ("the ", sense[4:]) if sense.lower().startswith("the ") else ("", sense)
         name = article + name[:1].upper() + name[1:]
         return " ".join([*_proclitic_words(features), name])
-    if pos in _NOUNS and num in ("p", "d"):
+    # A broken plural has its own gloss in the database ("reports" for تقارير);
+    # where that gloss is a singular, it is a singular idea (بلاد: "country").
+    broken_plural = num == "p" and features.get("form_num") == "s"
+    if pos in _NOUNS and num in ("p", "d") and not broken_plural:
         sense = _pluralize(sense)
     if encl and encl[1] == "poss" and sense.endswith(" of"):
         # أجلها: "for sake of" + "her" reads "for sake of her".
@@ -359,6 +362,59 @@ def english(features: dict[str, Any], stem_gloss: str | None = None) -> str:
         text = sense
     text = " ".join(text.replace(";", " ").split())
     return text or sense
+
+
+# What a third person feminine singular ("she", ها "her") stands for: a person,
+# a thing ("it reported", "its plan"), things (a non-human plural: "they
+# reported", "their plan"), or a person or a thing where the sentence does not
+# tell ("she/it reported").
+PERSON, THING, THINGS, EITHER = "person", "thing", "things", "either"
+_SHE = {THING: "it", THINGS: "they", EITHER: "she/it"}
+_HER = {THING: "its", THINGS: "their"}
+_HER_OBJECT = {THING: "it", THINGS: "them"}
+
+
+def _plural_verb(word: str) -> str:
+    """A verb said of "they" that was said of "she": is → are, was → were, says → say."""
+    if word == _inflect("be", "VBZ"):
+        return _be("3mp", past=False)
+    if word in _inflect_all("be", "VBD"):
+        return _be("3mp", past=True)
+    base = _base(word)
+    return base if base != word and _inflect(base, "VBZ") == word else word
+
+
+def with_subject(text: str, referent: str) -> str:
+    """A 3fs verb's English said of what its subject is: "she reported" → "it
+    reported", "they reported" (``THINGS``), "she/it reported" (``EITHER``)."""
+    words = text.split()
+    if referent == PERSON or "she" not in words:
+        return text
+    at = words.index("she")
+    words[at] = _SHE[referent]
+    if referent == THINGS and at + 1 < len(words):
+        words[at + 1] = _plural_verb(words[at + 1])
+    return " ".join(words)
+
+
+def with_pronoun(text: str, referent: str) -> str:
+    """A word's ها said of what it stands for: "her plan" → "its plan", "their
+    plan" (``THINGS``); "on her/it" → "on it", "on them"; "that she" → "that it".
+    A person, or a referent the sentence does not tell, keeps its English."""
+    if referent not in _HER:
+        return text
+    words = text.split()
+    for at, word in enumerate(words):
+        if word == "her":
+            words[at] = _HER[referent]
+        elif word == "her/it":
+            words[at] = _HER_OBJECT[referent]
+        elif word == "she":
+            words[at] = _SHE[referent]
+        else:
+            continue
+        return " ".join(words)
+    return text
 
 
 _SAID = re.compile(r"\(([^()]*)\)")

@@ -148,6 +148,9 @@ class Analysis:
     # The stem's pattern on the فعل scale, without clitics or case ending (فِعالَة
     # for زِيارَتِهِ); ``pattern`` is the database's, of the whole word, in digits.
     wazn: str = ""
+    # The database's rationality of a noun: "r" a person (الوزيرة), "i" not (الوزارة),
+    # "" unknown. Says whether "she" is "it" (reader/reading/agreement.py). Not in the JSON.
+    rationality: str = ""
 
     @property
     def is_guess(self) -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.morphology.records import Analysis
 from reader.morphology.vowels.marks import pausal
+from reader.reading.agreement import agreeing, needs_agreement
 from reader.reading.article_keys import entry_key, name_of_several_words
 from reader.reading.readings import ReadingChoices, ReadingKey, word_gloss
 from reader.reading.shown_forms import ShownForms, VowelledForms, vocalization_of
@@ -309,9 +310,26 @@ class ReadingSession:
 
     def english(self, token_index: int) -> str:
         """The chosen reading's English where its sentence changes it, else "": after
-        لم (ولم، فلم، ألم) an imperfect verb is a past (لم يكن: "he was")."""
+        لم (ولم، فلم، ألم) an imperfect verb is a past (لم يكن: "he was"); a "she" or
+        "her" that stands for a thing is "it" (أفادت تقارير: "they reported"), see
+        :mod:`reader.reading.agreement`."""
         chosen = self.reading(token_index)
-        if chosen is None or not chosen.english_after_lam or token_index == 0:
+        if chosen is None:
+            return ""
+        text = self._after_lam(token_index, chosen) or chosen.english
+        if needs_agreement(chosen):
+            assert self.document is not None
+            sentence = self.document.tokens[token_index].sentence
+            tokens = self.document.sentence_tokens(sentence)
+            readings = [
+                self.reading(t.index) if t.kind is TokenKind.ARABIC else None for t in tokens
+            ]
+            at = next(i for i, t in enumerate(tokens) if t.index == token_index)
+            text = agreeing(text, readings, at)
+        return "" if text == chosen.english else text
+
+    def _after_lam(self, token_index: int, chosen: Analysis) -> str:
+        if not chosen.english_after_lam or token_index == 0:
             return ""
         assert self.document is not None
         before = self.document.tokens[token_index - 1]

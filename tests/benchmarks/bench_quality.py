@@ -1,6 +1,7 @@
 """Quality benchmark: readings and vowels against annotated Arabic, plus speed and memory.
 
-    uv run python tests/benchmarks/bench_quality.py [--limit N] [--section pud|catt|speed]
+    uv run python tests/benchmarks/bench_quality.py [--limit N]
+        [--section pud|docnames|catt|speed]
         [--json FILE] [--errors FILE]
 
 Data: ``../shared/eval/`` beside the checkout (``$ARABIC_READER_EVAL`` overrides).
@@ -10,6 +11,11 @@ Data: ``../shared/eval/`` beside the checkout (``$ARABIC_READER_EVAL`` overrides
   marks, lenient), oracle (the gold lemma among the candidates), top-1 on the
   100 most frequent forms, top-1 POS class; beside camel-tools' first
   analysis and the database's pos_lex_freq argmax.
+* docnames: the document-level name rule on PUD (each sentence a document):
+  names off, and the weighed rule at several ceilings; lemma top-1, the 100
+  commonest forms, PUD names, and the share of function words (UPOS ADP,
+  CCONJ, SCONJ, PART, PRON, DET, AUX) read as names. The ceiling is chosen on
+  half of the sentences and reported on the other half, and the swap.
 * catt: CATT's diacritized sentences, marks stripped for the input; word
   accuracy of the vowels shown, with and without the ending, strict and
   conventions-normalised; beside camel-tools' first analysis and the raw
@@ -216,6 +222,144 @@ def print_pud_names(result: dict) -> None:
         "  other guessed names by source: "
         + ", ".join(f"{k} {v}" for k, v in sorted(result["sources"].items()))
     )
+
+
+# -- PUD: the document's names, weighed ------------------------------------------
+
+# UD's parts of speech of function words: none may be read as a name.
+FUNCTION_UPOS = frozenset(("ADP", "CCONJ", "SCONJ", "PART", "PRON", "DET", "AUX"))
+# Ceilings (log10 frequency) tried for the weighed rule; -inf: no word takes a name
+# met elsewhere (spans only); inf: function words alone are kept.
+NAME_EVIDENCE_CEILINGS = (float("-inf"), -2.5, -3.0, -3.5, -4.0, -4.5, -5.0, -6.0, float("inf"))
+
+
+def _docnames_rows(morphology, sentences, english: dict[str, str]) -> list[list[tuple]]:
+    """Per sentence, per gold word: (form, exact, lenient, function word,
+    function word read as a name, PROPN, PROPN shown with its English name)."""
+    found = []
+    for sentence in sentences:
+        document = _document(sentence.rebuilt)
+        mapping = qd.OffsetMap(sentence.rebuilt, document.text)
+        analysis = morphology.analyze_document(document)
+        rows = []
+        for word in sentence.words:
+            if not word.lemma or not qd.has_arabic_letter(word.form):
+                continue
+            span = mapping.span(word.start, word.end)
+            token = qd.token_for_span(document, *span, word.form) if span else None
+            if token is None:
+                continue
+            readings = analysis.readings[token.index]
+            name = analysis.name_at(token.index)
+            matches = qd.lemma_matches(readings[0].lex if readings else None, word.lemma)
+            as_name = name is not None or bool(readings) and readings[0].pos == "noun_prop"
+            function = word.upos in FUNCTION_UPOS
+            propn = word.upos == "PROPN"
+            shown = propn and _name_shown(readings, english.get(sentence.sent_id, ""), name)
+            rows.append(
+                (
+                    qd.strip_marks(token.lookup),
+                    matches["exact"],
+                    matches["lenient"],
+                    function,
+                    function and as_name,
+                    propn,
+                    shown,
+                )
+            )
+        found.append(rows)
+    return found
+
+
+def _docnames_figures(per_sentence: list[list[tuple]]) -> dict[str, Any]:
+    rows = [row for sentence in per_sentence for row in sentence]
+    top = set(qd.frequent_forms((row[0] for row in rows), 100))
+    top_rows = [row for row in rows if row[0] in top]
+    functions = [row for row in rows if row[3]]
+    propn = [row for row in rows if row[5]]
+    return {
+        "words": len(rows),
+        "lemma_exact": _share(sum(r[1] for r in rows), len(rows)),
+        "lemma_lenient": _share(sum(r[2] for r in rows), len(rows)),
+        "top100_lenient": _share(sum(r[2] for r in top_rows), len(top_rows)),
+        "function_words": len(functions),
+        "function_words_as_names": _share(sum(r[4] for r in functions), len(functions)),
+        "propn_shown": _share(sum(r[6] for r in propn), len(propn)),
+    }
+
+
+def run_pud_document_names(morphology, limit: int | None) -> dict:
+    """The document-level name rule measured three ways on PUD: names off, and
+    the weighed rule at each ceiling; the ceiling is chosen on one half of the
+    sentences (even, odd) and reported on the other, then the swap."""
+    from reader.morphology.names import moves
+
+    path = qd.eval_dir() / qd.PUD_FILE
+    sentences = qd.read_pud(path)[:limit] if limit else qd.read_pud(path)
+    english = _english_translations(path)
+    shipped = getattr(moves, "NAME_EVIDENCE_CEILING", None)
+    variants: list[tuple[str, float | None]] = [("names off", None)]
+    if shipped is None:  # a checkout before the weighed rule: its own rule only
+        variants.append(("names on (this checkout)", None))
+    else:
+        variants += [(f"weighed, ceiling {c}", c) for c in NAME_EVIDENCE_CEILINGS]
+    rows: dict[str, list[list[tuple]]] = {}
+    try:
+        for label, ceiling in variants:
+            morphology.use_names = label != "names off"
+            if ceiling is not None:
+                moves.NAME_EVIDENCE_CEILING = ceiling
+            rows[label] = _docnames_rows(morphology, sentences, english)
+    finally:
+        morphology.use_names = True
+        if shipped is not None:
+            moves.NAME_EVIDENCE_CEILING = shipped
+    halves = {"even": slice(0, None, 2), "odd": slice(1, None, 2)}
+    figures = {
+        label: {half: _docnames_figures(found[part]) for half, part in halves.items()}
+        | {"all": _docnames_figures(found)}
+        for label, found in rows.items()
+    }
+    chosen = {}
+    for fit, report in (("even", "odd"), ("odd", "even")):
+        # Fitted on one half: best lenient lemma, then fewest function words as names;
+        # every variant that ties is named (the first of them is reported).
+        def fitness(label: str, fit: str = fit) -> tuple[float, float]:
+            found = figures[label][fit]
+            return (found["lemma_lenient"] or 0.0, -(found["function_words_as_names"] or 0.0))
+
+        top = max(fitness(label) for label in rows)
+        tied = [label for label in rows if fitness(label) == top]
+        chosen[f"fit {fit}, report {report}"] = {
+            "variant": tied[0],
+            "tied": tied,
+            "reported": figures[tied[0]][report],
+            "names_off": figures["names off"][report],
+        }
+    return {"shipped_ceiling": shipped, "variants": figures, "held_out": chosen}
+
+
+def print_pud_document_names(result: dict) -> None:
+    keys = ("lemma_exact", "lemma_lenient", "top100_lenient", "function_words_as_names")
+    header = ["variant (all sentences)", *keys, "propn_shown"]
+    rows = [
+        [label, *(_fmt(f["all"][k]) for k in (*keys, "propn_shown"))]
+        for label, f in result["variants"].items()
+    ]
+    print_table(
+        f"PUD, the document's names (each sentence its own document); shipped ceiling "
+        f"{result['shipped_ceiling']}",
+        header,
+        rows,
+    )
+    for split, found in result["held_out"].items():
+        reported, off = found["reported"], found["names_off"]
+        print(
+            f"  {split}: chose '{found['variant']}' on the first half "
+            f"({len(found['tied'])} variants tied there); on the other half "
+            + ", ".join(f"{k} {_fmt(reported[k])} (names off {_fmt(off[k])})" for k in keys)
+            + f", PUD names {_fmt(reported['propn_shown'])} (off {_fmt(off['propn_shown'])})"
+        )
 
 
 def run_pud(morphology, camel: CamelBaseline, limit: int | None, errors: list[list[str]]) -> dict:
@@ -715,7 +859,7 @@ def write_errors(path: Path, pud: list[list[str]], catt: list[list[str]]) -> Non
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="sentences per set (quick runs)")
-    parser.add_argument("--section", choices=("pud", "catt", "speed"), action="append")
+    parser.add_argument("--section", choices=("pud", "docnames", "catt", "speed"), action="append")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--errors", type=Path, help="write the errors to this TSV file")
     parser.add_argument("--runs", type=int, default=3, help="speed: runs per figure (median)")
@@ -730,7 +874,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = args.section or ["pud", "catt", "speed"]
 
     data = qd.eval_dir()
-    if {"pud", "catt"} & set(sections):
+    if {"pud", "docnames", "catt"} & set(sections):
         missing = [f for f in (qd.PUD_FILE, qd.CATT_FILE) if not (data / f).is_file()]
         if missing:
             print(
@@ -749,13 +893,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {"database": str(db_path), "limit": args.limit}
     pud_errors: list[list[str]] = []
     catt_errors: list[list[str]] = []
-    camel = CamelBaseline(db_path) if {"pud", "catt"} & set(sections) else None
+    camel = CamelBaseline(db_path) if {"pud", "docnames", "catt"} & set(sections) else None
     morphology = Morphology(load_database(db_path), diacritizer=Diacritizer()) if camel else None
     if "pud" in sections:
         results["pud"] = run_pud(morphology, camel, args.limit, pud_errors)
         print_pud(results["pud"])
         results["pud_names"] = run_pud_names(morphology, args.limit)
         print_pud_names(results["pud_names"])
+    if "docnames" in sections:
+        results["pud_document_names"] = run_pud_document_names(morphology, args.limit)
+        print_pud_document_names(results["pud_document_names"])
     if "catt" in sections:
         from text2tashkeel import Diacritizer
 

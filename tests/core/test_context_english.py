@@ -43,3 +43,52 @@ def test_lam_before_a_noun_changes_nothing(morphology):
     plain = _glosses(morphology, "الحكومة موقفها واضح.")
     after = _glosses(morphology, "لم الحكومة موقفها واضح.")
     assert after["الحكومة"] == plain["الحكومة"]
+
+
+# -- a "she" that stands for a thing (reader/reading/agreement.py) ---------------
+
+
+def test_a_verb_whose_subject_is_reports_is_not_she(morphology):
+    glosses = _glosses(morphology, "أفادت تقارير صحافية بأن الوزارة أعلنت خطتها.")
+    assert glosses["أفادت"] == "they reported"
+    # The ministry opens the clause after بأن: "it announced its plan".
+    assert glosses["أعلنت"] == "it announced"
+    assert glosses["خطتها"] == "its plan"
+
+
+def test_a_woman_is_still_she(morphology):
+    glosses = _glosses(morphology, "قالت الوزيرة إن هدفها واضح.")
+    assert glosses["قالت"] == "she said"
+    assert glosses["هدفها"] == "her goal"
+    assert _glosses(morphology, "قالت فاطمة إن المفاوضات فشلت.")["قالت"] == "she said"
+
+
+def test_a_non_human_plural_subject_before_its_verb_is_they(morphology):
+    assert _glosses(morphology, "قالت فاطمة إن المفاوضات فشلت.")["فشلت"] == "they failed"
+
+
+def test_a_sentence_that_does_not_tell_says_both(morphology):
+    assert _glosses(morphology, "قالت إن الاجتماع انتهى.")["قالت"] == "she/it said"
+
+
+def test_lam_and_a_thing_for_subject_together(morphology):
+    glosses = _glosses(morphology, "ولم تعلن الحكومة موقفها.")
+    assert glosses["تعلن"] == "it announced"
+    assert glosses["موقفها"] == "its position"
+
+
+def test_analyze_json_says_the_english_of_the_sentence(real_db_path, tmp_path, capsys, monkeypatch):
+    import json
+
+    from reader.cli import main as cli
+
+    article = tmp_path / "news.txt"
+    article.write_text("أفادت تقارير صحافية بأن الوزارة أعلنت خطتها.", encoding="utf-8")
+    monkeypatch.setenv("ARABIC_READER_MORPH_DB", str(real_db_path))
+    assert cli.main(["analyze", str(article), "--json"]) == 0
+    lines = {line["token"]: line for line in map(json.loads, capsys.readouterr().out.splitlines())}
+    verb = lines["أفادت"]
+    assert verb["english_in_sentence"] == "they reported"
+    # The reading's own English is unchanged; a word the sentence leaves alone has no field.
+    assert verb["analyses"][0]["english"] == "she reported"
+    assert "english_in_sentence" not in lines["تقارير"]

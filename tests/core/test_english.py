@@ -61,6 +61,11 @@ def _best_in(tmp_path: Path, morphology: Morphology, sentence: str, word: str) -
         ("قد", {"lex": "قَدْ", "pos": "part_verb"}, "has"),
         ("دوريات", {"pos": "noun"}, "leagues (sports)"),
         ("يعيد", {"lex": "أَعاد"}, "he does again"),
+        # A broken plural keeps the database's own gloss: بلاد is "country" (a
+        # singular idea), تقارير "reports".
+        ("بلاده", {"pos": "noun"}, "his country"),
+        ("تقارير", {"pos": "noun"}, "reports"),
+        ("دول", {"pos": "noun", "number": "plural"}, "states"),
     ],
 )
 def test_rendering_of_one_reading(morphology, word, wanted, expected) -> None:

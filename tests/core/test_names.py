@@ -127,6 +127,37 @@ def test_a_name_keeps_one_reading_through_the_document(morphology):
     assert {s.english for s in spans[1:]} == {spans[0].english.split()[-1]}
 
 
+def test_a_preposition_is_not_read_as_a_name_met_elsewhere_in_the_document(morphology):
+    # علي is a name here; على ("on") further on is the preposition, not "Ali":
+    # the document's name is no evidence against a function word, and ى is not ي.
+    text = "وصل الرئيس علي حسن إلى القاهرة. وقال إنه يعتمد على الحوار."
+    document, analysis = _names(morphology, text)
+    assert _span_of(document, analysis, "علي").english == "Ali Hassan"
+    on = next(t.index for t in document.tokens if t.text == "على")
+    assert analysis.best(on).pos == "prep" and analysis.name_at(on) is None
+
+
+def test_a_common_word_is_not_read_as_a_name_met_elsewhere_in_the_document(morphology):
+    # تنظيم is a surname after أحمد; the first تنظيم, "organisation", stays one.
+    text = "قال اللاعب إن تنظيم الدولة هاجم أحمد تنظيم في بيته."
+    document, analysis = _names(morphology, text)
+    first, second = (t.index for t in document.tokens if t.text == "تنظيم")
+    assert analysis.name_at(second).arabic == "أحمد تنظيم"
+    assert analysis.best(first).pos == "noun" and analysis.name_at(first) is None
+
+
+def test_a_verb_before_ala_is_no_name(morphology):
+    document, analysis = _names(morphology, "حافظ على موقفه.")
+    on = next(t.index for t in document.tokens if t.text == "على")
+    assert analysis.names == ()
+    assert analysis.best(on).pos == "prep"
+
+
+def test_a_name_with_ali_is_still_found(morphology):
+    document, analysis = _names(morphology, "التقى محمد علي بالوزير.")
+    assert _span_of(document, analysis, "محمد").english == "Mohamed Ali"
+
+
 def test_names_off_gives_no_spans(morphology):
     from reader.text import document_from_text
 
@@ -366,3 +397,17 @@ def test_a_listed_name_the_dictionary_has_only_in_parts_is_read_as_the_name(morp
     assert clitics.written_with_article("البط") and clitics.written_with_article("وللأمم")
     for word in ("البط", "شاي", "ست"):
         assert not morphology.analyze_word(word)[0].is_guess, word
+
+
+def test_a_word_behind_a_preposition_after_a_name_is_no_guessed_surname(morphology):
+    # لكل is لِ + كُلّ "for every", not part of a name "Buddha Lakel".
+    document, analysis = _names(morphology, "قال إن بوذا لكل الناس.")
+    assert _span_of(document, analysis, "بوذا") is None
+    assert _span_of(document, analysis, "لكل") is None
+
+
+def test_in_written_twice_is_no_acronym(morphology):
+    document, analysis = _names(morphology, "يعيش في في المدينة.")
+    assert analysis.names == ()
+    document, analysis = _names(morphology, "وصلت شبكة سي إن إن إلى المدينة.")
+    assert _span_of(document, analysis, "سي").english == "CNN"

@@ -16,9 +16,19 @@ from reader.morphology.names.spans import (
     document_runs,
     find_names,
     has_article,
+    is_function_word,
     name_reading,
+    spelt_as_written,
     stem_of,
 )
+
+# A name read elsewhere in the document is evidence for a name here, but never
+# against a reading this common (log10 of its frequency, as ranked): واحد "one",
+# اليوم "today", تنظيم "organisation" stay themselves beside a name spelt alike.
+# Set beforehand, not fitted: on PUD (bench_quality --section docnames, fitted on
+# one half of the sentences, reported on the other) every ceiling from -inf to
+# inf scores the same, each document being one sentence.
+NAME_EVIDENCE_CEILING = -4.0
 
 
 def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
@@ -69,6 +79,17 @@ def _promote(found: Sequence[Any], reading: Any, english: str) -> tuple[Any, ...
     return (renamed(reading, english), *(r for r in found if r is not reading))
 
 
+def _named_elsewhere(found: Sequence[Any], surface: str, seen: dict[str, Any]) -> Any | None:
+    """The word's proper-noun reading named elsewhere in the document, if that
+    evidence outweighs the readings ranked above it, else None."""
+    for reading in found:
+        if reading.pos == "noun_prop" and stem_of(reading) in seen:
+            return reading if spelt_as_written(reading, surface) else None
+        if is_function_word(reading) or reading.score >= NAME_EVIDENCE_CEILING:
+            return None
+    return None
+
+
 def document_names(
     document: Any, readings: Sequence[Sequence[Any]], prefer_attested: bool = True
 ) -> tuple[list[tuple[Any, ...]], tuple[NameSpan, ...]]:
@@ -76,9 +97,11 @@ def document_names(
 
     A word of a person's name gets its name reading first, glossed with the
     span's English for it; then, one reading per name through the document,
-    every other occurrence of that word with a proper-noun reading is read and
-    glossed the same way (a span of one word). A learner's own gloss is not
-    here: the window shows it over any of these.
+    every other occurrence of that word with a proper-noun reading spelt as
+    written is read and glossed the same way (a span of one word), unless a
+    reading it would overturn is a function word or a common word
+    (:data:`NAME_EVIDENCE_CEILING`). A learner's own gloss is not here: the
+    window shows it over any of these.
     """
     out = [tuple(found) for found in readings]
     spans: list[NameSpan] = []
@@ -100,16 +123,14 @@ def document_names(
         for index in document.arabic_indices():
             if index in covered:
                 continue
-            reading = next(
-                (r for r in out[index] if r.pos == "noun_prop" and stem_of(r) in seen), None
-            )
+            token = document.tokens[index]
+            reading = _named_elsewhere(out[index], token.lookup, seen)
             if reading is None or (
                 surnames_of_places & {stem_of(reading)} and has_article(reading)
             ):
                 continue
             english, source = seen[stem_of(reading)]
             out[index] = _promote(out[index], reading, english)
-            token = document.tokens[index]
             spans.append(NameSpan(index, index + 1, token.text, english, source, (english,)))
         spans.sort(key=lambda span: span.start)
     return out, tuple(spans)

@@ -139,7 +139,10 @@ def _acronym(words: list[str]) -> tuple[str, str] | None:
             prefix = found[0]
         letters.append(found[1])
     # إن and في are words too: as letters they come doubled (سي إن إن: CNN),
-    # and no letter comes three times.
+    # never alone together (في في is "in" written twice), and no letter comes
+    # three times.
+    if all(word in _COMMON_LETTERS for word in words):
+        return None
     for position, word in enumerate(words):
         beside = words[max(0, position - 1) : position] + words[position + 1 : position + 2]
         if word in _COMMON_LETTERS and word not in beside:
@@ -188,6 +191,26 @@ def name_english(reading: Any, prefer_attested: bool = True) -> tuple[str, str]:
     return gloss, "lexicon"
 
 
+# Parts of speech a name never takes the place of (a preposition, a conjunction,
+# a particle, a pronoun, a quantifier): على after حافظ is "on", not the name Ali;
+# لكل after بوذا is "for every", not Lakel.
+_FUNCTION_POS = frozenset(("prep", "conj", "conj_sub", "verb_pseudo", "noun_quant"))
+
+
+def is_function_word(reading: Any) -> bool:
+    """A preposition, conjunction, particle, pronoun or quantifier reading."""
+    return reading.pos in _FUNCTION_POS or reading.pos.startswith(("part", "pron"))
+
+
+def spelt_as_written(reading: Any, surface: str) -> bool:
+    """The reading's stem ends as the word is written: ى and ي are two letters
+    here (على is "on"; the name علي is written with ي), though ``normalize``
+    folds them for the dictionaries' lookups."""
+    written = strip_marks(surface).rstrip()
+    stem = strip_marks(next((s.form for s in reading.segments if s.role == "stem"), ""))
+    return not (written.endswith("ى") and stem.endswith("ي"))
+
+
 def name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
     """The proper-noun reading of a word read as a name here: its best reading,
     or (``loose``, after a title or another name) any of its readings, the
@@ -200,6 +223,21 @@ def name_reading(readings: Sequence[Any], loose: bool) -> Any | None:
         names = [r for r in readings if r.pos == "noun_prop"]
         return next((r for r in names if not _has_proclitic(r)), names[0] if names else None)
     return None
+
+
+def _overturns(reading: Any, readings: Sequence[Any], surface: str, titled: bool) -> bool:
+    """A name reading taken with the word's ى read as ي, or, with no title
+    before the name, in place of a function word, or a guessed name in place
+    of a word behind a preposition: حافظ على is "kept to", not the name Hafez
+    Ali; بوذا لكل is "Buddha for every", not Lakel; الرئيس علي حسن is still
+    President Ali Hassan."""
+    if not spelt_as_written(reading, surface):
+        return True
+    if titled:
+        return False
+    if reading.is_guess and any(not r.is_guess and _has_proclitic(r) for r in readings):
+        return True
+    return reading is not readings[0] and is_function_word(readings[0])
 
 
 _SOURCE_ORDER = ("letters", "dictionary", "geonames", "lexicon", "attested", "cldr", "acronym")
@@ -215,12 +253,14 @@ def _person(
     end = start
     loose = titled
     while end < len(tokens) and len(found) < _NAME_WORDS:
-        reading = name_reading(readings[tokens[end].index], loose=loose)
+        here = readings[tokens[end].index]
+        reading = name_reading(here, loose=loose)
         surname = None
         if reading is not None and found and stem_of(reading) in cldr_index():
             surname = _place_surname(reading, readings[tokens[end - 1].index])
         if (
             reading is None
+            or _overturns(reading, here, tokens[end].lookup, titled)
             # No preposition comes between a title or a first name and a name.
             or ((found or titled) and _has_proclitic(reading))
             # A place or a language is never part of a person's name, unless it
