@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import unicodedata
 
@@ -234,3 +235,37 @@ def test_an_ending_says_nothing_against_a_name(morphology: Morphology) -> None:
     assert (best.pos, best.lemma_gloss) == ("noun_prop", "Aoun")
     best, _ = _reading(morphology, "وقدمت الدولة عوناً كبيراً للاجئين.", "عوناً")
     assert best.pos == "noun" and "aid" in best.lemma_gloss
+
+
+# A sentence the vowel model reads differently once a space is put before its
+# punctuation (عَنِ / عَنْ), as it was fed before it read the text as written.
+_PUNCTUATED = "لربما كان الزي الواجب ارتداؤه خانقا زيادة عن اللزوم."
+
+
+def _model_words(text: str) -> list[str]:
+    """The raw model's words for ``text``, punctuation dropped."""
+    from text2tashkeel import Diacritizer as Model
+
+    from reader.morphology.vowels.diacritizer import MODEL
+
+    said = Model(MODEL).diacritize(text)
+    return [w.strip(".،,()") for w in said.split() if w.strip(".،,()")]
+
+
+def test_the_model_reads_the_sentence_as_written(morphology: Morphology) -> None:
+    document, analysis = _analysed(morphology, _PUNCTUATED)
+    said = [analysis.vocalizations[t.index].context_form for t in document.arabic_tokens()]
+    assert said == _model_words(_PUNCTUATED)
+    # The guard: with a space before the full stop the model says another thing,
+    # so the words were not read that way.
+    assert said != _model_words(_PUNCTUATED.replace(".", " ."))
+
+
+def test_offsets_map_the_models_vowels_back_onto_each_word() -> None:
+    text = "قال الوزير، إن الحكومـة ستعلن (غدا) خطتها."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[\u0621-\u064a\u0640]+", text)]
+    forms = Diacritizer().vocalize_text(text, spans)
+    assert [vowels.letters_key(f) for f in forms] == [
+        vowels.letters_key(text[s:e].replace("\u0640", "")) for s, e in spans
+    ]
+    assert forms == tuple(_model_words(text.replace("\u0640", "")))
