@@ -269,3 +269,33 @@ def test_offsets_map_the_models_vowels_back_onto_each_word() -> None:
         vowels.letters_key(text[s:e].replace("\u0640", "")) for s, e in spans
     ]
     assert forms == tuple(_model_words(text.replace("\u0640", "")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "said"),
+    [
+        # Form VIII (اِلْتِزام، اِلْتَقَى): the lam is the root's, not the article's.
+        ("وأكد الوزير التزام الحكومة بالاتفاق", "التزام", "الْتِزَام"),
+        ("والتقى الوزير بالرئيس أمس", "والتقى", "وَالْتَقَى"),
+        # و + والِد "his father": the و is the conjunction, والد a root's letters.
+        ("وزار الطالب والده في المدينة", "والده", "وَالِد"),
+    ],
+)
+def test_no_sun_letter_shadda_without_the_article(
+    morphology: Morphology, sentence: str, word: str, said: str
+) -> None:
+    best, vocalization = _reading(morphology, sentence, word)
+    assert not reconcile.has_article(best)
+    assert vocalization.form.startswith(said), vocalization.form
+    assert vowels.SHADDA not in vocalization.form
+
+
+def test_the_article_still_doubles_a_sun_letter(morphology: Morphology) -> None:
+    for sentence, word in (
+        ("وأكد الرئيس التزامه بالاتفاق", "الرئيس"),
+        ("وزار الوزير الرياض أمس", "الرياض"),  # a name with the article: prc0 too
+        ("ودعا الوزير للسلام في المنطقة", "للسلام"),  # لِ + ال, its alef dropped
+    ):
+        best, vocalization = _reading(morphology, sentence, word)
+        assert reconcile.has_article(best)
+        assert vocalization.form.count(vowels.SHADDA) >= 1, vocalization.form

@@ -33,3 +33,16 @@ def test_the_article_shadda_goes_on_a_sun_letter_only_after_a_plain_lam(vocalise
 )
 def test_pausal_drops_only_a_final_short_vowel_or_tanwin(form, expected):
     assert pausal(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("vocalised", "expected"),
+    [
+        ("الْتِزَامَ", "الْتِزَامَ"),  # Form VIII: its lam is the root's, the ت is not doubled
+        ("وَالْتَقَى", "وَالْتَقَى"),
+        ("وَالِدُهُ", "وَالِدُهُ"),  # و + والِد: no article at all
+    ],
+)
+def test_no_article_shadda_where_the_reading_has_no_article(vocalised, expected):
+    assert textbook(vocalised, article=False) == expected
+    assert textbook(vocalised) != expected  # the letters alone take them for the article

@@ -236,18 +236,22 @@ def stem_comparable(word: str, *, keep_sukun: bool = False) -> str:
     return comparable(split_ending(word)[0], keep_sukun=keep_sukun)
 
 
-def textbook(word: str) -> str:
+def textbook(word: str, *, article: bool | None = None) -> str:
     """The vocalised word as learners' textbooks write it.
 
     The article's lam takes a sukun before a moon letter and nothing before a
     sun letter, which takes a shadda; hamzat al-wasl carries no vowel; a letter
     before a long alif has its fatha.
+
+    Whether the word has the article is the reading's to say (``article``):
+    the letters alone mistake a derived verb's اِلْ (اِلْتِزام) or a و before
+    a root's ال (والِده) for one. Without a reading, the letters decide.
     """
     word_units = units(word)
     if not word_units:
         return word
     _tanwin_before_alef(word_units)
-    lam = article_lam(word_units)
+    lam = article_lam(word_units) if article is not False else None
     for unit in word_units:
         if HAMZA_BELOW in unit.marks and not unit.vowels:
             unit.marks += KASRA  # إ is always i

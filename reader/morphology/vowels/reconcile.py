@@ -38,7 +38,7 @@ from reader.morphology.vowels.marks import (
     with_ending,
     with_helping_vowel,
 )
-from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN, SUKUN
+from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN, SUKUN, strip_marks
 from reader.text.model import Token
 
 # Score added to a reading (log10 frequency scale) when the sentence's vowels
@@ -202,13 +202,30 @@ def _bare_name(reading: Analysis) -> bool:
     )
 
 
+def has_article(reading: Analysis) -> bool:
+    """Whether the reading has the definite article.
+
+    The analysis' proclitic (prc0 = Al_det) is its ال segment; a word whose
+    stem holds the article (الَّذِي، الآنَ، اللّٰه) is written by the database with
+    a bare alef before the lam, where a derived verb's hamzat al-wasl has its
+    kasra (اِلْتِزام، اِلْتَقَى).
+    """
+    if any(s.role == "proclitic" and strip_marks(s.form) == "ال" for s in reading.segments):
+        return True
+    stem = next((s.form for s in reading.segments if s.role == "stem"), reading.diac)
+    return stem.startswith("ال")
+
+
 def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocalization:
     """The form to show for ``written`` read as ``reading``, given the sentence's vowels."""
     if reading is None:
         form = context_form or written
         return Vocalization(textbook(form), CONTEXT_ONLY if context_form else NO_CONTEXT, form)
+    # A guessed name's pieces are the letters' guess: there the letters decide.
+    article = None if reading.is_guess else has_article(reading)
     if not context_form:
-        return Vocalization(textbook(on_written_letters(written, reading.diac)), NO_CONTEXT)
+        shown = on_written_letters(written, reading.diac)
+        return Vocalization(textbook(shown, article=article), NO_CONTEXT)
     if reading.is_guess:
         return Vocalization(textbook(context_form), CONTEXT_ONLY, context_form)
     # A reading of the word as written takes no hamza the author did not write.
@@ -217,16 +234,17 @@ def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocal
         # The model's vowels stand (a letter it leaves bare is a long vowel or
         # hamzat al-wasl, not a gap), with an ending the reading can take.
         if admits_ending(reading, model):
-            return Vocalization(textbook(model), AGREE, context_form)
+            return Vocalization(textbook(model, article=article), AGREE, context_form)
         _bare, ending = split_ending(reading.diac)
-        return Vocalization(textbook(with_ending(model, ending)), ENDING_FROM_READING, context_form)
+        shown = with_ending(model, ending)
+        return Vocalization(textbook(shown, article=article), ENDING_FROM_READING, context_form)
     # The two disagree on the stem: the reading's vowels, on the author's
     # letters; where the database leaves a letter bare (يَبْذُلهُ: no vowel
     # before the pronoun), and for an ending the reading leaves open, the model's
     # (its vowels only: a hamza the reading does not have stays out).
     shown = on_written_letters(written, reading.diac)
     filled = on_written_letters(shown, context_form, restore_hamza=False)
-    return Vocalization(textbook(filled), READING, context_form)
+    return Vocalization(textbook(filled, article=article), READING, context_form)
 
 
 def join_words(tokens: Sequence[Token], vocalizations: list[Vocalization | None]) -> None:
