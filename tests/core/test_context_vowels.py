@@ -299,3 +299,25 @@ def test_the_article_still_doubles_a_sun_letter(morphology: Morphology) -> None:
         best, vocalization = _reading(morphology, sentence, word)
         assert reconcile.has_article(best)
         assert vocalization.form.count(vowels.SHADDA) >= 1, vocalization.form
+
+
+def test_an_ending_the_model_and_the_syntax_agree_on_survives(morphology: Morphology) -> None:
+    """بانفراجة after بِ is genitive, as the model says; the dictionary knows
+    only انفراج + ـهُ "his relief", which takes the author's ة for a pronoun:
+    its ending is not this word's."""
+    sentence = "وفي ظل انعدام أي بوادر تبشّر بانفراجة لهذا الدم المتواصل، التزم كيري نبرة ايجابية."
+    _best, vocalization = _reading(morphology, sentence, "بانفراجة")
+    assert vowels.split_ending(vocalization.form)[1] == vowels.KASRATAN, vocalization.form
+    assert vocalization.form.endswith("ةٍ")
+    assert vocalization.source == reconcile.CONTEXT_ONLY
+
+
+def test_the_reading_the_models_form_is_a_form_of_comes_first(morphology: Morphology) -> None:
+    # ظَنِّ is the noun "opinion" in the genitive; the commoner verb ظَنَّ
+    # cannot end so, however frequent.
+    readings = morphology.analyze_word("ظن")
+    assert readings[0].pos == "verb"
+    assert reconcile.rerank(readings, "ظَنِّ", "ظن")[0].pos == "noun"
+    # A model that writes no ending says nothing against one: لِي is لِيَ "for me".
+    readings = morphology.analyze_word("لي")
+    assert reconcile.rerank(readings, "لِي", "لي")[0].pos == "prep"

@@ -164,9 +164,12 @@ def rerank(
 ) -> tuple[Analysis, ...]:
     """The readings re-ordered with the sentence's vowels as one more signal.
 
-    Only the dictionary's readings move; a guessed name keeps its place (last,
-    or first right after another name). Where the dictionary reads the word as
-    ``written``, a hamza the model restored counts for nothing.
+    A reading of which the model's form is a form (its stem, and an ending it
+    can take) comes first; among those, and among the rest, agreement is a
+    bonus on the reading's score. Only the dictionary's readings move; a
+    guessed name keeps its place (last, or first right after another name).
+    Where the dictionary reads the word as ``written``, a hamza the model
+    restored counts for nothing.
     """
     lexicon = [reading for reading in readings if not reading.is_guess]
     if not context_form or len(lexicon) < 2:
@@ -174,6 +177,7 @@ def rerank(
     if written and any(reading.source == "lexicon" for reading in lexicon):
         context_form = as_written(written, context_form)
     scored = []
+    said_ending = split_ending(context_form)[1]
     # The author wrote no tanween: a case ending is no evidence against a name.
     unmarked = not any(mark in written for mark in (FATHATAN, DAMMATAN, KASRATAN))
     for position, reading in enumerate(lexicon):
@@ -183,10 +187,14 @@ def rerank(
         # against the name, unless the author wrote one it cannot take.
         full = full or (stem and unmarked and _bare_name(reading))
         bonus = STEM_AGREEMENT * stem + PARTIAL_AGREEMENT * partial + ENDING_AGREEMENT * full
-        scored.append((reading.score + bonus, -position, reading))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        # The model's form is a form of this reading, ending and all (a model
+        # that writes no ending says nothing against one): such a reading comes
+        # before any the form is not a form of, however frequent.
+        valid = stem and (full or not said_ending or admits_ending(reading, context_form))
+        scored.append((valid, reading.score + bonus, -position, reading))
+    scored.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
     ordered = iter(
-        dataclasses.replace(reading, score=round(score, 3)) for score, _pos, reading in scored
+        dataclasses.replace(reading, score=round(score, 3)) for _v, score, _pos, reading in scored
     )
     return tuple(reading if reading.is_guess else next(ordered) for reading in readings)
 
@@ -216,6 +224,17 @@ def has_article(reading: Analysis) -> bool:
     return stem.startswith("ال")
 
 
+def _reads_taa_as_pronoun(written: str, reading: Analysis) -> bool:
+    """Whether the reading takes the author's final ة for the pronoun ه.
+
+    The dictionary accepts ه for ة (بانفراجة as بِ + اِنْفِراج + ـهُ, "with his
+    relief"): the word the author wrote ends in the feminine ة, so the
+    reading's ending is not its ending, and its vowels are not the word's.
+    """
+    ours, theirs = units(written), units(reading.diac)
+    return bool(ours and theirs) and ours[-1].letter == "ة" and theirs[-1].letter == "ه"
+
+
 def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocalization:
     """The form to show for ``written`` read as ``reading``, given the sentence's vowels."""
     if reading is None:
@@ -226,7 +245,7 @@ def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocal
     if not context_form:
         shown = on_written_letters(written, reading.diac)
         return Vocalization(textbook(shown, article=article), NO_CONTEXT)
-    if reading.is_guess:
+    if reading.is_guess or _reads_taa_as_pronoun(written, reading):
         return Vocalization(textbook(context_form), CONTEXT_ONLY, context_form)
     # A reading of the word as written takes no hamza the author did not write.
     model = as_written(written, context_form) if reading.source == "lexicon" else context_form
