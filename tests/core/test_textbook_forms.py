@@ -46,3 +46,9 @@ def test_pausal_drops_only_a_final_short_vowel_or_tanwin(form, expected):
 def test_no_article_shadda_where_the_reading_has_no_article(vocalised, expected):
     assert textbook(vocalised, article=False) == expected
     assert textbook(vocalised) != expected  # the letters alone take them for the article
+
+
+def test_a_vowel_on_the_alef_says_it_is_no_article():
+    # As the database writes a derived verb: hamzat al-wasl with its kasra.
+    assert textbook("اِلْتِزام") == "الْتِزَام"
+    assert textbook("فَاِلْتَقَى") == "فَالْتَقَى"

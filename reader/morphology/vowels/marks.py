@@ -92,13 +92,20 @@ def article_lam(word_units: list[Unit]) -> int | None:
     """Index of the lam of the definite article, if the word has one.
 
     ال at the start or after one-letter proclitics (وال، بال، فبال), and لل
-    (لِ + ال, its alef dropped: للمونديال).
+    (لِ + ال, its alef dropped: للمونديال). An alef with a kasra or a damma is
+    a derived verb's hamzat al-wasl (اِلْتِزام، اُلْتُقِطَ), never the article's.
     """
     letters = [u.letter for u in word_units]
     for first in range(3):
         if len(letters) < first + 3 or any(c not in PROCLITIC_LETTERS for c in letters[:first]):
             break
-        if letters[first] in _ALEFS and not word_units[first].hamza and letters[first + 1] == "ل":
+        alef = word_units[first]
+        if (
+            letters[first] in _ALEFS
+            and not alef.hamza
+            and not (KASRA in alef.marks or DAMMA in alef.marks)
+            and letters[first + 1] == "ل"
+        ):
             return first + 1
         if first < 2 and letters[first] == "ل" and letters[first + 1] == "ل":
             return first + 1
