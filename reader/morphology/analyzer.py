@@ -432,12 +432,16 @@ def vocalize_document(
         if progress is not None and sentence.index % 16 == 0:
             progress(sentence.index, total)
         tokens = document.tokens[sentence.first_token : sentence.end_token]
-        if not any(token.kind == "arabic" for token in tokens):
+        words = [token for token in tokens if token.kind == "arabic"]
+        if not words:
             continue
-        forms = diacritizer.vocalize_words([token.lookup for token in tokens])
-        for token, form in zip(tokens, forms, strict=True):
-            if token.kind != "arabic":
-                continue
+        # The model reads the sentence as the document writes it (its spaces,
+        # its punctuation), and gives each word its vowels by offset.
+        start = tokens[0].start
+        text = document.text[start : tokens[-1].end]
+        spans = [(token.start - start, token.end - start) for token in words]
+        forms = diacritizer.vocalize_text(text, spans)
+        for token, form in zip(words, forms, strict=True):
             found = readings[token.index]
             if _name_holds(analysis, token.index, found):
                 # The sentence's vowels do not unmake a name: the vowel model

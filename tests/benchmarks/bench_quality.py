@@ -1,7 +1,7 @@
 """Quality benchmark: readings and vowels against annotated Arabic, plus speed and memory.
 
     uv run python tests/benchmarks/bench_quality.py [--limit N]
-        [--section pud|docnames|catt|speed]
+        [--section pud|docnames|catt|models|speed]
         [--json FILE] [--errors FILE]
 
 Data: ``../shared/eval/`` beside the checkout (``$ARABIC_READER_EVAL`` overrides).
@@ -20,6 +20,10 @@ Data: ``../shared/eval/`` beside the checkout (``$ARABIC_READER_EVAL`` overrides
   accuracy of the vowels shown, with and without the ending, strict and
   conventions-normalised; beside camel-tools' first analysis and the raw
   text2tashkeel diacritizer.
+* models: the app's vowel model beside the others text2tashkeel ships
+  (rawi-v3-int8): CATT accuracy of the raw model and of the words shown with
+  it, with and without the ending, and the raw model's speed (medians, the
+  models taking turns).
 * speed: vocalisation throughput on the default article and ~100k tokens,
   medians of several runs, beside camel-tools' raw analysis; peak memory in a
   fresh process with and without the diacritizer.
@@ -635,6 +639,10 @@ def print_catt(result: dict) -> None:
         [f"word accuracy, {label}", *(_fmt(accuracy[s][metric]) for s in CATT_SYSTEMS)]
         for metric, label in labels.items()
     ]
+    for metric in ("normalised_without_ending", "normalised_with_ending"):
+        shown, raw = accuracy["ours"][metric], accuracy["diacritizer"][metric]
+        gap = "—" if shown is None or raw is None else f"{shown - raw:+.4f}"
+        rows.append([f"shown minus raw model, {labels[metric]}", gap, "", ""])
     rows.append(
         [
             "words whose letters differ from the text",
@@ -649,6 +657,66 @@ def print_catt(result: dict) -> None:
     )
     if result["unaligned"]:
         print(f"  not aligned (counted wrong): {result['unaligned']}")
+
+
+# -- vowel models ---------------------------------------------------------------
+
+OTHER_MODELS = ("rawi-v3-int8",)
+
+
+def run_models(db_path: Path, limit: int | None, runs: int) -> dict:
+    """Each vowel model on CATT: the raw model's and the shown words' accuracy,
+    and the raw model's speed over every sentence (medians of ``runs``, the
+    models taking turns, so load on the machine weighs on both alike)."""
+    from text2tashkeel import Diacritizer as Model
+
+    from reader.morphology.analyzer import Morphology
+    from reader.morphology.database.loader import load_database
+    from reader.morphology.vowels.diacritizer import MODEL, Diacritizer
+
+    models = (MODEL, *OTHER_MODELS)
+    texts = [s.text for s in qd.read_catt(qd.eval_dir() / qd.CATT_FILE)[:limit]]
+    database = load_database(db_path)
+    camel = CamelBaseline(db_path)
+    result: dict[str, Any] = {"models": models, "runs": runs, "accuracy": {}, "seconds": {}}
+    raw = {name: Model(name) for name in models}
+    for name in models:
+        raw[name].diacritize(_WARM_UP)  # the session is built on first use, off the clock
+        morphology = Morphology(database, diacritizer=Diacritizer(name))
+        scored = run_catt(morphology, camel, raw[name], limit, [])
+        result["accuracy"][name] = {
+            "shown": scored["accuracy"]["ours"],
+            "raw": scored["accuracy"]["diacritizer"],
+        }
+    timings: dict[str, list[float]] = {name: [] for name in models}
+    for _ in range(runs):
+        for name in models:
+            started = time.perf_counter()
+            for text in texts:
+                raw[name].diacritize(text)
+            timings[name].append(time.perf_counter() - started)
+    result["seconds"] = {name: statistics.median(timings[name]) for name in models}
+    result["sentences"] = len(texts)
+    return result
+
+
+def print_models(result: dict) -> None:
+    models, accuracy, seconds = result["models"], result["accuracy"], result["seconds"]
+    rows = []
+    for system in ("raw", "shown"):
+        for metric in ("normalised_without_ending", "normalised_with_ending"):
+            label = metric.replace("_", " ").replace("normalised ", "normalised, ")
+            rows.append(
+                [f"{system}: {label}", *(_fmt(accuracy[name][system][metric]) for name in models)]
+            )
+    base = seconds[models[0]]
+    rows.append(
+        [
+            f"raw model, {result['sentences']} sentences, seconds (median of {result['runs']})",
+            *(f"{seconds[name]:.2f} (x{seconds[name] / base:.2f})" for name in models),
+        ]
+    )
+    print_table("Vowel models on CATT (the first is the app's)", ["measure", *models], rows)
 
 
 # -- speed and memory -----------------------------------------------------------
@@ -859,7 +927,9 @@ def write_errors(path: Path, pud: list[list[str]], catt: list[list[str]]) -> Non
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="sentences per set (quick runs)")
-    parser.add_argument("--section", choices=("pud", "docnames", "catt", "speed"), action="append")
+    parser.add_argument(
+        "--section", choices=("pud", "docnames", "catt", "models", "speed"), action="append"
+    )
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--errors", type=Path, help="write the errors to this TSV file")
     parser.add_argument("--runs", type=int, default=3, help="speed: runs per figure (median)")
@@ -874,7 +944,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = args.section or ["pud", "catt", "speed"]
 
     data = qd.eval_dir()
-    if {"pud", "docnames", "catt"} & set(sections):
+    if {"pud", "docnames", "catt", "models"} & set(sections):
         missing = [f for f in (qd.PUD_FILE, qd.CATT_FILE) if not (data / f).is_file()]
         if missing:
             print(
@@ -908,6 +978,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         results["catt"] = run_catt(morphology, camel, Diacritizer(), args.limit, catt_errors)
         print_catt(results["catt"])
+    if "models" in sections:
+        results["models"] = run_models(db_path, args.limit, args.runs)
+        print_models(results["models"])
     if "speed" in sections:
         results["speed"] = run_speed(db_path, args.runs, args.tokens, args.sample, args.limit)
         print_speed(results["speed"])

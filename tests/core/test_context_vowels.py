@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import unicodedata
 
@@ -237,3 +238,89 @@ def test_an_ending_says_nothing_against_a_name(morphology: Morphology) -> None:
     assert (best.pos, best.lemma_gloss) == ("noun_prop", "Aoun")
     best, _ = _reading(morphology, "وقدمت الدولة عوناً كبيراً للاجئين.", "عوناً")
     assert best.pos == "noun" and "aid" in best.lemma_gloss
+
+
+# A sentence the vowel model reads differently once a space is put before its
+# punctuation (عَنِ / عَنْ), as it was fed before it read the text as written.
+_PUNCTUATED = "لربما كان الزي الواجب ارتداؤه خانقا زيادة عن اللزوم."
+
+
+def _model_words(text: str) -> list[str]:
+    """The raw model's words for ``text``, punctuation dropped."""
+    from text2tashkeel import Diacritizer as Model
+
+    from reader.morphology.vowels.diacritizer import MODEL
+
+    said = Model(MODEL).diacritize(text)
+    return [w.strip(".،,()") for w in said.split() if w.strip(".،,()")]
+
+
+def test_the_model_reads_the_sentence_as_written(morphology: Morphology) -> None:
+    document, analysis = _analysed(morphology, _PUNCTUATED)
+    said = [analysis.vocalizations[t.index].context_form for t in document.arabic_tokens()]
+    assert said == _model_words(_PUNCTUATED)
+    # The guard: with a space before the full stop the model says another thing,
+    # so the words were not read that way.
+    assert said != _model_words(_PUNCTUATED.replace(".", " ."))
+
+
+def test_offsets_map_the_models_vowels_back_onto_each_word() -> None:
+    text = "قال الوزير، إن الحكومـة ستعلن (غدا) خطتها."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[\u0621-\u064a\u0640]+", text)]
+    forms = Diacritizer().vocalize_text(text, spans)
+    assert [vowels.letters_key(f) for f in forms] == [
+        vowels.letters_key(text[s:e].replace("\u0640", "")) for s, e in spans
+    ]
+    assert forms == tuple(_model_words(text.replace("\u0640", "")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "said"),
+    [
+        # Form VIII (اِلْتِزام، اِلْتَقَى): the lam is the root's, not the article's.
+        ("وأكد الوزير التزام الحكومة بالاتفاق", "التزام", "الْتِزَام"),
+        ("والتقى الوزير بالرئيس أمس", "والتقى", "وَالْتَقَى"),
+        # و + والِد "his father": the و is the conjunction, والد a root's letters.
+        ("وزار الطالب والده في المدينة", "والده", "وَالِد"),
+    ],
+)
+def test_no_sun_letter_shadda_without_the_article(
+    morphology: Morphology, sentence: str, word: str, said: str
+) -> None:
+    best, vocalization = _reading(morphology, sentence, word)
+    assert not reconcile.has_article(best)
+    assert vocalization.form.startswith(said), vocalization.form
+    assert vowels.SHADDA not in vocalization.form
+
+
+def test_the_article_still_doubles_a_sun_letter(morphology: Morphology) -> None:
+    for sentence, word in (
+        ("وأكد الرئيس التزامه بالاتفاق", "الرئيس"),
+        ("وزار الوزير الرياض أمس", "الرياض"),  # a name with the article: prc0 too
+        ("ودعا الوزير للسلام في المنطقة", "للسلام"),  # لِ + ال, its alef dropped
+    ):
+        best, vocalization = _reading(morphology, sentence, word)
+        assert reconcile.has_article(best)
+        assert vocalization.form.count(vowels.SHADDA) >= 1, vocalization.form
+
+
+def test_an_ending_the_model_and_the_syntax_agree_on_survives(morphology: Morphology) -> None:
+    """بانفراجة after بِ is genitive, as the model says; the dictionary knows
+    only انفراج + ـهُ "his relief", which takes the author's ة for a pronoun:
+    its ending is not this word's."""
+    sentence = "وفي ظل انعدام أي بوادر تبشّر بانفراجة لهذا الدم المتواصل، التزم كيري نبرة ايجابية."
+    _best, vocalization = _reading(morphology, sentence, "بانفراجة")
+    assert vowels.split_ending(vocalization.form)[1] == vowels.KASRATAN, vocalization.form
+    assert vocalization.form.endswith("ةٍ")
+    assert vocalization.source == reconcile.CONTEXT_ONLY
+
+
+def test_the_reading_the_models_form_is_a_form_of_comes_first(morphology: Morphology) -> None:
+    # ظَنِّ is the noun "opinion" in the genitive; the commoner verb ظَنَّ
+    # cannot end so, however frequent.
+    readings = morphology.analyze_word("ظن")
+    assert readings[0].pos == "verb"
+    assert reconcile.rerank(readings, "ظَنِّ", "ظن")[0].pos == "noun"
+    # A model that writes no ending says nothing against one: لِي is لِيَ "for me".
+    readings = morphology.analyze_word("لي")
+    assert reconcile.rerank(readings, "لِي", "لي")[0].pos == "prep"

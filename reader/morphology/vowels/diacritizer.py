@@ -7,9 +7,10 @@ imported then, never at start-up), runs on the CPU, reaches for no network, and
 keeps the sentences it has vocalised.
 
 The model strips every mark (hamza seats included: it works on NFD letters) and
-predicts them again. :meth:`Diacritizer.vocalize_words` gives back, for each
-word of the sentence, the author's letters with the predicted marks; a hamza it
-restores on a bare seat is kept, a hamza the author wrote is never lost.
+predicts them again. It reads the sentence as written, punctuation and all;
+:meth:`Diacritizer.vocalize_text` gives back, for each word (a span of the
+sentence), the author's letters with the predicted marks; a hamza it restores
+on a bare seat is kept, a hamza the author wrote is never lost.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.morphology.vowels.marks import join, merge_marks, units
+from reader.text.arabic import TATWEEL, strip_tatweel
 
 MODEL = "rawi-ensemble"
 MODEL_LICENSE = "Apache-2.0"
@@ -49,6 +51,8 @@ class DiacritizerUnavailable(Exception):
 
 def _model_input(char: str) -> str:
     """What the model sees of one character: NFD letters without combining marks."""
+    if char == TATWEEL:
+        return ""  # a stretch of the line, not a letter: the model sees the word joined
     return "".join(
         c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) not in ("Mn", "So")
     )
@@ -61,7 +65,9 @@ class Diacritizer:
         self.model = model
         self._backend: Any = None
         self._lock = threading.Lock()
-        self._cache: OrderedDict[tuple[str, ...], tuple[str, ...]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], tuple[str, ...]] = (
+            OrderedDict()
+        )
 
     @property
     def loaded(self) -> bool:
@@ -84,12 +90,27 @@ class Diacritizer:
             self._backend = backend
 
     def vocalize_words(self, words: Sequence[str]) -> tuple[str, ...]:
-        """Each word of one sentence, in order, with the vowels the sentence gives it.
+        """Each word, in order, with the vowels the words read as one sentence give it.
 
-        A word the model leaves unmarked (a Latin word, a number) comes back as
-        written.
+        For a list of words without their text; a document's sentence is
+        vocalised as written (:meth:`vocalize_text`).
         """
-        key = tuple(words)
+        spans, at = [], 0
+        for word in words:
+            spans.append((at, at + len(word)))
+            at += len(word) + 1
+        return self.vocalize_text(" ".join(words), spans)
+
+    def vocalize_text(self, text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+        """The words at ``spans`` of ``text`` (one sentence), each with the vowels
+        the sentence gives it, on the author's letters.
+
+        The model reads the text as written: a comma after a word, not a space
+        before it, which it was never trained on and which costs it whole
+        words. A word the model leaves unmarked (a Latin word, a number) comes
+        back as written, without tatweel.
+        """
+        key = (text, tuple(spans))
         with self._lock:
             found = self._cache.get(key)
             if found is not None:
@@ -98,8 +119,15 @@ class Diacritizer:
         if self._backend is None:
             self.load()
         result: list[str] = []
-        for start in range(0, len(key), MAX_WORDS):
-            result.extend(self._vocalize_piece(key[start : start + MAX_WORDS]))
+        for first in range(0, len(key[1]), MAX_WORDS):
+            piece = key[1][first : first + MAX_WORDS]
+            # The first piece from the text's start, the last to its end: the
+            # model reads what comes before and after the words too.
+            start = 0 if first == 0 else piece[0][0]
+            end = len(text) if first + MAX_WORDS >= len(key[1]) else piece[-1][1]
+            result.extend(
+                self._vocalize_piece(text[start:end], [(s - start, e - start) for s, e in piece])
+            )
         found = tuple(result)
         with self._lock:
             self._cache[key] = found
@@ -107,11 +135,15 @@ class Diacritizer:
                 self._cache.popitem(last=False)
         return found
 
-    def _vocalize_piece(self, words: Sequence[str]) -> list[str]:
-        word_units = [units(word) for word in words]
-        seen = [[_model_input(unit.letter) for unit in found] for found in word_units]
-        text = " ".join("".join(chars) for chars in seen)
-        output = unicodedata.normalize("NFD", self._backend.diacritize(text))
+    def _vocalize_piece(self, text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+        # What the model sees of each character of the text, and where that starts.
+        seen = [_model_input(char) for char in text]
+        starts, at = [], 0
+        for chars in seen:
+            starts.append(at)
+            at += len(chars)
+        model_text = "".join(seen)
+        output = unicodedata.normalize("NFD", self._backend.diacritize(model_text))
         # Predicted marks per base character of the model's input, in order.
         predicted: list[str] = []
         for char in output:
@@ -120,15 +152,20 @@ class Diacritizer:
                     predicted[-1] += char
             else:
                 predicted.append("")
-        if len(predicted) != len(text):
-            return list(words)  # the model changed the letters: keep the words as written
         result: list[str] = []
-        position = 0
-        for word, found, chars in zip(words, word_units, seen, strict=True):
-            for unit, base in zip(found, chars, strict=True):
-                marks = "".join(predicted[position : position + len(base)])
-                position += len(base)
+        for start, end in spans:
+            word = strip_tatweel(text[start:end])
+            if len(predicted) != len(model_text):
+                result.append(word)  # the model changed the letters: the words as written
+                continue
+            # One unit per character that has a letter (a mark belongs to its letter).
+            found = units(word)
+            lettered = [i for i in range(start, end) if seen[i]]
+            if len(lettered) != len(found):
+                result.append(word)
+                continue
+            for unit, i in zip(found, lettered, strict=True):
+                marks = "".join(predicted[starts[i] : starts[i] + len(seen[i])])
                 unit.marks = merge_marks(unit.marks, marks)
-            position += 1  # the space between words
             result.append(join(found) if found else word)
         return result

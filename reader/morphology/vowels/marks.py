@@ -92,13 +92,20 @@ def article_lam(word_units: list[Unit]) -> int | None:
     """Index of the lam of the definite article, if the word has one.
 
     ال at the start or after one-letter proclitics (وال، بال، فبال), and لل
-    (لِ + ال, its alef dropped: للمونديال).
+    (لِ + ال, its alef dropped: للمونديال). An alef with a kasra or a damma is
+    a derived verb's hamzat al-wasl (اِلْتِزام، اُلْتُقِطَ), never the article's.
     """
     letters = [u.letter for u in word_units]
     for first in range(3):
         if len(letters) < first + 3 or any(c not in PROCLITIC_LETTERS for c in letters[:first]):
             break
-        if letters[first] in _ALEFS and not word_units[first].hamza and letters[first + 1] == "ل":
+        alef = word_units[first]
+        if (
+            letters[first] in _ALEFS
+            and not alef.hamza
+            and not (KASRA in alef.marks or DAMMA in alef.marks)
+            and letters[first + 1] == "ل"
+        ):
             return first + 1
         if first < 2 and letters[first] == "ل" and letters[first + 1] == "ل":
             return first + 1
@@ -236,18 +243,22 @@ def stem_comparable(word: str, *, keep_sukun: bool = False) -> str:
     return comparable(split_ending(word)[0], keep_sukun=keep_sukun)
 
 
-def textbook(word: str) -> str:
+def textbook(word: str, *, article: bool | None = None) -> str:
     """The vocalised word as learners' textbooks write it.
 
     The article's lam takes a sukun before a moon letter and nothing before a
     sun letter, which takes a shadda; hamzat al-wasl carries no vowel; a letter
     before a long alif has its fatha.
+
+    Whether the word has the article is the reading's to say (``article``):
+    the letters alone mistake a derived verb's اِلْ (اِلْتِزام) or a و before
+    a root's ال (والِده) for one. Without a reading, the letters decide.
     """
     word_units = units(word)
     if not word_units:
         return word
     _tanwin_before_alef(word_units)
-    lam = article_lam(word_units)
+    lam = article_lam(word_units) if article is not False else None
     for unit in word_units:
         if HAMZA_BELOW in unit.marks and not unit.vowels:
             unit.marks += KASRA  # إ is always i

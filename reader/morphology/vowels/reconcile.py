@@ -38,7 +38,7 @@ from reader.morphology.vowels.marks import (
     with_ending,
     with_helping_vowel,
 )
-from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN, SUKUN
+from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN, SUKUN, strip_marks
 from reader.text.model import Token
 
 # Score added to a reading (log10 frequency scale) when the sentence's vowels
@@ -164,9 +164,12 @@ def rerank(
 ) -> tuple[Analysis, ...]:
     """The readings re-ordered with the sentence's vowels as one more signal.
 
-    Only the dictionary's readings move; a guessed name keeps its place (last,
-    or first right after another name). Where the dictionary reads the word as
-    ``written``, a hamza the model restored counts for nothing.
+    A reading of which the model's form is a form (its stem, and an ending it
+    can take) comes first; among those, and among the rest, agreement is a
+    bonus on the reading's score. Only the dictionary's readings move; a
+    guessed name keeps its place (last, or first right after another name).
+    Where the dictionary reads the word as ``written``, a hamza the model
+    restored counts for nothing.
     """
     lexicon = [reading for reading in readings if not reading.is_guess]
     if not context_form or len(lexicon) < 2:
@@ -174,6 +177,7 @@ def rerank(
     if written and any(reading.source == "lexicon" for reading in lexicon):
         context_form = as_written(written, context_form)
     scored = []
+    said_ending = split_ending(context_form)[1]
     # The author wrote no tanween: a case ending is no evidence against a name.
     unmarked = not any(mark in written for mark in (FATHATAN, DAMMATAN, KASRATAN))
     for position, reading in enumerate(lexicon):
@@ -183,10 +187,14 @@ def rerank(
         # against the name, unless the author wrote one it cannot take.
         full = full or (stem and unmarked and _bare_name(reading))
         bonus = STEM_AGREEMENT * stem + PARTIAL_AGREEMENT * partial + ENDING_AGREEMENT * full
-        scored.append((reading.score + bonus, -position, reading))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        # The model's form is a form of this reading, ending and all (a model
+        # that writes no ending says nothing against one): such a reading comes
+        # before any the form is not a form of, however frequent.
+        valid = stem and (full or not said_ending or admits_ending(reading, context_form))
+        scored.append((valid, reading.score + bonus, -position, reading))
+    scored.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
     ordered = iter(
-        dataclasses.replace(reading, score=round(score, 3)) for score, _pos, reading in scored
+        dataclasses.replace(reading, score=round(score, 3)) for _v, score, _pos, reading in scored
     )
     return tuple(reading if reading.is_guess else next(ordered) for reading in readings)
 
@@ -202,14 +210,42 @@ def _bare_name(reading: Analysis) -> bool:
     )
 
 
+def has_article(reading: Analysis) -> bool:
+    """Whether the reading has the definite article.
+
+    The analysis' proclitic (prc0 = Al_det) is its ال segment; a word whose
+    stem holds the article (الَّذِي، الآنَ، اللّٰه) is written by the database with
+    a bare alef before the lam, where a derived verb's hamzat al-wasl has its
+    kasra (اِلْتِزام، اِلْتَقَى).
+    """
+    if any(s.role == "proclitic" and strip_marks(s.form) == "ال" for s in reading.segments):
+        return True
+    stem = next((s.form for s in reading.segments if s.role == "stem"), reading.diac)
+    return stem.startswith("ال")
+
+
+def _reads_taa_as_pronoun(written: str, reading: Analysis) -> bool:
+    """Whether the reading takes the author's final ة for the pronoun ه.
+
+    The dictionary accepts ه for ة (بانفراجة as بِ + اِنْفِراج + ـهُ, "with his
+    relief"): the word the author wrote ends in the feminine ة, so the
+    reading's ending is not its ending, and its vowels are not the word's.
+    """
+    ours, theirs = units(written), units(reading.diac)
+    return bool(ours and theirs) and ours[-1].letter == "ة" and theirs[-1].letter == "ه"
+
+
 def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocalization:
     """The form to show for ``written`` read as ``reading``, given the sentence's vowels."""
     if reading is None:
         form = context_form or written
         return Vocalization(textbook(form), CONTEXT_ONLY if context_form else NO_CONTEXT, form)
+    # A guessed name's pieces are the letters' guess: there the letters decide.
+    article = None if reading.is_guess else has_article(reading)
     if not context_form:
-        return Vocalization(textbook(on_written_letters(written, reading.diac)), NO_CONTEXT)
-    if reading.is_guess:
+        shown = on_written_letters(written, reading.diac)
+        return Vocalization(textbook(shown, article=article), NO_CONTEXT)
+    if reading.is_guess or _reads_taa_as_pronoun(written, reading):
         return Vocalization(textbook(context_form), CONTEXT_ONLY, context_form)
     # A reading of the word as written takes no hamza the author did not write.
     model = as_written(written, context_form) if reading.source == "lexicon" else context_form
@@ -217,16 +253,17 @@ def vocalize(written: str, reading: Analysis | None, context_form: str) -> Vocal
         # The model's vowels stand (a letter it leaves bare is a long vowel or
         # hamzat al-wasl, not a gap), with an ending the reading can take.
         if admits_ending(reading, model):
-            return Vocalization(textbook(model), AGREE, context_form)
+            return Vocalization(textbook(model, article=article), AGREE, context_form)
         _bare, ending = split_ending(reading.diac)
-        return Vocalization(textbook(with_ending(model, ending)), ENDING_FROM_READING, context_form)
+        shown = with_ending(model, ending)
+        return Vocalization(textbook(shown, article=article), ENDING_FROM_READING, context_form)
     # The two disagree on the stem: the reading's vowels, on the author's
     # letters; where the database leaves a letter bare (يَبْذُلهُ: no vowel
     # before the pronoun), and for an ending the reading leaves open, the model's
     # (its vowels only: a hamza the reading does not have stays out).
     shown = on_written_letters(written, reading.diac)
     filled = on_written_letters(shown, context_form, restore_hamza=False)
-    return Vocalization(textbook(filled), READING, context_form)
+    return Vocalization(textbook(filled, article=article), READING, context_form)
 
 
 def join_words(tokens: Sequence[Token], vocalizations: list[Vocalization | None]) -> None:
