@@ -222,3 +222,36 @@ def test_analyze_json_gains_romanized(real_db_path, tmp_path, capsys, monkeypatc
         for line in arabic.values()
         for analysis in line["analyses"]
     )
+
+
+@pytest.mark.realdb
+@pytest.mark.parametrize(
+    ("word", "form", "said"),
+    [
+        # Form VIII: the alef is hamzat al-wasl with its kasra, not the article.
+        ("التزام", "الْتِزَام", "iltizām"),
+        ("التقى", "الْتَقَى", "iltaqā"),
+        # The article before a sun letter: its shadda, and the lam assimilated.
+        ("الرئيس", "الرَّئِيس", "ar-raʾīs"),
+    ],
+)
+def test_a_reading_out_of_context_has_the_article_only_where_it_has_one(
+    morphology, word: str, form: str, said: str
+) -> None:
+    from reader.morphology.vowels.reconcile import reading_form
+    from reader.morphology.vowels.romanize_text import romanize_reading
+
+    reading = morphology.analyze_word(word)[0]
+    assert reading_form(reading) == form
+    assert romanize_reading(reading) == said
+
+
+@pytest.mark.realdb
+def test_a_word_starting_with_wal_is_no_article(morphology) -> None:
+    """والده "his father": و ا ل are the noun's own letters, no sun-letter shadda."""
+    from reader.morphology.vowels.marks import SHADDA
+    from reader.morphology.vowels.reconcile import reading_form
+
+    reading = morphology.analyze_word("والده")[0]
+    assert reading.lex.startswith("والِد")
+    assert SHADDA not in reading_form(reading)

@@ -210,6 +210,12 @@ def _bare_name(reading: Analysis) -> bool:
     )
 
 
+def reading_form(reading: Analysis) -> str:
+    """A reading's own vowels as textbooks write them, out of any sentence: the
+    sun-letter shadda only where the reading has the article (اِلْتِزام has none)."""
+    return textbook(reading.diac, article=has_article(reading))
+
+
 def has_article(reading: Analysis) -> bool:
     """Whether the reading has the definite article.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from reader.morphology.vowels.marks import textbook
+from reader.morphology.vowels.reconcile import reading_form
 from reader.morphology.vowels.romanize import romanize
 
 _VOWEL_LETTERS = frozenset("aiuāīūáAIUĀĪŪÁ")
@@ -85,7 +85,7 @@ def romanize_reading(reading, *, form: str = "", scheme: str = "din", ending: bo
     database leaves out the fatha before a long alif: زِيارَة is ziyāra).
     """
     segments = tuple(proclitic_forms(reading) or ())
-    return _cited(form or textbook(reading.diac), scheme, ending, segments, reading.pos)
+    return _cited(form or reading_form(reading), scheme, ending, segments, reading.pos)
 
 
 @lru_cache(maxsize=8192)

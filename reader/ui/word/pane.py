@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.morphology.records import Analysis
-from reader.morphology.vowels.marks import textbook
+from reader.morphology.vowels.reconcile import reading_form
 from reader.store import EntryRecord, LemmaKey, is_name_key
 from reader.ui.base import fonts
 from reader.ui.base.lazy_dock import LazyDock
@@ -343,7 +343,7 @@ class GlossPane(LazyDock):
             for label in (self.details_label, self.segments_label, self.readings_link):
                 label.setText("")
         else:
-            self.form_label.setText(self._form or textbook(reading.diac))
+            self.form_label.setText(self._form or reading_form(reading))
             self.translit_label.setText(self._romanized)
             root_of = self._sources.get("root_of")
             root = root_of(reading) if root_of else None
@@ -424,7 +424,7 @@ class GlossPane(LazyDock):
         # Each reading in its own vowels: the list is what the word could be.
         self.readings_list.set_words(
             [
-                (position, textbook(other.diac), reading_row(other, other is chosen))
+                (position, reading_form(other), reading_row(other, other is chosen))
                 for position, other in enumerate(self._readings)
             ]
         )

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reader.morphology.records import Analysis, readable_gloss
-from reader.morphology.vowels.marks import textbook
+from reader.morphology.vowels.reconcile import reading_form
 from reader.ui.base import fonts
 from reader.ui.word.details import name_html
 
@@ -90,7 +90,7 @@ class HoverPopup(QFrame):
         self.name_label.setVisible(name is not None and not user_gloss)
         if name is not None and not user_gloss:
             self.name_label.setText(name_html(name, self._arabic_family))
-        self.form_label.setText(form or textbook(reading.diac))
+        self.form_label.setText(form or reading_form(reading))
         self.form_label.show()
         self.translit_label.setText(romanized)
         self.translit_label.setVisible(bool(self.translit_label.text()))
