@@ -375,6 +375,10 @@ def stem_pattern(features: dict[str, Any]) -> str:
         return ""
     _place_weak(units, radicals, start, end)
     stem = units[start:end]
+    if len({digit for _, _, digit in stem if digit}) < len(radicals):
+        # A radical the stem does not write (مَدّ's doubled د, قاضٍ's lost ي): no
+        # pattern rather than a wrong one (فَعّ, فاع) for the learner to learn.
+        return ""
     written = [p for p in str(features.get("d3tok", "")).split("_") if p and "+" not in p]
     if stem[-1][0] == "ت" and written and strip_marks(written[0]).endswith("ة"):
         stem[-1][0] = "ة"  # زِيارَتُهُ: the ة of زِيارَة before a pronoun

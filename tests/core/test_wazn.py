@@ -104,3 +104,12 @@ def test_analyze_json_gives_wazn_and_radicals(tmp_path: Path, real_db_path: Path
     assert (meeting["wazn"], meeting["radicals"]) == ("فِعال", "ل ق ي")
     that = next(a for a in by_token["أنّ"] if a["pos"] == "conj_sub" and a["root"] == "#.ن.ن")
     assert (that["wazn"], that["radicals"]) == ("", "ء ن ن")
+
+
+@pytest.mark.parametrize(("word", "lex"), [("مد", "مَدّ"), ("مهم", "مُهِمّ"), ("قاض", "قاضِي")])
+def test_a_radical_the_stem_does_not_write_leaves_no_wazn_rather_than_a_wrong_one(
+    morphology, word, lex
+):
+    """مَدّ is فَعْل and قاضٍ فاعٍ in the grammars: the rule that places radicals in
+    the written stem cannot say so, and says nothing (it said فَعّ and فاع)."""
+    assert _reading(morphology, word, lex).wazn == ""
