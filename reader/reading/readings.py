@@ -32,15 +32,6 @@ def word_gloss(reading: Analysis) -> str:
     return " ".join(glossed)
 
 
-# The traditional scale of Arabic morphology: radicals 1 2 3 4 are ف ع ل ل.
-_SCALE = str.maketrans({"1": "ف", "2": "ع", "3": "ل", "4": "ل"})
-
-
-def scale_pattern(pattern: str) -> str:
-    """``1َ2ا3ات`` -> ``فَعالات``: a pattern the way Arabic grammar books write it."""
-    return pattern.translate(_SCALE)
-
-
 @dataclass(frozen=True)
 class ReadingKey:
     """What identifies a reading across runs: lemma, part of speech and vocalisation."""
