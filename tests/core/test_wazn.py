@@ -54,17 +54,18 @@ def test_common_words_have_their_wazn_and_radicals(morphology, word, lex, wazn, 
     assert root.display == radicals
 
 
-@pytest.mark.parametrize(("word", "lex", "wazn", "radicals"), COMMON)
-def test_the_wazn_is_the_databases_pattern_where_it_writes_every_radical(
-    morphology, word, lex, wazn, radicals
-):
+def test_the_wazn_is_the_databases_pattern_where_it_writes_every_radical(morphology):
     # CALIMA-star's pattern is the whole word with the root's known radicals as
     # digits: where the root has no placeholder, the wazn is a piece of it.
-    reading = _reading(morphology, word, lex)
-    if "#" in reading.root:
-        pytest.skip("the database's pattern leaves weak radicals as letters")
-    scaled = reading.pattern.translate(_SCALE).replace("ٱ", "ا")
-    assert unicodedata.normalize("NFD", reading.wazn) in unicodedata.normalize("NFD", scaled)
+    checked = 0
+    for word, lex, _, _ in COMMON:
+        reading = _reading(morphology, word, lex)
+        if "#" in reading.root:
+            continue  # the database's pattern leaves weak radicals as letters
+        scaled = reading.pattern.translate(_SCALE).replace("ٱ", "ا")
+        assert unicodedata.normalize("NFD", reading.wazn) in unicodedata.normalize("NFD", scaled)
+        checked += 1
+    assert checked >= 8
 
 
 def test_particles_and_names_have_no_wazn(morphology):
