@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +52,35 @@ ProgressCallback = Callable[[int, int], None]
 
 class AnalysisCancelled(Exception):
     pass
+
+
+_collector_lock = threading.Lock()
+_loads_running = 0
+_collector_was_on = False
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the dictionary loads.
+
+    Loading builds a few million long-lived objects and no garbage cycles, yet
+    the collector's full passes over the growing heap meanwhile (several per
+    load) cost about a quarter of the first stage. Loads may overlap (a worker's
+    later stage, a command's): the collector is back as it was when the last ends.
+    """
+    global _loads_running, _collector_was_on
+    with _collector_lock:
+        if _loads_running == 0:
+            _collector_was_on = gc.isenabled()
+            gc.disable()
+        _loads_running += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _loads_running -= 1
+            if _loads_running == 0 and _collector_was_on:
+                gc.enable()
 
 
 class Morphology:
@@ -129,23 +160,24 @@ class Morphology:
             from reader.morphology.vowels.diacritizer import Diacritizer
 
             diacritizer = Diacritizer()
-        try:
-            database = load_database(location.path)
-        except MorphologyDataError as error:
-            if not located:
-                raise
-            # A database we found ourselves: say what to do about it.
-            raise type(error)(with_remedy(error, location)) from error
-        from reader.morphology import english
+        with _collector_paused():
+            try:
+                database = load_database(location.path)
+            except MorphologyDataError as error:
+                if not located:
+                    raise
+                # A database we found ourselves: say what to do about it.
+                raise type(error)(with_remedy(error, location)) from error
+            from reader.morphology import english
 
-        english.prepare()  # with the database, not at the first word shown
-        morphology = cls(database, location, diacritizer=diacritizer)
-        if staged:
-            morphology._rest_pending = True
-        else:
-            # And the spelling model, not at the first name guessed (the sources
-            # are read at their first need: a command needs few of them).
-            _load_spelling()
+            english.prepare()  # with the database, not at the first word shown
+            morphology = cls(database, location, diacritizer=diacritizer)
+            if staged:
+                morphology._rest_pending = True
+            else:
+                # And the spelling model, not at the first name guessed (the sources
+                # are read at their first need: a command needs few of them).
+                _load_spelling()
         return morphology
 
     @property
@@ -164,8 +196,9 @@ class Morphology:
             from reader.morphology.names import sources
 
             try:
-                _load_spelling()
-                sources.prepare()
+                with _collector_paused():
+                    _load_spelling()
+                    sources.prepare()
             finally:
                 # Whatever failed fails again where it is needed, as in an unstaged start.
                 self._rest_pending = False

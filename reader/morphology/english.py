@@ -103,11 +103,14 @@ _SUBJECT_HOSTS = {"verb_pseudo", "conj_sub", "conj"}
 
 
 def prepare() -> None:
-    """Load lemminflect's tables now (about 0.5 s of Python holding the GIL).
+    """Load lemminflect's tables now (from our cache: see ``english_tables``).
 
     Called where the dictionary is loaded, off the GUI thread, so that the first
     word rendered, perhaps a hover while the article is analysed, does not pay it.
     """
+    from reader.morphology import english_tables
+
+    english_tables.load_tables()
     _inflect("be", "VBD")
     _is_plural("ministers")
 

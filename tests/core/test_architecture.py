@@ -24,7 +24,7 @@ SUB_LAYERS = {
     "morphology": (
         ("", "errors", "database"),
         ("records",),
-        ("english",),
+        ("english", "english_tables"),
         ("vowels",),
         ("names",),
         ("build", "citation", "ranking"),

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
+from reader.morphology.database import camel_charsets
 from reader.system import paths
 from reader.system.files import write_text_atomically
 
@@ -102,16 +103,24 @@ class _CamelImportGuard(importlib.abc.MetaPathFinder):
             prepare()
         elif fullname == _CATALOGUE_MODULE and _CATALOGUE_MODULE not in sys.modules:
             return _catalogue_spec_elsewhere(self)
+        elif fullname == camel_charsets.MODULE and fullname not in sys.modules:
+            # Its import sorts every Unicode code point: a second of the start, kept.
+            return camel_charsets.spec_with_cache(_real_spec(self, fullname))
         return None
+
+
+def _real_spec(guard: _CamelImportGuard, name: str) -> importlib.machinery.ModuleSpec | None:
+    """The spec the real finders give ``name``."""
+    sys.meta_path.remove(guard)  # the real finders find it, not this guard again
+    try:
+        return importlib.util.find_spec(name)
+    finally:
+        sys.meta_path.insert(0, guard)
 
 
 def _catalogue_spec_elsewhere(guard: _CamelImportGuard) -> importlib.machinery.ModuleSpec | None:
     """The catalogue module's real spec, its execution wrapped in :func:`_home_elsewhere`."""
-    sys.meta_path.remove(guard)  # the real finders find it, not this guard again
-    try:
-        spec = importlib.util.find_spec(_CATALOGUE_MODULE)
-    finally:
-        sys.meta_path.insert(0, guard)
+    spec = _real_spec(guard, _CATALOGUE_MODULE)
     loader = spec.loader if spec is not None else None
     if loader is not None and hasattr(loader, "exec_module"):
         run = loader.exec_module
