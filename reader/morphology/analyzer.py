@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import gc
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.morphology.build import build_analysis, proper_name_guesses
 from reader.morphology.database.loader import load_database
 from reader.morphology.database.locate import DatabaseLocation, locate_database, with_remedy
+from reader.morphology.document import (
+    AnalysisCancelled,
+    DocumentAnalysis,
+    ProgressCallback,
+    vocalize_document,
+)
 from reader.morphology.errors import MorphologyDataError
 from reader.morphology.names.clitics import written_with_article
 from reader.morphology.names.guess import romanize_name
@@ -34,24 +38,11 @@ from reader.morphology.ranking.score import (
 )
 from reader.morphology.records import Analysis
 from reader.morphology.roots.family import FamilyMember, RootIndex, root_index
-from reader.morphology.vowels.reconcile import (
-    Vocalization,
-    join_words,
-    long_vowel_clash,
-    rerank,
-    vocalize,
-)
 from reader.text.arabic import strip_marks, strip_tatweel
 
 if TYPE_CHECKING:
     from reader.morphology.vowels.diacritizer import Diacritizer
     from reader.text import Document, Token
-
-ProgressCallback = Callable[[int, int], None]
-
-
-class AnalysisCancelled(Exception):
-    pass
 
 
 _collector_lock = threading.Lock()
@@ -441,127 +432,3 @@ def _load_spelling() -> None:
         name_spelling.model()
     except (OSError, ValueError, KeyError):
         pass  # a damaged install: names are spelt letter by letter; --self-test says so
-
-
-def vocalize_document(
-    analysis: DocumentAnalysis,
-    diacritizer: Diacritizer,
-    *,
-    progress: ProgressCallback | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> DocumentAnalysis:
-    """The analysis with every word vocalised in its sentence, and re-ranked by it.
-
-    Sentence by sentence: the diacritizer's vowels re-rank each word's readings
-    and, reconciled with the best reading, give the form shown.
-    """
-    document = analysis.document
-    readings = list(analysis.readings)
-    vocalizations: list[Vocalization | None] = [None] * len(document.tokens)
-    total = len(document.sentences)
-    for sentence in document.sentences:
-        if cancelled is not None and cancelled():
-            raise AnalysisCancelled()
-        if progress is not None and sentence.index % 16 == 0:
-            progress(sentence.index, total)
-        tokens = document.tokens[sentence.first_token : sentence.end_token]
-        words = [token for token in tokens if token.kind == "arabic"]
-        if not words:
-            continue
-        # The model reads the sentence as the document writes it (its spaces,
-        # its punctuation), and gives each word its vowels by offset.
-        start = tokens[0].start
-        text = document.text[start : tokens[-1].end]
-        spans = [(token.start - start, token.end - start) for token in words]
-        forms = diacritizer.vocalize_text(text, spans)
-        for token, form in zip(words, forms, strict=True):
-            found = readings[token.index]
-            if _name_holds(analysis, token.index, found):
-                # The sentence's vowels do not unmake a name: the vowel model
-                # knows few foreign names (بكين, Beijing, is not "they wept"),
-                # and its vowels count only where they are the name's own.
-                ranked = rerank(found, form, token.lookup)
-                # The vowels choose among the name's own entries (أُوكرانِيا, not
-                # أُوكرانِيّاً), never another word.
-                held = next(
-                    (
-                        r
-                        for r in ranked
-                        if r.pos == "noun_prop" and r.lemma_gloss == found[0].lemma_gloss
-                    ),
-                    found[0],
-                )
-                ranked = (held, *(r for r in ranked if r is not held))
-                if not held.is_guess and long_vowel_clash(held, form):
-                    form = ""  # the model's vowels are another word's: the name's own
-            else:
-                ranked = rerank(found, form, token.lookup)
-            readings[token.index] = ranked
-            vocalizations[token.index] = vocalize(token.lookup, ranked[0] if ranked else None, form)
-        join_words(tokens, vocalizations)
-    if progress is not None:
-        progress(total, total)
-    return DocumentAnalysis(document, tuple(readings), tuple(vocalizations), analysis.names)
-
-
-def _name_holds(analysis: DocumentAnalysis, index: int, readings: Sequence[Analysis]) -> bool:
-    """Whether the word's best reading is a name the context or a gazetteer
-    confirms: a word of a name the document found (جون كيري), or a proper
-    noun CLDR or GeoNames knows as a place (بكين)."""
-    if not readings or readings[0].pos != "noun_prop":
-        return False
-    if analysis.name_at(index) is not None:
-        return True
-    stem = next((s.form for s in readings[0].segments if s.role == "stem"), "")
-    return bool(stem) and place_name(strip_marks(stem)) is not None
-
-
-@dataclass(frozen=True)
-class DocumentAnalysis:
-    document: Document
-    readings: tuple[tuple[Analysis, ...], ...]
-    # Per token: how the word is said in its sentence (None for non-Arabic
-    # tokens, and for every token until the document has been vocalised).
-    vocalizations: tuple[Vocalization | None, ...] = ()
-    # The names of the document (several words read as one, one reading per
-    # name through the document): :func:`reader.morphology.names.moves.document_names`.
-    names: tuple[NameSpan, ...] = ()
-
-    @property
-    def vocalized(self) -> tuple[str, ...]:
-        """Per token, the form shown in context ("" for non-Arabic tokens).
-
-        Before the diacritizer has run, the best reading's vowels.
-        """
-        if self.vocalizations:
-            return tuple(v.form if v is not None else "" for v in self.vocalizations)
-        return tuple(
-            vocalize(token.lookup, found[0], "").form if token.kind == "arabic" and found else ""
-            for token, found in zip(self.document.tokens, self.readings, strict=True)
-        )
-
-    def name_at(self, token_index: int) -> NameSpan | None:
-        """The name this token is part of, if any."""
-        return self._name_of_token.get(token_index)
-
-    @functools.cached_property
-    def _name_of_token(self) -> dict[int, NameSpan]:
-        return {i: span for span in self.names for i in range(span.start, span.end)}
-
-    def vocalization(self, token_index: int) -> Vocalization | None:
-        if self.vocalizations:
-            return self.vocalizations[token_index]
-        return None
-
-    def best(self, token_index: int) -> Analysis | None:
-        found = self.readings[token_index]
-        return found[0] if found else None
-
-    def arabic_words(self) -> Sequence[int]:
-        return [t.index for t in self.document.tokens if t.kind == "arabic"]
-
-    def coverage(self) -> tuple[int, int]:
-        """(words with a lexicon reading among their readings, Arabic words)."""
-        words = self.arabic_words()
-        known = sum(1 for i in words if any(not r.is_guess for r in self.readings[i]))
-        return known, len(words)

@@ -121,7 +121,7 @@ def stages(
     Without a working vowel model the last stage is the analysed one again, with
     a ``notice`` saying so: the learner is told, and the dictionary's vowels shown.
     """
-    from reader.morphology.analyzer import vocalize_document
+    from reader.morphology.document import AnalysisCancelled, vocalize_document
     from reader.morphology.vowels.diacritizer import DiacritizerUnavailable
 
     def report(stage: Stage) -> Callable[[int, int], None] | None:
@@ -140,6 +140,8 @@ def stages(
     diacritizer = morphology.diacritizer
     if not vowels or diacritizer is None or after.vocalised:
         return
+    if cancelled is not None and cancelled():
+        raise AnalysisCancelled()  # not a second of loading the vowel model for nothing
     try:
         diacritizer.load()
         vocalised = vocalize_document(

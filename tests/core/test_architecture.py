@@ -29,6 +29,7 @@ SUB_LAYERS = {
         ("names",),
         ("build", "citation", "ranking"),
         ("roots",),
+        ("document",),
         ("analyzer",),
         ("verbs",),
     ),
