@@ -65,13 +65,15 @@ def prepare_in_windows(
     cleaned: CleanedText,
     morphology: Morphology,
     *,
-    window_chars: int = WINDOW_CHARS,
+    window_chars: int | None = None,
     vowels: bool = True,
 ) -> Iterator[Window]:
     """Each window of ``cleaned`` prepared in turn (analysis, names, vowels), lazily:
-    the next is laid out only when asked for."""
+    the next is laid out only when asked for. ``window_chars``: by default
+    :data:`WINDOW_CHARS`, read at each call."""
+    size = WINDOW_CHARS if window_chars is None else window_chars
     start = first_token = 0
-    for indices in paragraph_windows(cleaned.paragraphs, window_chars):
+    for indices in paragraph_windows(cleaned.paragraphs, size):
         first = indices.start == 0
         paragraphs = cleaned.paragraphs[indices.start : indices.stop]
         document = build_document(
