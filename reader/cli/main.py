@@ -128,56 +128,81 @@ def token_json(
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.morphology.analyzer import Morphology
-    from reader.reading.prepare import prepare
-    from reader.text import load_document
+    from reader.reading.stream import prepare_in_windows
+    from reader.text.loading import load_cleaned
 
-    document = load_document(args.file)
-    for warning in document.warnings:
+    cleaned = load_cleaned(args.file)
+    for warning in cleaned.warnings:
         warn(warning)
     setting = morphology_setting()
     ensure_database(setting)
     morphology = Morphology.load(setting=setting)
-    prepared = prepare(document, morphology)
-    if prepared.notice:
-        warn(prepared.notice)
-    analysis = prepared.analysis
     out = sys.stdout
-    if args.json:
-        from reader.morphology.vowels.romanize_text import romanize_document
-        from reader.reading.session import ReadingSession  # the window's core: the same readings
-
-        session = ReadingSession(morphology)
-        session.open(document)
-        session.analysed(prepared)
-        forms, said = session.forms.full, romanize_document(analysis)
-        roots = morphology.roots
-
-        def root_of(reading):
-            return roots.root_of(reading.root, reading.lex, reading.pos)
-
-        for token in document.tokens:
-            readings = session.readings(token.index) or ()
-            name = analysis.name_at(token.index)
-            found = token_json(
-                token,
-                readings,
-                forms[token.index],
-                said[token.index],
-                name,
-                root_of,
-                session.english(token.index),
-            )
-            out.write(json.dumps(found, ensure_ascii=False) + "\n")
-        return EXIT_OK
-    write_table(document, analysis, out)
+    if not args.json:
+        out.write(f"{cleaned.title}\n\n")
+    notices: set[str] = set()
+    known = total = 0
+    # A window at a time, written as soon as it is prepared and then let go.
+    for window in prepare_in_windows(cleaned, morphology):
+        prepared = window.prepared
+        if prepared.notice and prepared.notice not in notices:
+            notices.add(prepared.notice)
+            warn(prepared.notice)
+        if args.json:
+            write_json(window, morphology, out)
+        else:
+            write_table(prepared.document, prepared.analysis, out, header=window.start == 0)
+        found, words = prepared.coverage
+        known, total = known + found, total + words
+    if not args.json:
+        out.write(f"\n{known} of {total} Arabic words found in the dictionary.\n")
     return EXIT_OK
 
 
-def write_table(document, analysis, out: TextIO) -> None:
-    """A readable table: one line per Arabic word, its best reading."""
-    out.write(f"{document.title}\n\n")
-    header = ("word", "vocalised", "transliteration", "lemma", "part of speech", "gloss")
-    rows = [header]
+def write_json(window, morphology, out: TextIO) -> None:
+    """One JSON line per token of a window, its offsets and name's tokens those of the
+    whole text; the readings, forms and English of the window's reading session (the
+    window's core: what the window shows)."""
+    from reader.morphology.vowels.romanize_text import romanize_document
+    from reader.reading.session import ReadingSession
+
+    prepared = window.prepared
+    analysis = prepared.analysis
+    session = ReadingSession(morphology)
+    session.open(prepared.document)
+    session.analysed(prepared)
+    forms, said = session.forms.full, romanize_document(analysis)
+    roots = morphology.roots
+
+    def root_of(reading):
+        return roots.root_of(reading.root, reading.lex, reading.pos)
+
+    for token in prepared.document.tokens:
+        found = token_json(
+            token,
+            session.readings(token.index) or (),
+            forms[token.index],
+            said[token.index],
+            analysis.name_at(token.index),
+            root_of,
+            session.english(token.index),
+        )
+        found["start"] += window.start
+        found["end"] += window.start
+        if "name" in found:
+            found["name"]["start"] += window.first_token
+            found["name"]["end"] += window.first_token
+        out.write(json.dumps(found, ensure_ascii=False) + "\n")
+
+
+_TABLE_HEADER = ("word", "vocalised", "transliteration", "lemma", "part of speech", "gloss")
+
+
+def write_table(document, analysis, out: TextIO, *, header: bool = True) -> None:
+    """A readable table: one line per Arabic word, its best reading. A long text is
+    written a window at a time (reader.reading.stream): its columns are aligned
+    within each window, under the header written with the first."""
+    rows: list[tuple[str, ...]] = [_TABLE_HEADER] if header else []
     forms = analysis.vocalized
     for token in document.tokens:
         best = analysis.best(token.index)
@@ -194,8 +219,6 @@ def write_table(document, analysis, out: TextIO) -> None:
             )
         )
     write_columns(rows, out)
-    known, total = analysis.coverage()
-    out.write(f"\n{known} of {total} Arabic words found in the dictionary.\n")
 
 
 # -- parsing --------------------------------------------------------------------

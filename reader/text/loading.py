@@ -13,6 +13,7 @@ import math
 import os
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.system.filenames import shown_name
@@ -148,6 +149,32 @@ def damage_warning(name: str | None, replaced: int, dropped: int = 0) -> tuple[s
     return tuple(warnings)
 
 
+@dataclass(frozen=True)
+class CleanedText:
+    """A file read and cleaned, not yet laid out: what :func:`build_document` takes.
+
+    ``analyze`` lays out a long file a window of paragraphs at a time from this,
+    never holding every token of it at once.
+    """
+
+    paragraphs: list[str]
+    title: str
+    has_title_paragraph: bool
+    source_path: Path | None
+    encoding: str | None
+    warnings: tuple[str, ...] = ()
+
+    def document(self) -> Document:
+        return build_document(
+            self.paragraphs,
+            title=self.title,
+            has_title_paragraph=self.has_title_paragraph,
+            source_path=self.source_path,
+            encoding=self.encoding,
+            warnings=self.warnings,
+        )
+
+
 def document_from_text(
     text: str,
     *,
@@ -157,6 +184,19 @@ def document_from_text(
     warnings: tuple[str, ...] = (),
 ) -> Document:
     """A Document from already decoded text (a .txt file or the clipboard)."""
+    return _cleaned_text(
+        text, title=title, source_path=source_path, encoding=encoding, warnings=warnings
+    ).document()
+
+
+def _cleaned_text(
+    text: str,
+    *,
+    title: str | None,
+    source_path: Path | None,
+    encoding: str | None,
+    warnings: tuple[str, ...],
+) -> CleanedText:
     paragraphs = clean_paragraphs(text)
     if not paragraphs:
         raise _empty_error(_shown_name(source_path) if source_path else None)
@@ -172,17 +212,10 @@ def document_from_text(
             chosen = shown_name(source_path.stem)
         else:
             chosen = _fallback_title(paragraphs)
-    return build_document(
-        paragraphs,
-        title=chosen,
-        has_title_paragraph=has_title_paragraph,
-        source_path=source_path,
-        encoding=encoding,
-        warnings=warnings,
-    )
+    return CleanedText(paragraphs, chosen, has_title_paragraph, source_path, encoding, warnings)
 
 
-def _document_from_html(data: bytes, path: Path) -> Document:
+def _cleaned_html(data: bytes, path: Path) -> CleanedText:
     article = extract_article(data)
     paragraphs = [p for p in (clean_inline(line) for line in article.paragraphs) if p]
     if not paragraphs:
@@ -199,18 +232,24 @@ def _document_from_html(data: bytes, path: Path) -> Document:
     else:
         has_title_paragraph = False
         title = shown_name(path.stem) or _fallback_title(paragraphs)
-    return build_document(
+    return CleanedText(
         paragraphs,
-        title=title,
-        has_title_paragraph=has_title_paragraph,
-        source_path=path,
-        encoding=article.encoding,
-        warnings=damage_warning(_shown_name(path), article.replaced, article.dropped),
+        title,
+        has_title_paragraph,
+        path,
+        article.encoding,
+        damage_warning(_shown_name(path), article.replaced, article.dropped),
     )
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:
     """Open a .txt or .html article (see the module docstring for other names)."""
+    return load_cleaned(path).document()
+
+
+def load_cleaned(path: str | os.PathLike[str]) -> CleanedText:
+    """A file read and cleaned as :func:`load_document` reads it, its paragraphs not
+    yet laid out as a Document."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _REFUSED_SUFFIXES:
@@ -224,7 +263,7 @@ def load_document(path: str | os.PathLike[str]) -> Document:
         raise _empty_error(_shown_name(path))
 
     if suffix in _HTML_SUFFIXES:
-        return _document_from_html(data, path)
+        return _cleaned_html(data, path)
     try:
         decoded = decode_text(data)
     except DocumentError as error:
@@ -235,9 +274,10 @@ def load_document(path: str | os.PathLike[str]) -> Document:
             f"save the article as {_SUPPORTED_LIST} and open that."
         ) from error
     if suffix not in SUPPORTED_SUFFIXES and _looks_like_html(decoded.text):
-        return _document_from_html(data, path)
-    return document_from_text(
+        return _cleaned_html(data, path)
+    return _cleaned_text(
         decoded.text,
+        title=None,
         source_path=path,
         encoding=decoded.encoding,
         warnings=damage_warning(_shown_name(path), decoded.replaced, decoded.dropped),
