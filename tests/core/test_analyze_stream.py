@@ -102,9 +102,10 @@ from reader.text import load_document
 from reader.text.loading import load_cleaned
 morphology = Morphology.load(setting=morphology_setting())
 prepare(load_document({article!r}), morphology)
+morphology.roots  # the root index, built once for the radicals
 tracemalloc.start()
 for window in prepare_in_windows(load_cleaned({path!r}), morphology, window_chars={window}):
-    write_json(window, sys.stdout)
+    write_json(window, morphology, sys.stdout)
 print(tracemalloc.get_traced_memory()[1], file=sys.stderr)
 """
 
