@@ -67,6 +67,8 @@ class Preparation(QObject):
             after = None
         if after is None:
             self.last = None
+        if self.vowels == READY and after is None:
+            self.vowels = PENDING  # this document's vowels are still to come
         read, generation = self._store_reader(), self._generation()
         # This run's mark: with synchronous tasks its stages arrive before run() returns.
         run = self._run = object()
