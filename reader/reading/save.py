@@ -62,22 +62,21 @@ class SavePlan:
         self,
         store: Store,
         *,
-        document_id: int | None = None,
+        record: DocumentRecord | None = None,
         status: Status | str = Status.LEARNING,
         status_override: Status | str | None = None,
         user_gloss: str | None = None,
     ) -> Saved:
-        """Write the entry with this occurrence, in the document of ``document_id``
-        (None: the document is found by its text, or remembered now).
+        """Write the entry with this occurrence, in the document of ``record`` (None:
+        the document is found by its text, or remembered now).
 
         An existing entry keeps its status unless ``status_override`` says another;
         ``status`` is a new entry's. See :func:`reader.store.save_word`.
         """
-        from reader.store import find_document, get_document
+        from reader.store import find_document
         from reader.store.words import remember_text_document, save_analysis, save_name
 
         document = self.document
-        record = get_document(store, document_id) if document_id is not None else None
         remembered: Change | None = None
         if record is None:
             # A sentence added twice is one document; a title the window gave a
@@ -141,7 +140,7 @@ def save_at(
     session: ReadingSession,
     token_index: int,
     *,
-    document_id: int | None = None,
+    record: DocumentRecord | None = None,
     status: Status | str = Status.LEARNING,
     status_override: Status | str | None = None,
     user_gloss: str | None = None,
@@ -153,7 +152,7 @@ def save_at(
         return None
     return plan.save(
         store,
-        document_id=document_id,
+        record=record,
         status=status,
         status_override=status_override,
         user_gloss=user_gloss,

@@ -286,12 +286,11 @@ class VocabularyController(QObject):
         plan = plan_save(self.session, focus[0])
         if plan is None:
             return False
-        document_id = known.id if known is not None else None
 
         def save(store: Store) -> tuple[Saved, Change]:
             # A document whose record is still being written (or failed to be) is
             # found or remembered in the same turn of the worker.
-            saved = plan.save(store, document_id=document_id, status=status)
+            saved = plan.save(store, record=known, status=status)
             return saved, saved.change
 
         def saved(outcome: Saved) -> None:
