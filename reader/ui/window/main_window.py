@@ -429,11 +429,6 @@ class MainWindow(QMainWindow):
             return None
         return self.session.spoken_sentence(index)
 
-    # -- the word in focus (reader.ui.window.word_focus does the work) -------------------
-
-    def focus_token(self) -> int | None:
-        return self.session.focus
-
     # -- view settings -----------------------------------------------------------
 
     def set_show_vowels(self, on: bool) -> None:
