@@ -21,9 +21,10 @@ from reader.morphology.document import (
     vocalize_document,
 )
 from reader.morphology.errors import MorphologyDataError
+from reader.morphology.evidence import order, weighed
 from reader.morphology.names.clitics import written_with_article
 from reader.morphology.names.guess import romanize_name
-from reader.morphology.names.moves import document_names, place_first, spelt_name_first
+from reader.morphology.names.moves import document_names, place_evidence, spelt_name_evidence
 from reader.morphology.names.renaming import renamed, reordered
 from reader.morphology.names.sources import known_name, known_person_name, place_name
 from reader.morphology.names.spans import NameSpan, document_runs
@@ -253,29 +254,44 @@ class Morphology:
         if not raw:
             return self._name_guesses(lookup, person, names)
         readings: list[Analysis] = []
-        for features, score, variants in rank(raw, context, ranked=ranked, surface=lookup):
+        for features, score, variants, evidence in rank(
+            raw, context, ranked=ranked, surface=lookup
+        ):
             record = built.get(id(features))
             if record is None:
                 record = built[id(features)] = build_analysis(features)
             readings.append(
-                dataclasses.replace(record, score=round(score, 3), case_variants=variants)
+                dataclasses.replace(
+                    record, score=round(score, 3), case_variants=variants, evidence=evidence
+                )
             )
-        if names and ranked:
-            readings = [self._better_name(record) for record in place_first(readings, lookup)]
-            readings = list(spelt_name_first(readings))
-        elif names:
+        if names:
             readings = [self._better_name(record) for record in readings]
-        if ranked and never_seen(raw):
-            name = self._name_guesses(lookup, person, names)[:1]
-            after_name = context is Context.AFTER_NAME
-            if may_be_name(raw) and (after_name or (names and self._listed(lookup, person))):
-                return (*name, *readings)
-            return (*readings, *name)
-        if ranked and names and self._name_spelt_so(raw, lookup, person):
+        if not ranked:
+            return tuple(readings)
+        if names:
+            readings = list(spelt_name_evidence(place_evidence(readings, lookup)))
+        if never_seen(raw):
+            # The dictionary's readings were never seen in its corpus: the name
+            # guess speaks for a word the dictionary has only in parts, after a
+            # given name or where a list of names has it.
+            strong = may_be_name(raw)
+            listed = strong and names and self._listed(lookup, person)
+            guesses = self._name_guesses(lookup, person, names)[:1]
+            guesses = tuple(
+                weighed(
+                    guess,
+                    surname_after_name=float(strong and person),
+                    listed_name=float(bool(listed)),
+                )
+                for guess in guesses
+            )
+            return order((*readings, *guesses))
+        if names and self._name_spelt_so(raw, lookup, person):
             # After the readings, whatever the context: only a name's context in
             # the document (after a title or a given name) reads it as the name.
-            return (*readings, *self._name_guesses(lookup, person, names)[:1])
-        return tuple(readings)
+            return order((*readings, *self._name_guesses(lookup, person, names)[:1]))
+        return order(readings)
 
     @staticmethod
     def _listed(lookup: str, person: bool) -> bool:
@@ -335,9 +351,11 @@ class Morphology:
         backoff = [f for f in self._guesser.analyze(lookup) if f.get("source") == "backoff"]
         if not names:
             spell = romanize_name if self._rest_pending else None
-            return proper_name_guesses(lookup, backoff, spell=spell)
-        namer = known_person_name if person else known_name
-        return proper_name_guesses(lookup, backoff, namer=namer)
+            guesses = proper_name_guesses(lookup, backoff, spell=spell)
+        else:
+            namer = known_person_name if person else known_name
+            guesses = proper_name_guesses(lookup, backoff, namer=namer)
+        return tuple(weighed(guess, name_guess=1.0) for guess in guesses)
 
     def surnames(self, document: Document) -> frozenset[str]:
         """Words read as a surname somewhere in the document (right after a name).

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.morphology.evidence import weighed
 from reader.morphology.names.sources import place_name
 from reader.morphology.names.spans import NameSpan
 from reader.morphology.records import Analysis
@@ -46,8 +47,9 @@ def vocalize_document(
 ) -> DocumentAnalysis:
     """The analysis with every word vocalised in its sentence, and re-ranked by it.
 
-    Sentence by sentence: the diacritizer's vowels re-rank each word's readings
-    and, reconciled with the best reading, give the form shown.
+    Sentence by sentence: the diacritizer's vowels are added to each word's
+    evidence, the readings are ordered by all of it (:func:`rerank`), and the
+    vowels, reconciled with the best reading, give the form shown.
     """
     document = analysis.document
     readings = list(analysis.readings)
@@ -69,45 +71,60 @@ def vocalize_document(
         spans = [(token.start - start, token.end - start) for token in words]
         forms = diacritizer.vocalize_text(text, spans)
         for token, form in zip(words, forms, strict=True):
-            found = readings[token.index]
-            if _name_holds(analysis, token.index, found):
-                # The sentence's vowels do not unmake a name: the vowel model
-                # knows few foreign names (بكين, Beijing, is not "they wept"),
-                # and its vowels count only where they are the name's own.
-                ranked = rerank(found, form, token.lookup)
-                # The vowels choose among the name's own entries (أُوكرانِيا, not
-                # أُوكرانِيّاً), never another word.
-                held = next(
-                    (
-                        r
-                        for r in ranked
-                        if r.pos == "noun_prop" and r.lemma_gloss == found[0].lemma_gloss
-                    ),
-                    found[0],
-                )
-                ranked = (held, *(r for r in ranked if r is not held))
-                if not held.is_guess and long_vowel_clash(held, form):
-                    form = ""  # the model's vowels are another word's: the name's own
-            else:
-                ranked = rerank(found, form, token.lookup)
+            found = _name_evidence(analysis, token.index, readings[token.index])
+            ranked = rerank(found, form, token.lookup)
+            best = ranked[0] if ranked else None
+            if (
+                best is not None
+                and _held_name(best)
+                and not best.is_guess
+                and long_vowel_clash(best, form)
+            ):
+                form = ""  # the model's vowels are another word's: the name's own
             readings[token.index] = ranked
-            vocalizations[token.index] = vocalize(token.lookup, ranked[0] if ranked else None, form)
+            vocalizations[token.index] = vocalize(token.lookup, best, form)
         join_words(tokens, vocalizations)
     if progress is not None:
         progress(total, total)
     return DocumentAnalysis(document, tuple(readings), tuple(vocalizations), analysis.names)
 
 
-def _name_holds(analysis: DocumentAnalysis, index: int, readings: Sequence[Analysis]) -> bool:
-    """Whether the word's best reading is a name the context or a gazetteer
-    confirms: a word of a name the document found (جون كيري), or a proper
-    noun CLDR or GeoNames knows as a place (بكين)."""
+_NAME_FEATURES = ("document_name", "named_elsewhere", "gazetteer_place")
+
+
+def _held_name(reading: Analysis) -> bool:
+    return reading.pos == "noun_prop" and any(
+        name in _NAME_FEATURES for name, _value in reading.evidence
+    )
+
+
+def _name_evidence(
+    analysis: DocumentAnalysis, index: int, readings: Sequence[Analysis]
+) -> Sequence[Analysis]:
+    """The readings with the evidence for a name that the vowels are weighed against.
+
+    The vowel model knows few foreign names (بكين, Beijing, is not "they wept"):
+    where the best reading is a name the document found (جون كيري) or a proper
+    noun CLDR or GeoNames knows as a place (بكين, ``gazetteer_place``), that
+    evidence also speaks for the name's other entries (أُوكرانِيا beside
+    أُوكرانِيّاً), so that the vowels choose among them.
+    """
     if not readings or readings[0].pos != "noun_prop":
-        return False
-    if analysis.name_at(index) is not None:
-        return True
-    stem = next((s.form for s in readings[0].segments if s.role == "stem"), "")
-    return bool(stem) and place_name(strip_marks(stem)) is not None
+        return readings
+    best = readings[0]
+    held = [(name, value) for name, value in best.evidence if name in _NAME_FEATURES]
+    if not held and analysis.name_at(index) is None:
+        stem = next((s.form for s in best.segments if s.role == "stem"), "")
+        if stem and place_name(strip_marks(stem)) is not None:
+            held = [("gazetteer_place", 1.0)]
+    if not held:
+        return readings
+    return [
+        weighed(reading, **dict(held))
+        if reading.pos == "noun_prop" and reading.lemma_gloss == best.lemma_gloss
+        else reading
+        for reading in readings
+    ]
 
 
 @dataclass(frozen=True)

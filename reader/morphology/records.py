@@ -151,6 +151,9 @@ class Analysis:
     # The database's rationality of a noun: "r" a person (الوزيرة), "i" not (الوزارة),
     # "" unknown. Says whether "she" is "it" (reader/reading/agreement.py). Not in the JSON.
     rationality: str = ""
+    # Why this reading is where it is: each feature of the one scorer with its
+    # value (reader/morphology/evidence.py); ``score`` is their weighted sum.
+    evidence: tuple[tuple[str, float], ...] = field(default=())
 
     @property
     def is_guess(self) -> bool:
@@ -189,4 +192,6 @@ class Analysis:
             "source": self.source,
             "case_variants": list(self.case_variants),
             "english": self.english,
+            "score": self.score,
+            "evidence": dict(self.evidence),
         }

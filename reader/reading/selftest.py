@@ -119,7 +119,17 @@ def check_analysis(setting: str | None = None) -> str:
         raise SelfTestFailure(
             f"only {known} of {total} words of the default article found in the dictionary"
         )
-    return f"{document.title}: {known} of {total} words found in the dictionary"
+    from reader.morphology.evidence import FEATURES, WEIGHTS_FILE, weights
+
+    if weights().source != "fitted":
+        raise SelfTestFailure(
+            f"the scorer's weights ({WEIGHTS_FILE.name}) are missing or damaged: readings "
+            "are ranked by the hand-set rules; reinstall Arabic Reader"
+        )
+    return (
+        f"{document.title}: {known} of {total} words found in the dictionary; "
+        f"readings weighed by the fitted scorer ({len(FEATURES)} kinds of evidence)"
+    )
 
 
 @contextlib.contextmanager

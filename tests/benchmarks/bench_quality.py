@@ -1,7 +1,7 @@
 """Quality benchmark: readings and vowels against annotated Arabic, plus speed and memory.
 
     uv run python tests/benchmarks/bench_quality.py [--limit N]
-        [--section pud|docnames|catt|models|speed]
+        [--section pud|docnames|catt|scorer|models|speed]
         [--json FILE] [--errors FILE]
 
 Data: ``../shared/eval/`` beside the checkout (``$ARABIC_READER_EVAL`` overrides).
@@ -20,6 +20,12 @@ Data: ``../shared/eval/`` beside the checkout (``$ARABIC_READER_EVAL`` overrides
   accuracy of the vowels shown, with and without the ending, strict and
   conventions-normalised; beside camel-tools' first analysis and the raw
   text2tashkeel diacritizer.
+* scorer: the one scorer's weights (``scorer_section.py``): the hand-set
+  weights (today's rules), weights fitted by ``tools/fit_weights.py`` and
+  reported by five-fold cross-validation (each sentence analysed with weights
+  fitted on the other folds), and the shipped ones; PUD lemma, the 100
+  commonest forms, POS, names, function words read as names, CATT vowels shown
+  beside the raw model with and without the ending, in one run.
 * models: the app's vowel model beside the others text2tashkeel ships
   (rawi-v3-int8): CATT accuracy of the raw model and of the words shown with
   it, with and without the ending, and the raw model's speed (medians, the
@@ -928,7 +934,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="sentences per set (quick runs)")
     parser.add_argument(
-        "--section", choices=("pud", "docnames", "catt", "models", "speed"), action="append"
+        "--section",
+        choices=("pud", "docnames", "catt", "scorer", "models", "speed"),
+        action="append",
     )
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--errors", type=Path, help="write the errors to this TSV file")
@@ -944,7 +952,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = args.section or ["pud", "catt", "speed"]
 
     data = qd.eval_dir()
-    if {"pud", "docnames", "catt", "models"} & set(sections):
+    if {"pud", "docnames", "catt", "scorer", "models"} & set(sections):
         missing = [f for f in (qd.PUD_FILE, qd.CATT_FILE) if not (data / f).is_file()]
         if missing:
             print(
@@ -963,7 +971,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {"database": str(db_path), "limit": args.limit}
     pud_errors: list[list[str]] = []
     catt_errors: list[list[str]] = []
-    camel = CamelBaseline(db_path) if {"pud", "docnames", "catt"} & set(sections) else None
+    compared = {"pud", "docnames", "catt", "scorer"} & set(sections)
+    camel = CamelBaseline(db_path) if compared else None
     morphology = Morphology(load_database(db_path), diacritizer=Diacritizer()) if camel else None
     if "pud" in sections:
         results["pud"] = run_pud(morphology, camel, args.limit, pud_errors)
@@ -978,6 +987,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         results["catt"] = run_catt(morphology, camel, Diacritizer(), args.limit, catt_errors)
         print_catt(results["catt"])
+    if "scorer" in sections:
+        import scorer_section
+
+        english = _english_translations(qd.eval_dir() / qd.PUD_FILE)
+        results["scorer"] = scorer_section.run_scorer(
+            morphology, camel, args.limit, english, _name_shown
+        )
+        scorer_section.print_scorer(results["scorer"], print_table)
     if "models" in sections:
         results["models"] = run_models(db_path, args.limit, args.runs)
         print_models(results["models"])

@@ -23,7 +23,7 @@ LAYERS = ("system", "text", "morphology", "store", "reading", "ui", "cli")
 SUB_LAYERS = {
     "morphology": (
         ("", "errors", "database"),
-        ("records",),
+        ("records", "evidence"),
         ("english", "english_tables"),
         ("vowels",),
         ("names",),

@@ -133,7 +133,10 @@ def test_kerry_after_john_is_a_name_throughout_the_article(morphology, article) 
     analysis = morphology.analyze_document(article)
     for token in kerries:
         readings = analysis.readings[token.index]
-        assert readings == morphology.analyze_token(article, token)
+        # A hover's lookup orders the readings as the document does (the
+        # document adds its evidence for the name, not another order).
+        alone = morphology.analyze_token(article, token)
+        assert [(r.lex, r.pos, r.diac) for r in readings] == [(r.lex, r.pos, r.diac) for r in alone]
         assert readings[0].is_guess and readings[0].pos == "noun_prop", token.start
         # The lexicon's own reading stays available to choose.
         assert any(not r.is_guess for r in readings)

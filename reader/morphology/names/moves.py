@@ -1,7 +1,10 @@
-"""Names moved ahead among a word's readings: a place written bare before its
-adjective (:func:`place_first`), a name spelt as written before a word missing
-its hamza (:func:`spelt_name_first`), and through a document, a name's reading
-first wherever a name of several words or its words occur (:func:`document_names`).
+"""Evidence for a name among a word's readings: a place written bare, against
+its adjective (:func:`place_evidence`), a name spelt as written, against a word
+missing its hamza (:func:`spelt_name_evidence`), and through a document, a name's
+reading wherever a name of several words or its words occur (:func:`document_names`).
+
+None of these moves a reading: each adds a feature that the one scorer
+(:mod:`reader.morphology.evidence`) weighs with the rest.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reader.morphology.evidence import order, weighed
 from reader.morphology.names.renaming import renamed
 from reader.morphology.names.sources import cldr_index, normalize
 from reader.morphology.names.spans import (
@@ -31,10 +35,11 @@ from reader.morphology.names.spans import (
 NAME_EVIDENCE_CEILING = -4.0
 
 
-def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
+def place_evidence(readings: Sequence[Any], surface: str) -> Sequence[Any]:
     """A place written bare (روسيا, بريطانيا) is read as the place, not as an
-    adjective or noun made from it (روسيًّا "Russian"): a place CLDR names, or
-    the dictionary's proper noun whose adjective (نسبة) the other reading is."""
+    adjective or noun made from it (روسيًّا "Russian"): where the best reading
+    is such a word, the place CLDR names, or the dictionary's proper noun whose
+    adjective (نسبة) it is, gets ``place_written_bare``."""
     if not readings or readings[0].pos not in ("adj", "noun"):
         return readings
     key = normalize(surface)
@@ -53,13 +58,13 @@ def place_first(readings: Sequence[Any], surface: str) -> Sequence[Any]:
     )
     if place is None:
         return readings
-    return [place, *(r for r in readings if r is not place)]
+    return [weighed(r, place_written_bare=1.0) if r is place else r for r in readings]
 
 
-def spelt_name_first(readings: Sequence[Any]) -> Sequence[Any]:
-    """A proper noun the dictionary has spelt exactly as written comes before
-    readings that need a hamza or an alef the author did not write: رايت is
-    Wright, not رأيت ("I saw") without its hamza."""
+def spelt_name_evidence(readings: Sequence[Any]) -> Sequence[Any]:
+    """A proper noun the dictionary has spelt exactly as written, where the best
+    reading needs a hamza or an alef the author did not write, gets
+    ``name_spelt_as_written``: رايت is Wright, not رأيت ("I saw") without its hamza."""
     if not readings or readings[0].source != "spelling variant":
         return readings
     exact = next(
@@ -72,11 +77,14 @@ def spelt_name_first(readings: Sequence[Any]) -> Sequence[Any]:
     )
     if exact is None:
         return readings
-    return [exact, *(r for r in readings if r is not exact)]
+    return [weighed(r, name_spelt_as_written=1.0) if r is exact else r for r in readings]
 
 
-def _promote(found: Sequence[Any], reading: Any, english: str) -> tuple[Any, ...]:
-    return (renamed(reading, english), *(r for r in found if r is not reading))
+def _named(found: Sequence[Any], reading: Any, english: str, feature: str) -> tuple[Any, ...]:
+    """The word's readings with ``reading`` glossed as the name and weighed with
+    ``feature`` (``document_name`` or ``named_elsewhere``)."""
+    named = weighed(renamed(reading, english), **{feature: 1.0})
+    return order([named if r is reading else r for r in found])
 
 
 def _named_elsewhere(found: Sequence[Any], surface: str, seen: dict[str, Any]) -> Any | None:
@@ -114,7 +122,7 @@ def document_names(
             for index, english in zip(range(span.start, span.end), span.parts, strict=False):
                 reading = name_reading(out[index], loose=True)
                 if reading is not None:
-                    out[index] = _promote(out[index], reading, english)
+                    out[index] = _named(out[index], reading, english, "document_name")
                     seen.setdefault(stem_of(reading), (english, span.source))
                     if stem_of(reading) in cldr_index():
                         surnames_of_places.add(stem_of(reading))
@@ -130,7 +138,7 @@ def document_names(
             ):
                 continue
             english, source = seen[stem_of(reading)]
-            out[index] = _promote(out[index], reading, english)
+            out[index] = _named(out[index], reading, english, "named_elsewhere")
             spans.append(NameSpan(index, index + 1, token.text, english, source, (english,)))
         spans.sort(key=lambda span: span.start)
     return out, tuple(spans)

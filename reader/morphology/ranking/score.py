@@ -22,17 +22,15 @@ Context rules, applied only where grammar is clear:
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from reader.morphology.evidence import Evidence, order, weighed, weights
 from reader.text.arabic import TATWEEL, VOWEL_MARKS, fold_letters
 
 FLOOR = -8.0
-_SPVAR_PENALTY = 1.0
-_CLITIC_PENALTY = 0.3
 _FREQ_NAMES = (("pos_lex_logprob", "pos_lex_freq"), ("lex_logprob", "lex_freq"))
 _CLITICS = ("prc3", "prc2", "prc1", "prc0", "enc0")
 _EMPTY = {"0", "na", "", None}
@@ -45,14 +43,9 @@ _CLOSED_CLASS = frozenset(
     "adv_interrog adv_rel verb_pseudo noun_quant".split()
 )
 CLOSED_CLASS_UNSEEN = -3.5
-_PERSON_PENALTY = {"1": 0.5, "2": 1.0}
-# The emphatic لَ ("indeed") is rare in news beside the preposition لِ that the
-# same letter writes (لروسيا is "to Russia", not "indeed two Russians of").
-_EMPHATIC_LAM_PENALTY = 1.0
-_VOWEL_CONFLICT_PENALTY = 4.0
 _FATHATAN = "\u064b"
 _KEY = "__reader_variant_key"
-_BASE = "__reader_base_score"
+_BASE = "__reader_base_evidence"
 
 PREPOSITIONS = frozenset(
     "في من إلى الى على عن مع منذ حتى عبر بين حول ضد لدى نحو عند خلال بعد قبل دون تجاه".split()
@@ -148,20 +141,30 @@ def clitic_count(features: dict[str, Any]) -> int:
     return sum(features.get(name) not in _EMPTY for name in _CLITICS)
 
 
-def base_score(features: dict[str, Any], surface: str = "") -> float:
-    score = frequency(features) - _CLITIC_PENALTY * clitic_count(features)
+def base_evidence(features: dict[str, Any], surface: str = "") -> dict[str, float]:
+    """What the word alone says for this reading: its frequency, its clitics,
+    its spelling, its person, and the vowel marks the author wrote."""
+    seen = frequency(features)
+    evidence = {"frequency": seen, "clitics": float(clitic_count(features))}
+    if seen <= FLOOR:
+        # Never seen in the database's corpus: the floor is no frequency, and
+        # the scorer prices its absence apart.
+        evidence["unseen"] = 1.0
     if features.get("source") == "spvar":
-        score -= _SPVAR_PENALTY
+        evidence["spelling_variant"] = 1.0
+    # The emphatic لَ ("indeed") is rare in news beside the preposition لِ that the
+    # same letter writes (لروسيا is "to Russia", not "indeed two Russians of").
     if features.get("prc1") == "la_emph":
-        score -= _EMPHATIC_LAM_PENALTY
+        evidence["emphatic_lam"] = 1.0
     # News is written in the third person: "I", "you" readings are unlikely.
-    score -= _PERSON_PENALTY.get(str(features.get("per")), 0.0)
-    enclitic = str(features.get("enc0") or "")
-    if enclitic[:1] in _PERSON_PENALTY:
-        score -= _PERSON_PENALTY[enclitic[:1]]
+    persons = [str(features.get("per")), str(features.get("enc0") or "")[:1]]
+    for person, name in (("1", "first_person"), ("2", "second_person")):
+        count = persons.count(person)
+        if count:
+            evidence[name] = float(count)
     if surface and contradicts_vowels(surface, str(features.get("diac", ""))):
-        score -= _VOWEL_CONFLICT_PENALTY
-    return score
+        evidence["contradicts_marks"] = 1.0
+    return {name: value for name, value in evidence.items() if value}
 
 
 def _letters_and_marks(text: str) -> list[tuple[str, frozenset[str]]]:
@@ -196,35 +199,39 @@ def contradicts_vowels(surface: str, diac: str) -> bool:
     )
 
 
-def context_bonus(features: dict[str, Any], context: Context) -> float:
+def context_evidence(features: dict[str, Any], context: Context) -> dict[str, float]:
+    """What the word before says for this reading (:func:`context_after`)."""
     if context is Context.NONE:
-        return 0.0
+        return {}
     pos = features.get("pos")
     case = features.get("cas")
     if context is Context.AFTER_PREPOSITION:
         if pos == "verb":
-            return -3.0
+            return {"verb_after_preposition": 1.0}
         if pos in _NOMINALS:
-            return 1.0 if case == "g" else (0.5 if case in ("u", "na") else -0.5)
-        return 0.0
+            if case == "g":
+                return {"genitive_after_preposition": 1.0}
+            if case in ("u", "na"):
+                return {"unmarked_after_preposition": 1.0}
+            return {"other_case_after_preposition": 1.0}
+        return {}
     if context is Context.AFTER_NAME:
-        return 1.0 if pos == "noun_prop" else 0.0
+        return {"proper_after_name": 1.0} if pos == "noun_prop" else {}
     if context is Context.CONSTRUCT:
-        if features.get("prc0") != "Al_det" or clitic_count(features) != 1:
-            return 0.0
-        if pos in _NOUNS:
-            return 6.0 + (0.5 if case == "g" else 0.0)
-        return 0.0
+        if features.get("prc0") != "Al_det" or clitic_count(features) != 1 or pos not in _NOUNS:
+            return {}
+        if case == "g":
+            return {"construct_noun": 1.0, "construct_genitive": 1.0}
+        return {"construct_noun": 1.0}
     # A verbal particle: قد / سوف / لم / لن
     if pos != "verb":
-        return -4.0
-    bonus = 4.0
+        return {"nonverb_after_particle": 1.0}
+    evidence = {"verb_after_particle": 1.0}
     mood = features.get("mod")
-    if context is Context.AFTER_LAM and features.get("asp") == "i":
-        bonus += 1.0 if mood == "j" else -0.5
-    elif context is Context.AFTER_LAN and features.get("asp") == "i":
-        bonus += 1.0 if mood == "s" else -0.5
-    return bonus
+    wanted = {Context.AFTER_LAM: "j", Context.AFTER_LAN: "s"}.get(context)
+    if wanted is not None and features.get("asp") == "i":
+        evidence["mood_agrees" if mood == wanted else "mood_disagrees"] = 1.0
+    return evidence
 
 
 def variant_key(features: dict[str, Any]) -> tuple:
@@ -250,14 +257,16 @@ def rank(
     *,
     ranked: bool = True,
     surface: str = "",
-) -> list[tuple[dict[str, Any], float, tuple[str, ...]]]:
+) -> list[tuple[dict[str, Any], float, tuple[str, ...], Evidence]]:
     """Collapse case variants and order readings best first.
 
-    Returns ``(representative features, score, variant diacs)`` triples. With
-    ``ranked=False`` the database order is kept and context ignored (used to
-    measure what ranking costs).
+    Returns ``(representative features, score, variant diacs, evidence)``; the
+    score is the evidence weighed (:mod:`reader.morphology.evidence`).
+    With ``ranked=False`` the database order is kept, no evidence is gathered
+    and context is ignored (used to measure what ranking costs).
     """
-    groups: dict[tuple, list[tuple[dict[str, Any], float]]] = {}
+    scale = weights()
+    groups: dict[tuple, list[tuple[dict[str, Any], float, Evidence]]] = {}
     for features in analyses:
         # A word is re-ranked in each context it meets; what does not depend on
         # the context is computed once and kept in camel-tools' (fresh) dict.
@@ -265,19 +274,31 @@ def rank(
         if key is None:
             key = features[_KEY] = variant_key(features)
         score = 0.0
+        evidence: Evidence = ()
         if ranked:
             base = features.get(_BASE)
             if base is None:
-                base = features[_BASE] = base_score(features, surface)
-            score = base + context_bonus(features, context)
-        groups.setdefault(key, []).append((features, score))
+                base = features[_BASE] = base_evidence(features, surface)
+            evidence = tuple({**base, **context_evidence(features, context)}.items())
+            score = scale.score(evidence)
+        groups.setdefault(key, []).append((features, score, evidence))
     result = []
     for members in groups.values():
         # Best score wins; on a tie the form without a case ending, which is how
         # the word is written in unvocalised text.
-        best, score = max(members, key=lambda item: (item[1], _unmarked(item[0])))
-        variants = tuple(dict.fromkeys(str(f.get("diac", "")) for f, _ in members))
-        result.append((best, score, variants))
+        best, score, evidence = max(members, key=lambda item: (item[1], _unmarked(item[0])))
+        variants = tuple(dict.fromkeys(str(f.get("diac", "")) for f, _, _ in members))
+        result.append((best, score, variants, evidence))
+    if ranked and any(item[0].get("pos") in _CLOSED_CLASS for item in result):
+        # A name spelt like a preposition, particle or pronoun (لو: Lou beside لَوْ
+        # "if"; لكل beside لِ + كُلّ) is evidence against the name.
+        beside = (("name_beside_function_word", 1.0),)
+        result = [
+            (best, scale.score(evidence + beside), variants, evidence + beside)
+            if best.get("pos") == "noun_prop"
+            else (best, score, variants, evidence)
+            for best, score, variants, evidence in result
+        ]
     if ranked:
         result.sort(key=lambda item: -item[1])
     return result
@@ -295,9 +316,8 @@ def construct_heads(
     A word read first as an adjective (bare: no article, no clitic), followed in
     its sentence by a word with the article and preceded by no word it could
     qualify, is read as the noun of the same lemma where the dictionary has one
-    (جُمْهُورِيَّة, مُصَمِّمَة الديكورات "the designer of the decorations"). The
-    noun takes the adjective's score, so that the sentence's vowels, which are
-    the same for both, keep it first. ``readings`` is by token index.
+    (جُمْهُورِيَّة, مُصَمِّمَة الديكورات "the designer of the decorations"): the
+    noun gets the evidence ``construct_head``. ``readings`` is by token index.
     """
     out = list(readings)
     for position, token in enumerate(tokens):
@@ -320,9 +340,8 @@ def construct_heads(
         )
         if noun is None:
             continue
-        top = max(r.score for r in found)
-        head = dataclasses.replace(noun, score=round(top + 0.01, 3))
-        out[token.index] = (head, *(r for r in found if r is not noun))
+        head = weighed(noun, construct_head=1.0)
+        out[token.index] = order([head if r is noun else r for r in found])
     return out
 
 

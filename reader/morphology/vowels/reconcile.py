@@ -4,9 +4,10 @@ The analyzer knows every reading a word can have but not which one this
 sentence wants; the diacritizer reads the sentence but knows no dictionary.
 Here each speaks where it is strong:
 
-* the diacritizer's vowels are a ranking signal: a reading whose stem it
-  vocalises the same way (in one convention, :func:`vowels.comparable`) gains,
-  one whose case ending it writes gains a little more;
+* the diacritizer's vowels are evidence for the one scorer
+  (:mod:`reader.morphology.evidence`): a reading whose stem it vocalises the
+  same way (in one convention, :func:`vowels.comparable`), one whose case
+  ending it writes, one of which its form is a form;
 * the vowels shown are the diacritizer's where they are compatible with the
   reading shown (a letter the database leaves bare contradicts nothing), with
   an ending the reading admits;
@@ -25,6 +26,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.morphology.evidence import order, weighed
 from reader.morphology.records import Analysis
 from reader.morphology.vowels.marks import (
     comparable,
@@ -40,14 +42,6 @@ from reader.morphology.vowels.marks import (
 )
 from reader.text.arabic import DAMMATAN, FATHATAN, KASRATAN, SUKUN, strip_marks
 from reader.text.model import Token
-
-# Score added to a reading (log10 frequency scale) when the sentence's vowels
-# agree with it: on the stem, letter by letter, and on the ending as well.
-# (Measured on UD Arabic-PUD: anything from 2 to 4 for the stem does as well;
-# past that, rare readings the model happens to vocalise alike start to win.)
-STEM_AGREEMENT = 3.0
-PARTIAL_AGREEMENT = 1.5
-ENDING_AGREEMENT = 0.5
 
 AGREE = "agree"  # the sentence's vowels are a reading the dictionary has
 ENDING_FROM_READING = "ending from the reading"  # stem agreed, ending corrected
@@ -159,44 +153,58 @@ def as_written(written: str, context_form: str) -> str:
     return on_written_letters(written, context_form, restore_hamza=False)
 
 
-def rerank(
+def vowel_evidence(
     readings: Sequence[Analysis], context_form: str, written: str = ""
 ) -> tuple[Analysis, ...]:
-    """The readings re-ordered with the sentence's vowels as one more signal.
+    """The readings with the sentence's vowels as evidence, in the same order.
 
-    A reading of which the model's form is a form (its stem, and an ending it
-    can take) comes first; among those, and among the rest, agreement is a
-    bonus on the reading's score. Only the dictionary's readings move; a
-    guessed name keeps its place (last, or first right after another name).
-    Where the dictionary reads the word as ``written``, a hamza the model
-    restored counts for nothing.
+    For each reading of the dictionary: whether the model vocalises its stem
+    the same way (``vowels_stem``), the share of its stem's letters it marks
+    alike (``vowels_share``), whether it gives an ending the reading has
+    (``vowels_ending``), and whether the model's form is a form of the reading,
+    ending and all (``vowels_form``; a model that writes no ending says nothing
+    against one). A guessed name gets none. Where the dictionary reads the word
+    as ``written``, a hamza the model restored counts for nothing.
     """
     lexicon = [reading for reading in readings if not reading.is_guess]
-    if not context_form or len(lexicon) < 2:
+    if not context_form or not lexicon:
         return tuple(readings)
     if written and any(reading.source == "lexicon" for reading in lexicon):
         context_form = as_written(written, context_form)
-    scored = []
     said_ending = split_ending(context_form)[1]
     # The author wrote no tanween: a case ending is no evidence against a name.
     unmarked = not any(mark in written for mark in (FATHATAN, DAMMATAN, KASRATAN))
-    for position, reading in enumerate(lexicon):
+    out = []
+    for reading in readings:
+        if reading.is_guess:
+            out.append(reading)
+            continue
         stem, partial, full = agreement(reading, context_form)
         # The database lists no case endings for a proper noun written bare
         # (عَوْن, Aoun): the ending the sentence gives it (عَوْنٌ) says nothing
         # against the name, unless the author wrote one it cannot take.
         full = full or (stem and unmarked and _bare_name(reading))
-        bonus = STEM_AGREEMENT * stem + PARTIAL_AGREEMENT * partial + ENDING_AGREEMENT * full
-        # The model's form is a form of this reading, ending and all (a model
-        # that writes no ending says nothing against one): such a reading comes
-        # before any the form is not a form of, however frequent.
         valid = stem and (full or not said_ending or admits_ending(reading, context_form))
-        scored.append((valid, reading.score + bonus, -position, reading))
-    scored.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
-    ordered = iter(
-        dataclasses.replace(reading, score=round(score, 3)) for _v, score, _pos, reading in scored
-    )
-    return tuple(reading if reading.is_guess else next(ordered) for reading in readings)
+        out.append(
+            weighed(
+                reading,
+                vowels_stem=float(stem),
+                vowels_share=partial,
+                vowels_ending=float(full),
+                vowels_form=float(valid),
+            )
+        )
+    return tuple(out)
+
+
+def rerank(
+    readings: Sequence[Analysis], context_form: str, written: str = ""
+) -> tuple[Analysis, ...]:
+    """The readings with the sentence's vowels as evidence (:func:`vowel_evidence`),
+    ordered by all their evidence."""
+    if not context_form or len(readings) < 2:
+        return tuple(readings)  # nothing to weigh against (and the cached answer kept)
+    return order(vowel_evidence(readings, context_form, written))
 
 
 def _bare_name(reading: Analysis) -> bool:

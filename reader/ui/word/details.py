@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reader.morphology.records import Analysis, readable_gloss
+from reader.morphology.evidence import deciding
+from reader.morphology.records import Analysis, readable_gloss, short_gloss
 from reader.morphology.roots.radicals import Root, resolve_root
+from reader.morphology.vowels.reconcile import reading_form
 from reader.ui.base import fonts
 
 if TYPE_CHECKING:
@@ -67,6 +70,24 @@ def describe_reading(reading: Analysis, family: str, root: Root | None = None) -
     if reading.features:
         rows.append(("Grammar", html.escape(", ".join(reading.features.values()))))
     return _rows(rows)
+
+
+def why_html(reading: Analysis, readings: Sequence[Analysis], family: str) -> str:
+    """Why this reading is shown: the two or three features of the one scorer
+    that put it before the next one (:func:`reader.morphology.evidence.deciding`),
+    in words; for a reading the learner chose, that it is their choice."""
+    if not readings or reading is not readings[0]:
+        return html.escape("You chose this reading; the article follows your choice.")
+    runner_up = readings[1] if len(readings) > 1 else None
+    reasons = deciding(reading, runner_up)
+    if not reasons:
+        return html.escape("Nothing in the text tells these readings apart; the first is shown.")
+    text = "Why this reading: " + "; ".join(html.escape(reason) for reason in reasons)
+    if runner_up is not None:
+        other = reading_form(runner_up)
+        text += f" (rather than {arabic_span(other, fonts.vocalised_family(family), 14)}"
+        text += f" {html.escape(short_gloss(runner_up.gloss))})" if runner_up.gloss else ")"
+    return text
 
 
 def note_html(note: str, family: str) -> str:
