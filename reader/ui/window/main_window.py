@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             lambda root_of: self.docks.vocabulary.set_shown(root_of=root_of)
         )
         self.keys = WordKeys(self.session, self.view, self)
+        self.keys.stepped.connect(self.focus.show_stepped)
         self.show_vowels = ShowVowels(
             self.session, self.view, self.actions.show_vowels, self.settings, self.statusBar()
         )
