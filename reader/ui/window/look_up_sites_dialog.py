@@ -40,7 +40,7 @@ from reader.system.settings import Settings
 HELP = (
     "In an address, <b>{word}</b> is the word's lemma without vowels and <b>{root}</b> its"
     " root's letters; <b>{sentence}</b> is the sentence. A site is opened in your browser"
-    " only when you click it: the app itself never goes on the web."
+    " only when you click it; the app sends nothing there by itself."
 )
 
 

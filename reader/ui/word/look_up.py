@@ -107,6 +107,9 @@ class SentenceTranslation(QWidget):
         self.note = QLabel(NO_SENTENCE_TRANSLATION, wordWrap=True)
         self.note.setObjectName("sentenceNote")
         self.note.setStyleSheet("color:#6b6357")
+        small = self.note.font()
+        small.setPointSizeF(max(8.0, small.pointSizeF() - 1))  # a side note, not the sentence
+        self.note.setFont(small)
         self.button = QPushButton("Translate sentence in browser")
         self.button.setObjectName("translateSentence")
         self.button.setToolTip("Open the whole sentence in Google Translate (Arabic → English)")
