@@ -65,6 +65,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window_state", str, "", "Dock and toolbar layout (Qt's saveState, base64)."),
     Setting("highlight_new_words", bool, False, "Mark words not yet in the vocabulary as new."),
     Setting("export_folder", str, "", "The folder of the last export; empty: Documents (or home)."),
+    Setting(
+        "lookup_sites",
+        (list, type(None)),
+        None,
+        "The Word pane's Look up in... menu: sites as {name, url}, the url holding {word}"
+        " (the lemma without vowels) or {root}; None: the built-in list.",
+    ),
+    Setting(
+        "sentence_translation_url",
+        str,
+        "",
+        "Translate sentence in browser: an address holding {sentence}; empty: Google Translate.",
+    ),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 RECENT_LIMIT = 10

@@ -34,6 +34,7 @@ from reader.ui.vocabulary.docks import VocabularyDocks
 from reader.ui.window.dictionary import DictionaryLoader
 from reader.ui.window.export_dialog import ask_and_export, back_up_vocabulary
 from reader.ui.window.geometry import fit_to_screen, restore_layout, save_layout
+from reader.ui.window.look_up import LookUp
 from reader.ui.window.menus import Actions, Commands, build_menus
 from reader.ui.window.preparation import Preparation
 from reader.ui.window.show_vowels import ShowVowels
@@ -146,6 +147,14 @@ class MainWindow(QMainWindow):
             sentence_source=self._spoken_sentence,
         )
         self.actions = Actions(self._commands(), self)
+        self.look_up = LookUp(
+            self.session,
+            self.gloss_pane,
+            self.view,
+            self.settings,
+            lambda reading: self.word_sections.root_of(reading.root, reading.lex, reading.pos),
+            self,
+        )
         self.recent_menu = build_menus(
             self.menuBar(),
             self.actions,
@@ -153,6 +162,7 @@ class MainWindow(QMainWindow):
             speech=(self.speech.speak_word_action, self.speech.speak_sentence_action),
             settings=self.settings,
             open_path=self.open_path,
+            look_up=(self.look_up.menu, self.look_up.translate_action),
         )
         self.actions.show_case_endings.setChecked(self.settings.get("show_case_endings"))
         ala = self.settings.get("romanization") == "ala-lc"
@@ -173,6 +183,7 @@ class MainWindow(QMainWindow):
             lambda root_of: self.docks.vocabulary.set_shown(root_of=root_of)
         )
         self.keys = WordKeys(self.session, self.view, self)
+        self.keys.stepped.connect(self.focus.show_stepped)
         self.show_vowels = ShowVowels(
             self.session, self.view, self.actions.show_vowels, self.settings, self.statusBar()
         )

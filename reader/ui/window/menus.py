@@ -127,11 +127,13 @@ def build_menus(
     speech: Sequence[QAction],
     settings: Settings,
     open_path: Callable[[Path], object],
+    look_up: Sequence[QAction | QMenu] = (),
 ) -> QMenu:
     """Fill the menu bar; returns the Open Recent menu (rebuilt each time it opens).
 
     ``panels``: the docks shown or hidden from the View menu; ``speech``: Speak
-    Word and Speak Sentence.
+    Word and Speak Sentence; ``look_up``: the Word menu's way to the web (Look Up
+    In, Translate Sentence in Browser).
     """
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.open)
@@ -165,6 +167,13 @@ def build_menus(
     for speak in speech:
         word_menu.addAction(speak)
     word_menu.addSeparator()
+    for entry in look_up:
+        if isinstance(entry, QMenu):
+            word_menu.addMenu(entry)
+        else:
+            word_menu.addAction(entry)
+    if look_up:
+        word_menu.addSeparator()
     for status in actions.statuses:
         word_menu.addAction(status)
 

@@ -6,11 +6,16 @@ changed, and this shows it. The hovered word gets the popup (a glance); the
 pinned word, else the hovered one, fills the gloss pane with its readings, its
 saved entry and its sentence. A pin made elsewhere (a dock's Show in Context)
 goes through the session too, and the view follows.
+
+A word reached with ← or → gets the same popup at the word, as if the mouse had
+come to it; it goes as a hover's would: Esc (the unpin), a click anywhere, a
+scroll, or the mouse bringing another word.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
+from PySide6.QtWidgets import QApplication
 
 from reader.reading.session import UNAVAILABLE, Aspect, ReadingSession, SessionChange
 from reader.text import TokenKind
@@ -49,6 +54,9 @@ class WordFocus(QObject):
         self.shown: int | None = None
         self._hide_timer = QTimer(self, singleShot=True, interval=POPUP_HIDE_MS)
         self._hide_timer.timeout.connect(popup.hide)
+        # The word whose popup ← or → showed (None: the popup, if any, is the mouse's).
+        self.stepped_to: int | None = None
+        view.verticalScrollBar().valueChanged.connect(lambda _value: self._drop_stepped())
         view.token_hovered.connect(lambda index: session.hover(index if index >= 0 else None))
         view.token_clicked.connect(
             lambda index: session.pin(None if index == session.pinned else index)
@@ -78,6 +86,7 @@ class WordFocus(QObject):
 
     def _document_opened(self) -> None:
         self._hide_timer.stop()
+        self._drop_stepped()
         self.popup.hide()
         self.shown = None
         self.gloss_pane.show_message(None, "", "Hover over a word to see what it means.")
@@ -103,10 +112,12 @@ class WordFocus(QObject):
         self.view.show_focus(index, self.session.pinned)
         if index is None:
             # Crossing the space to the next word must not make the popup blink.
-            self._hide_timer.start()
+            if self.stepped_to is None:  # a key's popup is not the mouse's to hide
+                self._hide_timer.start()
             self.gloss_pane.highlight_sentence_word(self.session.pinned)
             return
         self._hide_timer.stop()
+        self._forget_stepped()  # the mouse's word has the popup now
         self._show_popup(index)
         if self.session.pinned is None:
             self._show_focus(index)
@@ -114,11 +125,44 @@ class WordFocus(QObject):
             self.gloss_pane.highlight_sentence_word(index)
 
     def _on_pinned(self, index: int | None) -> None:
+        if self.stepped_to is not None and index != self.stepped_to:
+            self._drop_stepped()  # Esc, or a pin made elsewhere
         self.view.show_focus(self.session.hovered, index)
         if index is not None:
             self._show_focus(index)
             if self.session.hovered is not None and self.session.hovered != index:
                 self.popup.hide()
+
+    def show_stepped(self, index: int) -> None:
+        """The word ← or → pinned gets the popup, placed at the word (after the view
+        scrolled it into sight), until Esc, a click, a scroll or the mouse."""
+        if self.session.pinned != index or self.session.document is None:
+            return
+        self._hide_timer.stop()
+        self._show_popup(index)
+        if self.stepped_to is None:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)  # a click anywhere in the app puts it away
+        self.stepped_to = index
+
+    def _forget_stepped(self) -> None:
+        if self.stepped_to is not None:
+            self.stepped_to = None
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+
+    def _drop_stepped(self) -> None:
+        """Hide the popup the keys showed, as the mouse's would go."""
+        if self.stepped_to is not None:
+            self._forget_stepped()
+            self.popup.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in _PUTS_AWAY_THE_POPUP:
+            self._drop_stepped()
+        return False
 
     def _on_sentence_word_hovered(self, index: int) -> None:
         """A word of the sentence list under the mouse is lit in the article too (a
@@ -181,6 +225,15 @@ class WordFocus(QObject):
         self.gloss_pane.show_sentence(None, [])
         if index is not None and self.session.document is not None:
             self._show_focus(index)
-            hovered = self.session.hovered
-            if hovered is not None and self.popup.isVisible():
-                self._show_popup(hovered)
+            shown = self.stepped_to if self.stepped_to is not None else self.session.hovered
+            if shown is not None and self.popup.isVisible():
+                self._show_popup(shown)
+
+
+_PUTS_AWAY_THE_POPUP = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.NonClientAreaMouseButtonPress,
+        QEvent.Type.ApplicationDeactivate,
+    }
+)

@@ -12,7 +12,7 @@ the letters and digits typed into it the same way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -39,6 +39,9 @@ def typing_in_field(widget: QWidget | None) -> bool:
 
 class WordKeys(QObject):
     """Esc (leave the field, else unpin), ← (next word), → (previous word), window-wide."""
+
+    # A word reached by ← or → (pinned): it gets the popup the mouse would give it.
+    stepped = Signal(int)
 
     def __init__(self, session: ReadingSession, view: ArticleView, window: QWidget) -> None:
         super().__init__(window)
@@ -70,3 +73,4 @@ class WordKeys(QObject):
         index = self.view.word_after(self.session.focus, step)
         if index is not None:
             self.session.pin(index)
+            self.stepped.emit(index)

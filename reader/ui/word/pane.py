@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QScrollArea,
@@ -43,6 +44,7 @@ from reader.ui.word.details import (
     reading_row,
 )
 from reader.ui.word.entry_editor import EntryEditor
+from reader.ui.word.look_up import LookUpButton, SentenceSection, SentenceTranslation
 from reader.ui.word.word_list import TOKEN_ROLE, WordList
 
 HEADWORD_POINTS = 28
@@ -92,6 +94,8 @@ class GlossPane(LazyDock):
         self._stale: set[str] = set(SECTIONS)  # sections to render when next shown
         # Made now (so the window can connect to it), laid out when the pane is built.
         self.editor = EntryEditor()
+        self.look_up = LookUpButton()
+        self.sentence_translation = SentenceTranslation()
 
     def set_sources(
         self,
@@ -246,9 +250,12 @@ class GlossPane(LazyDock):
             self.meaning_label,
             self.details_label,
             self.segments_label,
-            self.readings_link,
         ):
             layout.addWidget(widget)
+        links = QHBoxLayout()
+        links.addWidget(self.readings_link, 1)
+        links.addWidget(self.look_up)
+        layout.addLayout(links)
         layout.addWidget(self.editor)
         layout.addStretch(1)
         self.word_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
@@ -301,7 +308,7 @@ class GlossPane(LazyDock):
             lambda item: self.sentence_word_clicked.emit(item.data(TOKEN_ROLE))
         )
         self.sentence_list.viewport().installEventFilter(self)
-        return self.sentence_list
+        return SentenceSection(self.sentence_list, self.sentence_translation)
 
     def _build_readings(self) -> QWidget:
         self.readings_list = WordList(arabic_family=self.arabic_family, flowing=False)
