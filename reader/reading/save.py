@@ -55,6 +55,7 @@ class SavePlan:
     reading: Analysis | None  # the word's reading, with the English saved (None: a name)
     name: dict[str, Any] | None  # a name of several words: save_name's fields
     sentence: str
+    vocalised: str = ""  # the word as said here, as the pane's headword writes it
 
     @property
     def is_name(self) -> bool:
@@ -92,6 +93,7 @@ class SavePlan:
             "status": status,
             "status_override": status_override,
             "user_gloss": user_gloss,
+            "vocalised": self.vocalised,
         }
         if self.name is not None:
             entry, change = save_name(store, **self.name, **common)
@@ -131,17 +133,14 @@ def plan_save(session: ReadingSession, token_index: int) -> SavePlan | None:
             {**name, "name_words": name_words(session.analysis, span)},
             sentence_of(document, span.start),
         )
+    sentence, said = sentence_of(document, token_index), session.shown_form(token_index)
     stands_for = _name_standing_for(session, token_index)
     if stands_for is not None:
         key = name_key(str(stands_for["arabic"]))
-        return SavePlan(
-            document, token_index, key, None, stands_for, sentence_of(document, token_index)
-        )
+        return SavePlan(document, token_index, key, None, stands_for, sentence, said)
     english = saved_english(reading)
     saved = reading if english == reading.lemma_gloss else replace(reading, lemma_gloss=english)
-    return SavePlan(
-        document, token_index, reading.key, saved, None, sentence_of(document, token_index)
-    )
+    return SavePlan(document, token_index, reading.key, saved, None, sentence, said)
 
 
 def _name_standing_for(session: ReadingSession, token_index: int) -> dict[str, Any] | None:

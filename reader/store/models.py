@@ -153,6 +153,8 @@ class Occurrence(Base):
     )
     # Searched anywhere inside (LIKE '%...%'), which no index helps: none kept.
     surface_search: Mapped[str] = mapped_column(String, nullable=False, server_default="")
+    # The word as the learner saw it said there, vocalised in its sentence ("" if unknown).
+    vocalised: Mapped[str] = mapped_column(String, nullable=False, server_default="")
     sentence: Mapped[str] = mapped_column(Text, nullable=False, server_default="")
     start: Mapped[int] = mapped_column(Integer, nullable=False)
     end: Mapped[int] = mapped_column(Integer, nullable=False)

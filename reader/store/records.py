@@ -184,6 +184,7 @@ class OccurrenceRecord:
     start: int
     end: int
     created_at: datetime
+    vocalised: str = ""  # as the learner saw it said there ("": saved before it was kept)
 
     @classmethod
     def of(cls, row: Occurrence, document_title: str | None = None) -> OccurrenceRecord:
@@ -198,6 +199,7 @@ class OccurrenceRecord:
             start=row.start,
             end=row.end,
             created_at=_utc(row.created_at),
+            vocalised=row.vocalised,
         )
 
 

@@ -110,6 +110,7 @@ def save_word(
     status_override: Status | str | None = None,
     user_gloss: str | None = None,
     name_words: Iterable[str] | None = None,
+    vocalised: str = "",
 ) -> tuple[EntryRecord, Change]:
     """Save a word the learner met, creating its entry on first sight.
 
@@ -122,6 +123,8 @@ def save_word(
     never touched here. Both are applied in the same transaction as the save.
     ``name_words``, if given, become the words that stand for this name alone
     (decided by :mod:`reader.reading.article_keys`), replacing those it had.
+    ``vocalised``: the word as the learner saw it said there (kept with a new
+    occurrence; the Anki card's Word where the lemma has no vowels).
 
     The lemma, root and part-of-speech label follow the latest analysis. The
     dictionary gloss is the entry's first non-empty one: forms of one lemma may
@@ -205,6 +208,7 @@ def save_word(
                         surface=surface,
                         surface_plain=strip_diacritics(surface or ""),
                         surface_search=search_form(surface or ""),
+                        vocalised=vocalised,
                         sentence=sentence,
                         start=start,
                         end=end,
@@ -333,6 +337,7 @@ def restore_entry(store: Store, deleted: DeletedEntry) -> tuple[EntryRecord, Cha
                     surface=occurrence.surface,
                     surface_plain=strip_diacritics(occurrence.surface),
                     surface_search=search_form(occurrence.surface),
+                    vocalised=occurrence.vocalised,
                     sentence=occurrence.sentence,
                     start=occurrence.start,
                     end=occurrence.end,

@@ -53,8 +53,10 @@ def save_analysis(
     status: Status | str = Status.LEARNING,
     status_override: Status | str | None = None,
     user_gloss: str | None = None,
+    vocalised: str = "",
 ) -> tuple[EntryRecord, Change]:
-    """Save the reading ``analysis`` of the word ``surface`` met at ``start:end``.
+    """Save the reading ``analysis`` of the word ``surface`` met at ``start:end``
+    (said ``vocalised`` there).
 
     The entry is keyed by camel-tools' (lex, pos); the dictionary gloss is the
     lemma's gloss (not the inflected form's), since the entry stands for the
@@ -77,6 +79,7 @@ def save_analysis(
         status=status,
         status_override=status_override,
         user_gloss=user_gloss,
+        vocalised=vocalised,
     )
 
 

@@ -1,4 +1,5 @@
-"""Search as learners type (folded letters); the words that stand for a saved name.
+"""Search as learners type (folded letters); the words that stand for a saved name;
+the vocalised form of each place a word was saved from.
 
 Revision ID: 0003
 Revises: 0002
@@ -7,8 +8,7 @@ Create Date: 2026-12-08
 Existing rows are kept as they were; their new search columns are filled here.
 A name saved before this revision has no ``name_words`` yet (which of its words
 stand for it is decided from the text it is read in): it gets them when it is
-next saved, and meanwhile its words in a text that names it in full still
-belong to it.
+next saved. An occurrence saved before has no vocalised form ("").
 """
 
 from __future__ import annotations
@@ -60,12 +60,14 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("surface_search", sa.String(), server_default="", nullable=False)
         )
+        batch.add_column(sa.Column("vocalised", sa.String(), server_default="", nullable=False))
     _fill("vocabulary", "lemma", "lemma_search")
     _fill("occurrences", "surface", "surface_search")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("occurrences") as batch:
+        batch.drop_column("vocalised")
         batch.drop_column("surface_search")
     with op.batch_alter_table("vocabulary") as batch:
         batch.drop_index(batch.f("ix_vocabulary_name_words"))
