@@ -80,6 +80,7 @@ def _read_commands(vocab: Vocabulary) -> dict[str, list[str]]:
         "list table": ["vocab", "list"],
         "list known": ["vocab", "list", "--json", "--status", "known"],
         "list no match": ["vocab", "list", "--search", "موسكو"],
+        "list as typed": ["vocab", "list", "--json", "--search", "بالخارجيه"],
         "csv": ["vocab", "export", "--format", "csv", "-o", str(vocab.out("words.csv"))],
         "csv filtered": [
             "vocab",
@@ -298,6 +299,12 @@ def test_list_table_is_readable(vocab: Vocabulary) -> None:
 def test_list_filters_by_status(vocab: Vocabulary) -> None:
     entries = json.loads(ok(vocab, "list known").stdout)
     assert [(entry["lex"], entry["status"]) for entry in entries] == [("بُوتِين", "known")]
+
+
+def test_list_searches_as_a_learner_types(vocab: Vocabulary) -> None:
+    """بالخارجيه: a preposition and the article on it, ه for its ة."""
+    entries = json.loads(ok(vocab, "list as typed").stdout)
+    assert [entry["lex"] for entry in entries] == [MINISTRY_LEX]
 
 
 def test_a_listing_that_matches_nothing_says_so(vocab: Vocabulary) -> None:
