@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.store.search import search_form
 from reader.text.arabic import strip_diacritics
@@ -75,6 +76,7 @@ def bold(text: str, span: Span | None) -> str:
     )
 
 
+@lru_cache(maxsize=8192)  # an export asks for the same common words again and again
 def _is_conjunction(word: str) -> bool:
     return search_form(word.strip("".join(_CLAUSE_STARTS))) in _CONJUNCTIONS
 
