@@ -265,6 +265,28 @@ def test_add_a_word_of_a_name_saves_the_name_as_the_window_does(
     assert entry["status"] == "known" and entry["occurrences"] == 1
 
 
+def test_a_surname_alone_added_after_its_name_is_the_name_as_in_the_window(
+    tmp_path: Path, real_db_path: Path, default_article_path: Path
+) -> None:
+    """فلاديمير بوتين saved, then بوتين alone from another sentence: a second place of
+    the name, not a word of its own."""
+    full = sentence_with(default_article_path, "فلاديمير")
+    later = sentence_with(default_article_path, *PUTIN_ALONE)
+    name, alone = run_all(
+        [
+            ["vocab", "add", "فلاديمير بوتين", "--sentence", full],
+            ["vocab", "add", "بوتين", "--sentence", later],
+        ],
+        home=tmp_path,
+        db=real_db_path,
+    )
+    assert name.returncode == 0, name.stderr
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stdout.startswith("Saved again, with this sentence: ")
+    (entry,) = json.loads(run_main("vocab", "list", "--json", home=tmp_path).stdout)
+    assert entry["lex"] == "فلاديمير بوتين" and entry["occurrences"] == 2
+
+
 def test_two_processes_adding_at_once_both_save(
     tmp_path: Path, real_db_path: Path, default_article_path: Path
 ) -> None:
