@@ -19,6 +19,7 @@ from reader.system.filenames import shown_name
 
 if TYPE_CHECKING:
     from reader.reading.session import ReadingSession
+    from reader.store import Store
     from reader.text import Document, Token
 
 CLI_DOCUMENT_TITLE = "Added from the command line"
@@ -93,7 +94,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             return fail(f"Nothing was saved: {store.read_only}")
         setting = load_settings().get("morphology_db")
         ensure_database(setting)
-        session = _analysed_session(document, setting)
+        session = _analysed_session(document, setting, store)
         if len(words) > 1 and not _name_words_given(session, token.index, words):
             return fail(
                 f"“{shown_name(args.word)}” is not one name of the sentence; give one word, "
@@ -131,15 +132,20 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _analysed_session(document: Document, setting: Any) -> ReadingSession:
+def _analysed_session(document: Document, setting: Any, store: Store) -> ReadingSession:
     """A reading session on ``document``, prepared as the window prepares it
-    (in context, vowels too where the vowel model can run)."""
+    (in context, vowels too where the vowel model can run), with the saved
+    entries of its words, as the window reads them (a surname alone that stands
+    for a saved name is then saved into the name, as from the window)."""
     from reader.morphology.analyzer import Morphology
     from reader.reading.prepare import prepare
     from reader.reading.session import ReadingSession
+    from reader.store import entries_for_lemmas
 
     morphology = Morphology.load(setting=setting)
     session = ReadingSession(morphology)
     session.open(document)
-    session.analysed(prepare(document, morphology))
+    session.analysed(
+        prepare(document, morphology, entries=lambda keys: entries_for_lemmas(store, keys))
+    )
     return session

@@ -271,7 +271,9 @@ def register(subparsers: Any) -> None:
         help="write the vocabulary as CSV, or for Anki (TSV, .apkg)",
         description=(
             "csv: a spreadsheet (UTF-8 with a byte-order mark). tsv: Anki's text import. "
-            "apkg: an Anki deck; importing it again updates the same notes."
+            "apkg: an Anki deck; importing it again updates the same notes. A card "
+            "shows the word vocalised and the clause around it (the word in bold), "
+            "and the whole sentence on its back."
         ),
     )
     export.add_argument(
@@ -300,7 +302,10 @@ def register(subparsers: Any) -> None:
     listing.add_argument(
         "--search",
         metavar="TEXT",
-        help="in lemmas and forms seen (vowels optional), glosses, notes",
+        help=(
+            "in lemmas and forms seen, spelt as learners type (vowels optional, any alef, "
+            "ه for ة, ي for ى, with the article or a clitic), glosses, notes"
+        ),
     )
     listing.add_argument("--tag", help="only words with this tag")
     listing.set_defaults(handler=cmd_list)

@@ -3,7 +3,9 @@ and the self-test.
 
 What is saved is decided once, from the reading session, by :func:`plan_save`:
 the word in the reading shown (the learner's choice, else the best), or, for a
-word of a name of several words, the name as one entry; its sentence as
+word of a name of several words, the name as one entry, and for a surname
+alone that stands for such a name (:mod:`reader.reading.article_keys`), that
+name, with the surname's own place as the occurrence; its sentence as
 written, without the spaces around it; its English, which says "(guessed
 spelling)" where a name's spelling is only a guess. :meth:`SavePlan.save`
 then writes it (on whatever thread holds the store); :func:`save_at` does both.
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from reader.store import LemmaKey, Status, name_key
+from reader.store import LemmaKey, Status, is_name_key, name_key
 
 if TYPE_CHECKING:
     from reader.morphology.records import Analysis
@@ -53,6 +55,7 @@ class SavePlan:
     reading: Analysis | None  # the word's reading, with the English saved (None: a name)
     name: dict[str, Any] | None  # a name of several words: save_name's fields
     sentence: str
+    vocalised: str = ""  # the word as said here, as the pane's headword writes it
 
     @property
     def is_name(self) -> bool:
@@ -90,6 +93,7 @@ class SavePlan:
             "status": status,
             "status_override": status_override,
             "user_gloss": user_gloss,
+            "vocalised": self.vocalised,
         }
         if self.name is not None:
             entry, change = save_name(store, **self.name, **common)
@@ -111,6 +115,7 @@ def plan_save(session: ReadingSession, token_index: int) -> SavePlan | None:
     """What saving the token saves, in the reading the session shows (None: the
     token has no reading: not an Arabic word, or no dictionary yet)."""
     from reader.morphology.names.saving import saved_english
+    from reader.reading.article_keys import name_words
 
     document = session.document
     reading = session.reading(token_index)
@@ -119,20 +124,42 @@ def plan_save(session: ReadingSession, token_index: int) -> SavePlan | None:
     name = session.name_entry(token_index)
     if name is not None:
         span = session.name_at(token_index)
-        assert span is not None
+        assert span is not None and session.analysis is not None
         return SavePlan(
             document,
             token_index,
             name_key(str(name["arabic"])),
             None,
-            name,
+            {**name, "name_words": name_words(session.analysis, span)},
             sentence_of(document, span.start),
         )
+    sentence, said = sentence_of(document, token_index), session.shown_form(token_index)
+    stands_for = _name_standing_for(session, token_index)
+    if stands_for is not None:
+        key = name_key(str(stands_for["arabic"]))
+        return SavePlan(document, token_index, key, None, stands_for, sentence, said)
     english = saved_english(reading)
     saved = reading if english == reading.lemma_gloss else replace(reading, lemma_gloss=english)
-    return SavePlan(
-        document, token_index, reading.key, saved, None, sentence_of(document, token_index)
-    )
+    return SavePlan(document, token_index, reading.key, saved, None, sentence, said)
+
+
+def _name_standing_for(session: ReadingSession, token_index: int) -> dict[str, Any] | None:
+    """save_name's fields for a surname alone that stands for a saved name of
+    several words (the store answered its key with the name's entry), with this
+    word's place as the occurrence (None: the word stands for no saved name)."""
+    assert session.document is not None
+    entry = session.entry_at(token_index)
+    if entry is None or not is_name_key(entry.key):
+        return None
+    token = session.document.tokens[token_index]
+    return {
+        "arabic": entry.lex,
+        "english": entry.dictionary_gloss,
+        "lemma": entry.lemma,
+        "surface": token.text,
+        "start": token.start,
+        "end": token.end,
+    }
 
 
 def save_at(

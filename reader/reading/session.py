@@ -389,7 +389,14 @@ class ReadingSession:
 
     def entry_key(self, token_index: int) -> LemmaKey | None:
         """The key of the entry this word belongs to, in the reading shown: the name's,
-        for a word of a name of several words (:func:`reader.reading.article_keys.entry_key`)."""
+        for a word of a name of several words (:func:`reader.reading.article_keys.entry_key`)
+        and for a surname alone the store answered with its saved name."""
+        key = self._own_key(token_index)
+        saved = self._entries.get(key) if key is not None else None
+        return saved.key if saved is not None else key
+
+    def _own_key(self, token_index: int) -> LemmaKey | None:
+        """The key the store is asked about for this word (a surname's is its lemma's)."""
         analysis = self.analysis
         if analysis is not None and analysis.document is not self.document:
             analysis = None
@@ -426,7 +433,7 @@ class ReadingSession:
 
     def entry_at(self, token_index: int) -> EntryRecord | None:
         """The saved entry this word belongs to (:meth:`entry_key`), as the store last said."""
-        key = self.entry_key(token_index)
+        key = self._own_key(token_index)
         return self.entry(key) if key is not None else None
 
     def user_gloss_at(self, token_index: int) -> str | None:

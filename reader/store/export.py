@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from reader.morphology.citation import romanize_lemma
 from reader.morphology.roots.radicals import RootOf, lemma_root
+from reader.store.clause import bold, clause_html, surface_span
 from reader.store.database import Store
 from reader.store.errors import ExportError
 from reader.store.lookup import EntryFilter, entry_chunks
@@ -30,12 +31,27 @@ from reader.store.targets import write_user_file
 from reader.store.vocabulary import normalise_tag
 from reader.text.arabic import strip_diacritics
 
-# Fixed forever: Anki recognises our note type and deck by these ids, so a
-# re-import updates the learner's cards instead of creating a second note type.
-ANKI_MODEL_ID = 1_738_204_517
+# Fixed: Anki recognises our note type and deck by these ids, so a re-import
+# updates the learner's cards instead of creating a second note type. A note
+# type's fields are part of it: adding one takes a new id and name (Anki would
+# otherwise refuse or mangle the import); 1_738_204_517 was the note type of
+# eight fields, before Sentence. The deck and the notes' guids never change.
+ANKI_MODEL_ID = 1_738_204_518
+ANKI_MODEL_NAME = "Arabic Reader word (clause and sentence)"
 ANKI_DECK_ID = 1_738_204_593
 # New fields go at the end: a learner's cards and mappings keep their order.
-ANKI_FIELDS = ("Word", "Context", "Gloss", "Lemma", "Root", "PartOfSpeech", "Notes", "Romanized")
+ANKI_FIELDS = (
+    "Word",
+    "Context",
+    "Gloss",
+    "Lemma",
+    "Root",
+    "PartOfSpeech",
+    "Notes",
+    "Romanized",
+    "Sentence",
+)
+ARABIC_FIELDS = ("Word", "Context", "Lemma", "Root", "Sentence")
 CSV_COLUMNS = (
     "lemma",
     "form seen",
@@ -52,6 +68,7 @@ CSV_COLUMNS = (
 # Ignored words are names and noise the learner chose not to study.
 DEFAULT_STATUSES = frozenset({Status.NEW, Status.LEARNING, Status.KNOWN})
 
+WASLA, ALEF = "\u0671", "\u0627"
 # C0 and C1 controls and DEL, but not tab, line feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A spreadsheet evaluates a cell starting with these as a formula.
@@ -63,7 +80,8 @@ _CARD_CSS = f"""\
 .arabic {{ font-family: {_ARABIC_FONTS}; direction: rtl; unicode-bidi: isolate; }}
 .word {{ font-size: 2.6em; margin: 0.3em 0; }}
 .context {{ font-size: 1.5em; line-height: 1.9; color: #444; }}
-.context b {{ color: #000; background: #fff3b0; }}
+.context b, .sentence b {{ color: #000; background: #fff3b0; }}
+.sentence {{ font-size: 1.1em; line-height: 1.8; color: #555; margin-top: 0.6em; }}
 .gloss {{ font-size: 1.3em; margin: 0.6em 0; }}
 .details {{ color: #666; }}
 .romanized {{ font-style: italic; }}
@@ -81,14 +99,13 @@ _BACK = """\
 <div class="details"><span class="arabic" dir="rtl" lang="ar">{{Lemma}}</span>
  · <span class="arabic" dir="rtl" lang="ar">{{Root}}</span> · {{PartOfSpeech}}</div>
 {{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}
+{{#Sentence}}<div class="arabic sentence" dir="rtl" lang="ar">{{Sentence}}</div>{{/Sentence}}
 """
 
 ANKI_MODEL = genanki.Model(
     ANKI_MODEL_ID,
-    "Arabic Reader word",
-    fields=[
-        {"name": name, "rtl": name in ("Word", "Context", "Lemma", "Root")} for name in ANKI_FIELDS
-    ],
+    ANKI_MODEL_NAME,
+    fields=[{"name": name, "rtl": name in ARABIC_FIELDS} for name in ANKI_FIELDS],
     templates=[{"name": "Reading", "qfmt": _FRONT, "afmt": _BACK}],
     css=_CARD_CSS,
 )
@@ -154,33 +171,9 @@ def neutralise_formula(cell: str) -> str:
 
 
 def highlight(sentence: str, surface: str) -> str:
-    """The sentence as HTML with the first appearance of ``surface`` in <b>.
-
-    Matches with or without vowels, since the stored form and the stored
-    sentence may differ in vocalisation. Unfound: the sentence, escaped.
-    """
-    if not surface:
-        return html.escape(sentence)
-    found = sentence.find(surface)
-    if found >= 0:
-        start, end = found, found + len(surface)
-    else:
-        kept = [i for i, char in enumerate(sentence) if strip_diacritics(char)]
-        plain = "".join(sentence[i] for i in kept)
-        needle = strip_diacritics(surface)
-        at = plain.find(needle) if needle else -1
-        if at < 0:
-            return html.escape(sentence)
-        start, end = kept[at], kept[at + len(needle) - 1] + 1
-    while end < len(sentence) and not strip_diacritics(sentence[end]):
-        end += 1  # the last letter's own vowel marks belong inside the <b>
-    return (
-        html.escape(sentence[:start])
-        + "<b>"
-        + html.escape(sentence[start:end])
-        + "</b>"
-        + html.escape(sentence[end:])
-    )
+    """The sentence as HTML with the first appearance of ``surface`` in <b>, with or
+    without vowels (:func:`reader.store.clause.surface_span`); unfound: escaped."""
+    return bold(sentence, surface_span(sentence, surface))
 
 
 def _write_export(target: Path, write: Callable[[Path], None], *, database: Path) -> None:
@@ -258,18 +251,40 @@ def _export_tags(entry: EntryRecord) -> list[str]:
     return [normalise_tag(export_text(tag)) for tag in entry.tags]
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ").replace("\t", " ")
+
+
+def card_word(entry: EntryRecord, seen: OccurrenceRecord | None) -> str:
+    """A card's Word: the lemma with its vowels; where the dictionary gives the lemma
+    none (كان, قال: its hollow verbs), the word as the learner saw it said when
+    saving it (يَكُن), else the lemma as it is."""
+    lemma = without_wasla(entry.lemma)
+    if seen is not None and seen.vocalised and strip_diacritics(lemma) == lemma:
+        return without_wasla(seen.vocalised)
+    return lemma
+
+
+def without_wasla(text: str) -> str:
+    """A plain alef for the alef wasla (ٱِسْتِقْبال → اِسْتِقْبال), as the pane writes a
+    lemma: every field a learner reads spells the alef alike."""
+    return text.replace(WASLA, ALEF)
+
+
 def _anki_fields(row: ExportRow, shown: Shown) -> list[str]:
     entry, seen = row.entry, row.occurrence
-    context = highlight(seen.sentence, seen.surface) if seen else ""
+    sentence = without_wasla(seen.sentence) if seen else ""
+    surface = without_wasla(seen.surface) if seen else ""
     fields = [
-        html.escape(entry.lemma),
-        context.replace("\n", " ").replace("\t", " "),
+        html.escape(card_word(entry, seen)),
+        _one_line(clause_html(sentence, surface)) if seen else "",
         _html_text(entry.gloss),
-        html.escape(entry.lex),
+        html.escape(without_wasla(entry.lemma)),  # the pane's lemma (the lex has ٱ)
         html.escape(shown.root(entry)),
         html.escape(entry.pos_label or entry.pos),
         _html_text(entry.notes),
         html.escape(shown.romanized(entry)),
+        _one_line(highlight(sentence, surface)) if seen else "",
     ]
     return [export_text(field) for field in fields]
 

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 from reader.store.database import Store
 from reader.store.listing import EntryFilter, EntryPage, EntrySort
 from reader.store.models import Occurrence, Status, Tag, VocabularyEntry, entry_tags
-from reader.store.records import EntryRecord, LemmaKey, OccurrenceRecord
+from reader.store.records import NAME_POS, EntryRecord, LemmaKey, OccurrenceRecord, is_name_key
+from reader.store.search import query_stems, search_form
 from reader.store.vocabulary import (
     EntryOrder,
     _entry,
@@ -34,13 +35,12 @@ def get_entry(store: Store, entry_id: int) -> EntryRecord:
         return _record(session, _entry(session, entry_id))
 
 
-def _entries_where_in(store: Store, column: Any, values: list[Any]) -> list[EntryRecord]:
-    """The entries whose ``column`` is one of ``values``, in one read transaction."""
+def _entries_where_in(session: Session, column: Any, values: list[Any]) -> list[EntryRecord]:
+    """The entries whose ``column`` is one of ``values``."""
     found: list[EntryRecord] = []
-    with store.reading() as session:
-        # Chunked so that a long article stays under SQLite's bound-parameter limit.
-        for first in range(0, len(values), 500):
-            found.extend(_records_where(session, column.in_(values[first : first + 500])))
+    # Chunked so that a long article stays under SQLite's bound-parameter limit.
+    for first in range(0, len(values), 500):
+        found.extend(_records_where(session, column.in_(values[first : first + 500])))
     return found
 
 
@@ -71,21 +71,58 @@ def _with_tags(session: Session, rows: Sequence[Row[Any]]) -> list[EntryRecord]:
 
 def entries_by_id(store: Store, entry_ids: Iterable[int]) -> dict[int, EntryRecord]:
     """The entries among ``entry_ids`` that still exist, in one pass (a deleted one is absent)."""
-    found = _entries_where_in(store, VocabularyEntry.id, sorted(set(entry_ids)))
+    with store.reading() as session:
+        found = _entries_where_in(session, VocabularyEntry.id, sorted(set(entry_ids)))
     return {entry.id: entry for entry in found}
 
 
 def find_entry(store: Store, lex: str, pos: str) -> EntryRecord | None:
-    found = entries_for_lemmas(store, [(lex, pos)])
+    """The entry saved under exactly this key (never a name it may stand for)."""
+    found = entries_for_lemmas(store, [(lex, pos)], names=False)
     return found.get((lex, pos))
 
 
-def entries_for_lemmas(store: Store, keys: Iterable[LemmaKey]) -> dict[LemmaKey, EntryRecord]:
-    """The saved entries among ``keys``, in one pass: for marking a whole article."""
+def entries_for_lemmas(
+    store: Store, keys: Iterable[LemmaKey], *, names: bool = True
+) -> dict[LemmaKey, EntryRecord]:
+    """The saved entries among ``keys``, in one snapshot: for marking a whole article.
+
+    With ``names``, a single word's proper-noun key that has no entry of its own
+    is answered with the saved name of several words it stands for (بوتين:
+    فلاديمير بوتين, saved in another text), where exactly one saved name lists
+    the word among its ``name_words``; a word two saved names share stands for
+    neither. The record is then the name's, under the word's key.
+    """
     wanted = set(keys)
     lexes = sorted({lex for lex, _pos in wanted})
-    found = _entries_where_in(store, VocabularyEntry.lex, lexes)
-    return {entry.key: entry for entry in found if entry.key in wanted}
+    with store.reading() as session:
+        found = _entries_where_in(session, VocabularyEntry.lex, lexes)
+        entries = {entry.key: entry for entry in found if entry.key in wanted}
+        if names:
+            single = [k for k in wanted - entries.keys() if k[1] == NAME_POS and not is_name_key(k)]
+            entries.update(_names_standing_for(session, single))
+    return entries
+
+
+def _names_standing_for(session: Session, keys: list[LemmaKey]) -> dict[LemmaKey, EntryRecord]:
+    """The saved name each proper noun of ``keys`` stands for alone, where one does."""
+    keys_of_word: dict[str, list[LemmaKey]] = defaultdict(list)
+    for key in keys:
+        keys_of_word[search_form(key[0])].append(key)
+    if not keys_of_word:
+        return {}
+    claims: dict[str, list[EntryRecord]] = defaultdict(list)
+    # The saved names with such words are few: all read, through their index.
+    for name in _records_where(session, VocabularyEntry.name_words > ""):
+        for word in name.name_words:
+            if word in keys_of_word:
+                claims[word].append(name)
+    return {
+        key: names[0]
+        for word, names in claims.items()
+        if len(names) == 1
+        for key in keys_of_word[word]
+    }
 
 
 def _like(text: str) -> str:
@@ -98,15 +135,20 @@ def _conditions(filters: EntryFilter) -> list[Any]:
     conditions: list[Any] = []
     search = (filters.search or "").strip()
     if search:
-        plain = _like(strip_diacritics(search))
+        # Arabic as learners type it (reader.store.search): letters folded, and
+        # the query without its clitics compared with whole lemmas.
+        folded = search_form(search)
+        inside = _like(folded)
         words = _like(search)
         seen_as = exists().where(
             Occurrence.entry_id == VocabularyEntry.id,
-            Occurrence.surface_plain.like(plain, escape="\\"),
+            Occurrence.surface_search.like(inside, escape="\\"),
         )
+        stems = sorted(query_stems(folded))
         conditions.append(
             or_(
-                VocabularyEntry.lemma_plain.like(plain, escape="\\"),
+                VocabularyEntry.lemma_search.like(inside, escape="\\"),
+                *([VocabularyEntry.lemma_search.in_(stems)] if stems else []),
                 seen_as,
                 VocabularyEntry.dictionary_gloss.like(words, escape="\\"),
                 VocabularyEntry.user_gloss.like(words, escape="\\"),
@@ -203,8 +245,10 @@ def list_entries(
 ) -> list[EntryRecord]:
     """Entries matching every given filter.
 
-    ``search`` matches the lemma or any seen form, with or without vowels, and
-    the glosses and notes (case-insensitively for English). ``root`` may be
+    ``search`` matches the lemma or any seen form as learners type Arabic (with
+    or without vowels, any alef form, ه for ة, ي for ى, with the article and
+    other clitics: :mod:`reader.store.search`), and the glosses and notes
+    (case-insensitively for English). ``root`` may be
     written with or without the dots camel-tools puts between radicals.
     For a long vocabulary, :func:`iter_entries` or :func:`entries_page`.
     """

@@ -104,6 +104,11 @@ class VocabularyEntry(Base):
     lemma: Mapped[str] = mapped_column(String, nullable=False)
     # Without vowels, for search; kept in step with ``lemma`` by every write.
     lemma_plain: Mapped[str] = mapped_column(String, nullable=False, server_default="", index=True)
+    # Folded for search as learners type (reader.store.search); kept in step likewise.
+    lemma_search: Mapped[str] = mapped_column(String, nullable=False, server_default="", index=True)
+    # A name of several words: its words that stand for it alone (كيري for جون كيري),
+    # search-folded, space-separated; decided by the reading core when it is saved.
+    name_words: Mapped[str] = mapped_column(String, nullable=False, server_default="", index=True)
     root: Mapped[str] = mapped_column(String, nullable=False, server_default="", index=True)
     pos_label: Mapped[str] = mapped_column(String, nullable=False, server_default="")
     dictionary_gloss: Mapped[str] = mapped_column(Text, nullable=False, server_default="")
@@ -146,6 +151,10 @@ class Occurrence(Base):
     surface_plain: Mapped[str] = mapped_column(
         String, nullable=False, server_default="", index=True
     )
+    # Searched anywhere inside (LIKE '%...%'), which no index helps: none kept.
+    surface_search: Mapped[str] = mapped_column(String, nullable=False, server_default="")
+    # The word as the learner saw it said there, vocalised in its sentence ("" if unknown).
+    vocalised: Mapped[str] = mapped_column(String, nullable=False, server_default="")
     sentence: Mapped[str] = mapped_column(Text, nullable=False, server_default="")
     start: Mapped[int] = mapped_column(Integer, nullable=False)
     end: Mapped[int] = mapped_column(Integer, nullable=False)

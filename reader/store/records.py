@@ -136,6 +136,9 @@ class EntryRecord:
     created_at: datetime
     updated_at: datetime
     occurrence_count: int
+    # A name of several words: its words that stand for it alone, search-folded
+    # (كيري for جون كيري); see reader.reading.article_keys.
+    name_words: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -166,6 +169,7 @@ class EntryRecord:
             created_at=_utc(row.created_at),
             updated_at=_utc(row.updated_at),
             occurrence_count=occurrence_count,
+            name_words=tuple(row.name_words.split()),
         )
 
 
@@ -180,6 +184,7 @@ class OccurrenceRecord:
     start: int
     end: int
     created_at: datetime
+    vocalised: str = ""  # as the learner saw it said there ("": saved before it was kept)
 
     @classmethod
     def of(cls, row: Occurrence, document_title: str | None = None) -> OccurrenceRecord:
@@ -194,6 +199,7 @@ class OccurrenceRecord:
             start=row.start,
             end=row.end,
             created_at=_utc(row.created_at),
+            vocalised=row.vocalised,
         )
 
 

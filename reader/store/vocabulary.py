@@ -18,6 +18,7 @@ from reader.store.records import (
     OccurrenceRecord,
     utc_now,
 )
+from reader.store.search import search_form
 from reader.text.arabic import strip_diacritics
 
 
@@ -30,6 +31,11 @@ class EntryOrder(StrEnum):
 def normalise_tag(tag: str) -> str:
     """Tags are single words (Anki's rule too): inner whitespace becomes '_'."""
     return "_".join(tag.split())
+
+
+def _name_words(words: Iterable[str]) -> str:
+    """The column's form of a name's words: folded for search, each once, in order."""
+    return " ".join(dict.fromkeys(form for word in words if (form := search_form(word))))
 
 
 def _changed(*entry_ids: int) -> Change:
@@ -103,6 +109,8 @@ def save_word(
     status: Status | str = Status.LEARNING,
     status_override: Status | str | None = None,
     user_gloss: str | None = None,
+    name_words: Iterable[str] | None = None,
+    vocalised: str = "",
 ) -> tuple[EntryRecord, Change]:
     """Save a word the learner met, creating its entry on first sight.
 
@@ -113,6 +121,10 @@ def save_word(
     ``user_gloss``, if given, becomes the learner's gloss (blank clears it, as
     :func:`set_user_gloss`); otherwise the learner's gloss, notes and tags are
     never touched here. Both are applied in the same transaction as the save.
+    ``name_words``, if given, become the words that stand for this name alone
+    (decided by :mod:`reader.reading.article_keys`), replacing those it had.
+    ``vocalised``: the word as the learner saw it said there (kept with a new
+    occurrence; the Anki card's Word where the lemma has no vowels).
 
     The lemma, root and part-of-speech label follow the latest analysis. The
     dictionary gloss is the entry's first non-empty one: forms of one lemma may
@@ -125,6 +137,7 @@ def save_word(
     status = Status(status_override if status_override is not None else status)
     gloss_given = user_gloss is not None
     user_gloss = (user_gloss or "").strip() or None
+    words = None if name_words is None else _name_words(name_words)
     if document_id is not None:
         if surface is None or start is None or end is None:
             raise ValueError("An occurrence needs its surface form and start and end offsets.")
@@ -142,6 +155,8 @@ def save_word(
                 pos=pos,
                 lemma=lemma or lex,
                 lemma_plain=strip_diacritics(lemma or lex),
+                lemma_search=search_form(lemma or lex),
+                name_words=words or "",
                 root=root,
                 pos_label=pos_label,
                 dictionary_gloss=dictionary_gloss,
@@ -167,8 +182,12 @@ def save_word(
             if gloss_given and row.user_gloss != user_gloss:
                 row.user_gloss = user_gloss
                 changed = True
+            if words is not None and row.name_words != words:
+                row.name_words = words
+                changed = True
             if changed:
                 row.lemma_plain = strip_diacritics(row.lemma)
+                row.lemma_search = search_form(row.lemma)
                 row.updated_at = now
         session.flush()
         if document_id is not None:
@@ -188,6 +207,8 @@ def save_word(
                         document_id=document_id,
                         surface=surface,
                         surface_plain=strip_diacritics(surface or ""),
+                        surface_search=search_form(surface or ""),
+                        vocalised=vocalised,
                         sentence=sentence,
                         start=start,
                         end=end,
@@ -276,6 +297,8 @@ def restore_entry(store: Store, deleted: DeletedEntry) -> tuple[EntryRecord, Cha
                 pos=old.pos,
                 lemma=old.lemma,
                 lemma_plain=strip_diacritics(old.lemma),
+                lemma_search=search_form(old.lemma),
+                name_words=" ".join(old.name_words),
                 root=old.root,
                 pos_label=old.pos_label,
                 dictionary_gloss=old.dictionary_gloss,
@@ -290,6 +313,7 @@ def restore_entry(store: Store, deleted: DeletedEntry) -> tuple[EntryRecord, Cha
         else:
             row.user_gloss = row.user_gloss or old.user_gloss
             row.notes = row.notes or old.notes
+            row.name_words = row.name_words or " ".join(old.name_words)
             row.tags = _tags_named(session, [*(t.name for t in row.tags), *old.tags])
             row.updated_at = utc_now()
         session.flush()
@@ -312,6 +336,8 @@ def restore_entry(store: Store, deleted: DeletedEntry) -> tuple[EntryRecord, Cha
                     document_id=occurrence.document_id,
                     surface=occurrence.surface,
                     surface_plain=strip_diacritics(occurrence.surface),
+                    surface_search=search_form(occurrence.surface),
+                    vocalised=occurrence.vocalised,
                     sentence=occurrence.sentence,
                     start=occurrence.start,
                     end=occurrence.end,

@@ -7,6 +7,7 @@ camel-tools-free: the analysis and the document arrive as plain records.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reader.store.database import Store
@@ -52,8 +53,10 @@ def save_analysis(
     status: Status | str = Status.LEARNING,
     status_override: Status | str | None = None,
     user_gloss: str | None = None,
+    vocalised: str = "",
 ) -> tuple[EntryRecord, Change]:
-    """Save the reading ``analysis`` of the word ``surface`` met at ``start:end``.
+    """Save the reading ``analysis`` of the word ``surface`` met at ``start:end``
+    (said ``vocalised`` there).
 
     The entry is keyed by camel-tools' (lex, pos); the dictionary gloss is the
     lemma's gloss (not the inflected form's), since the entry stands for the
@@ -76,11 +79,18 @@ def save_analysis(
         status=status,
         status_override=status_override,
         user_gloss=user_gloss,
+        vocalised=vocalised,
     )
 
 
 def save_name(
-    store: Store, *, arabic: str, english: str, lemma: str = "", **occurrence: Any
+    store: Store,
+    *,
+    arabic: str,
+    english: str,
+    lemma: str = "",
+    name_words: Iterable[str] | None = None,
+    **occurrence: Any,
 ) -> tuple[EntryRecord, Change]:
     """Save a name of several words (الولايات المتحدة, "United States") as one entry.
 
@@ -89,7 +99,9 @@ def save_name(
     ``lemma`` (default: ``arabic``) is how it is shown. ``occurrence`` is where it
     was met, as for :func:`save_word` (``surface``: its words as written, the whole
     name; ``sentence``, ``document_id``, ``start``, ``end``, ``status``...).
-    Idempotent like :func:`save_word`.
+    ``name_words``: its words that stand for it alone in any text (كيري for جون
+    كيري), as :func:`reader.reading.article_keys.name_words` decides them; None
+    keeps those it has. Idempotent like :func:`save_word`.
     """
     lex, pos = name_key(arabic)
     return save_word(
@@ -100,5 +112,6 @@ def save_name(
         root="",
         pos_label=NAME_LABEL,
         dictionary_gloss=english,
+        name_words=name_words,
         **occurrence,
     )

@@ -13,6 +13,7 @@ from sqlalchemy import insert
 
 from reader.store import Status, Store, fingerprint_text, remember_document, strip_diacritics
 from reader.store.models import Occurrence, Tag, VocabularyEntry, entry_tags
+from reader.store.search import search_form
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 VOWELS = "\u064e\u064f\u0650"
@@ -45,6 +46,7 @@ def fill(store: Store, count: int, *, sentence: str = "كلمة في جملة.")
                     "pos": "noun",
                     "lemma": lemma_of(number),
                     "lemma_plain": strip_diacritics(lemma_of(number)),
+                    "lemma_search": search_form(lemma_of(number)),
                     "root": "",
                     "pos_label": "noun",
                     "dictionary_gloss": f"word {number}",
@@ -64,6 +66,7 @@ def fill(store: Store, count: int, *, sentence: str = "كلمة في جملة.")
                     "document_id": document.id,
                     "surface": lemma_of(number),
                     "surface_plain": strip_diacritics(lemma_of(number)),
+                    "surface_search": search_form(lemma_of(number)),
                     "sentence": sentence,
                     "start": number,
                     "end": number + 4,

@@ -44,13 +44,17 @@ _RANKING_LETTER_FORMS = str.maketrans("أإآٱىة", "اااايه")  # ranking
 _ROOTS_MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")  # roots.py
 
 
-def _migration_plain():
-    path = REPO / "reader" / "store" / "migrations" / "versions" / "0002_user_gloss_tags_notes.py"
-    spec = importlib.util.spec_from_file_location("migration_0002", path)
+def _migration(name: str):
+    path = REPO / "reader" / "store" / "migrations" / "versions" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"migration_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module._plain
+    return module
+
+
+def _migration_plain():
+    return _migration("0002_user_gloss_tags_notes")._plain
 
 
 # -- the corpus -----------------------------------------------------------------
@@ -158,6 +162,19 @@ def test_the_store_search_form_is_unchanged(corpus: list[str]) -> None:
         word
         for word in corpus
         if not (arabic.strip_diacritics(word) == _STORE_DIACRITICS.sub("", word) == frozen(word))
+    ]
+    assert changed == []
+
+
+def test_the_store_folded_search_form_is_unchanged(corpus: list[str]) -> None:
+    """The form migration 0003 filled the search columns with is the store's still."""
+    from reader.store.search import search_form
+
+    frozen = _migration("0003_search_forms_name_words")._search_form
+    changed = [
+        word
+        for word in corpus
+        if not (search_form(word) == frozen(word) == arabic.fold_letters(arabic.strip_marks(word)))
     ]
     assert changed == []
 

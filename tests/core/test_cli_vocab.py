@@ -80,6 +80,7 @@ def _read_commands(vocab: Vocabulary) -> dict[str, list[str]]:
         "list table": ["vocab", "list"],
         "list known": ["vocab", "list", "--json", "--status", "known"],
         "list no match": ["vocab", "list", "--search", "موسكو"],
+        "list as typed": ["vocab", "list", "--json", "--search", "بالخارجيه"],
         "csv": ["vocab", "export", "--format", "csv", "-o", str(vocab.out("words.csv"))],
         "csv filtered": [
             "vocab",
@@ -264,6 +265,28 @@ def test_add_a_word_of_a_name_saves_the_name_as_the_window_does(
     assert entry["status"] == "known" and entry["occurrences"] == 1
 
 
+def test_a_surname_alone_added_after_its_name_is_the_name_as_in_the_window(
+    tmp_path: Path, real_db_path: Path, default_article_path: Path
+) -> None:
+    """فلاديمير بوتين saved, then بوتين alone from another sentence: a second place of
+    the name, not a word of its own."""
+    full = sentence_with(default_article_path, "فلاديمير")
+    later = sentence_with(default_article_path, *PUTIN_ALONE)
+    name, alone = run_all(
+        [
+            ["vocab", "add", "فلاديمير بوتين", "--sentence", full],
+            ["vocab", "add", "بوتين", "--sentence", later],
+        ],
+        home=tmp_path,
+        db=real_db_path,
+    )
+    assert name.returncode == 0, name.stderr
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stdout.startswith("Saved again, with this sentence: ")
+    (entry,) = json.loads(run_main("vocab", "list", "--json", home=tmp_path).stdout)
+    assert entry["lex"] == "فلاديمير بوتين" and entry["occurrences"] == 2
+
+
 def test_two_processes_adding_at_once_both_save(
     tmp_path: Path, real_db_path: Path, default_article_path: Path
 ) -> None:
@@ -298,6 +321,12 @@ def test_list_table_is_readable(vocab: Vocabulary) -> None:
 def test_list_filters_by_status(vocab: Vocabulary) -> None:
     entries = json.loads(ok(vocab, "list known").stdout)
     assert [(entry["lex"], entry["status"]) for entry in entries] == [("بُوتِين", "known")]
+
+
+def test_list_searches_as_a_learner_types(vocab: Vocabulary) -> None:
+    """بالخارجيه: a preposition and the article on it, ه for its ة."""
+    entries = json.loads(ok(vocab, "list as typed").stdout)
+    assert [entry["lex"] for entry in entries] == [MINISTRY_LEX]
 
 
 def test_a_listing_that_matches_nothing_says_so(vocab: Vocabulary) -> None:

@@ -194,7 +194,9 @@ def test_apkg_has_stable_guids_and_our_fields(store: Store, tmp_path: Path) -> N
     assert wazir["Gloss"] == "minister, changed"
     assert wazir["Root"] == "و ز ر" and wazir["PartOfSpeech"] == "noun"
     assert wazir["Notes"] == "-2+3"
-    assert ANKI_FIELDS[-1] == "Romanized" and wazir["Romanized"] == "wazīr"
+    assert ANKI_FIELDS[-2] == "Romanized" and wazir["Romanized"] == "wazīr"
+    assert ANKI_FIELDS[-1] == "Sentence"
+    assert wazir["Sentence"] == "قال <b>الوزير</b> إن الحكومة ستعمل على خفض الأسعار."
     assert export_apkg(store, tmp_path / "ala.apkg", scheme="ala-lc") == 2
     ala = _apkg_notes(tmp_path / "ala.apkg", tmp_path)
     government = dict(zip(ANKI_FIELDS, ala[genanki.guid_for("حُكُومَة", "noun")], strict=True))

@@ -76,7 +76,7 @@ def test_fresh_file_is_created_at_head_in_wal_mode(home: Path) -> None:
     try:
         assert store.path == paths.vocabulary_db_path()
         assert store.path.is_relative_to(home)
-        assert _revision(store.path) == head_revision() == "0002"
+        assert _revision(store.path) == head_revision() == "0003"
         with store.reading() as session:
             connection = session.connection()
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -103,7 +103,7 @@ def test_upgrade_from_0001_keeps_data_and_backs_up_first(home: Path) -> None:
 
     store = open_store(path)
     try:
-        assert _revision(path) == "0002"
+        assert _revision(path) == "0003"
         entry = find_entry(store, "وَزِير", "noun")
         assert entry is not None and entry.id == 7
         assert (entry.dictionary_gloss, entry.status.value) == ("minister", "known")

@@ -244,3 +244,45 @@ def test_a_name_spelt_from_its_letters_is_saved_saying_so(window):
     click(window, obama)
     press(window, Qt.Key.Key_S)
     assert find_entry(store, *reading.key).dictionary_gloss == "Obama"
+
+
+KERRY = ("جون كيري", "noun_prop")
+
+
+def _kerry_alone(window) -> list[int]:
+    """The كيري of the default article that stand alone, outside جون كيري (seven)."""
+    return [
+        index
+        for index, token in enumerate(window.document.tokens)
+        if token.text == "كيري" and window.session.name_at(index) is None
+    ]
+
+
+def test_a_saved_names_gloss_status_and_marks_reach_its_surname_alone(window):
+    """جون كيري saved with the learner's "John Kerry": every كيري alone says it, is
+    marked with it, follows its status and counts with it towards the known share."""
+    alone = _kerry_alone(window)
+    assert len(alone) == 7
+    assert {background(window, index) for index in alone} == {None}
+    click(window, token_index(window, "كيري", after="جون"))
+    press(window, Qt.Key.Key_S)
+    editor = window.gloss_pane.editor
+    editor.gloss_edit.setFocus()
+    editor.gloss_edit.setText("John Kerry")
+    QTest.keyClick(editor.gloss_edit, Qt.Key.Key_Return)
+    store = window.vocabulary.store
+    assert find_entry(store, *KERRY).user_gloss == "John Kerry"
+
+    assert {background(window, index) for index in alone} == {LEARNING}
+    later = alone[-1]
+    hover(window, later)
+    assert "John Kerry" in window.popup.text()
+    click(window, later)
+    assert "John Kerry" in window.gloss_pane.text()
+    assert editor.entry is not None and editor.entry.key == KERRY
+    known_before = window.words.share.known
+    press(window, Qt.Key.Key_3)  # known, from a surname alone: the name's status
+    assert find_entry(store, *KERRY).status is Status.KNOWN
+    assert len(list_entries(store)) == 1
+    assert {background(window, index) for index in alone} == {None}
+    assert window.words.share.known == known_before + 2 + 7

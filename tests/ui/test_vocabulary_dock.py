@@ -169,3 +169,16 @@ def test_arabic_in_the_table_is_not_clipped(qtbot, window):
     option.initFrom(table)
     assert delegate.sizeHint(option, index).height() >= needed
     assert table.rowHeight(0) >= needed
+
+
+def test_search_finds_a_word_as_a_learner_types_it(qtbot, window):
+    """زيارة saved from the article: the dock finds it typed with ه, with the article,
+    with a preposition, with its pronoun."""
+    save(window, "زيارة")
+    save(window, "موسكو")
+    dock = open_dock(qtbot, window)
+    (visit,) = [lemma for lemma in dock.lemmas() if lemma.startswith("زِ")]
+    for typed in ("زياره", "الزيارة", "بالزياره", "زيارتها", "زِيَارَة"):
+        dock.search_edit.setText(typed)
+        dock.caught_up()
+        assert dock.lemmas() == [visit], typed

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.reading.article_keys import ArticleKeys
 from reader.store import EntryRecord, LemmaKey, Status
+from reader.store.records import NAME_POS
 from reader.ui.base.vocabulary_hub import VocabularyHub
 
 if TYPE_CHECKING:  # numpy is imported on the worker first (ArticleKeys.of), never at start-up
@@ -109,18 +110,30 @@ class SavedEntries:
         """
         wanted = set(entry_ids)
         touched: set[LemmaKey] = set()
+        # A surname's key may hold its saved name's entry (entries_for_lemmas): it
+        # keeps holding it, fresh.
+        held: dict[int, list[LemmaKey]] = {}
         for key, entry in self._by_key.items():
             if entry is not None and entry.id in wanted:
                 self._by_key[key] = None
                 touched.add(key)
+                held.setdefault(entry.id, []).append(key)
         fresh = self.hub.read(lambda store: ops.entries_by_id(store, wanted), None)
         if fresh is None:
             for key in touched:
                 del self._by_key[key]  # looked up again when next asked for
             return touched
         for entry in fresh.values():
-            self._by_key[entry.key] = entry
-            touched.add(entry.key)
+            for key in (entry.key, *held.get(entry.id, ())):
+                self._by_key[key] = entry
+                touched.add(key)
+        if any(entry.name_words for entry in fresh.values()):
+            # A name saved with its surname: the store now answers the surname's key
+            # alone with it (entries_for_lemmas), where the word has no entry of its own.
+            unsaved = [k for k, entry in self._by_key.items() if entry is None and k[1] == NAME_POS]
+            named = self.hub.read(lambda store: ops.entries_for_lemmas(store, unsaved), {})
+            self._by_key.update(named)
+            touched.update(named)
         return touched
 
     def status(self, key: LemmaKey) -> Status | None:
