@@ -27,7 +27,7 @@ from reader.morphology.names.spans import (
 )
 
 # A name read elsewhere in the document is evidence for a name here, but never
-# against a reading this common (log10 of its frequency, as ranked): واحد "one",
+# against a reading this common (log10 of its frequency in the corpus): واحد "one",
 # اليوم "today", تنظيم "organisation" stay themselves beside a name spelt alike.
 # Set beforehand, not fitted: on PUD (bench_quality --section docnames, fitted on
 # one half of the sentences, reported on the other) every ceiling from -inf to
@@ -87,13 +87,18 @@ def _named(found: Sequence[Any], reading: Any, english: str, feature: str) -> tu
     return order([named if r is reading else r for r in found])
 
 
+def _frequency(reading: Any) -> float:
+    """The reading's log10 frequency in the database's corpus (its evidence), or -inf."""
+    return dict(reading.evidence).get("frequency", float("-inf"))
+
+
 def _named_elsewhere(found: Sequence[Any], surface: str, seen: dict[str, Any]) -> Any | None:
     """The word's proper-noun reading named elsewhere in the document, if that
     evidence outweighs the readings ranked above it, else None."""
     for reading in found:
         if reading.pos == "noun_prop" and stem_of(reading) in seen:
             return reading if spelt_as_written(reading, surface) else None
-        if is_function_word(reading) or reading.score >= NAME_EVIDENCE_CEILING:
+        if is_function_word(reading) or _frequency(reading) >= NAME_EVIDENCE_CEILING:
             return None
     return None
 
