@@ -270,7 +270,7 @@ class Morphology:
         if not ranked:
             return tuple(readings)
         if names:
-            readings = list(spelt_name_evidence(place_evidence(readings, lookup)))
+            readings = list(spelt_name_evidence(place_evidence(readings, lookup), person))
         if never_seen(raw):
             # The dictionary's readings were never seen in its corpus: the name
             # guess speaks for a word the dictionary has only in parts, after a

@@ -110,7 +110,8 @@ HAND_WEIGHTS: dict[str, float] = {
     "name_guess": -30.0,
     "surname_after_name": 40.0,
     "listed_name": 40.0,
-    "name_beside_function_word": 0.0,
+    # Set a priori (not a rule before): news rarely names someone لو or لي.
+    "name_beside_function_word": -3.0,
     "construct_head": 10.0,
     "document_name": 25.0,
     "named_elsewhere": 25.0,

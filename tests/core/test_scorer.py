@@ -178,3 +178,24 @@ def test_the_fit_learns_which_evidence_marks_the_right_reading() -> None:
     # A sentence's fold depends on its id alone.
     assert tool.fold_of("pud:n01001011") == tool.fold_of("pud:n01001011")
     assert {tool.fold_of(f"catt:{n}") for n in range(50)} == set(range(tool.FOLDS))
+
+
+@pytest.mark.realdb
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # على written with ي, as much news writes it: still "on".
+        ("ووضع الوزير الملف علي الطاولة أمس.", "علي"),
+        # After a name, a function word or one of the commonest words stays itself.
+        ("وقال جون أحد المسؤولين إن الاتفاق قريب.", "أحد"),
+        # A name spelt like a particle: لو "if", not Lou.
+        ("وقال إنه لو كان الاتفاق قريبا لأعلنه.", "لو"),
+    ],
+)
+def test_no_evidence_for_a_name_overturns_a_function_word(morphology, text, word) -> None:
+    document = document_from_text(text)
+    analysis = morphology.analyze_document(document)
+    token = next(t for t in document.tokens if t.text == word)
+    best = analysis.readings[token.index][0]
+    assert best.pos != "noun_prop" and not best.is_guess, (best.diac, best.evidence)
+    assert analysis.name_at(token.index) is None

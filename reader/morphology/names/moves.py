@@ -61,11 +61,17 @@ def place_evidence(readings: Sequence[Any], surface: str) -> Sequence[Any]:
     return [weighed(r, place_written_bare=1.0) if r is place else r for r in readings]
 
 
-def spelt_name_evidence(readings: Sequence[Any]) -> Sequence[Any]:
+def spelt_name_evidence(readings: Sequence[Any], after_name: bool = False) -> Sequence[Any]:
     """A proper noun the dictionary has spelt exactly as written, where the best
     reading needs a hamza or an alef the author did not write, gets
-    ``name_spelt_as_written``: رايت is Wright, not رأيت ("I saw") without its hamza."""
+    ``name_spelt_as_written``: رايت is Wright, not رأيت ("I saw") without its hamza.
+    ``after_name``: the word follows a given name."""
     if not readings or readings[0].source != "spelling variant":
+        return readings
+    if is_function_word(readings[0]) and not after_name:
+        # على written علي, as much news writes it, is still "on": a name's
+        # evidence never overturns a preposition, conjunction or particle,
+        # except right after a given name (محمد علي, Mohamed Ali).
         return readings
     exact = next(
         (

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reader.morphology.evidence import Evidence, order, weighed, weights
+from reader.morphology.names.moves import NAME_EVIDENCE_CEILING
 from reader.text.arabic import TATWEEL, VOWEL_MARKS, fold_letters
 
 FLOOR = -8.0
@@ -125,8 +126,13 @@ def may_be_name(analyses: Iterable[dict[str, Any]]) -> bool:
     with clitics or spelt otherwise. أربعة ("four") and ذا are words the
     corpus happens not to count, not names; كيري (only كِير + ي, "my bellows")
     and سيمون (only سَ + يُمَوِّن, "he will supply") may be."""
+    analyses = list(analyses)
+    # A word the dictionary has only as clitics on a function word (لمن: لِ + مَن)
+    # is that word, whatever follows a name.
     return never_seen(analyses) and not any(
-        features.get("source") == "lex" and clitic_count(features) == 0 for features in analyses
+        (features.get("source") == "lex" and clitic_count(features) == 0)
+        or features.get("pos") in _CLOSED_CLASS
+        for features in analyses
     )
 
 
@@ -289,6 +295,11 @@ def rank(
         best, score, evidence = max(members, key=lambda item: (item[1], _unmarked(item[0])))
         variants = tuple(dict.fromkeys(str(f.get("diac", "")) for f, _, _ in members))
         result.append((best, score, variants, evidence))
+    if ranked and context is Context.AFTER_NAME and _common_or_function(result):
+        # "After a name, a name" is a name's evidence: it never overturns a
+        # function word or a reading among the commonest words (أحد "one" after
+        # a name is not the name Ahad).
+        result = [_without_name_context(item, scale) for item in result]
     if ranked and any(item[0].get("pos") in _CLOSED_CLASS for item in result):
         # A name spelt like a preposition, particle or pronoun (لو: Lou beside لَوْ
         # "if"; لكل beside لِ + كُلّ) is evidence against the name.
@@ -302,6 +313,23 @@ def rank(
     if ranked:
         result.sort(key=lambda item: -item[1])
     return result
+
+
+def _without_name_context(item: tuple, scale: Any) -> tuple:
+    features, score, variants, evidence = item
+    if features.get("pos") != "noun_prop":
+        return item
+    kept = tuple(pair for pair in evidence if pair[0] != "proper_after_name")
+    return (features, scale.score(kept), variants, kept)
+
+
+def _common_or_function(result: Sequence[tuple[dict[str, Any], Any, Any, Any]]) -> bool:
+    """Whether a reading other than a name is a function word or among the commonest."""
+    return any(
+        features.get("pos") != "noun_prop"
+        and (features.get("pos") in _CLOSED_CLASS or frequency(features) >= NAME_EVIDENCE_CEILING)
+        for features, *_rest in result
+    )
 
 
 _QUALIFIABLE = frozenset({"noun", "noun_prop", "noun_num", "noun_quant", "adj"})
