@@ -45,6 +45,7 @@ from reader.ui.word.details import (
 )
 from reader.ui.word.entry_editor import EntryEditor
 from reader.ui.word.look_up import LookUpButton, SentenceSection, SentenceTranslation
+from reader.ui.word.why_line import WhyLine
 from reader.ui.word.word_list import TOKEN_ROLE, WordList
 
 HEADWORD_POINTS = 28
@@ -95,6 +96,7 @@ class GlossPane(LazyDock):
         # Made now (so the window can connect to it), laid out when the pane is built.
         self.editor = EntryEditor()
         self.look_up = LookUpButton()
+        self.why_line = WhyLine()
         self.sentence_translation = SentenceTranslation()
 
     def set_sources(
@@ -250,6 +252,7 @@ class GlossPane(LazyDock):
             self.meaning_label,
             self.details_label,
             self.segments_label,
+            self.why_line,
         ):
             layout.addWidget(widget)
         links = QHBoxLayout()
@@ -343,6 +346,7 @@ class GlossPane(LazyDock):
         reading = self._chosen
         self.note_label.setText(note_html(self._note, self.arabic_family) if reading else "")
         self.note_label.setVisible(reading is not None and bool(self._note))
+        self.why_line.show_reading(reading, self._readings, self.arabic_family)
         self._update_tab_titles()
         if reading is None:
             self.form_label.setText(self._word)
