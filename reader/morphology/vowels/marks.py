@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.text.arabic import (  # noqa: F401  (the marks, importable from here too)
     DAGGER_ALEF,
@@ -136,6 +137,7 @@ def _is_wasl_alef(word_units: list[Unit], index: int, lam: int | None) -> bool:
     return at_start and bool(unit.vowels.replace(FATHATAN, ""))
 
 
+@lru_cache(maxsize=1 << 16)  # a word is compared once per reading
 def comparable(word: str, *, keep_sukun: bool = False) -> str:
     """The word in one convention, for comparing vocalisations from any source.
 
@@ -182,6 +184,7 @@ def comparable(word: str, *, keep_sukun: bool = False) -> str:
     return join(word_units)
 
 
+@lru_cache(maxsize=1 << 16)  # a word is compared once per reading
 def split_ending(word: str) -> tuple[str, str]:
     """(the word without the last letter's vowel marks, those marks).
 
@@ -239,6 +242,7 @@ def compatible(one: str, other: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 16)  # a word is compared once per reading
 def stem_comparable(word: str, *, keep_sukun: bool = False) -> str:
     return comparable(split_ending(word)[0], keep_sukun=keep_sukun)
 
