@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStatusBar, QWidget
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.reading.session import Aspect, ReadingSession, SessionChange
@@ -17,6 +17,9 @@ from reader.ui.base import dialogs
 from reader.ui.base.vocabulary_hub import VocabularyHub
 from reader.ui.vocabulary.dock import VocabularyDock
 from reader.ui.vocabulary.notes_dock import NotesDock
+
+# The docks below the article take at most this share of the window's height.
+BOTTOM_SHARE = 0.45
 
 
 class VocabularyDocks:
@@ -43,10 +46,27 @@ class VocabularyDocks:
             )
         self.vocabulary.toggleViewAction().setShortcut("Ctrl+Shift+L")
         self.notes.toggleViewAction().setShortcut("Ctrl+Shift+N")
+        for dock in self.all:
+            # After the dock is laid out, at whatever height the window first gave it.
+            dock.visibilityChanged.connect(
+                lambda visible, d=dock: visible and QTimer.singleShot(0, lambda: self._room(d))
+            )
         self.vocabulary.show_in_context.connect(self.show_occurrence)
         self.notes.span_clicked.connect(view.select_span)
         self._pending: OccurrenceRecord | None = None
         session.subscribe(self._on_session_changed)
+
+    def _room(self, dock: QDockWidget) -> None:
+        """A dock shown below the article gets several rows of the table (the window
+        gave it its minimum, one row), within BOTTOM_SHARE of the window's height."""
+        window = self.dialog_parent
+        if not isinstance(window, QMainWindow) or dock.isFloating() or not dock.isVisible():
+            return
+        if window.dockWidgetArea(dock) != Qt.DockWidgetArea.BottomDockWidgetArea:
+            return
+        height = min(self.vocabulary.wanted_height(), round(window.height() * BOTTOM_SHARE))
+        if dock.height() < height:
+            window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def _on_session_changed(self, change: SessionChange) -> None:
         if Aspect.DOCUMENT in change:

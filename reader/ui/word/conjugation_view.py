@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from reader.morphology.verbs.table import (
@@ -54,19 +54,32 @@ class ConjugationView(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.header)
-        self.nouns = QLabel()
-        self.nouns.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.nouns)
+        # Below the lemma, one page that scrolls: the tenses, then the participles and
+        # notes. A short pane (720p) shows rows of the table, not only its frame.
+        self.body = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.setStyleSheet("QTabBar::tab { padding: 3px 7px; }")
-        layout.addWidget(self.tabs, 1)
+        page_layout.addWidget(self.tabs)
+        self.nouns = QLabel()
+        self.nouns.setTextFormat(Qt.TextFormat.RichText)
+        page_layout.addWidget(self.nouns)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.notes)
+        page_layout.addWidget(self.notes)
+        page_layout.addStretch(1)
+        self.body.setWidget(page)
+        layout.addWidget(self.body, 1)
+        # The highlighted row is brought into view once the page is laid out.
+        self._highlight_pending = False
+        self.body.verticalScrollBar().rangeChanged.connect(self._scroll_to_highlight)
         self.display(None)
 
     # QWidget.show() keeps its meaning when called without arguments.
@@ -83,7 +96,7 @@ class ConjugationView(QWidget):
         if conjugation is None:
             text = reason or "No conjugation for this word."
             self.header.setText(f'<span style="{NOTE_STYLE}">{html.escape(text)}</span>')
-            for widget in (self.nouns, self.tabs, self.notes):
+            for widget in (self.body, self.nouns, self.tabs, self.notes):
                 widget.hide()
             return
         self.header.setText(self._header_html(conjugation))
@@ -94,20 +107,25 @@ class ConjugationView(QWidget):
             active, passive = conjugation.section(key), conjugation.section(f"{key}_pass")
             if active is None and passive is None:
                 continue
-            index = self.tabs.addTab(self._scrolled(self._tense_html(key, active, passive)), title)
+            index = self.tabs.addTab(self._page(self._tense_html(key, active, passive)), title)
             if any(s is not None and s.highlighted for s in (active, passive)) and not current:
                 current = index
         self.tabs.setCurrentIndex(current)
-        for widget in (self.nouns, self.tabs, self.notes):
+        for widget in (self.body, self.nouns, self.tabs, self.notes):
             widget.show()
+        self.body.verticalScrollBar().setValue(0)
+        self._highlight_pending = True
         QTimer.singleShot(0, self._scroll_to_highlight)
 
     def _scroll_to_highlight(self) -> None:
         """Bring the row of the form in the text into view (a short pane shows few rows)."""
-        area = self.tabs.currentWidget()
+        label = self.tabs.currentWidget()
         table = self.conjugation
-        if not isinstance(area, QScrollArea) or table is None or area.widget() is None:
+        if not self._highlight_pending or not isinstance(label, QLabel) or table is None:
             return
+        if label.height() < label.sizeHint().height():
+            return  # not laid out yet: the scroll range changes when it is, and calls again
+        self._highlight_pending = False
         order = [person for _group, members in _GROUPS for person in members]
         rows = [slot.rsplit("_", 1)[-1] for slot in table.matched]
         places = [order.index(person) for person in rows if person in order]
@@ -115,8 +133,10 @@ class ConjugationView(QWidget):
             return
         # Rows are of one height, plus a group title every few: place it by share.
         share = (min(places) + 0.5) / len(order)
-        label = area.widget()
-        area.ensureVisible(0, int(label.height() * share), 0, area.viewport().height() // 3)
+        top = label.mapTo(self.body.widget(), QPoint(0, 0)).y()
+        self.body.ensureVisible(
+            0, top + int(label.height() * share), 0, self.body.viewport().height() // 3
+        )
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(index) for index in range(self.tabs.count())]
@@ -125,8 +145,8 @@ class ConjugationView(QWidget):
         """The rich-text label of the tab ``title`` (for reading what it shows)."""
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
-                area = self.tabs.widget(index)
-                return area.widget() if isinstance(area, QScrollArea) else None
+                page = self.tabs.widget(index)
+                return page if isinstance(page, QLabel) else None
         return None
 
     # ------------------------------------------------------------ html
@@ -135,30 +155,22 @@ class ConjugationView(QWidget):
         return arabic_span(text, self._family, size)
 
     def _header_html(self, conjugation: Conjugation) -> str:
-        """The lemma at the right; the form, pattern and vowels at the left, in English."""
+        """The lemma at the right; the form and pattern at the left, in English."""
         form = f"<b>Form {html.escape(conjugation.verb_form)}</b>"
         if conjugation.wazn:
             form += f" · {self._arabic(conjugation.wazn, 13)}"
-        if conjugation.vowel_note:
-            note = html.escape(conjugation.vowel_note)
-            form += f'<br><span style="{NOTE_STYLE}">{note}</span>'
         return (
             f"<table width=100% cellspacing=0><tr><td valign=middle>{form}</td>"
             f'<td align=right valign=middle style="padding-left:8px">'
             f"{self._arabic(conjugation.lemma, 22)}</td></tr></table>"
         )
 
-    def _scrolled(self, rich_text: str) -> QScrollArea:
+    def _page(self, rich_text: str) -> QLabel:
         label = QLabel(rich_text)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setWidget(label)
-        return area
+        return label
 
     def _cell(self, section: Section | None, person: str) -> str:
         cell = section.cell(person) if section is not None else None
@@ -216,7 +228,9 @@ class ConjugationView(QWidget):
         return f"<table width=100% cellspacing=0><tr>{heads}</tr><tr>{cells}</tr></table>"
 
     def _notes_html(self, conjugation: Conjugation) -> str:
-        notes = [html.escape(note) for note in conjugation.notes]
+        # Below the table, with the rest: the header stays one line, the rows get the room.
+        notes = [conjugation.vowel_note] if conjugation.vowel_note else []
+        notes = [html.escape(note) for note in (*notes, *conjugation.notes)]
         if conjugation.verb_type:
             notes.append(self._arabic(conjugation.verb_type, 12))
         return "<br>".join(f'<span style="{NOTE_STYLE}">{note}</span>' for note in notes)
