@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFontInfo, QResizeEvent
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontInfo, QResizeEvent, QWheelEvent
 
 from reader.ui.base import fonts
 
@@ -74,3 +75,11 @@ class TextColumn(_Base):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.place_column()
+
+    def event(self, event: QEvent) -> bool:
+        # A wheel over the margins comes to the view itself, which a scroll area leaves
+        # to its viewport: the text scrolls there as it does over the text.
+        if isinstance(event, QWheelEvent):
+            self.wheelEvent(event)
+            return True
+        return super().event(event)

@@ -52,6 +52,10 @@ HOVER_UNDERLINE = QColor("#6a4c9c")
 PINNED_BACKGROUND = QColor("#c6e6d6")
 PINNED_UNDERLINE = QColor("#2f7d5b")
 SENTENCE_BACKGROUND = QColor("#f3eee2")
+# Lines flush with the column's right edge. Absolute: in a right-to-left block Qt
+# reads a plain AlignRight as "trailing", the left edge, and the text stood ragged
+# at the right where Arabic starts each line.
+FLUSH_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 
 
 class ArticleView(MarkedText, HitTesting, TextColumn, QTextBrowser):
@@ -185,7 +189,7 @@ class ArticleView(MarkedText, HitTesting, TextColumn, QTextBrowser):
         text_document.setDefaultFont(fonts.arabic_font(self.font_size, self.font_family))
         option = QTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        option.setAlignment(FLUSH_RIGHT)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         text_document.setDefaultTextOption(option)
 
@@ -255,7 +259,7 @@ class ArticleView(MarkedText, HitTesting, TextColumn, QTextBrowser):
     def _block_format(self, block: DisplayBlock) -> QTextBlockFormat:
         block_format = QTextBlockFormat()
         block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        block_format.setAlignment(Qt.AlignmentFlag.AlignRight)
+        block_format.setAlignment(FLUSH_RIGHT)
         block_format.setLineHeight(
             LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
