@@ -75,7 +75,7 @@ def test_the_conjugation_shows_rows_at_720p(qtbot, window):
     assert table is not None and table.isVisible()
     # The past's table: a head row, three group titles, thirteen persons.
     row = table.height() / 17
-    assert view.body.viewport().height() >= 5 * row
+    assert view.tabs.currentWidget().viewport().height() >= 5 * row
 
 
 def test_the_sentence_shows_several_rows_on_first_start_at_720p(qtbot, window):

@@ -8,7 +8,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.system.settings import Settings
+from reader.text import load_document
 from reader.ui.article.column import TEXT_WIDTHS
+from reader.ui.base import fonts
 from reader.ui.base.tasks import TaskManager
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import click, hover, token_index
@@ -120,3 +122,21 @@ def test_the_measure_follows_the_zoom(qtbot, window):
     after = window.view.column_measure()
     assert before is not None and after is not None and after > before
     assert abs(window.view.viewport().width() - min(after, _column_room(window))) <= 1
+
+
+def test_a_document_shown_before_the_window_is_laid_out_in_the_column(
+    qtbot, data_home, default_article_path
+):
+    # As the app starts: the article is in before the window first shows.
+    fonts.register_fonts()
+    window = MainWindow(Settings(), tasks=TaskManager(synchronous=True))
+    qtbot.addWidget(window)
+    window.save_settings_on_close = False
+    window.resize(1632, 918)
+    window.show_document(load_document(default_article_path))
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view
+    assert view.viewportMargins().left() > 0
+    assert view.document().textWidth() == view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0  # no line runs past the column

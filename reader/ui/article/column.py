@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFontInfo, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.base import fonts
 
@@ -71,6 +72,19 @@ class TextColumn(_Base):
         side = 0 if measure is None else max(0, (available - measure) // 2)
         if (margins.left(), margins.right()) != (side, side):
             self.setViewportMargins(side, 0, side, 0)
+        self._follow_viewport()
+
+    def _follow_viewport(self) -> None:
+        """Lay the text out at the viewport's width, if it is not already.
+
+        Margins set while the window was hidden reach the viewport as one resize at
+        show time, which QTextEdit takes for no change of width: the text kept its
+        old, wider layout, cut at the column's edge. Its own resize handling is
+        asked again, with a size it cannot take for the same.
+        """
+        viewport = self.viewport()
+        if self.isVisible() and self.document().textWidth() != viewport.width():
+            QApplication.sendEvent(viewport, QResizeEvent(viewport.size(), QSize(-1, -1)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

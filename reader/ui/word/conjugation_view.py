@@ -1,17 +1,18 @@
 """A verb's conjugation, compact enough for the Word pane (about 380 px wide).
 
 One tab a tense (Past, Present, Subjunctive, Jussive, Imperative) with the
-active and passive side by side, and one for the participles and verbal noun.
-Rows read as Arabic grammars print them: the pronoun at the right (هُوَ, he),
-singular, dual, plural. The word in the text is bold on a coloured ground, and
-its tab is the one shown first.
+active and passive side by side; the participles, verbal noun and notes under
+the table shown, scrolling with it, so that a short pane (720p) still shows
+rows of the table. Rows read as Arabic grammars print them: the pronoun at the
+right (هُوَ, he), singular, dual, plural. The word in the text is bold on a
+coloured ground, and its tab is the one shown first, scrolled to its row.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from reader.morphology.verbs.table import (
@@ -54,32 +55,28 @@ class ConjugationView(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.header)
-        # Below the lemma, one page that scrolls: the tenses, then the participles and
-        # notes. A short pane (720p) shows rows of the table, not only its frame.
-        self.body = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        page = QWidget()
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.setStyleSheet("QTabBar::tab { padding: 3px 7px; }")
-        page_layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._tense_shown)
+        layout.addWidget(self.tabs, 1)
+        # The participles and notes scroll with the tense shown, under its table: above
+        # it they left a short pane (720p) a row or two of the table itself.
+        self.extras = QWidget(self)
+        extras = QVBoxLayout(self.extras)
+        extras.setContentsMargins(0, 6, 0, 0)
         self.nouns = QLabel()
         self.nouns.setTextFormat(Qt.TextFormat.RichText)
-        page_layout.addWidget(self.nouns)
+        extras.addWidget(self.nouns)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
-        page_layout.addWidget(self.notes)
-        page_layout.addStretch(1)
-        self.body.setWidget(page)
-        layout.addWidget(self.body, 1)
-        # The highlighted row is brought into view once the page is laid out.
+        extras.addWidget(self.notes)
+        self.extras.hide()
+        # The highlighted row is brought into view once its page is laid out.
         self._highlight_pending = False
-        self.body.verticalScrollBar().rangeChanged.connect(self._scroll_to_highlight)
         self.display(None)
 
     # QWidget.show() keeps its meaning when called without arguments.
@@ -92,12 +89,16 @@ class ConjugationView(QWidget):
 
     def display(self, conjugation: Conjugation | None, reason: str = "") -> None:
         self.conjugation = conjugation
+        self.extras.hide()
+        self.extras.setParent(self)  # out of the pages about to go
+        pages = [self.tabs.widget(index) for index in range(self.tabs.count())]
         self.tabs.clear()
+        for page in pages:
+            page.deleteLater()
         if conjugation is None:
             text = reason or "No conjugation for this word."
             self.header.setText(f'<span style="{NOTE_STYLE}">{html.escape(text)}</span>')
-            for widget in (self.body, self.nouns, self.tabs, self.notes):
-                widget.hide()
+            self.tabs.hide()
             return
         self.header.setText(self._header_html(conjugation))
         self.nouns.setText(self._nouns_html(conjugation))
@@ -111,19 +112,26 @@ class ConjugationView(QWidget):
             if any(s is not None and s.highlighted for s in (active, passive)) and not current:
                 current = index
         self.tabs.setCurrentIndex(current)
-        for widget in (self.body, self.nouns, self.tabs, self.notes):
-            widget.show()
-        self.body.verticalScrollBar().setValue(0)
+        self._tense_shown(current)
+        self.tabs.show()
         self._highlight_pending = True
         QTimer.singleShot(0, self._scroll_to_highlight)
 
+    def _tense_shown(self, index: int) -> None:
+        """The participles and notes under the table of the tense shown."""
+        area = self.tabs.widget(index)
+        if isinstance(area, QScrollArea) and area.widget() is not None:
+            area.widget().layout().insertWidget(1, self.extras)
+            self.extras.show()
+
     def _scroll_to_highlight(self) -> None:
         """Bring the row of the form in the text into view (a short pane shows few rows)."""
-        label = self.tabs.currentWidget()
+        area = self.tabs.currentWidget()
         table = self.conjugation
-        if not self._highlight_pending or not isinstance(label, QLabel) or table is None:
+        if not self._highlight_pending or not isinstance(area, QScrollArea) or table is None:
             return
-        if label.height() < label.sizeHint().height():
+        label = self.tab_label(self.tabs.tabText(self.tabs.currentIndex()))
+        if label is None or label.height() < label.sizeHint().height():
             return  # not laid out yet: the scroll range changes when it is, and calls again
         self._highlight_pending = False
         order = [person for _group, members in _GROUPS for person in members]
@@ -133,10 +141,7 @@ class ConjugationView(QWidget):
             return
         # Rows are of one height, plus a group title every few: place it by share.
         share = (min(places) + 0.5) / len(order)
-        top = label.mapTo(self.body.widget(), QPoint(0, 0)).y()
-        self.body.ensureVisible(
-            0, top + int(label.height() * share), 0, self.body.viewport().height() // 3
-        )
+        area.ensureVisible(0, int(label.height() * share), 0, area.viewport().height() // 3)
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(index) for index in range(self.tabs.count())]
@@ -145,8 +150,11 @@ class ConjugationView(QWidget):
         """The rich-text label of the tab ``title`` (for reading what it shows)."""
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
-                page = self.tabs.widget(index)
-                return page if isinstance(page, QLabel) else None
+                area = self.tabs.widget(index)
+                content = area.widget() if isinstance(area, QScrollArea) else None
+                table = content.layout().itemAt(0) if content is not None else None
+                label = table.widget() if table is not None else None
+                return label if isinstance(label, QLabel) else None
         return None
 
     # ------------------------------------------------------------ html
@@ -165,12 +173,24 @@ class ConjugationView(QWidget):
             f"{self._arabic(conjugation.lemma, 22)}</td></tr></table>"
         )
 
-    def _page(self, rich_text: str) -> QLabel:
+    def _page(self, rich_text: str) -> QScrollArea:
+        """A tense's table, scrolling under the tense tabs (which stay in view)."""
         label = QLabel(rich_text)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(label)
+        column.addStretch(1)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(content)
+        area.verticalScrollBar().rangeChanged.connect(self._scroll_to_highlight)
+        return area
 
     def _cell(self, section: Section | None, person: str) -> str:
         cell = section.cell(person) if section is not None else None
