@@ -47,11 +47,13 @@ from reader.ui.word.word_list import TOKEN_ROLE, WordList
 
 HEADWORD_POINTS = 28
 # How the pane's height is shared: the word's part takes WORD_HEIGHT (a whole word
-# at the default size, its buttons included) where the pane is tall, else
-# WORD_SHARE of it; the tabs below keep the rest. Set by the pane's height alone,
-# never by the word shown, so the tab bar stays where the learner's mouse left it.
+# at the default size, its buttons included) where the pane is tall; where it is
+# shorter, what leaves the tabs TABS_HEIGHT, but never less than WORD_SHARE of it.
+# Set by the pane's height alone, never by the word shown, so the tab bar stays
+# where the learner's mouse left it.
+WORD_HEIGHT = 500
+TABS_HEIGHT = 360
 WORD_SHARE = 0.5
-WORD_HEIGHT = 430
 # The lower tabs, in order; each is built the first time it is shown.
 SECTIONS = ("sentence", "readings", "conjugation", "family")
 # Scrolled in its tab (the lists and the conjugation scroll themselves).
@@ -403,13 +405,14 @@ class GlossPane(LazyDock):
         self.meaning_label.setText(meaning_html(reading, own, self._english))
 
     def _place_split(self) -> None:
-        """The word's part WORD_HEIGHT tall, or WORD_SHARE of a short pane (never less
-        than its headword and buttons need); the tabs the rest. A split the learner
-        dragged is theirs, kept within the same bounds."""
+        """The word's part as WORD_HEIGHT and friends say (never less than its headword
+        and buttons need); the tabs the rest. A split the learner dragged is theirs,
+        kept within the same bounds."""
         total = sum(self.splitter.sizes())
         if total <= 0:
             return  # not laid out yet: the splitter's first resize comes back here
-        wanted = self._word_height or min(WORD_HEIGHT, round(total * WORD_SHARE))
+        shared = max(round(total * WORD_SHARE), total - TABS_HEIGHT)
+        wanted = self._word_height or min(WORD_HEIGHT, shared)
         least = self.word_part.minimumSizeHint().height()
         word = max(least, min(wanted, total - self.tabs.minimumSizeHint().height()))
         if self.splitter.sizes() != [word, total - word]:
