@@ -39,6 +39,14 @@ def _pane_buttons(window: MainWindow) -> list[QWidget]:
     return [editor.save_button, *editor.status_buttons.values(), editor.more_button]
 
 
+def _bare_window(qtbot, settings: Settings | None = None) -> MainWindow:
+    """A window not shown yet, with no document, that saves nothing when it closes."""
+    window = MainWindow(settings or Settings(), tasks=TaskManager(synchronous=True))
+    qtbot.addWidget(window)
+    window.save_settings_on_close = False
+    return window
+
+
 def _tab_bar_y(window: MainWindow) -> int:
     return window.gloss_pane.tabs.tabBar().mapTo(window, QPoint(0, 0)).y()
 
@@ -128,18 +136,14 @@ def test_everything_open_the_window_still_fits_a_720p_screen(qtbot, window):
 
 
 def test_first_start_fills_a_small_screen_and_shows_maximised(qtbot, data_home):
-    window = MainWindow(Settings(), tasks=TaskManager(synchronous=True))
-    qtbot.addWidget(window)
-    window.save_settings_on_close = False
+    window = _bare_window(qtbot)
     available = QRect(0, 30, 1280, 690)  # a 720p screen under a panel
     window.fit_to_screen(available, default_size=True)
     assert window.frameGeometry() == available
     geometry.show(window)
     assert window.isMaximized()
     # A large screen keeps a generous share, in a window of its own.
-    large = MainWindow(Settings(), tasks=TaskManager(synchronous=True))
-    qtbot.addWidget(large)
-    large.save_settings_on_close = False
+    large = _bare_window(qtbot)
     large.fit_to_screen(QRect(0, 0, 2560, 1400), default_size=True)
     assert abs(large.width() - 2176) <= 2 and abs(large.height() - 1190) <= 2
     geometry.show(large)
@@ -147,16 +151,12 @@ def test_first_start_fills_a_small_screen_and_shows_maximised(qtbot, data_home):
 
 
 def test_a_restored_geometry_wins_over_the_small_screen_default(qtbot, data_home):
-    saved = MainWindow(Settings(), tasks=TaskManager(synchronous=True))
-    qtbot.addWidget(saved)
-    saved.save_settings_on_close = False
+    saved = _bare_window(qtbot)
     saved.resize(700, 500)
     saved.move(20, 40)
     settings = Settings()
     settings.set("window_geometry", base64.b64encode(bytes(saved.saveGeometry())).decode())
-    window = MainWindow(settings, tasks=TaskManager(synchronous=True))
-    qtbot.addWidget(window)
-    window.save_settings_on_close = False
+    window = _bare_window(qtbot, settings)
     available = window.screen().availableGeometry()
     assert available.width() <= geometry.SMALL_SCREEN[0]  # offscreen: a small screen
     geometry.show(window)
