@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 
+import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
@@ -14,7 +15,7 @@ from reader.ui.base.tasks import TaskManager
 from reader.ui.window import geometry
 from reader.ui.window.main_window import MainWindow
 from reader.ui.word.pane import SECTIONS
-from tests.ui.conftest import click, token_index
+from tests.ui.conftest import click, make_window, token_index
 
 # Under a 720-pixel screen's title bar and panel, the window has about this much.
 SCREEN_720_ROOM = 640
@@ -100,24 +101,25 @@ def test_the_sentence_shows_several_rows_on_first_start_at_720p(qtbot, window):
     assert len(tops) >= 4, f"{len(tops)} rows of the sentence in view"
 
 
-def test_the_vocabulary_opens_several_rows_tall_below_the_article(qtbot, window):
-    for (width, height), rows in (((1280, 720), 3), ((1920, 1080), 5)):
-        _at(qtbot, window, width, height)
-        window.gloss_pane.show_section("sentence")
-        before = _tab_bar_y(window)
-        dock = window.docks.vocabulary
-        dock.toggleViewAction().trigger()
-        qtbot.waitUntil(lambda d=dock: d.built and d.isVisible())
-        qtbot.wait(30)
-        table = dock.table
-        row = table.verticalHeader().defaultSectionSize()
-        assert table.viewport().height() >= rows * row, (width, height)
-        # Below the article, not over the Word pane's tabs, which did not move.
-        pane = window.gloss_pane
-        assert not dock.geometry().intersects(pane.geometry())
-        assert _tab_bar_y(window) == before
-        assert window.minimumSizeHint().height() <= SCREEN_720_ROOM
-        dock.toggleViewAction().trigger()
+@pytest.mark.parametrize(("width", "height", "rows"), [(1280, 720, 3), (1920, 1080, 5)])
+def test_the_vocabulary_opens_several_rows_tall_below_the_article(
+    qtbot, data_home, captured_dialogs, width, height, rows
+):
+    window = make_window(qtbot)
+    _at(qtbot, window, width, height)
+    window.gloss_pane.show_section("sentence")
+    before = _tab_bar_y(window)
+    dock = window.docks.vocabulary
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: dock.built and dock.isVisible())
+    qtbot.wait(30)
+    table = dock.table
+    row = table.verticalHeader().defaultSectionSize()
+    assert table.viewport().height() >= rows * row
+    # Below the article, not over the Word pane's tabs, which did not move.
+    assert not dock.geometry().intersects(window.gloss_pane.geometry())
+    assert _tab_bar_y(window) == before
+    assert window.minimumSizeHint().height() <= SCREEN_720_ROOM
 
 
 def test_everything_open_the_window_still_fits_a_720p_screen(qtbot, window):

@@ -249,8 +249,7 @@ class VocabularyDock(LazyDock):
         return header + rows * row + 2 * self.table.frameWidth()
 
     def wanted_height(self) -> int:
-        """The dock's height with DEFAULT_ROWS rows of the table in view."""
-        self.build()
+        """The dock's height with DEFAULT_ROWS rows of the table in view (built, shown)."""
         return self.height() - self.table.height() + self._table_height(DEFAULT_ROWS)
 
     def _fill_filters(self) -> None:

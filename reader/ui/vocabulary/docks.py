@@ -39,6 +39,7 @@ class VocabularyDocks:
         self.vocabulary = VocabularyDock(hub, parent)
         self.notes = NotesDock(hub, self.article_selection, parent)
         self.all: tuple[QDockWidget, ...] = (self.vocabulary, self.notes)
+        self._given_room: set[QDockWidget] = set()  # the docks _room has sized
         for dock in self.all:
             # Shown from the menu or its key: bring its tab to the front.
             dock.toggleViewAction().triggered.connect(
@@ -57,14 +58,20 @@ class VocabularyDocks:
         session.subscribe(self._on_session_changed)
 
     def _room(self, dock: QDockWidget) -> None:
-        """A dock shown below the article gets several rows of the table (the window
-        gave it its minimum, one row), within BOTTOM_SHARE of the window's height."""
+        """A dock first shown below the article gets several rows of the table (the
+        window gave it its minimum: one row), within BOTTOM_SHARE of the window's
+        height. Once: after that its height is the learner's."""
         window = self.dialog_parent
-        if not isinstance(window, QMainWindow) or dock.isFloating() or not dock.isVisible():
+        if dock in self._given_room or not isinstance(window, QMainWindow):
             return
+        if dock.isFloating() or not dock.isVisible():
+            return
+        self._given_room.add(dock)
         if window.dockWidgetArea(dock) != Qt.DockWidgetArea.BottomDockWidgetArea:
             return
-        height = min(self.vocabulary.wanted_height(), round(window.height() * BOTTOM_SHARE))
+        height = round(window.height() * BOTTOM_SHARE)
+        if dock is self.vocabulary:
+            height = min(height, self.vocabulary.wanted_height())
         if dock.height() < height:
             window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
