@@ -64,6 +64,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window_geometry", str, "", "Main window geometry (Qt's saveGeometry, base64)."),
     Setting("window_state", str, "", "Dock and toolbar layout (Qt's saveState, base64)."),
     Setting("highlight_new_words", bool, False, "Mark words not yet in the vocabulary as new."),
+    Setting(
+        "text_width",
+        str,
+        "medium",
+        "The article's column, centred in a wide window: 'narrow', 'medium', 'wide'"
+        " or 'full' (the window's whole width).",
+    ),
     Setting("export_folder", str, "", "The folder of the last export; empty: Documents (or home)."),
     Setting(
         "lookup_sites",

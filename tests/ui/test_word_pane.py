@@ -135,7 +135,7 @@ def test_own_fields_are_folded_until_used_and_a_gloss_moves_nothing(window):
     editor.more_button.click()
     assert not editor.fields.isHidden()
     editor.gloss_edit.setText("president of Russia")
-    body = pane.word_area.widget()
+    body = pane.word_part  # the description and, below it, the learner's fields
     fields_at = [w.mapTo(body, QPoint(0, 0)) for w in (pane.details_label, editor.gloss_edit)]
     editor.gloss_edit.returnPressed.emit()
     assert "president of Russia" in pane.text()

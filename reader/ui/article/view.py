@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.text import Document, TokenKind
+from reader.ui.article.column import TextColumn
 from reader.ui.article.hit_testing import HitTesting, token_before
 from reader.ui.article.layout import DisplayBlock, TokenRanges, display_blocks
 from reader.ui.article.text_marks import MarkedText
@@ -51,9 +52,13 @@ HOVER_UNDERLINE = QColor("#6a4c9c")
 PINNED_BACKGROUND = QColor("#c6e6d6")
 PINNED_UNDERLINE = QColor("#2f7d5b")
 SENTENCE_BACKGROUND = QColor("#f3eee2")
+# Lines flush with the column's right edge. Absolute: in a right-to-left block Qt
+# reads a plain AlignRight as "trailing", the left edge, and the text stood ragged
+# at the right where Arabic starts each line.
+FLUSH_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 
 
-class ArticleView(MarkedText, HitTesting, QTextBrowser):
+class ArticleView(MarkedText, HitTesting, TextColumn, QTextBrowser):
     """Read-only article view. It reports what the learner does to the words (the word
     under the mouse, a click, Esc, ← and →) and draws the hover and the pin it is
     told to: the reading session holds both (:meth:`show_focus`)."""
@@ -139,9 +144,11 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
             # Laying a long article out again at once would stall the window:
             # it is built anew, in batches, at the new size.
             self._build()
+            self.place_column()
             self.scroll_to_offset(offset)
             return
         document.setDefaultFont(fonts.arabic_font(self.font_size, self.font_family))
+        self.place_column()  # a measure in ems: as wide in words at any size
         if self.document_model is not None:
             self._scale_paragraph_spacing()
             self.scroll_to_offset(offset)
@@ -182,7 +189,7 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
         text_document.setDefaultFont(fonts.arabic_font(self.font_size, self.font_family))
         option = QTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        option.setAlignment(FLUSH_RIGHT)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         text_document.setDefaultTextOption(option)
 
@@ -252,7 +259,7 @@ class ArticleView(MarkedText, HitTesting, QTextBrowser):
     def _block_format(self, block: DisplayBlock) -> QTextBlockFormat:
         block_format = QTextBlockFormat()
         block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        block_format.setAlignment(Qt.AlignmentFlag.AlignRight)
+        block_format.setAlignment(FLUSH_RIGHT)
         block_format.setLineHeight(
             LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )

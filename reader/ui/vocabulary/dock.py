@@ -59,6 +59,10 @@ NO_MATCH_HINT = "No saved word matches these filters."
 # typed, not one per key.
 SEARCH_PAUSE_MS = 150
 FIT_ROWS = 50
+# The table shows at least MIN_ROWS rows (one row told nothing), DEFAULT_ROWS when the
+# window has the room.
+MIN_ROWS = 2
+DEFAULT_ROWS = 6
 
 
 class DeleteEntry(StoreUndoCommand):
@@ -197,6 +201,7 @@ class VocabularyDock(LazyDock):
         # Rows as tall as the Arabic face needs, vowels above and below included.
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(max(rows.defaultSectionSize(), arabic.row_height()))
+        self.table.setMinimumHeight(self._table_height(MIN_ROWS))
         layout.addWidget(self.table, 1)
         self.empty_hint = QLabel(EMPTY_HINT, wordWrap=True)
         self.empty_hint.setStyleSheet("color:#7a705f")
@@ -237,6 +242,15 @@ class VocabularyDock(LazyDock):
     def _after_build(self) -> None:
         self._fill_filters()
         self.reload()
+
+    def _table_height(self, rows: int) -> int:
+        header = self.table.horizontalHeader().sizeHint().height()
+        row = self.table.verticalHeader().defaultSectionSize()
+        return header + rows * row + 2 * self.table.frameWidth()
+
+    def wanted_height(self) -> int:
+        """The dock's height with DEFAULT_ROWS rows of the table in view (built, shown)."""
+        return self.height() - self.table.height() + self._table_height(DEFAULT_ROWS)
 
     def _fill_filters(self) -> None:
         tags = self.hub.read(lambda store: ops.all_tags(store), [])

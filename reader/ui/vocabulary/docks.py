@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStatusBar, QWidget
 
 from reader import store as ops  # its operations import SQLAlchemy when first called
 from reader.reading.session import Aspect, ReadingSession, SessionChange
@@ -17,6 +17,9 @@ from reader.ui.base import dialogs
 from reader.ui.base.vocabulary_hub import VocabularyHub
 from reader.ui.vocabulary.dock import VocabularyDock
 from reader.ui.vocabulary.notes_dock import NotesDock
+
+# The docks below the article take at most this share of the window's height.
+BOTTOM_SHARE = 0.45
 
 
 class VocabularyDocks:
@@ -36,6 +39,7 @@ class VocabularyDocks:
         self.vocabulary = VocabularyDock(hub, parent)
         self.notes = NotesDock(hub, self.article_selection, parent)
         self.all: tuple[QDockWidget, ...] = (self.vocabulary, self.notes)
+        self._given_room: set[QDockWidget] = set()  # the docks _room has sized
         for dock in self.all:
             # Shown from the menu or its key: bring its tab to the front.
             dock.toggleViewAction().triggered.connect(
@@ -43,10 +47,33 @@ class VocabularyDocks:
             )
         self.vocabulary.toggleViewAction().setShortcut("Ctrl+Shift+L")
         self.notes.toggleViewAction().setShortcut("Ctrl+Shift+N")
+        for dock in self.all:
+            # After the dock is laid out, at whatever height the window first gave it.
+            dock.visibilityChanged.connect(
+                lambda visible, d=dock: visible and QTimer.singleShot(0, lambda: self._room(d))
+            )
         self.vocabulary.show_in_context.connect(self.show_occurrence)
         self.notes.span_clicked.connect(view.select_span)
         self._pending: OccurrenceRecord | None = None
         session.subscribe(self._on_session_changed)
+
+    def _room(self, dock: QDockWidget) -> None:
+        """A dock first shown below the article gets several rows of the table (the
+        window gave it its minimum: one row), within BOTTOM_SHARE of the window's
+        height. Once: after that its height is the learner's."""
+        window = self.dialog_parent
+        if dock in self._given_room or not isinstance(window, QMainWindow):
+            return
+        if dock.isFloating() or not dock.isVisible():
+            return
+        self._given_room.add(dock)
+        if window.dockWidgetArea(dock) != Qt.DockWidgetArea.BottomDockWidgetArea:
+            return
+        height = round(window.height() * BOTTOM_SHARE)
+        if dock is self.vocabulary:
+            height = min(height, self.vocabulary.wanted_height())
+        if dock.height() < height:
+            window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def _on_session_changed(self, change: SessionChange) -> None:
         if Aspect.DOCUMENT in change:

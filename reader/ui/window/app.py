@@ -14,6 +14,7 @@ from reader.system import paths
 from reader.system.settings import Settings
 from reader.text import Document, DocumentError, load_document
 from reader.ui.base import dialogs, fonts
+from reader.ui.window import geometry
 from reader.ui.window.main_window import MainWindow
 
 SELF_TEST_TIMEOUT_MS = 120_000
@@ -93,7 +94,7 @@ def run(path: Path | None, *, self_test: bool = False) -> int:
     window = MainWindow(Settings())
     window.setWindowIcon(app.windowIcon())
     open_first_document(window, path)
-    window.show()
+    geometry.show(window)  # maximised on a small screen's first start
     # After the first paint: the text is on screen before any dictionary work starts.
     QTimer.singleShot(0, window.start_dictionary)
     if self_test:

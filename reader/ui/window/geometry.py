@@ -11,6 +11,10 @@ from PySide6.QtWidgets import QMainWindow
 from reader.system.settings import Settings
 
 DEFAULT_SCREEN_SHARE = 0.85  # of the screen's free area, with no saved geometry
+# A screen this small or smaller (its free area, either side) is all the window's on
+# the first start: 85% of 1280x720 left a 1088x612 window with a strip of desktop.
+SMALL_SCREEN = (1366, 768)
+_MAXIMISED = "readerStartsMaximised"  # set on the window by fit_to_screen, read by show
 
 
 def restore_layout(window: QMainWindow, settings: Settings, version: int) -> bool:
@@ -43,7 +47,8 @@ def fit_to_screen(
 ) -> None:
     """Keep the window inside the screen's free area (a small screen, or a saved
     geometry from a bigger one). With ``default_size`` (no saved geometry) the
-    window takes DEFAULT_SCREEN_SHARE of that area, centred in it."""
+    window takes DEFAULT_SCREEN_SHARE of that area, centred in it; of a small
+    screen's (SMALL_SCREEN) all of it, and :func:`show` shows it maximised."""
     if available is None:
         screen = window.screen() or QGuiApplication.primaryScreen()
         if screen is None:
@@ -54,9 +59,12 @@ def fit_to_screen(
     # The frame (title bar, borders) around the client area, where known.
     extra_w = max(0, window.frameGeometry().width() - window.width())
     extra_h = max(0, window.frameGeometry().height() - window.height())
+    small = available.width() <= SMALL_SCREEN[0] or available.height() <= SMALL_SCREEN[1]
+    window.setProperty(_MAXIMISED, default_size and small)
     if default_size:
-        width = round(available.width() * DEFAULT_SCREEN_SHARE) - extra_w
-        height = round(available.height() * DEFAULT_SCREEN_SHARE) - extra_h
+        share = 1.0 if small else DEFAULT_SCREEN_SHARE
+        width = round(available.width() * share) - extra_w
+        height = round(available.height() * share) - extra_h
     else:
         width, height = window.width(), window.height()
     width = min(width, available.width() - extra_w)
@@ -70,3 +78,12 @@ def fit_to_screen(
     y = min(max(frame.y(), available.top()), available.bottom() + 1 - frame.height())
     if (x, y) != (window.frameGeometry().x(), window.frameGeometry().y()):
         window.move(max(x, available.left()), max(y, available.top()))
+
+
+def show(window: QMainWindow) -> None:
+    """Show the window: maximised on a small screen's first start (fit_to_screen
+    says), else at its own geometry (a restored one wins)."""
+    if window.property(_MAXIMISED):
+        window.showMaximized()
+    else:
+        window.show()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reader.morphology.records import Analysis
 from reader.morphology.roots.radicals import Root
 from reader.reading.lookup_sites import (
     Site,
@@ -38,7 +37,7 @@ class LookUp(QObject):
         pane: GlossPane,
         view: ArticleView,
         settings: Settings,
-        root_of: Callable[[Analysis], Root],
+        root_of: Callable[[str, str, str], Root],  # (root, lex, pos): the Root line's root
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -73,7 +72,8 @@ class LookUp(QObject):
         reading = self.session.reading(index)
         if reading is None or not reading.lemma:
             return LookedUp(token.text)  # not analysed (yet): the word as written
-        root = root_letters(self.root_of(reading).radicals) if reading.root else ""
+        found = self.root_of(reading.root, reading.lex, reading.pos) if reading.root else None
+        root = root_letters(found.radicals) if found is not None else ""
         return LookedUp(reading.lemma, root)
 
     def sentence_text(self, index: int | None = None) -> str:

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(self)
         self.view.font_family = family
         self.view.font_size = fonts.clamp_size(self.settings.get("font_size"))
+        self.view.set_text_width(self.settings.get("text_width"))
         self.setCentralWidget(self.view)
         self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)  # docks never squeeze it to a strip
         # The view shows the session's document: first of the session's listeners, so
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         # the two could never be seen together) nor another column (on a small
         # screen three columns left the article a strip a few words wide). The
         # notes share the bottom with the vocabulary, as a tab.
+        # The vocabulary sits under the article alone, never over the Word pane's tabs.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         for dock in self.docks.all:
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.tabifyDockWidget(*self.docks.all)
@@ -147,14 +150,8 @@ class MainWindow(QMainWindow):
             sentence_source=self._spoken_sentence,
         )
         self.actions = Actions(self._commands(), self)
-        self.look_up = LookUp(
-            self.session,
-            self.gloss_pane,
-            self.view,
-            self.settings,
-            lambda reading: self.word_sections.root_of(reading.root, reading.lex, reading.pos),
-            self,
-        )
+        roots = lambda *key: self.word_sections.root_of(*key)  # noqa: E731 - made below
+        self.look_up = LookUp(self.session, self.gloss_pane, self.view, self.settings, roots, self)
         self.recent_menu = build_menus(
             self.menuBar(),
             self.actions,
@@ -168,6 +165,7 @@ class MainWindow(QMainWindow):
         ala = self.settings.get("romanization") == "ala-lc"
         (self.actions.romanization_ala if ala else self.actions.romanization_din).setChecked(True)
         self.actions.highlight_new_words.setChecked(self.settings.get("highlight_new_words"))
+        self.actions.text_widths[self.view.text_width].setChecked(True)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.resizeDocks([self.gloss_pane], [400], Qt.Orientation.Horizontal)
@@ -225,6 +223,7 @@ class MainWindow(QMainWindow):
             show_case_endings=self.set_show_case_endings,
             romanization=self.set_romanization,
             zoom=self.zoom,
+            text_width=self.set_text_width,
             about=self.show_about,
             highlight_new_words=self.set_highlight_new_words,
             export=self.export_vocabulary,
@@ -485,6 +484,12 @@ class MainWindow(QMainWindow):
         self.view.set_font(self.view.font_family, fonts.clamp_size(size))
         self.settings.set("font_size", self.view.font_size)
         self.popup.hide()
+
+    def set_text_width(self, name: str) -> None:
+        """The article's column: narrow, medium, wide or full (remembered)."""
+        self.view.set_text_width(name)
+        self.settings.set("text_width", self.view.text_width)
+        self.actions.text_widths[self.view.text_width].setChecked(True)
 
     @staticmethod
     def settings_default(name: str) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMenu, QMenuBar, QWidget
 from reader.store import Status
 from reader.system.filenames import shown_name
 from reader.system.settings import Settings
+from reader.ui.article.column import TEXT_WIDTH_TITLES
 from reader.ui.word.entry_editor import STATUS_KEYS
 
 
@@ -31,6 +32,7 @@ class Commands:
     show_case_endings: Callable[[bool], None]
     romanization: Callable[[str], None]
     zoom: Callable[[int], None]  # +2, -2; 0: the default size
+    text_width: Callable[[str], None]  # a key of reader.ui.article.column.TEXT_WIDTHS
     about: Callable[[], None]
     highlight_new_words: Callable[[bool], None]
     export: Callable[[], None]
@@ -83,6 +85,13 @@ class Actions:
             "Zoom &Out", lambda: commands.zoom(-2), QKeySequence.StandardKey.ZoomOut
         )
         self.zoom_reset = action("&Reset Zoom", lambda: commands.zoom(0), "Ctrl+0")
+        self.text_width = QActionGroup(parent)
+        self.text_widths: dict[str, QAction] = {}
+        for name, title in TEXT_WIDTH_TITLES.items():
+            made = action(title, lambda _=False, n=name: commands.text_width(n))
+            made.setCheckable(True)
+            self.text_width.addAction(made)
+            self.text_widths[name] = made
         self.about = action("&About Arabic Reader", lambda: commands.about())
         self.shortcuts_dialog: QDialog | None = None
         self.shortcuts = action(
@@ -155,6 +164,9 @@ def build_menus(
     view_menu.addSeparator()
     for zoom in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
         view_menu.addAction(zoom)
+    width_menu = view_menu.addMenu("Text &Width")
+    for width in actions.text_widths.values():
+        width_menu.addAction(width)
     view_menu.addSeparator()
     view_menu.addAction(actions.highlight_new_words)
     view_menu.addSeparator()

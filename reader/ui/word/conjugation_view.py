@@ -1,10 +1,11 @@
 """A verb's conjugation, compact enough for the Word pane (about 380 px wide).
 
 One tab a tense (Past, Present, Subjunctive, Jussive, Imperative) with the
-active and passive side by side, and one for the participles and verbal noun.
-Rows read as Arabic grammars print them: the pronoun at the right (هُوَ, he),
-singular, dual, plural. The word in the text is bold on a coloured ground, and
-its tab is the one shown first.
+active and passive side by side; the participles, verbal noun and notes under
+the table shown, scrolling with it, so that a short pane (720p) still shows
+rows of the table. Rows read as Arabic grammars print them: the pronoun at the
+right (هُوَ, he), singular, dual, plural. The word in the text is bold on a
+coloured ground, and its tab is the one shown first, scrolled to its row.
 """
 
 from __future__ import annotations
@@ -54,19 +55,28 @@ class ConjugationView(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.header)
-        self.nouns = QLabel()
-        self.nouns.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.nouns)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.setStyleSheet("QTabBar::tab { padding: 3px 7px; }")
+        self.tabs.currentChanged.connect(self._tense_shown)
         layout.addWidget(self.tabs, 1)
+        # The participles and notes scroll with the tense shown, under its table: above
+        # it they left a short pane (720p) a row or two of the table itself.
+        self.extras = QWidget(self)
+        extras = QVBoxLayout(self.extras)
+        extras.setContentsMargins(0, 6, 0, 0)
+        self.nouns = QLabel()
+        self.nouns.setTextFormat(Qt.TextFormat.RichText)
+        extras.addWidget(self.nouns)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.notes)
+        extras.addWidget(self.notes)
+        self.extras.hide()
+        # The highlighted row is brought into view once its page is laid out.
+        self._highlight_pending = False
         self.display(None)
 
     # QWidget.show() keeps its meaning when called without arguments.
@@ -79,12 +89,16 @@ class ConjugationView(QWidget):
 
     def display(self, conjugation: Conjugation | None, reason: str = "") -> None:
         self.conjugation = conjugation
+        self.extras.hide()
+        self.extras.setParent(self)  # out of the pages about to go
+        pages = [self.tabs.widget(index) for index in range(self.tabs.count())]
         self.tabs.clear()
+        for page in pages:
+            page.deleteLater()
         if conjugation is None:
             text = reason or "No conjugation for this word."
             self.header.setText(f'<span style="{NOTE_STYLE}">{html.escape(text)}</span>')
-            for widget in (self.nouns, self.tabs, self.notes):
-                widget.hide()
+            self.tabs.hide()
             return
         self.header.setText(self._header_html(conjugation))
         self.nouns.setText(self._nouns_html(conjugation))
@@ -94,20 +108,32 @@ class ConjugationView(QWidget):
             active, passive = conjugation.section(key), conjugation.section(f"{key}_pass")
             if active is None and passive is None:
                 continue
-            index = self.tabs.addTab(self._scrolled(self._tense_html(key, active, passive)), title)
+            index = self.tabs.addTab(self._page(self._tense_html(key, active, passive)), title)
             if any(s is not None and s.highlighted for s in (active, passive)) and not current:
                 current = index
         self.tabs.setCurrentIndex(current)
-        for widget in (self.nouns, self.tabs, self.notes):
-            widget.show()
+        self._tense_shown(current)
+        self.tabs.show()
+        self._highlight_pending = True
         QTimer.singleShot(0, self._scroll_to_highlight)
+
+    def _tense_shown(self, index: int) -> None:
+        """The participles and notes under the table of the tense shown."""
+        area = self.tabs.widget(index)
+        if isinstance(area, QScrollArea) and area.widget() is not None:
+            area.widget().layout().insertWidget(1, self.extras)
+            self.extras.show()
 
     def _scroll_to_highlight(self) -> None:
         """Bring the row of the form in the text into view (a short pane shows few rows)."""
         area = self.tabs.currentWidget()
         table = self.conjugation
-        if not isinstance(area, QScrollArea) or table is None or area.widget() is None:
+        if not self._highlight_pending or not isinstance(area, QScrollArea) or table is None:
             return
+        label = self.tab_label(self.tabs.tabText(self.tabs.currentIndex()))
+        if label is None or label.height() < label.sizeHint().height():
+            return  # not laid out yet: the scroll range changes when it is, and calls again
+        self._highlight_pending = False
         order = [person for _group, members in _GROUPS for person in members]
         rows = [slot.rsplit("_", 1)[-1] for slot in table.matched]
         places = [order.index(person) for person in rows if person in order]
@@ -115,7 +141,6 @@ class ConjugationView(QWidget):
             return
         # Rows are of one height, plus a group title every few: place it by share.
         share = (min(places) + 0.5) / len(order)
-        label = area.widget()
         area.ensureVisible(0, int(label.height() * share), 0, area.viewport().height() // 3)
 
     def tab_titles(self) -> list[str]:
@@ -126,7 +151,10 @@ class ConjugationView(QWidget):
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
                 area = self.tabs.widget(index)
-                return area.widget() if isinstance(area, QScrollArea) else None
+                content = area.widget() if isinstance(area, QScrollArea) else None
+                table = content.layout().itemAt(0) if content is not None else None
+                label = table.widget() if table is not None else None
+                return label if isinstance(label, QLabel) else None
         return None
 
     # ------------------------------------------------------------ html
@@ -135,29 +163,33 @@ class ConjugationView(QWidget):
         return arabic_span(text, self._family, size)
 
     def _header_html(self, conjugation: Conjugation) -> str:
-        """The lemma at the right; the form, pattern and vowels at the left, in English."""
+        """The lemma at the right; the form and pattern at the left, in English."""
         form = f"<b>Form {html.escape(conjugation.verb_form)}</b>"
         if conjugation.wazn:
             form += f" · {self._arabic(conjugation.wazn, 13)}"
-        if conjugation.vowel_note:
-            note = html.escape(conjugation.vowel_note)
-            form += f'<br><span style="{NOTE_STYLE}">{note}</span>'
         return (
             f"<table width=100% cellspacing=0><tr><td valign=middle>{form}</td>"
             f'<td align=right valign=middle style="padding-left:8px">'
             f"{self._arabic(conjugation.lemma, 22)}</td></tr></table>"
         )
 
-    def _scrolled(self, rich_text: str) -> QScrollArea:
+    def _page(self, rich_text: str) -> QScrollArea:
+        """A tense's table, scrolling under the tense tabs (which stay in view)."""
         label = QLabel(rich_text)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(label)
+        column.addStretch(1)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setWidget(label)
+        area.setWidget(content)
+        area.verticalScrollBar().rangeChanged.connect(self._scroll_to_highlight)
         return area
 
     def _cell(self, section: Section | None, person: str) -> str:
@@ -216,7 +248,9 @@ class ConjugationView(QWidget):
         return f"<table width=100% cellspacing=0><tr>{heads}</tr><tr>{cells}</tr></table>"
 
     def _notes_html(self, conjugation: Conjugation) -> str:
-        notes = [html.escape(note) for note in conjugation.notes]
+        # Below the table, with the rest: the header stays one line, the rows get the room.
+        notes = [conjugation.vowel_note] if conjugation.vowel_note else []
+        notes = [html.escape(note) for note in (*notes, *conjugation.notes)]
         if conjugation.verb_type:
             notes.append(self._arabic(conjugation.verb_type, 12))
         return "<br>".join(f'<span style="{NOTE_STYLE}">{note}</span>' for note in notes)

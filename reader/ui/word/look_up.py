@@ -27,8 +27,11 @@ from shiboken6 import isValid
 
 from reader.reading.lookup_sites import Site, bare_word, site_url
 
-NO_SENTENCE_TRANSLATION = (
-    "No offline translation of whole sentences; the words are glossed one by one."
+# One line beside the button: a 720p pane keeps its rows for the sentence itself.
+NO_SENTENCE_TRANSLATION = "No offline sentence translation."
+NO_SENTENCE_TRANSLATION_WHY = (
+    "Arabic Reader translates no whole sentence offline: the words above are glossed "
+    "one by one, in this sentence's reading."
 )
 
 
@@ -106,6 +109,7 @@ class SentenceTranslation(QWidget):
         layout.setContentsMargins(0, 2, 0, 0)
         self.note = QLabel(NO_SENTENCE_TRANSLATION, wordWrap=True)
         self.note.setObjectName("sentenceNote")
+        self.note.setToolTip(NO_SENTENCE_TRANSLATION_WHY)
         self.note.setStyleSheet("color:#6b6357")
         small = self.note.font()
         small.setPointSizeF(max(8.0, small.pointSizeF() - 1))  # a side note, not the sentence

@@ -49,11 +49,18 @@ from reader.ui.word.why_line import WhyLine
 from reader.ui.word.word_list import TOKEN_ROLE, WordList
 
 HEADWORD_POINTS = 28
-# The word's part never takes more of the pane than this; the tabs keep the rest.
-WORD_SHARE = 0.8
-WORD_HEIGHT = 440  # a whole word at the default size, before the first one is shown
+# How the pane's height is shared: the word's part takes WORD_HEIGHT (a whole word
+# at the default size, its buttons included) where the pane is tall; where it is
+# shorter, what leaves the tabs TABS_HEIGHT, but never less than WORD_SHARE of it.
+# Set by the pane's height alone, never by the word shown, so the tab bar stays
+# where the learner's mouse left it.
+WORD_HEIGHT = 500
+TABS_HEIGHT = 360
+WORD_SHARE = 0.5
 # The lower tabs, in order; each is built the first time it is shown.
 SECTIONS = ("sentence", "readings", "conjugation", "family")
+# Scrolled in its tab (the lists and the conjugation scroll themselves).
+SCROLLED = frozenset({"family"})
 SECTION_TITLES = {
     "sentence": "Sentence",
     "readings": "Readings",
@@ -259,13 +266,26 @@ class GlossPane(LazyDock):
         links.addWidget(self.readings_link, 1)
         links.addWidget(self.look_up)
         layout.addLayout(links)
-        layout.addWidget(self.editor)
         layout.addStretch(1)
         self.word_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         self.word_area.setWidget(body)
-        self._word_height = WORD_HEIGHT  # grows to the tallest word shown, never shrinks
-        self._fit_timer = QTimer(self, singleShot=True, interval=150)
-        self._fit_timer.timeout.connect(self._fit_word_area)
+        # Never shorter than the headword and its romanization: what it is, at a glance.
+        headword = (
+            self.form_label.fontMetrics().height() + self.translit_label.fontMetrics().height()
+        )
+        self.word_area.setMinimumHeight(headword + 12)
+        # The word's part: its description scrolls, the learner's buttons below it stay
+        # in view, whole, however long the word's description or short the pane.
+        self.word_part = QWidget()
+        word_layout = QVBoxLayout(self.word_part)
+        word_layout.setContentsMargins(0, 0, 0, 0)
+        word_layout.setSpacing(0)
+        word_layout.addWidget(self.word_area, 1)
+        editor_margins = QVBoxLayout()
+        editor_margins.setContentsMargins(10, 0, 10, 6)
+        editor_margins.addWidget(self.editor)
+        word_layout.addLayout(editor_margins)
+        self._word_height: int | None = None  # the learner's split, once they drag it
 
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.setUsesScrollButtons(True)
@@ -276,16 +296,14 @@ class GlossPane(LazyDock):
         self.tabs.currentChanged.connect(lambda _index: self._render_current_section())
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.word_area)
+        self.splitter.addWidget(self.word_part)
         self.splitter.addWidget(self.tabs)
-        # The word takes what it needs (its scroll area's hint is its content), the
-        # tabs the rest: on a tall screen the conjugation has room, on a short one
-        # the word still shows whole.
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.splitter.installEventFilter(self)  # each resize: the word whole again
+        self.splitter.splitterMoved.connect(self._split_dragged)
+        self.splitter.installEventFilter(self)  # each resize: the split set again
         return self.splitter
 
     def _after_build(self) -> None:
@@ -298,7 +316,14 @@ class GlossPane(LazyDock):
         if widget is None:
             widget = getattr(self, f"_build_{name}")()
             holder = self.tabs.widget(SECTIONS.index(name))
-            holder.layout().addWidget(widget)
+            if name in SCROLLED:
+                # Inside the tab, however long: the tab bar does not move for it.
+                area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+                area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                area.setWidget(widget)
+                holder.layout().addWidget(area)
+            else:
+                holder.layout().addWidget(widget)
             self._section_widgets[name] = widget
         return widget
 
@@ -334,7 +359,7 @@ class GlossPane(LazyDock):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.splitter:
             if event.type() == QEvent.Type.Resize:  # after the splitter's own handling
-                QTimer.singleShot(0, self, lambda: self._fit_word_area(force=True))
+                QTimer.singleShot(0, self, self._place_split)
             return False
         if event.type() == QEvent.Type.Leave:
             self.sentence_word_hovered.emit(-1)
@@ -370,7 +395,6 @@ class GlossPane(LazyDock):
                 )
             self.readings_link.setText(link)
         self._render_entry()
-        self._fit_timer.start()  # once the hovering settles: sizeHint costs a few ms
 
     def _render_entry(self) -> None:
         """What depends on the saved entry: the editor, the meaning (an own gloss wins
@@ -391,20 +415,22 @@ class GlossPane(LazyDock):
         self.name_label.setText(name_html(name, self.arabic_family) if name else "")
         self.meaning_label.setText(meaning_html(reading, own, self._english))
 
-    def _fit_word_area(self, *, force: bool = False) -> None:
-        """The word shown whole (within WORD_SHARE of the pane), the tabs below it.
-
-        Only when a taller word than any before arrives (or the pane is resized):
-        in between, the learner may drag the splitter to give a tab more room,
-        and the tabs do not jump at each word.
-        """
-        wanted = max(self._word_height, self.word_area.widget().sizeHint().height() + 2)
+    def _place_split(self) -> None:
+        """The word's part as WORD_HEIGHT and friends say (never less than its headword
+        and buttons need); the tabs the rest. A split the learner dragged is theirs,
+        kept within the same bounds."""
         total = sum(self.splitter.sizes())
-        if total <= 0 or (wanted <= self._word_height and not force):
+        if total <= 0:
             return  # not laid out yet: the splitter's first resize comes back here
-        self._word_height = wanted
-        word = min(wanted, int(total * WORD_SHARE))
-        self.splitter.setSizes([word, total - word])
+        shared = max(round(total * WORD_SHARE), total - TABS_HEIGHT)
+        wanted = self._word_height or min(WORD_HEIGHT, shared)
+        least = self.word_part.minimumSizeHint().height()
+        word = max(least, min(wanted, total - self.tabs.minimumSizeHint().height()))
+        if self.splitter.sizes() != [word, total - word]:
+            self.splitter.setSizes([word, total - word])
+
+    def _split_dragged(self, _position: int, _index: int) -> None:
+        self._word_height = self.splitter.sizes()[0]
 
     def _update_tab_titles(self) -> None:
         count = len(self._readings)
