@@ -251,7 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--ablation", action="store_true", help="also report each feature's worth")
     parser.add_argument("--words", type=Path, help="keep the evidence gathered here (pickle)")
+    parser.add_argument("--steps", type=int, default=STEPS, help="optimiser steps per fit")
     args = parser.parse_args(argv)
+    global STEPS
+    STEPS = args.steps
 
     from reader.cli.support import ensure_database
     from reader.morphology.analyzer import Morphology
