@@ -98,15 +98,8 @@ def pud_words(morphology: Any, sentences: Iterable[Any]) -> list[Word]:
     words = []
     for sentence in sentences:
         document = _document(sentence.rebuilt)
-        mapping = qd.OffsetMap(sentence.rebuilt, document.text)
         analysis = morphology.analyze_document(document)
-        for word in sentence.words:
-            if not qd.has_arabic_letter(word.form) or not word.lemma:
-                continue
-            span = mapping.span(word.start, word.end)
-            token = qd.token_for_span(document, *span, word.form) if span else None
-            if token is None:
-                continue
+        for word, token in qd.aligned_pud_words(sentence, document):
             readings = analysis.readings[token.index]
             # A name is right as a name: PUD's lemma of a foreign name is its
             # spelling, which a guess or the dictionary may write otherwise.
@@ -127,12 +120,10 @@ def catt_words(morphology: Any, sentences: Iterable[Any]) -> list[Word]:
     words = []
     for sentence in sentences:
         document = _document(sentence.text)
-        mapping = qd.OffsetMap(document.text, sentence.text)
         analysis = morphology.analyze_document(document)
-        for token in document.arabic_tokens():
-            span = mapping.span(token.start, token.end)
+        for token, span in qd.aligned_catt_tokens(sentence, document):
             said = analysis.vocalization(token.index)
-            if span is None or said is None:
+            if said is None:
                 continue
             gold = sentence.gold_span(*span)
             readings = analysis.readings[token.index]
@@ -246,6 +237,7 @@ def write(weights: dict[str, float], path: Path, note: dict[str, Any]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global STEPS
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="sentences per dev set (quick runs)")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
@@ -253,7 +245,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--words", type=Path, help="keep the evidence gathered here (pickle)")
     parser.add_argument("--steps", type=int, default=STEPS, help="optimiser steps per fit")
     args = parser.parse_args(argv)
-    global STEPS
     STEPS = args.steps
 
     from reader.cli.support import ensure_database

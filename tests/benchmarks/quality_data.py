@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # -- where the data is ----------------------------------------------------------
 
@@ -560,3 +561,27 @@ def diacritizer_forms(text: str, output: str, spans: Iterable[tuple[int, int]]) 
 
 def _arabic_part(word: str) -> str:
     return "".join(char for char in word if has_arabic_letter(char))
+
+
+def aligned_pud_words(sentence: PudSentence, document) -> Iterable[tuple[GoldWord, Any]]:
+    """Each gold word of a PUD sentence with an Arabic letter and a lemma, with the
+    token of ``document`` (made of ``sentence.rebuilt``) it aligns to; words that
+    align to no token are left out."""
+    mapping = OffsetMap(sentence.rebuilt, document.text)
+    for word in sentence.words:
+        if not word.lemma or not has_arabic_letter(word.form):
+            continue
+        span = mapping.span(word.start, word.end)
+        token = token_for_span(document, *span, word.form) if span else None
+        if token is not None:
+            yield word, token
+
+
+def aligned_catt_tokens(sentence: CattSentence, document) -> Iterable[tuple[Any, tuple[int, int]]]:
+    """Each Arabic token of ``document`` (made of ``sentence.text``) with its span in
+    the gold sentence; tokens that align to none are left out."""
+    mapping = OffsetMap(document.text, sentence.text)
+    for token in document.arabic_tokens():
+        span = mapping.span(token.start, token.end)
+        if span is not None:
+            yield token, span

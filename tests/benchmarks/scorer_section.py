@@ -54,15 +54,8 @@ def _pud_rows(morphology, sentences, english, use, name_shown, camel=None) -> li
     for sentence in sentences:
         use(f"pud:{sentence.sent_id}")
         document = fw._document(sentence.rebuilt)
-        mapping = qd.OffsetMap(sentence.rebuilt, document.text)
         analysis = morphology.analyze_document(document)
-        for word in sentence.words:
-            if not word.lemma or not qd.has_arabic_letter(word.form):
-                continue
-            span = mapping.span(word.start, word.end)
-            token = qd.token_for_span(document, *span, word.form) if span else None
-            if token is None:
-                continue
+        for word, token in qd.aligned_pud_words(sentence, document):
             readings = analysis.readings[token.index]
             best = readings[0] if readings else None
             name = analysis.name_at(token.index)
@@ -118,14 +111,9 @@ def _catt_rows(morphology, sentences, use, raw_forms) -> list[dict]:
     for sentence in sentences:
         use(f"catt:{sentence.number}")
         document = fw._document(sentence.text)
-        mapping = qd.OffsetMap(document.text, sentence.text)
         analysis = morphology.analyze_document(document)
-        tokens, spans = [], []
-        for token in document.arabic_tokens():
-            span = mapping.span(token.start, token.end)
-            if span is not None:
-                tokens.append(token)
-                spans.append(span)
+        aligned = list(qd.aligned_catt_tokens(sentence, document))
+        tokens, spans = [t for t, _ in aligned], [s for _, s in aligned]
         raws = raw_forms(sentence, spans)
         for token, span, raw in zip(tokens, spans, raws, strict=True):
             gold = sentence.gold_span(*span)
