@@ -221,14 +221,27 @@ def contributions(reading: Any, chosen: Weights | None = None) -> dict[str, floa
     return {name: scale.get(name, 0.0) * value for name, value in reading.evidence}
 
 
+# Features a learner reads as part of another: "never seen" is how common the
+# reading is (its weight offsets the frequency's floor, it is no reason alone).
+_TOLD_WITH = {"unseen": "frequency"}
+
+
+def _told(shares: dict[str, float]) -> dict[str, float]:
+    merged: dict[str, float] = {}
+    for name, value in shares.items():
+        key = _TOLD_WITH.get(name, name)
+        merged[key] = merged.get(key, 0.0) + value
+    return merged
+
+
 def deciding(best: Any, runner_up: Any | None, limit: int = 3) -> list[str]:
     """What put ``best`` before ``runner_up``, in words, strongest first.
 
     The features whose contributions differ most in the best reading's favour;
     with no other reading, the best reading's own strongest evidence.
     """
-    ours = contributions(best)
-    theirs = contributions(runner_up) if runner_up is not None else {}
+    ours = _told(contributions(best))
+    theirs = _told(contributions(runner_up)) if runner_up is not None else {}
     margin = {name: ours.get(name, 0.0) - theirs.get(name, 0.0) for name in {*ours, *theirs}}
     ranked = sorted(
         (name for name, value in margin.items() if value > 0.05),

@@ -199,3 +199,13 @@ def test_no_evidence_for_a_name_overturns_a_function_word(morphology, text, word
     best = analysis.readings[token.index][0]
     assert best.pos != "noun_prop" and not best.is_guess, (best.diac, best.evidence)
     assert analysis.name_at(token.index) is None
+
+
+def test_never_seen_is_told_as_how_common_not_as_a_reason_of_its_own() -> None:
+    scale = weights().values
+    rare = _reading("a", frequency=-8.0, unseen=1.0, construct_noun=1.0)
+    common = _reading("b", frequency=-3.0)
+    reasons = deciding(rare, common)
+    assert FEATURES["unseen"] not in reasons
+    if scale["construct_noun"] > 0:
+        assert FEATURES["construct_noun"] in reasons
